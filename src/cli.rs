@@ -1,0 +1,70 @@
+//! The command line, as clap definitions only. Each subcommand's arguments
+//! live beside its handler in `cmd/`; this file ties them together and is what
+//! the generated completions and man pages are made from.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::cmd::{audit, completions, create, list, regenerate, revoke, role, show, user, verify};
+use crate::env;
+
+const AFTER_HELP: &str = "\
+Examples:
+  tokenctl create deploy --expires 7d          create a token, print its secret once
+  tokenctl list --expiring-within 7d           tokens that expire within a week
+  tokenctl revoke deploy                       revoke by name (or ID)
+  pbpaste | tokenctl revoke --stdin --yes      revoke a leaked value
+  tokenctl regenerate deploy --grace 10m       new secret, old one works 10 more minutes
+
+Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 not authenticated or not allowed,
+5 conflict, 6 server unreachable.";
+
+/// Manage personal access tokens and service tokens.
+///
+/// tokenctl keeps tokens in a local store (a SQLite file) by default. A token's
+/// secret is shown once when it is created and only its hash is stored.
+#[derive(Debug, Parser)]
+#[command(name = "tokenctl", version, after_help = AFTER_HELP, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GlobalArgs {
+    /// Token store file (SQLite) [default: in your data directory]
+    #[arg(long, global = true, env = env::STORE, value_name = "PATH")]
+    pub store: Option<PathBuf>,
+
+    /// Config file [default: config.toml in your config directory]
+    #[arg(long, global = true, env = env::CONFIG, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Print machine-readable JSON on stdout
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Log what tokenctl does on stderr (never a secret)
+    #[arg(long, global = true)]
+    pub debug: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Create(create::Args),
+    List(list::Args),
+    Show(show::Args),
+    Revoke(revoke::Args),
+    Regenerate(regenerate::Args),
+    Verify(verify::Args),
+    Audit(audit::Args),
+    #[command(subcommand)]
+    Role(role::Command),
+    #[command(subcommand)]
+    User(user::Command),
+    Completions(completions::Args),
+}

@@ -1,0 +1,105 @@
+//! `tokenctl create`: issue a token and show its secret exactly once.
+
+use serde::Serialize;
+
+use super::{Context, parse};
+use crate::error::Result;
+use crate::model::{Permissions, TokenKind};
+use crate::output::{self, TokenView};
+use crate::service::CreateRequest;
+use crate::time::{self, Expiry};
+
+/// Create a token and print its secret once
+///
+/// The secret is printed exactly once and only its hash is stored: copy it
+/// now. When stdout is not a terminal it is the only thing printed there, so
+/// `$(tokenctl create …)` captures it; notes go to stderr.
+///
+/// The token gets the permissions of --role, but never more than yours: any
+/// the role has and you lack are stripped and reported.
+///
+/// Examples:
+///   tokenctl create deploy --expires 7d
+///   tokenctl create uploader --type service --role connector --expires 2027-01-31
+///   tokenctl create vendor-x --for alice --role developer --json
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Name of the token, unique among the owner's active tokens
+    pub name: String,
+
+    /// Kind of token: personal (a person's PAT) or service (an integration)
+    #[arg(long = "type", value_name = "TYPE", default_value = "personal", value_parser = parse::kind)]
+    pub kind: TokenKind,
+
+    /// Role whose permissions the token gets [default: your own role]
+    #[arg(long)]
+    pub role: Option<String>,
+
+    /// When it expires: 30d, 12h, 2027-01-31 or never [default: 30d]
+    #[arg(long, value_name = "WHEN", value_parser = parse::expiry)]
+    pub expires: Option<Expiry>,
+
+    /// What the token is for
+    #[arg(long, default_value = "")]
+    pub description: String,
+
+    /// Issue the token to another user (needs users:manage)
+    #[arg(long = "for", value_name = "USER")]
+    pub owner: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Created<'a> {
+    #[serde(flatten)]
+    token: TokenView<'a>,
+    stripped_permissions: &'a Permissions,
+    secret: &'a str,
+}
+
+pub async fn run(ctx: &Context, args: Args) -> Result<()> {
+    let backend = ctx.backend().await?;
+    let created = backend
+        .create_token(CreateRequest {
+            name: args.name,
+            kind: args.kind,
+            role: args.role,
+            expires: args.expires,
+            description: args.description,
+            owner: args.owner,
+        })
+        .await?;
+    let token = &created.token;
+    let now = time::now();
+    if !created.stripped.is_empty() {
+        ctx.out.warning(&format!(
+            "role {} includes {}, which you don't have; the token does not get {}",
+            token.role,
+            output::permission_list(&created.stripped),
+            if created.stripped.len() == 1 {
+                "it"
+            } else {
+                "them"
+            }
+        ));
+    }
+    if ctx.out.json {
+        return ctx.out.json(&Created {
+            token: TokenView::new(token, now),
+            stripped_permissions: &created.stripped,
+            secret: created.secret.expose(),
+        });
+    }
+    ctx.out.success(&format!(
+        "Created {} token {} '{}' for {} (role {}), expires {}",
+        token.kind,
+        token.id,
+        token.name,
+        token.owner,
+        token.role,
+        output::expiry_long(token.expires_at, now)
+    ));
+    ctx.out.line(created.secret.expose())?;
+    ctx.out
+        .note("Copy the token now: it is shown only once and cannot be recovered.");
+    Ok(())
+}

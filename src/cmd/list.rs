@@ -1,0 +1,80 @@
+//! `tokenctl list`: the tokens you may see, as a table or JSON.
+
+use chrono::Duration;
+
+use super::{Context, parse};
+use crate::error::Result;
+use crate::model::{Status, TokenKind};
+use crate::output::{self, TokenView};
+use crate::store::TokenFilter;
+use crate::time;
+
+/// List tokens
+///
+/// Shows active tokens unless --status says otherwise; revoked tokens stay
+/// visible with --status revoked or --status all. Without the tokens:read-all
+/// permission you see your own tokens only. No secret is ever shown.
+///
+/// Examples:
+///   tokenctl list
+///   tokenctl list --status all --owner alice
+///   tokenctl list --expiring-within 7d --json
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Which tokens to show
+    #[arg(long, value_enum, default_value_t = StatusArg::Active)]
+    pub status: StatusArg,
+
+    /// Only active tokens that expire within this time, e.g. 7d
+    #[arg(long, value_name = "DURATION", value_parser = parse::duration)]
+    pub expiring_within: Option<Duration>,
+
+    /// Only tokens owned by this user
+    #[arg(long, value_name = "USER")]
+    pub owner: Option<String>,
+
+    /// Only tokens of this type (personal or service)
+    #[arg(long = "type", value_name = "TYPE", value_parser = parse::kind)]
+    pub kind: Option<TokenKind>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum StatusArg {
+    Active,
+    Expired,
+    Revoked,
+    All,
+}
+
+impl StatusArg {
+    fn status(self) -> Option<Status> {
+        match self {
+            StatusArg::Active => Some(Status::Active),
+            StatusArg::Expired => Some(Status::Expired),
+            StatusArg::Revoked => Some(Status::Revoked),
+            StatusArg::All => None,
+        }
+    }
+}
+
+pub async fn run(ctx: &Context, args: Args) -> Result<()> {
+    let now = time::now();
+    let filter = TokenFilter {
+        owner: args.owner,
+        kind: args.kind,
+        status: args.status.status(),
+        expiring_before: args.expiring_within.map(|within| now + within),
+    };
+    let tokens = ctx.backend().await?.list_tokens(filter).await?;
+    if ctx.out.json {
+        let views: Vec<TokenView<'_>> = tokens.iter().map(|t| TokenView::new(t, now)).collect();
+        return ctx.out.json(&views);
+    }
+    if tokens.is_empty() {
+        ctx.out
+            .note("No tokens match. Create one with: tokenctl create NAME");
+        return Ok(());
+    }
+    let rows = tokens.iter().map(|t| output::token_row(t, now)).collect();
+    ctx.out.table(&output::TOKEN_HEADER, rows)
+}

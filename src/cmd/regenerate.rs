@@ -1,0 +1,91 @@
+//! `tokenctl regenerate`: a new secret for an active token.
+
+use chrono::Duration;
+
+use super::{Context, parse};
+use crate::error::Result;
+use crate::output;
+use crate::service::TokenRef;
+use crate::time;
+
+/// Replace an active token's secret and print the new one once
+///
+/// The token keeps its ID, name, role and expiry. The old secret stops
+/// working at once, or after --grace for a rolling deploy. Revoked and expired
+/// tokens can't be regenerated: create a new one.
+///
+/// Examples:
+///   tokenctl regenerate deploy
+///   tokenctl regenerate 42 --grace 10m --yes
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// ID or name of the token
+    pub token: String,
+
+    /// Keep the old secret working this long, e.g. 10m (at most 7d)
+    #[arg(long, value_name = "DURATION", value_parser = parse::duration)]
+    pub grace: Option<Duration>,
+
+    /// Do not ask for confirmation
+    #[arg(long, short)]
+    pub yes: bool,
+}
+
+#[derive(serde::Serialize)]
+struct Regenerated<'a> {
+    #[serde(flatten)]
+    token: output::TokenView<'a>,
+    previous_valid_until: Option<chrono::DateTime<chrono::Utc>>,
+    secret: &'a str,
+}
+
+pub async fn run(ctx: &Context, args: Args) -> Result<()> {
+    let backend = ctx.backend().await?;
+    let reference = TokenRef::parse(&args.token);
+    let token = backend.show_token(&reference).await?;
+    let question = format!(
+        "Regenerate token {} '{}' of {}? Its current secret {}",
+        token.id,
+        token.name,
+        token.owner,
+        match args.grace {
+            Some(grace) if !grace.is_zero() => format!("stops working in {}", time::compact(grace)),
+            _ => "stops working now".to_owned(),
+        }
+    );
+    // Only an active token can be regenerated; for any other the service's
+    // refusal (exit 5) says why, with no question asked first.
+    let active = token.status_at(time::now()) == crate::model::Status::Active;
+    if active && !ctx.confirm(&question, args.yes)? {
+        ctx.out.note("Nothing changed.");
+        return Ok(());
+    }
+    let regenerated = backend
+        .regenerate(&TokenRef::Id(token.id), args.grace)
+        .await?;
+    let now = time::now();
+    if ctx.out.json {
+        return ctx.out.json(&Regenerated {
+            token: output::TokenView::new(&regenerated.token, now),
+            previous_valid_until: regenerated.previous_valid_until,
+            secret: regenerated.secret.expose(),
+        });
+    }
+    let old = regenerated.previous_valid_until.map_or_else(
+        || "the old secret no longer works".to_owned(),
+        |until| {
+            format!(
+                "the old secret works until {}",
+                until.format("%Y-%m-%d %H:%M:%S UTC")
+            )
+        },
+    );
+    ctx.out.success(&format!(
+        "Regenerated token {} '{}'; {old}",
+        regenerated.token.id, regenerated.token.name
+    ));
+    ctx.out.line(regenerated.secret.expose())?;
+    ctx.out
+        .note("Copy the token now: it is shown only once and cannot be recovered.");
+    Ok(())
+}

@@ -1,0 +1,163 @@
+//! `tokenctl revoke`: kill tokens by ID, by name, or by leaked value.
+
+use serde::Serialize;
+
+use super::{Context, read_stdin};
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Status, Token};
+use crate::secret::Secret;
+use crate::service::{Revocation, TokenRef};
+use crate::time;
+
+/// Revoke tokens, immediately and permanently
+///
+/// Names tokens by ID or name, several at once; with --stdin reads leaked
+/// token values, one per line, and reports which token each one was. Anyone
+/// holding a token's value may revoke it that way.
+///
+/// On a terminal tokenctl asks first; otherwise it refuses unless --yes.
+/// A revoked token cannot be restored: create a new one instead.
+///
+/// Examples:
+///   tokenctl revoke deploy
+///   tokenctl revoke 12 14 old-ci --yes
+///   grep -o 'tcpat_[A-Za-z0-9]*' leak.log | tokenctl revoke --stdin --yes
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// IDs or names of the tokens to revoke
+    #[arg(
+        value_name = "TOKEN",
+        required_unless_present = "stdin",
+        conflicts_with = "stdin"
+    )]
+    pub tokens: Vec<String>,
+
+    /// Read token values (secrets) from stdin, one per line
+    #[arg(long)]
+    pub stdin: bool,
+
+    /// Do not ask for confirmation
+    #[arg(long, short)]
+    pub yes: bool,
+}
+
+#[derive(Serialize)]
+struct Revoked<'a> {
+    id: i64,
+    name: &'a str,
+    owner: &'a str,
+    hint: &'a str,
+    status: Status,
+    already_revoked: bool,
+}
+
+pub async fn run(ctx: &Context, args: Args) -> Result<()> {
+    if args.stdin {
+        revoke_values(ctx, args.yes).await
+    } else {
+        revoke_named(ctx, &args.tokens, args.yes).await
+    }
+}
+
+/// Resolves every name first, so one typo revokes nothing.
+async fn revoke_named(ctx: &Context, names: &[String], yes: bool) -> Result<()> {
+    let backend = ctx.backend().await?;
+    let mut tokens = Vec::new();
+    for name in names {
+        let token = backend.show_token(&TokenRef::parse(name)).await?;
+        if !tokens.iter().any(|t: &Token| t.id == token.id) {
+            tokens.push(token);
+        }
+    }
+    let listing: Vec<String> = tokens
+        .iter()
+        .map(|t| format!("{} '{}' of {}", t.id, t.name, t.owner))
+        .collect();
+    let question = format!("Revoke token {}? This cannot be undone", listing.join(", "));
+    if !ctx.confirm(&question, yes)? {
+        ctx.out.note("Nothing revoked.");
+        return Ok(());
+    }
+    let mut done = Vec::new();
+    for token in &tokens {
+        done.push(backend.revoke(&TokenRef::Id(token.id)).await?);
+    }
+    report(ctx, &done)
+}
+
+/// Checks every line before revoking anything; unknown values are reported
+/// and the rest still revoked, because with a leak every second counts.
+async fn revoke_values(ctx: &Context, yes: bool) -> Result<()> {
+    let input = read_stdin()?;
+    let mut secrets = Vec::new();
+    for (number, line) in input.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let secret = Secret::parse(line)
+            .map_err(|error| Error::invalid(format!("stdin line {}: {error}", number + 1)))?;
+        secrets.push(secret);
+    }
+    if secrets.is_empty() {
+        return Err(Error::invalid("no token values on stdin")
+            .with_hint("pipe the leaked values in, one per line"));
+    }
+    if !yes {
+        return Err(Error::invalid(
+            "refusing to revoke values read from stdin without confirmation",
+        )
+        .with_hint("pass --yes to confirm"));
+    }
+    let backend = ctx.backend().await?;
+    let mut done = Vec::new();
+    let mut missing = 0;
+    for secret in &secrets {
+        match backend.revoke_by_secret(secret).await {
+            Ok(revocation) => done.push(revocation),
+            Err(error) if error.kind == ErrorKind::NotFound => {
+                missing += 1;
+                ctx.out.error(&error);
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    report(ctx, &done)?;
+    if missing > 0 {
+        return Err(Error::not_found(format!(
+            "{missing} of {} values matched no token",
+            secrets.len()
+        )));
+    }
+    Ok(())
+}
+
+fn report(ctx: &Context, revocations: &[Revocation]) -> Result<()> {
+    let now = time::now();
+    if ctx.out.json {
+        let rows: Vec<Revoked<'_>> = revocations
+            .iter()
+            .map(|r| Revoked {
+                id: r.token.id,
+                name: &r.token.name,
+                owner: &r.token.owner,
+                hint: &r.token.hint,
+                status: r.token.status_at(now),
+                already_revoked: !r.newly_revoked,
+            })
+            .collect();
+        return ctx.out.json(&rows);
+    }
+    for revocation in revocations {
+        let token = &revocation.token;
+        let what = format!(
+            "token {} '{}' ({}) of {}",
+            token.id, token.name, token.hint, token.owner
+        );
+        if revocation.newly_revoked {
+            ctx.out.success(&format!("Revoked {what}"));
+        } else {
+            ctx.out.note(&format!("Already revoked: {what}"));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,27 @@
+//! `tokenctl role …`: roles are data — named bundles of permissions.
+
+pub mod add;
+pub mod list;
+pub mod remove;
+pub mod show;
+
+use super::Context;
+use crate::error::Result;
+
+/// Manage roles (named sets of permissions)
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    List(list::Args),
+    Show(show::Args),
+    Add(add::Args),
+    Remove(remove::Args),
+}
+
+pub async fn run(ctx: &Context, command: Command) -> Result<()> {
+    match command {
+        Command::List(args) => list::run(ctx, args).await,
+        Command::Show(args) => show::run(ctx, args).await,
+        Command::Add(args) => add::run(ctx, args).await,
+        Command::Remove(args) => remove::run(ctx, args).await,
+    }
+}

@@ -1,0 +1,11 @@
+//! `tokenctl user disable`.
+
+/// Disable a user: their tokens stop working until they are enabled again
+///
+/// Examples:
+///   tokenctl user disable bob
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Name of the user
+    pub name: String,
+}

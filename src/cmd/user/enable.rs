@@ -1,0 +1,11 @@
+//! `tokenctl user enable`.
+
+/// Enable a disabled user again
+///
+/// Examples:
+///   tokenctl user enable bob
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Name of the user
+    pub name: String,
+}

@@ -1,0 +1,41 @@
+//! `tokenctl user …`: the accounts that own tokens.
+
+pub mod add;
+pub mod disable;
+pub mod enable;
+pub mod list;
+
+use super::Context;
+use crate::error::Result;
+
+/// Manage users (accounts that own tokens)
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    List(list::Args),
+    Add(add::Args),
+    Disable(disable::Args),
+    Enable(enable::Args),
+}
+
+pub async fn run(ctx: &Context, command: Command) -> Result<()> {
+    match command {
+        Command::List(args) => list::run(ctx, args).await,
+        Command::Add(args) => add::run(ctx, args).await,
+        Command::Disable(args) => set_disabled(ctx, &args.name, true).await,
+        Command::Enable(args) => set_disabled(ctx, &args.name, false).await,
+    }
+}
+
+async fn set_disabled(ctx: &Context, name: &str, disabled: bool) -> Result<()> {
+    let user = ctx
+        .backend()
+        .await?
+        .set_user_disabled(name, disabled)
+        .await?;
+    if ctx.out.json {
+        return ctx.out.json(&user);
+    }
+    let verb = if disabled { "Disabled" } else { "Enabled" };
+    ctx.out.success(&format!("{verb} user '{}'", user.name));
+    Ok(())
+}

@@ -1,0 +1,109 @@
+//! Settings and their precedence: flag > environment > config file > default.
+//!
+//! clap already folds flags and environment variables together (`env =` on
+//! the argument), so this module only adds the config file and the defaults.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use directories::ProjectDirs;
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::policy::LifetimePolicy;
+use crate::time::parse_duration;
+
+/// The config file, `config.toml` in the platform's config directory.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    /// Path of the token store.
+    pub store: Option<PathBuf>,
+    #[serde(default)]
+    pub policy: PolicySection,
+}
+
+/// `[policy]`: limits on the lifetime of new tokens in the local store.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicySection {
+    /// Lifetime of a token created without `--expires` (default `30d`).
+    pub default_lifetime: Option<String>,
+    /// Longest lifetime a token may be given, e.g. `365d`.
+    pub max_lifetime: Option<String>,
+    /// Whether `--expires never` is allowed (default true).
+    pub allow_never: Option<bool>,
+}
+
+/// Settings after precedence has been applied.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub store: PathBuf,
+    pub lifetime: LifetimePolicy,
+}
+
+fn project_dirs() -> Result<ProjectDirs> {
+    ProjectDirs::from("", "", "tokenctl").ok_or_else(|| {
+        Error::internal("cannot find a home directory for tokenctl's files")
+            .with_hint("set HOME, or pass --store PATH and --config FILE")
+    })
+}
+
+/// Loads the config file and resolves every setting. `store` and
+/// `config` come from clap, so they already hold flag-or-env values.
+pub fn resolve(store: Option<&Path>, config: Option<&Path>) -> Result<Settings> {
+    let file = match config {
+        Some(path) => read(path, true)?,
+        None => read(&project_dirs()?.config_dir().join("config.toml"), false)?,
+    };
+    let store = match store.map(Path::to_path_buf).or(file.store) {
+        Some(path) => path,
+        None => project_dirs()?.data_dir().join("store.db"),
+    };
+    Ok(Settings {
+        store,
+        lifetime: lifetime_policy(&file.policy)?,
+    })
+}
+
+fn read(path: &Path, must_exist: bool) -> Result<ConfigFile> {
+    let text = match fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound && !must_exist => {
+            return Ok(ConfigFile::default());
+        }
+        Err(error) => {
+            return Err(Error::invalid(format!(
+                "cannot read the config file {}: {error}",
+                path.display()
+            )));
+        }
+    };
+    toml::from_str(&text).map_err(|error| {
+        Error::invalid(format!(
+            "the config file {} is invalid: {}",
+            path.display(),
+            error.message()
+        ))
+        .with_hint("fix or remove the file")
+    })
+}
+
+fn lifetime_policy(section: &PolicySection) -> Result<LifetimePolicy> {
+    let defaults = LifetimePolicy::default();
+    let duration = |key: &str, text: &str| {
+        parse_duration(text)
+            .map_err(|error| Error::invalid(format!("config [policy] {key}: {error}")))
+    };
+    Ok(LifetimePolicy {
+        default_lifetime: match &section.default_lifetime {
+            Some(text) => duration("default_lifetime", text)?,
+            None => defaults.default_lifetime,
+        },
+        max_lifetime: match &section.max_lifetime {
+            Some(text) => Some(duration("max_lifetime", text)?),
+            None => defaults.max_lifetime,
+        },
+        allow_never: section.allow_never.unwrap_or(defaults.allow_never),
+    })
+}

@@ -1,0 +1,128 @@
+//! The one error type every face of tokenctl reports.
+//!
+//! A service error is a *kind* (which decides the exit code and, later, the
+//! HTTP status), a one-line message, and an optional hint naming the next
+//! command to run. It is plain data so that it can cross the HTTP boundary
+//! unchanged and a remote failure reads exactly like a local one.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::secret::SecretError;
+use crate::store::StoreError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// A bad argument or input value (exit 2).
+    InvalidInput,
+    /// The named token, user or role does not exist (exit 3).
+    NotFound,
+    /// Not logged in, or the credential is not valid (exit 4).
+    Unauthenticated,
+    /// Logged in, but not allowed to do this (exit 4).
+    PermissionDenied,
+    /// The request contradicts the current state, e.g. regenerate a revoked token (exit 5).
+    Conflict,
+    /// Anything else: storage failure, bug (exit 1).
+    Internal,
+}
+
+impl ErrorKind {
+    /// The documented process exit code for this kind of failure.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            ErrorKind::Internal => 1,
+            ErrorKind::InvalidInput => 2,
+            ErrorKind::NotFound => 3,
+            ErrorKind::Unauthenticated | ErrorKind::PermissionDenied => 4,
+            ErrorKind::Conflict => 5,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Error {
+    pub kind: ErrorKind,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error {
+            kind,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn invalid(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::InvalidInput, message)
+    }
+
+    pub fn not_found(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::NotFound, message)
+    }
+
+    pub fn denied(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::PermissionDenied, message)
+    }
+
+    pub fn unauthenticated(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Unauthenticated, message)
+    }
+
+    pub fn conflict(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Conflict, message)
+    }
+
+    pub fn internal(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Internal, message)
+    }
+
+    #[must_use]
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Error {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<SecretError> for Error {
+    fn from(error: SecretError) -> Error {
+        match error {
+            SecretError::Randomness => Error::internal(error.to_string()),
+            _ => Error::invalid(error.to_string()),
+        }
+    }
+}
+
+impl From<StoreError> for Error {
+    fn from(error: StoreError) -> Error {
+        match error {
+            StoreError::Conflict(message) => Error::conflict(message),
+            StoreError::NotFound(message) => Error::not_found(message),
+            StoreError::NewerSchema { found, known } => Error::internal(format!(
+                "this store was written by a newer tokenctl (schema version {found}; this build knows up to {known})"
+            ))
+            .with_hint("upgrade tokenctl, or point --store at another file"),
+            StoreError::Open { path, reason } => {
+                Error::internal(format!("cannot open the store at {path}: {reason}"))
+                    .with_hint("check the path and its permissions, or pass --store PATH")
+            }
+            StoreError::Database(reason) => Error::internal(format!("store error: {reason}")),
+        }
+    }
+}

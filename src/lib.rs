@@ -1,0 +1,18 @@
+//! tokenctl: manage personal access tokens and service tokens.
+//!
+//! The domain (`model`, `secret`, `policy`, `service`, `store`) knows nothing
+//! about the terminal; `cli`, `cmd` and `output` are the command-line face.
+
+pub mod backend;
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod env;
+pub mod error;
+pub mod model;
+pub mod output;
+pub mod policy;
+pub mod secret;
+pub mod service;
+pub mod store;
+pub mod time;

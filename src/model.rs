@@ -1,0 +1,256 @@
+//! Plain data shared by the service, the stores and every face of tokenctl.
+//!
+//! Nothing here knows about storage, HTTP or the terminal; these types cross
+//! those boundaries (serde) and carry no behaviour beyond small derivations.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Stable numeric identifier of a token, user or audit entry.
+pub type Id = i64;
+
+/// The two kinds of token the seeds describe: a person's PAT and a service's
+/// integration token. The kind picks the secret's prefix, nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    Personal,
+    Service,
+}
+
+impl TokenKind {
+    pub const ALL: [TokenKind; 2] = [TokenKind::Personal, TokenKind::Service];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenKind::Personal => "personal",
+            TokenKind::Service => "service",
+        }
+    }
+}
+
+impl fmt::Display for TokenKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for TokenKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        TokenKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == s)
+            .ok_or_else(|| format!("unknown token type '{s}' (expected personal or service)"))
+    }
+}
+
+/// Where a token stands right now. Derived from its timestamps at read time,
+/// never stored, so it can't go stale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Active,
+    Expired,
+    Revoked,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Active => "active",
+            Status::Expired => "expired",
+            Status::Revoked => "revoked",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One thing a token or user may do. The catalogue is closed so that a typo in
+/// a role definition is an error instead of a silently useless grant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum Permission {
+    ApiRead,
+    ApiWrite,
+    FilesUpload,
+    TokensRead,
+    TokensManage,
+    TokensReadAll,
+    TokensRevokeAll,
+    AuditRead,
+    UsersManage,
+}
+
+impl Permission {
+    pub const ALL: [Permission; 9] = [
+        Permission::ApiRead,
+        Permission::ApiWrite,
+        Permission::FilesUpload,
+        Permission::TokensRead,
+        Permission::TokensManage,
+        Permission::TokensReadAll,
+        Permission::TokensRevokeAll,
+        Permission::AuditRead,
+        Permission::UsersManage,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Permission::ApiRead => "api:read",
+            Permission::ApiWrite => "api:write",
+            Permission::FilesUpload => "files:upload",
+            Permission::TokensRead => "tokens:read",
+            Permission::TokensManage => "tokens:manage",
+            Permission::TokensReadAll => "tokens:read-all",
+            Permission::TokensRevokeAll => "tokens:revoke-all",
+            Permission::AuditRead => "audit:read",
+            Permission::UsersManage => "users:manage",
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            Permission::ApiRead => "call the product's read APIs",
+            Permission::ApiWrite => "call the product's write APIs",
+            Permission::FilesUpload => "upload files",
+            Permission::TokensRead => "see your own tokens",
+            Permission::TokensManage => "create, regenerate and revoke your own tokens",
+            Permission::TokensReadAll => "see every user's tokens",
+            Permission::TokensRevokeAll => "revoke any user's token",
+            Permission::AuditRead => "read the whole audit log",
+            Permission::UsersManage => {
+                "manage users and roles, issue tokens for others, regenerate any token"
+            }
+        }
+    }
+}
+
+impl fmt::Display for Permission {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Permission {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Permission::ALL
+            .into_iter()
+            .find(|permission| permission.as_str() == s)
+            .ok_or_else(|| {
+                let known: Vec<&str> = Permission::ALL.iter().map(|p| p.as_str()).collect();
+                format!("unknown permission '{s}' (known: {})", known.join(", "))
+            })
+    }
+}
+
+impl TryFrom<String> for Permission {
+    type Error = String;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        value.parse()
+    }
+}
+
+impl From<Permission> for String {
+    fn from(value: Permission) -> Self {
+        value.as_str().to_owned()
+    }
+}
+
+/// A set of permissions, ordered so that output is stable.
+pub type Permissions = BTreeSet<Permission>;
+
+/// Renders a permission set the way it is stored: space-separated, sorted.
+pub fn permissions_to_string(permissions: &Permissions) -> String {
+    let names: Vec<&str> = permissions.iter().map(|p| p.as_str()).collect();
+    names.join(" ")
+}
+
+/// Parses the stored form written by [`permissions_to_string`].
+pub fn permissions_from_str(text: &str) -> Result<Permissions, String> {
+    text.split_whitespace().map(str::parse).collect()
+}
+
+/// A named bundle of permissions. Roles are data: admins add and remove them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Role {
+    pub name: String,
+    pub description: String,
+    pub permissions: Permissions,
+    /// Built-in roles ship with every store and cannot be removed.
+    pub builtin: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    pub id: Id,
+    pub name: String,
+    pub role: String,
+    pub created_at: DateTime<Utc>,
+    pub disabled_at: Option<DateTime<Utc>>,
+}
+
+impl User {
+    pub fn is_disabled(&self) -> bool {
+        self.disabled_at.is_some()
+    }
+}
+
+/// Everything known about a token except its secret, which is never stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    pub id: Id,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: TokenKind,
+    pub role: String,
+    pub permissions: Permissions,
+    pub description: String,
+    pub owner: String,
+    pub created_by: String,
+    /// Non-secret reminder of the value (`tcpat_…Ab3x`), for matching leaks.
+    pub hint: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub regenerated_at: Option<DateTime<Utc>>,
+}
+
+impl Token {
+    pub fn status_at(&self, now: DateTime<Utc>) -> Status {
+        if self.revoked_at.is_some() {
+            Status::Revoked
+        } else if self.expires_at.is_some_and(|expiry| expiry <= now) {
+            Status::Expired
+        } else {
+            Status::Active
+        }
+    }
+}
+
+/// One line of the audit trail. `detail` is free text written by the service
+/// and never contains a secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub id: Id,
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub action: String,
+    pub token_id: Option<Id>,
+    pub detail: String,
+    pub source: String,
+}

@@ -1,0 +1,216 @@
+//! Rendering for the terminal and for scripts.
+//!
+//! Data goes to stdout (a table, or JSON with `--json`); notes, warnings and
+//! errors go to stderr so that `$(tokenctl create …)` captures the secret and
+//! nothing else. Colors only when stderr is a terminal and `NO_COLOR` is unset.
+
+use std::io::{self, IsTerminal, Write};
+
+use chrono::{DateTime, Utc};
+use comfy_table::{ContentArrangement, Table, presets};
+use serde::Serialize;
+
+use crate::env;
+use crate::error::{Error, Result};
+use crate::model::{Permissions, Status, Token};
+use crate::time;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Output {
+    pub json: bool,
+    pub color: bool,
+    pub stdout_is_terminal: bool,
+    pub stdin_is_terminal: bool,
+}
+
+impl Output {
+    pub fn detect(json: bool) -> Output {
+        Output {
+            json,
+            color: io::stderr().is_terminal() && !env::is_set(env::NO_COLOR),
+            stdout_is_terminal: io::stdout().is_terminal(),
+            stdin_is_terminal: io::stdin().is_terminal(),
+        }
+    }
+
+    /// Whether tokenctl may ask the user something: never in CI or a pipe.
+    pub fn can_prompt(&self) -> bool {
+        self.stdin_is_terminal && io::stderr().is_terminal() && !env::is_set(env::CI)
+    }
+
+    pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
+        let mut stdout = io::BufWriter::new(io::stdout().lock());
+        let written = serde_json::to_writer_pretty(&mut stdout, value)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(stdout))
+            .and_then(|()| stdout.flush());
+        check_write(written)
+    }
+
+    /// One line of data on stdout.
+    pub fn line(&self, text: &str) -> Result<()> {
+        self.text(&format!("{text}\n"))
+    }
+
+    /// Data on stdout, as is.
+    pub fn text(&self, text: &str) -> Result<()> {
+        let mut stdout = io::stdout().lock();
+        check_write(
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush()),
+        )
+    }
+
+    pub fn table(&self, header: &[&str], rows: Vec<Vec<String>>) -> Result<()> {
+        let mut table = Table::new();
+        table.load_style(presets::NOTHING);
+        table.set_content_arrangement(if self.stdout_is_terminal {
+            ContentArrangement::Dynamic
+        } else {
+            ContentArrangement::Disabled
+        });
+        table.set_header(header.iter().copied());
+        for row in rows {
+            table.add_row(row);
+        }
+        for column in table.column_iter_mut() {
+            column.set_padding((0, 2));
+        }
+        let mut stdout = io::BufWriter::new(io::stdout().lock());
+        for line in table.lines() {
+            if let Err(error) = writeln!(stdout, "{}", line.trim_end()) {
+                return check_write(Err(error));
+            }
+        }
+        check_write(stdout.flush())
+    }
+
+    /// Key/value pairs, aligned, for `show`-style output.
+    pub fn fields(&self, pairs: &[(&str, String)]) -> Result<()> {
+        let width = pairs.iter().map(|(key, _)| key.len()).max().unwrap_or(0);
+        let text: String = pairs
+            .iter()
+            .map(|(key, value)| format!("{key:<width$}  {value}\n"))
+            .collect();
+        self.text(&text)
+    }
+
+    /// A note for the human, on stderr.
+    pub fn note(&self, text: &str) {
+        eprintln!("{text}");
+    }
+
+    pub fn success(&self, text: &str) {
+        eprintln!("{} {text}", self.paint("✓", GREEN));
+    }
+
+    pub fn warning(&self, text: &str) {
+        eprintln!("{} {text}", self.paint("warning:", YELLOW));
+    }
+
+    pub fn error(&self, error: &Error) {
+        eprintln!("{} {}", self.paint("error:", RED), error.message);
+        if let Some(hint) = &error.hint {
+            eprintln!("{} {hint}", self.paint("hint:", CYAN));
+        }
+    }
+
+    pub fn paint(&self, text: &str, color: &str) -> String {
+        if self.color {
+            format!("\x1b[{color}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+}
+
+pub const RED: &str = "1;31";
+pub const GREEN: &str = "32";
+pub const YELLOW: &str = "33";
+pub const CYAN: &str = "36";
+
+/// A closed pipe (`tokenctl list | head`) is not an error: everything that
+/// changes state was committed before output started, so exit quietly.
+fn check_write(result: io::Result<()>) -> Result<()> {
+    match result {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(error) => Err(Error::internal(format!("cannot write output: {error}"))),
+    }
+}
+
+/// A token as `list --json` and `show --json` print it.
+#[derive(Debug, Serialize)]
+pub struct TokenView<'a> {
+    #[serde(flatten)]
+    pub token: &'a Token,
+    pub status: Status,
+}
+
+impl<'a> TokenView<'a> {
+    pub fn new(token: &'a Token, now: DateTime<Utc>) -> TokenView<'a> {
+        TokenView {
+            token,
+            status: token.status_at(now),
+        }
+    }
+}
+
+/// `LIST`'s columns for one token.
+pub fn token_row(token: &Token, now: DateTime<Utc>) -> Vec<String> {
+    vec![
+        token.id.to_string(),
+        token.name.clone(),
+        token.kind.to_string(),
+        token.role.clone(),
+        token.owner.clone(),
+        token.created_at.format("%Y-%m-%d").to_string(),
+        expiry_text(token, now),
+        token
+            .last_used_at
+            .map_or_else(|| "never".to_owned(), |at| time::relative(at, now)),
+        token.status_at(now).to_string(),
+    ]
+}
+
+pub const TOKEN_HEADER: [&str; 9] = [
+    "ID",
+    "NAME",
+    "TYPE",
+    "ROLE",
+    "OWNER",
+    "CREATED",
+    "EXPIRES",
+    "LAST USED",
+    "STATUS",
+];
+
+/// "in 29d", "never", "3d ago" for revoked/expired tokens too.
+pub fn expiry_text(token: &Token, now: DateTime<Utc>) -> String {
+    token
+        .expires_at
+        .map_or_else(|| "never".to_owned(), |at| time::relative(at, now))
+}
+
+/// "2026-12-25 12:00 UTC (in 30d)" or "never".
+pub fn expiry_long(expires_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
+    expires_at.map_or_else(
+        || "never".to_owned(),
+        |at| {
+            format!(
+                "{} ({})",
+                at.format("%Y-%m-%d %H:%M UTC"),
+                time::relative(at, now)
+            )
+        },
+    )
+}
+
+pub fn permission_list(permissions: &Permissions) -> String {
+    if permissions.is_empty() {
+        return "(none)".to_owned();
+    }
+    let names: Vec<&str> = permissions.iter().map(|p| p.as_str()).collect();
+    names.join(", ")
+}

@@ -1,0 +1,540 @@
+//! The token service: every business rule applied over a store.
+//!
+//! The CLI's local mode calls this in-process; the server calls it behind
+//! HTTP. Nothing above this layer decides who may do what, which permissions
+//! a token gets, or what goes into the audit log.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::error::{Error, Result};
+use crate::model::{AuditEntry, Id, Permission, Permissions, Role, Status, Token, TokenKind, User};
+use crate::policy::{self, Actor, LifetimePolicy};
+use crate::secret::Secret;
+use crate::store::{AuditFilter, AuditRecord, NewToken, SecretChange, Store, TokenFilter};
+use crate::time::{self, Expiry};
+
+/// How often at most `last_used_at` is written for one token.
+const LAST_USED_RESOLUTION: Duration = Duration::seconds(60);
+
+/// The longest grace period a regenerated token's old secret may keep.
+const MAX_GRACE: Duration = Duration::days(7);
+
+/// How a command names a token: all digits is an ID, anything else a name
+/// (token names may not be all digits, so this is never ambiguous).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TokenRef {
+    Id(Id),
+    Name(String),
+}
+
+impl TokenRef {
+    pub fn parse(text: &str) -> TokenRef {
+        match text.parse::<Id>() {
+            Ok(id) if text.chars().all(|c| c.is_ascii_digit()) => TokenRef::Id(id),
+            _ => TokenRef::Name(text.to_owned()),
+        }
+    }
+}
+
+impl std::fmt::Display for TokenRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TokenRef::Id(id) => write!(f, "{id}"),
+            TokenRef::Name(name) => write!(f, "'{name}'"),
+        }
+    }
+}
+
+/// Who did something that needs no account: verifying or revoking by value.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub who: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct CreateRequest {
+    pub name: String,
+    pub kind: TokenKind,
+    /// `None`: the creator's own role.
+    pub role: Option<String>,
+    pub expires: Option<Expiry>,
+    pub description: String,
+    /// `None`: the creator.
+    pub owner: Option<String>,
+}
+
+/// A new token and its secret, which exists nowhere else.
+#[derive(Debug)]
+pub struct CreatedToken {
+    pub token: Token,
+    pub secret: Secret,
+    /// Permissions of the role that the creator lacks and the token didn't get.
+    pub stripped: Permissions,
+}
+
+#[derive(Debug)]
+pub struct RegeneratedToken {
+    pub token: Token,
+    pub secret: Secret,
+    /// Until when the replaced secret still works (`--grace`).
+    pub previous_valid_until: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Revocation {
+    pub token: Token,
+    /// False when the token had been revoked before this call.
+    pub newly_revoked: bool,
+}
+
+pub struct TokenService {
+    store: Arc<dyn Store>,
+    lifetime: LifetimePolicy,
+}
+
+impl TokenService {
+    pub fn new(store: Arc<dyn Store>, lifetime: LifetimePolicy) -> TokenService {
+        TokenService { store, lifetime }
+    }
+
+    /// Builds the actor for an account; a missing or disabled account cannot act.
+    pub async fn actor(&self, user_name: &str, source: &str) -> Result<Actor> {
+        let user = self.store.user(user_name).await?.ok_or_else(|| {
+            Error::unauthenticated(format!("'{user_name}' has no account in this store")).with_hint(
+                format!("ask an admin to run: tokenctl user add {user_name}"),
+            )
+        })?;
+        if user.is_disabled() {
+            return Err(Error::unauthenticated(format!(
+                "the account '{user_name}' is disabled"
+            )));
+        }
+        let permissions = self.role(&user.role).await?.permissions;
+        Ok(Actor {
+            user,
+            permissions,
+            source: source.to_owned(),
+        })
+    }
+
+    /// Makes `name` the store's first admin when the store has no user yet.
+    pub async fn bootstrap_admin(&self, name: &str) -> Result<bool> {
+        Ok(self.store.bootstrap_admin(name, time::now()).await?)
+    }
+
+    pub async fn create_token(
+        &self,
+        actor: &Actor,
+        request: CreateRequest,
+    ) -> Result<CreatedToken> {
+        policy::check_name("token", &request.name)?;
+        policy::check_description(&request.description)?;
+        let owner_name = request.owner.as_deref().unwrap_or(&actor.user.name);
+        actor.check_may_create_for(owner_name)?;
+        let owner = self.active_user(owner_name).await?;
+        let role = self
+            .role(request.role.as_deref().unwrap_or(&actor.user.role))
+            .await
+            .map_err(|error| match error.kind {
+                crate::error::ErrorKind::NotFound => Error::invalid(error.message)
+                    .with_hint("see the roles with: tokenctl role list"),
+                _ => error,
+            })?;
+        let now = time::now();
+        let expires_at = self.lifetime.expiry(request.expires, now)?;
+        let (permissions, stripped) = policy::grant(&role, &actor.permissions);
+        let secret = Secret::generate(request.kind)?;
+        let audit = AuditRecord {
+            at: now,
+            actor: actor.user.name.clone(),
+            action: "token.create",
+            token_id: None,
+            detail: format!(
+                "created {} token '{}' ({}) for {}, role {}, expires {}",
+                request.kind,
+                request.name,
+                secret.hint(),
+                owner.name,
+                role.name,
+                expires_at.map_or("never".to_owned(), |at| at.to_rfc3339())
+            ),
+            source: actor.source.clone(),
+        };
+        let new = NewToken {
+            name: request.name,
+            kind: request.kind,
+            role: role.name,
+            permissions,
+            description: request.description,
+            owner_id: owner.id,
+            created_by_id: actor.user.id,
+            secret_hash: secret.hash(),
+            hint: secret.hint(),
+            created_at: now,
+            expires_at,
+        };
+        let token = self.store.insert_token(new, audit).await?;
+        Ok(CreatedToken {
+            token,
+            secret,
+            stripped,
+        })
+    }
+
+    /// Tokens the actor may see that match `filter`. Without `tokens:read-all`
+    /// that is the actor's own tokens only.
+    pub async fn list_tokens(&self, actor: &Actor, mut filter: TokenFilter) -> Result<Vec<Token>> {
+        if !actor.has(Permission::TokensReadAll) {
+            actor.require(Permission::TokensRead, "list tokens")?;
+            match &filter.owner {
+                Some(owner) if *owner != actor.user.name => {
+                    return Err(Error::denied(format!(
+                        "{} may not list the tokens of {owner}: that needs the tokens:read-all permission",
+                        actor.user.name
+                    )));
+                }
+                _ => filter.owner = Some(actor.user.name.clone()),
+            }
+        }
+        Ok(self.store.tokens(&filter, time::now()).await?)
+    }
+
+    /// The one token a reference names, among those the actor may see.
+    pub async fn find_token(&self, actor: &Actor, reference: &TokenRef) -> Result<Token> {
+        let not_found = || {
+            Error::not_found(format!("no token {reference}"))
+                .with_hint("list your tokens with: tokenctl list --status all")
+        };
+        let candidates = match reference {
+            TokenRef::Id(id) => self.store.token(*id).await?.into_iter().collect(),
+            TokenRef::Name(name) => self.store.tokens_named(name).await?,
+        };
+        let visible: Vec<Token> = candidates
+            .into_iter()
+            .filter(|token| actor.may_read(token) || actor.may_revoke(token))
+            .collect();
+        pick_one(visible, &actor.user.name, reference).ok_or_else(not_found)?
+    }
+
+    pub async fn revoke(&self, actor: &Actor, reference: &TokenRef) -> Result<Revocation> {
+        let token = self.find_token(actor, reference).await?;
+        if !actor.may_revoke(&token) {
+            return Err(Error::denied(format!(
+                "{} may not revoke token {} of {}",
+                actor.user.name, token.id, token.owner
+            )));
+        }
+        self.revoke_found(token, &actor.user.name, &actor.source, "revoked")
+            .await
+    }
+
+    /// Revokes the token a secret belongs to. Whoever holds a secret may kill
+    /// it, which is how a leaked value is neutralised fastest.
+    pub async fn revoke_by_secret(&self, origin: &Origin, secret: &Secret) -> Result<Revocation> {
+        let token = self
+            .store
+            .token_by_secret(&secret.hash(), time::now())
+            .await?
+            .ok_or_else(|| Error::not_found(format!("no token matches {}", secret.hint())))?;
+        self.revoke_found(token, &origin.who, &origin.source, "revoked by value")
+            .await
+    }
+
+    async fn revoke_found(
+        &self,
+        token: Token,
+        actor: &str,
+        source: &str,
+        how: &str,
+    ) -> Result<Revocation> {
+        let audit = AuditRecord {
+            at: time::now(),
+            actor: actor.to_owned(),
+            action: "token.revoke",
+            token_id: Some(token.id),
+            detail: format!(
+                "{how} token '{}' ({}) of {}",
+                token.name, token.hint, token.owner
+            ),
+            source: source.to_owned(),
+        };
+        let newly_revoked = self.store.revoke_token(token.id, audit).await?;
+        let token = self.reload(token.id).await?;
+        Ok(Revocation {
+            token,
+            newly_revoked,
+        })
+    }
+
+    /// New secret for an active token; id, name, role and expiry stay.
+    pub async fn regenerate(
+        &self,
+        actor: &Actor,
+        reference: &TokenRef,
+        grace: Option<Duration>,
+    ) -> Result<RegeneratedToken> {
+        let token = self.find_token(actor, reference).await?;
+        if !actor.may_regenerate(&token) {
+            return Err(Error::denied(format!(
+                "{} may not regenerate token {} of {}",
+                actor.user.name, token.id, token.owner
+            )));
+        }
+        if let Some(grace) = grace {
+            if grace > MAX_GRACE || grace < Duration::zero() {
+                return Err(Error::invalid("--grace may be at most 7d"));
+            }
+        }
+        let now = time::now();
+        check_regenerable(&token, now)?;
+        let secret = Secret::generate(token.kind)?;
+        let previous_valid_until = grace.filter(|g| !g.is_zero()).map(|g| now + g);
+        let change = SecretChange {
+            secret_hash: secret.hash(),
+            hint: secret.hint(),
+            previous_valid_until,
+        };
+        let audit = AuditRecord {
+            at: now,
+            actor: actor.user.name.clone(),
+            action: "token.regenerate",
+            token_id: Some(token.id),
+            detail: format!(
+                "regenerated token '{}' ({} → {}), old secret valid until {}",
+                token.name,
+                token.hint,
+                secret.hint(),
+                previous_valid_until.map_or("now".to_owned(), |at| at.to_rfc3339())
+            ),
+            source: actor.source.clone(),
+        };
+        if !self.store.replace_secret(token.id, change, audit).await? {
+            // Revoked or expired between the read and the write.
+            let token = self.reload(token.id).await?;
+            check_regenerable(&token, time::now())?;
+            return Err(Error::conflict(format!(
+                "token {} changed meanwhile; try again",
+                token.id
+            )));
+        }
+        Ok(RegeneratedToken {
+            token: self.reload(token.id).await?,
+            secret,
+            previous_valid_until,
+        })
+    }
+
+    /// The token a secret authenticates as, or why it doesn't. Records use at
+    /// most once per minute per token, so a hot loop does not write.
+    pub async fn verify(&self, secret: &Secret) -> Result<Token> {
+        let now = time::now();
+        let invalid = |why: String| {
+            Error::unauthenticated(format!("token {} is not valid: {why}", secret.hint()))
+        };
+        let token = self
+            .store
+            .token_by_secret(&secret.hash(), now)
+            .await?
+            .ok_or_else(|| invalid("no such token".to_owned()))?;
+        match token.status_at(now) {
+            Status::Active => {}
+            Status::Revoked => return Err(invalid(format!("revoked {}", date(token.revoked_at)))),
+            Status::Expired => return Err(invalid(format!("expired {}", date(token.expires_at)))),
+        }
+        let owner = self.store.user(&token.owner).await?;
+        if owner.as_ref().is_none_or(User::is_disabled) {
+            return Err(invalid(format!("its owner {} is disabled", token.owner)));
+        }
+        let stale_before = now - LAST_USED_RESOLUTION;
+        if token.last_used_at.is_none_or(|used| used < stale_before) {
+            self.store
+                .touch_last_used(token.id, now, stale_before)
+                .await?;
+        }
+        Ok(token)
+    }
+
+    /// The audit log; without `audit:read` only the actor's own entries.
+    pub async fn audit(&self, actor: &Actor, mut filter: AuditFilter) -> Result<Vec<AuditEntry>> {
+        if !actor.has(Permission::AuditRead) {
+            filter.actor = Some(actor.user.name.clone());
+        }
+        Ok(self.store.audit_entries(&filter).await?)
+    }
+
+    pub async fn roles(&self) -> Result<Vec<Role>> {
+        Ok(self.store.roles().await?)
+    }
+
+    pub async fn role(&self, name: &str) -> Result<Role> {
+        self.store.role(name).await?.ok_or_else(|| {
+            Error::not_found(format!("no role named '{name}'"))
+                .with_hint("see the roles with: tokenctl role list")
+        })
+    }
+
+    pub async fn add_role(
+        &self,
+        actor: &Actor,
+        name: &str,
+        description: &str,
+        permissions: Permissions,
+    ) -> Result<Role> {
+        actor.require(Permission::UsersManage, "add roles")?;
+        policy::check_name("role", name)?;
+        policy::check_description(description)?;
+        if permissions.is_empty() {
+            return Err(Error::invalid("a role needs at least one --permission"));
+        }
+        let role = Role {
+            name: name.to_owned(),
+            description: description.to_owned(),
+            permissions,
+            builtin: false,
+        };
+        let audit = self.audit_record(actor, "role.add", format!("added role '{name}'"));
+        self.store.insert_role(&role, audit).await?;
+        Ok(role)
+    }
+
+    pub async fn remove_role(&self, actor: &Actor, name: &str) -> Result<()> {
+        actor.require(Permission::UsersManage, "remove roles")?;
+        let role = self.role(name).await?;
+        if role.builtin {
+            return Err(Error::conflict(format!(
+                "'{name}' is a built-in role and cannot be removed"
+            )));
+        }
+        let audit = self.audit_record(actor, "role.remove", format!("removed role '{name}'"));
+        Ok(self.store.delete_role(name, audit).await?)
+    }
+
+    pub async fn users(&self, actor: &Actor) -> Result<Vec<User>> {
+        if !actor.has(Permission::TokensReadAll) {
+            actor.require(Permission::UsersManage, "list users")?;
+        }
+        Ok(self.store.users().await?)
+    }
+
+    pub async fn add_user(&self, actor: &Actor, name: &str, role: &str) -> Result<User> {
+        actor.require(Permission::UsersManage, "add users")?;
+        policy::check_name("user", name)?;
+        let role = self
+            .role(role)
+            .await
+            .map_err(|error| Error::invalid(error.message))?;
+        let audit = self.audit_record(
+            actor,
+            "user.add",
+            format!("added user '{name}' with role {}", role.name),
+        );
+        Ok(self.store.insert_user(name, &role.name, audit).await?)
+    }
+
+    pub async fn set_user_disabled(
+        &self,
+        actor: &Actor,
+        name: &str,
+        disabled: bool,
+    ) -> Result<User> {
+        actor.require(Permission::UsersManage, "disable users")?;
+        if disabled && name == actor.user.name {
+            return Err(Error::conflict("you cannot disable your own account"));
+        }
+        let (action, verb) = if disabled {
+            ("user.disable", "disabled")
+        } else {
+            ("user.enable", "enabled")
+        };
+        let audit = self.audit_record(actor, action, format!("{verb} user '{name}'"));
+        let at = disabled.then(time::now);
+        Ok(self.store.set_user_disabled(name, at, audit).await?)
+    }
+
+    async fn active_user(&self, name: &str) -> Result<User> {
+        let user = self.store.user(name).await?.ok_or_else(|| {
+            Error::not_found(format!("no user named '{name}'"))
+                .with_hint(format!("add the user first: tokenctl user add {name}"))
+        })?;
+        if user.is_disabled() {
+            return Err(Error::conflict(format!("user '{name}' is disabled")));
+        }
+        Ok(user)
+    }
+
+    async fn reload(&self, id: Id) -> Result<Token> {
+        self.store
+            .token(id)
+            .await?
+            .ok_or_else(|| Error::internal(format!("token {id} vanished from the store")))
+    }
+
+    fn audit_record(&self, actor: &Actor, action: &'static str, detail: String) -> AuditRecord {
+        AuditRecord {
+            at: time::now(),
+            actor: actor.user.name.clone(),
+            action,
+            token_id: None,
+            detail,
+            source: actor.source.clone(),
+        }
+    }
+}
+
+/// Chooses among tokens sharing a name: the actor's own first, then the
+/// active one. `None` when nothing matches; an error when still ambiguous.
+fn pick_one(mut tokens: Vec<Token>, actor: &str, reference: &TokenRef) -> Option<Result<Token>> {
+    if tokens.iter().any(|token| token.owner == actor) {
+        tokens.retain(|token| token.owner == actor);
+    }
+    if tokens.len() > 1 {
+        let now = time::now();
+        let active: Vec<Token> = tokens
+            .iter()
+            .filter(|token| token.status_at(now) == Status::Active)
+            .cloned()
+            .collect();
+        if active.len() == 1 {
+            tokens = active;
+        }
+    }
+    match tokens.len() {
+        0 => None,
+        1 => tokens.pop().map(Ok),
+        n => {
+            let ids: Vec<String> = tokens.iter().map(|t| t.id.to_string()).collect();
+            Some(Err(Error::invalid(format!(
+                "{reference} matches {n} tokens (ids {})",
+                ids.join(", ")
+            ))
+            .with_hint("name the token by its ID instead")))
+        }
+    }
+}
+
+fn check_regenerable(token: &Token, now: DateTime<Utc>) -> Result<()> {
+    match token.status_at(now) {
+        Status::Active => Ok(()),
+        Status::Revoked => Err(Error::conflict(format!(
+            "token {} ('{}') is revoked; a revoked token can't be regenerated",
+            token.id, token.name
+        ))
+        .with_hint(format!("issue a new one: tokenctl create {}", token.name))),
+        Status::Expired => Err(Error::conflict(format!(
+            "token {} ('{}') expired {}; an expired token can't be renewed",
+            token.id,
+            token.name,
+            date(token.expires_at)
+        ))
+        .with_hint(format!("issue a new one: tokenctl create {}", token.name))),
+    }
+}
+
+fn date(instant: Option<DateTime<Utc>>) -> String {
+    instant.map_or_else(String::new, |at| {
+        format!("on {}", at.format("%Y-%m-%d %H:%M UTC"))
+    })
+}

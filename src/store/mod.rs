@@ -1,0 +1,145 @@
+//! Persistence behind one trait, so the service runs unchanged on every store.
+//!
+//! A store keeps users, roles, tokens (hash of the secret only) and the audit
+//! log. Every method that changes state takes the audit record to write and
+//! writes it in the same transaction: a change without its audit entry, or an
+//! entry without its change, cannot happen.
+
+pub mod sqlite;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use thiserror::Error;
+
+use crate::model::{AuditEntry, Id, Permissions, Role, Status, Token, TokenKind, User};
+use crate::secret::SecretHash;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("store schema version {found} is newer than this build knows ({known})")]
+    NewerSchema { found: i64, known: i64 },
+    #[error("cannot open the store at {path}: {reason}")]
+    Open { path: String, reason: String },
+    #[error("{0}")]
+    Database(String),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> Self {
+        StoreError::Database(error.to_string())
+    }
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// A new row for the audit log; the store stamps the token id when it
+/// creates the token itself.
+#[derive(Debug, Clone)]
+pub struct AuditRecord {
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub action: &'static str,
+    pub token_id: Option<Id>,
+    pub detail: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewToken {
+    pub name: String,
+    pub kind: TokenKind,
+    pub role: String,
+    pub permissions: Permissions,
+    pub description: String,
+    pub owner_id: Id,
+    pub created_by_id: Id,
+    pub secret_hash: SecretHash,
+    pub hint: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: Option<DateTime<Utc>>,
+}
+
+/// A regenerated secret, and how long the one it replaces keeps working.
+#[derive(Debug, Clone)]
+pub struct SecretChange {
+    pub secret_hash: SecretHash,
+    pub hint: String,
+    pub previous_valid_until: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct TokenFilter {
+    pub owner: Option<String>,
+    pub kind: Option<TokenKind>,
+    /// `None` lists every status.
+    pub status: Option<Status>,
+    /// Only tokens that expire at or before this instant (and haven't yet).
+    pub expiring_before: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub token_id: Option<Id>,
+    pub since: Option<DateTime<Utc>>,
+    pub actor: Option<String>,
+}
+
+#[async_trait]
+pub trait Store: Send + Sync {
+    /// Makes `name` an admin if the store has no user yet. True when it did.
+    async fn bootstrap_admin(&self, name: &str, now: DateTime<Utc>) -> StoreResult<bool>;
+
+    async fn user(&self, name: &str) -> StoreResult<Option<User>>;
+    async fn users(&self) -> StoreResult<Vec<User>>;
+    async fn insert_user(&self, name: &str, role: &str, audit: AuditRecord) -> StoreResult<User>;
+    /// Sets or clears `disabled_at`; `NotFound` when there is no such user.
+    async fn set_user_disabled(
+        &self,
+        name: &str,
+        disabled_at: Option<DateTime<Utc>>,
+        audit: AuditRecord,
+    ) -> StoreResult<User>;
+
+    async fn role(&self, name: &str) -> StoreResult<Option<Role>>;
+    async fn roles(&self) -> StoreResult<Vec<Role>>;
+    async fn insert_role(&self, role: &Role, audit: AuditRecord) -> StoreResult<()>;
+    /// Refuses (`Conflict`) while a user or an unrevoked token still has the role.
+    async fn delete_role(&self, name: &str, audit: AuditRecord) -> StoreResult<()>;
+
+    /// Refuses (`Conflict`) when the owner already has an active token of that name.
+    async fn insert_token(&self, token: NewToken, audit: AuditRecord) -> StoreResult<Token>;
+    async fn token(&self, id: Id) -> StoreResult<Option<Token>>;
+    async fn tokens_named(&self, name: &str) -> StoreResult<Vec<Token>>;
+    /// The token whose current secret — or previous secret, still inside its
+    /// grace period at `now` — has this hash.
+    async fn token_by_secret(
+        &self,
+        hash: &SecretHash,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<Token>>;
+    async fn tokens(&self, filter: &TokenFilter, now: DateTime<Utc>) -> StoreResult<Vec<Token>>;
+    /// False (and no audit entry) when the token was already revoked.
+    async fn revoke_token(&self, id: Id, audit: AuditRecord) -> StoreResult<bool>;
+    /// Swaps the secret if the token is still active at `audit.at`; false otherwise.
+    async fn replace_secret(
+        &self,
+        id: Id,
+        change: SecretChange,
+        audit: AuditRecord,
+    ) -> StoreResult<bool>;
+    /// Records use, but only when the stored value is older than
+    /// `stale_before`: a hot loop of verifications must not write every time.
+    async fn touch_last_used(
+        &self,
+        id: Id,
+        now: DateTime<Utc>,
+        stale_before: DateTime<Utc>,
+    ) -> StoreResult<()>;
+
+    async fn append_audit(&self, audit: AuditRecord) -> StoreResult<()>;
+    async fn audit_entries(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>>;
+}

@@ -1,0 +1,156 @@
+//! Durations and instants as people type and read them: `30d`, `12h`,
+//! `2027-01-31`, `never`; "in 29 days", "3h ago".
+
+use chrono::{DateTime, Duration, NaiveDate, SubsecRound, Utc};
+
+/// The current time, to the second: stored timestamps have second precision,
+/// so comparisons against `now` must too.
+pub fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(0)
+}
+
+/// Parses `90s`, `15m`, `12h`, `30d`, `2w`, `1y` (365 days). Zero is allowed
+/// here; callers that need a positive span say so.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .ok_or_else(|| format!("'{text}' has no unit: write e.g. 30d, 12h, 15m or 90s"))?;
+    let (number, unit) = text.split_at(split);
+    let amount: i64 = number
+        .parse()
+        .map_err(|_| format!("'{text}' is not a duration: write e.g. 30d, 12h, 15m or 90s"))?;
+    let seconds_per_unit = match unit {
+        "s" => 1,
+        "m" => 60,
+        "h" => 3_600,
+        "d" => 86_400,
+        "w" => 7 * 86_400,
+        "y" => 365 * 86_400,
+        _ => {
+            return Err(format!(
+                "unknown unit '{unit}' in '{text}': use s, m, h, d, w or y"
+            ));
+        }
+    };
+    // 200 years is far beyond any sensible token lifetime and keeps the
+    // arithmetic away from chrono's limits.
+    const MAX_SECONDS: i64 = 200 * 365 * 86_400;
+    amount
+        .checked_mul(seconds_per_unit)
+        .filter(|seconds| *seconds <= MAX_SECONDS)
+        .map(Duration::seconds)
+        .ok_or_else(|| format!("'{text}' is too long"))
+}
+
+/// What the user asked for with `--expires`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expiry {
+    Never,
+    After(Duration),
+    At(DateTime<Utc>),
+}
+
+impl Expiry {
+    /// `never`, a duration (`30d`), a date (`2027-01-31`: valid through the
+    /// end of that day, UTC) or an RFC 3339 instant.
+    pub fn parse(text: &str) -> Result<Expiry, String> {
+        let text = text.trim();
+        if text.eq_ignore_ascii_case("never") {
+            return Ok(Expiry::Never);
+        }
+        if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            let next_midnight = date
+                .succ_opt()
+                .and_then(|day| day.and_hms_opt(0, 0, 0))
+                .ok_or_else(|| format!("'{text}' is out of range"))?;
+            return Ok(Expiry::At(next_midnight.and_utc()));
+        }
+        if let Ok(instant) = DateTime::parse_from_rfc3339(text) {
+            return Ok(Expiry::At(instant.with_timezone(&Utc).trunc_subsecs(0)));
+        }
+        if text.starts_with(|c: char| c.is_ascii_digit()) && !text.contains('-') {
+            return parse_duration(text).map(Expiry::After);
+        }
+        Err(format!(
+            "'{text}' is not an expiry: use a duration (30d, 12h), a date (2027-01-31) or 'never'"
+        ))
+    }
+
+    /// The instant this expiry names, counted from `now`.
+    pub fn resolve(self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        match self {
+            Expiry::Never => None,
+            Expiry::After(duration) => Some(now + duration),
+            Expiry::At(instant) => Some(instant),
+        }
+    }
+}
+
+/// "in 29d", "in 3h", "2d ago", "just now": coarse on purpose, for tables.
+pub fn relative(instant: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let delta = instant - now;
+    let seconds = delta.num_seconds();
+    if seconds.abs() < 60 {
+        return if seconds >= 0 {
+            "in <1m".to_owned()
+        } else {
+            "just now".to_owned()
+        };
+    }
+    let span = compact(Duration::seconds(seconds.abs()));
+    if seconds > 0 {
+        format!("in {span}")
+    } else {
+        format!("{span} ago")
+    }
+}
+
+/// The largest whole unit of a positive duration: `29d`, `3h`, `12m`, `40s`.
+pub fn compact(duration: Duration) -> String {
+    let seconds = duration.num_seconds();
+    match seconds {
+        s if s >= 86_400 => format!("{}d", s / 86_400),
+        s if s >= 3_600 => format!("{}h", s / 3_600),
+        s if s >= 60 => format!("{}m", s / 60),
+        s => format!("{s}s"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_in_every_unit() {
+        assert_eq!(parse_duration("90s"), Ok(Duration::seconds(90)));
+        assert_eq!(parse_duration("15m"), Ok(Duration::minutes(15)));
+        assert_eq!(parse_duration("12h"), Ok(Duration::hours(12)));
+        assert_eq!(parse_duration("30d"), Ok(Duration::days(30)));
+        assert_eq!(parse_duration("2w"), Ok(Duration::days(14)));
+        assert_eq!(parse_duration("1y"), Ok(Duration::days(365)));
+    }
+
+    #[test]
+    fn bad_durations_say_what_to_write() {
+        for bad in ["", "30", "d", "30x", "-5d", "1.5h", "99999999999999y"] {
+            assert!(parse_duration(bad).is_err(), "accepted {bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_is_valid_through_its_last_second() {
+        let Ok(Expiry::At(instant)) = Expiry::parse("2027-01-31") else {
+            panic!("date not parsed");
+        };
+        assert_eq!(instant.to_rfc3339(), "2027-02-01T00:00:00+00:00");
+    }
+
+    #[test]
+    fn expiry_forms() {
+        assert_eq!(Expiry::parse("never"), Ok(Expiry::Never));
+        assert_eq!(Expiry::parse("7d"), Ok(Expiry::After(Duration::days(7))));
+        assert!(Expiry::parse("2027-02-30").is_err());
+        assert!(Expiry::parse("tomorrow").is_err());
+    }
+}
