@@ -1,0 +1,372 @@
+//! The token lifecycle as a user drives it: create, list, show, verify,
+//! regenerate, revoke, audit — each through the real binary on a real store.
+
+mod common;
+
+use common::{TestEnv, assert_fails, code, stderr, stdout};
+use serde_json::Value;
+
+fn secret_pattern_ok(secret: &str, prefix: &str) {
+    assert!(secret.starts_with(prefix), "{secret}");
+    assert_eq!(secret.len(), 42, "{secret}");
+    assert!(secret[6..].chars().all(|c| c.is_ascii_alphanumeric()));
+}
+
+#[test]
+fn create_prints_only_the_secret_on_stdout_when_piped() {
+    let env = TestEnv::new();
+    let output = env.run(&["create", "deploy", "--expires", "7d"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert_eq!(out.lines().count(), 1, "stdout: {out}");
+    secret_pattern_ok(out.trim_end(), "tcpat_");
+    let err = stderr(&output);
+    assert!(err.contains("Created personal token 1 'deploy'"), "{err}");
+    assert!(err.contains("(in 6d)") || err.contains("(in 7d)"), "{err}");
+    assert!(err.contains("shown only once"), "{err}");
+}
+
+#[test]
+fn create_json_has_every_documented_field() {
+    let env = TestEnv::new();
+    let created = env.json(&[
+        "create",
+        "uploader",
+        "--type",
+        "service",
+        "--role",
+        "connector",
+        "--expires",
+        "2099-01-31",
+        "--description",
+        "scanner upload",
+    ]);
+    for field in [
+        "id",
+        "name",
+        "type",
+        "role",
+        "permissions",
+        "stripped_permissions",
+        "owner",
+        "created_at",
+        "expires_at",
+        "secret",
+    ] {
+        assert!(created.get(field).is_some(), "missing {field}: {created}");
+    }
+    assert_eq!(created["type"], "service");
+    assert_eq!(created["permissions"], serde_json::json!(["files:upload"]));
+    assert_eq!(created["stripped_permissions"], serde_json::json!([]));
+    assert_eq!(created["expires_at"], "2099-02-01T00:00:00Z");
+    secret_pattern_ok(created["secret"].as_str().expect("secret"), "tcsvc_");
+}
+
+#[test]
+fn never_expiring_tokens_have_null_expiry() {
+    let env = TestEnv::new();
+    let created = env.json(&["create", "forever", "--expires", "never"]);
+    assert_eq!(created["expires_at"], Value::Null);
+    let listed = env.ok(&["list"]);
+    assert!(listed.contains("never"), "{listed}");
+}
+
+#[test]
+fn list_shows_the_documented_columns_and_filters() {
+    let env = TestEnv::new();
+    env.ok(&["user", "add", "alice", "--role", "developer"]);
+    env.create(&["mine", "--expires", "3d"]);
+    env.create(&["hers", "--for", "alice", "--expires", "60d"]);
+    env.create(&["svc", "--type", "service", "--role", "connector"]);
+
+    let table = env.ok(&["list"]);
+    let header = table.lines().next().expect("header");
+    for column in [
+        "ID",
+        "NAME",
+        "TYPE",
+        "ROLE",
+        "OWNER",
+        "CREATED",
+        "EXPIRES",
+        "LAST USED",
+        "STATUS",
+    ] {
+        assert!(header.contains(column), "{header}");
+    }
+    assert_eq!(table.lines().count(), 4, "{table}");
+
+    let names = |value: Value| -> Vec<String> {
+        value
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|t| t["name"].as_str().expect("name").to_owned())
+            .collect()
+    };
+    assert_eq!(names(env.json(&["list", "--owner", "alice"])), ["hers"]);
+    assert_eq!(names(env.json(&["list", "--type", "service"])), ["svc"]);
+    assert_eq!(
+        names(env.json(&["list", "--expiring-within", "7d"])),
+        ["mine"]
+    );
+    let all = env.json(&["list"]);
+    let first = &all[0];
+    assert!(first["id"].is_i64() && first["name"].is_string());
+    assert!(first.get("secret").is_none() && first.get("secret_hash").is_none());
+}
+
+#[test]
+fn show_by_id_and_by_name_and_unknown_is_exit_3() {
+    let env = TestEnv::new();
+    let secret = env.create(&["deploy", "--description", "prod deploys"]);
+    let by_name = env.json(&["show", "deploy"]);
+    let by_id = env.json(&["show", "1"]);
+    assert_eq!(by_name, by_id);
+    assert_eq!(by_name["description"], "prod deploys");
+    let hint = by_name["hint"].as_str().expect("hint");
+    assert!(hint.starts_with("tcpat_…") && hint.ends_with(&secret[secret.len() - 4..]));
+    let text = env.ok(&["show", "deploy"]);
+    assert!(
+        text.contains("Hint") && text.contains("prod deploys"),
+        "{text}"
+    );
+    assert!(!text.contains(&secret));
+
+    assert_fails(&env.run(&["show", "nope"]), 3, "error: no token 'nope'");
+    assert_fails(&env.run(&["show", "99"]), 3, "hint: list your tokens");
+}
+
+#[test]
+fn verify_reports_the_token_and_records_use_at_most_once_a_minute() {
+    let env = TestEnv::new();
+    let secret = env.create(&["deploy"]);
+    let output = env.run_with_stdin(&["verify"], format!("{secret}\n"));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(
+        out.contains("Owner") && out.contains("Permissions"),
+        "{out}"
+    );
+    assert!(!out.contains(&secret) && !stderr(&output).contains(&secret));
+
+    let first = env.json(&["show", "deploy"])["last_used_at"].clone();
+    assert!(first.is_string(), "last used not recorded: {first}");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let again = env.run_with_stdin(&["verify", "--json"], secret);
+    assert_eq!(code(&again), 0);
+    let verified: Value = serde_json::from_slice(&again.stdout).expect("json");
+    assert_eq!(verified["valid"], true);
+    // A second use within the minute leaves the stored time alone: no write.
+    assert_eq!(env.json(&["show", "deploy"])["last_used_at"], first);
+}
+
+#[test]
+fn verify_rejects_unknown_and_malformed_values() {
+    let env = TestEnv::new();
+    env.create(&["deploy"]);
+    let other = TestEnv::new();
+    let foreign = other.create(&["elsewhere"]);
+    assert_fails(
+        &env.run_with_stdin(&["verify"], foreign),
+        4,
+        "is not valid: no such token",
+    );
+    assert_fails(
+        &env.run_with_stdin(&["verify"], "tcpat_not-a-token"),
+        2,
+        "not a tokenctl token",
+    );
+    assert_fails(&env.run_with_stdin(&["verify"], ""), 2, "no token on stdin");
+}
+
+#[test]
+fn revoke_needs_yes_without_a_terminal_then_kills_the_token() {
+    let env = TestEnv::new();
+    let secret = env.create(&["deploy"]);
+    let refused = env.run(&["revoke", "deploy"]);
+    assert_fails(&refused, 2, "refusing to go on without confirmation");
+    assert!(stderr(&refused).contains("hint: pass --yes"));
+    assert_eq!(env.json(&["show", "deploy"])["status"], "active");
+
+    let output = env.run(&["revoke", "deploy", "--yes"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("Revoked token 1 'deploy'"));
+    assert_fails(&env.run_with_stdin(&["verify"], secret), 4, "revoked");
+
+    assert_eq!(env.json(&["list"]), serde_json::json!([]));
+    let all = env.json(&["list", "--status", "all"]);
+    assert_eq!(all[0]["status"], "revoked");
+    let again = env.run(&["revoke", "1", "--yes"]);
+    assert!(again.status.success());
+    assert!(stderr(&again).contains("Already revoked"));
+}
+
+#[test]
+fn revoke_several_by_id_and_name_and_one_typo_revokes_nothing() {
+    let env = TestEnv::new();
+    env.create(&["a"]);
+    env.create(&["b"]);
+    env.create(&["c"]);
+    assert_fails(
+        &env.run(&["revoke", "a", "typo", "--yes"]),
+        3,
+        "no token 'typo'",
+    );
+    assert_eq!(env.json(&["list"]).as_array().map(Vec::len), Some(3));
+
+    let revoked = env.json(&["revoke", "a", "2", "--yes"]);
+    assert_eq!(revoked.as_array().map(Vec::len), Some(2));
+    let left = env.json(&["list"]);
+    assert_eq!(left.as_array().map(Vec::len), Some(1));
+    assert_eq!(left[0]["name"], "c");
+}
+
+#[test]
+fn revoke_by_leaked_value_on_stdin_reports_which_token_it_was() {
+    let env = TestEnv::new();
+    let leaked = env.create(&["leaky"]);
+    env.create(&["safe"]);
+    let unknown = TestEnv::new().create(&["elsewhere"]);
+
+    let refused = env.run_with_stdin(&["revoke", "--stdin"], leaked.clone());
+    assert_fails(&refused, 2, "without confirmation");
+
+    let malformed = env.run_with_stdin(
+        &["revoke", "--stdin", "--yes"],
+        format!("{leaked}\ntcpat_garbage\n"),
+    );
+    assert_fails(&malformed, 2, "stdin line 2: not a tokenctl token");
+    assert_eq!(env.json(&["show", "leaky"])["status"], "active");
+
+    let output = env.run_with_stdin(
+        &["revoke", "--stdin", "--yes"],
+        format!("\n{leaked}\n{unknown}\n"),
+    );
+    assert_fails(&output, 3, "1 of 2 values matched no token");
+    let err = stderr(&output);
+    assert!(err.contains("Revoked token 1 'leaky'"), "{err}");
+    assert!(!err.contains(&leaked) && !err.contains(&unknown), "{err}");
+    assert_eq!(env.json(&["show", "leaky"])["status"], "revoked");
+    assert_eq!(env.json(&["show", "safe"])["status"], "active");
+    let audit = env.json(&["audit", "--token", "leaky"]);
+    assert!(audit.to_string().contains("revoked by value"), "{audit}");
+}
+
+#[test]
+fn regenerate_replaces_the_secret_and_keeps_the_token() {
+    let env = TestEnv::new();
+    let old = env.create(&["deploy", "--role", "developer", "--expires", "20d"]);
+    let before = env.json(&["show", "deploy"]);
+    let refused = env.run(&["regenerate", "deploy"]);
+    assert_fails(&refused, 2, "pass --yes");
+
+    let output = env.run(&["regenerate", "deploy", "--yes"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let new = stdout(&output).trim_end().to_owned();
+    assert_ne!(new, old);
+    assert!(stderr(&output).contains("the old secret no longer works"));
+    assert_fails(&env.run_with_stdin(&["verify"], old), 4, "no such token");
+    assert_eq!(code(&env.run_with_stdin(&["verify"], new)), 0);
+
+    let after = env.json(&["show", "deploy"]);
+    for field in [
+        "id",
+        "name",
+        "role",
+        "permissions",
+        "expires_at",
+        "created_at",
+    ] {
+        assert_eq!(before[field], after[field], "{field} changed");
+    }
+    assert!(after["regenerated_at"].is_string());
+}
+
+#[test]
+fn regenerate_with_grace_keeps_the_old_secret_for_a_while() {
+    let env = TestEnv::new();
+    let old = env.create(&["deploy"]);
+    let regenerated = env.json(&["regenerate", "deploy", "--grace", "10m", "--yes"]);
+    assert!(regenerated["previous_valid_until"].is_string());
+    let new = regenerated["secret"].as_str().expect("secret").to_owned();
+    assert_eq!(code(&env.run_with_stdin(&["verify"], old.clone())), 0);
+    assert_eq!(code(&env.run_with_stdin(&["verify"], new)), 0);
+    // Revoking ends the grace period too.
+    env.ok(&["revoke", "deploy", "--yes"]);
+    assert_eq!(code(&env.run_with_stdin(&["verify"], old)), 4);
+}
+
+#[test]
+fn revoked_and_expired_tokens_cannot_be_regenerated() {
+    let env = TestEnv::new();
+    env.create(&["gone"]);
+    env.ok(&["revoke", "gone", "--yes"]);
+    let output = env.run(&["regenerate", "gone", "--yes"]);
+    assert_fails(
+        &output,
+        5,
+        "is revoked; a revoked token can't be regenerated",
+    );
+    assert!(stderr(&output).contains("hint: issue a new one: tokenctl create gone"));
+
+    let secret = env.create(&["brief", "--expires", "1s"]);
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    assert_fails(
+        &env.run(&["regenerate", "brief", "--yes"]),
+        5,
+        "an expired token can't be renewed",
+    );
+    assert_fails(&env.run_with_stdin(&["verify"], secret), 4, "expired");
+    assert_eq!(env.json(&["show", "brief"])["status"], "expired");
+    assert_eq!(
+        env.json(&["list", "--status", "expired"])[0]["name"],
+        "brief"
+    );
+    // The name is free again: an expired token is replaced by a new one.
+    env.create(&["brief"]);
+}
+
+#[test]
+fn audit_records_who_did_what_and_never_the_secret() {
+    let env = TestEnv::new();
+    let secret = env.create(&["deploy"]);
+    let regenerated = env.json(&["regenerate", "deploy", "--yes"]);
+    env.ok(&["revoke", "deploy", "--yes"]);
+    env.ok(&["user", "add", "bob"]);
+
+    let entries = env.json(&["audit"]);
+    let actions: Vec<&str> = entries
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|e| e["action"].as_str().expect("action"))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "token.create",
+            "token.regenerate",
+            "token.revoke",
+            "user.add"
+        ]
+    );
+    let first = &entries[0];
+    assert!(first["actor"].is_string() && first["at"].is_string());
+    assert!(
+        first["source"]
+            .as_str()
+            .expect("source")
+            .starts_with("cli@")
+    );
+    assert_eq!(first["token_id"], 1);
+
+    let text = entries.to_string() + &env.ok(&["audit"]);
+    assert!(!text.contains(&secret));
+    assert!(!text.contains(regenerated["secret"].as_str().expect("secret")));
+
+    let for_token = env.json(&["audit", "--token", "deploy"]);
+    assert_eq!(for_token.as_array().map(Vec::len), Some(3));
+    let recent = env.json(&["audit", "--since", "1h"]);
+    assert_eq!(recent.as_array().map(Vec::len), Some(4));
+}
