@@ -31,11 +31,11 @@ impl Backend {
         lifetime: LifetimePolicy,
         origin: Origin,
     ) -> Result<Backend> {
-        let opened = SqliteStore::open(path, 1).await?;
-        let service = TokenService::new(Arc::new(opened.store), lifetime);
-        if opened.fresh && service.bootstrap_admin(&origin.who).await? {
-            tracing::info!(user = %origin.who, "new store: bootstrap admin created");
+        let opened = SqliteStore::open(path, 1, Some(&origin.who)).await?;
+        if opened.fresh {
+            tracing::info!(user = %origin.who, "new store created with this user as its admin");
         }
+        let service = TokenService::new(Arc::new(opened.store), lifetime);
         Ok(Backend { service, origin })
     }
 

@@ -120,11 +120,6 @@ impl TokenService {
         })
     }
 
-    /// Makes `name` the store's first admin when the store has no user yet.
-    pub async fn bootstrap_admin(&self, name: &str) -> Result<bool> {
-        Ok(self.store.bootstrap_admin(name, time::now()).await?)
-    }
-
     pub async fn create_token(
         &self,
         actor: &Actor,

@@ -90,9 +90,6 @@ pub struct AuditFilter {
 
 #[async_trait]
 pub trait Store: Send + Sync {
-    /// Makes `name` an admin if the store has no user yet. True when it did.
-    async fn bootstrap_admin(&self, name: &str, now: DateTime<Utc>) -> StoreResult<bool>;
-
     async fn user(&self, name: &str) -> StoreResult<Option<User>>;
     async fn users(&self) -> StoreResult<Vec<User>>;
     async fn insert_user(&self, name: &str, role: &str, audit: AuditRecord) -> StoreResult<User>;

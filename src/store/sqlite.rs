@@ -47,8 +47,14 @@ pub struct Opened {
 
 impl SqliteStore {
     /// Opens (creating if needed) the store at `path`: file 0600, new
-    /// directories 0700, schema migrated to this build's version.
-    pub async fn open(path: &Path, max_connections: u32) -> StoreResult<Opened> {
+    /// directories 0700, schema migrated to this build's version. A new store
+    /// gets `first_admin` as its admin in the transaction that creates the
+    /// schema, so no other process can ever see a store without one.
+    pub async fn open(
+        path: &Path,
+        max_connections: u32,
+        first_admin: Option<&str>,
+    ) -> StoreResult<Opened> {
         let open_error = |reason: String| StoreError::Open {
             path: path.display().to_string(),
             reason,
@@ -69,7 +75,7 @@ impl SqliteStore {
             .enable_wal()
             .await
             .map_err(|error| open_error(error.to_string()))?;
-        let fresh = store.migrate().await?;
+        let fresh = store.migrate(first_admin).await?;
         Ok(Opened { store, fresh })
     }
 
@@ -100,7 +106,7 @@ impl SqliteStore {
     }
 
     /// Brings the schema to this build's version. True when it created it.
-    async fn migrate(&self) -> StoreResult<bool> {
+    async fn migrate(&self, first_admin: Option<&str>) -> StoreResult<bool> {
         let known = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
         let version = self.schema_version().await?;
         if version == known {
@@ -131,6 +137,13 @@ impl SqliteStore {
         sqlx::raw_sql(AssertSqlSafe(format!("PRAGMA user_version = {known}")))
             .execute(&mut *tx)
             .await?;
+        if let Some(name) = first_admin.filter(|_| version == 0) {
+            sqlx::query("INSERT INTO users (name, role, created_at) VALUES (?, 'admin', ?)")
+                .bind(name)
+                .bind(crate::time::now().timestamp())
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
         Ok(version == 0)
     }
@@ -298,18 +311,6 @@ fn push_status(query: &mut QueryBuilder<Sqlite>, status: Status, now: i64) {
 
 #[async_trait]
 impl Store for SqliteStore {
-    async fn bootstrap_admin(&self, name: &str, now: DateTime<Utc>) -> StoreResult<bool> {
-        let result = sqlx::query(
-            "INSERT INTO users (name, role, created_at)
-             SELECT ?, 'admin', ? WHERE NOT EXISTS (SELECT 1 FROM users)",
-        )
-        .bind(name)
-        .bind(now.timestamp())
-        .execute(&self.pool)
-        .await?;
-        Ok(result.rows_affected() == 1)
-    }
-
     async fn user(&self, name: &str) -> StoreResult<Option<User>> {
         let row = sqlx::query(USER_SELECT_BY_NAME)
             .bind(name)

@@ -1,0 +1,175 @@
+//! The store file itself: private permissions, schema versions, secrets that
+//! never reach disk or logs, and many processes writing at once.
+
+mod common;
+
+use std::path::Path;
+
+use common::{TestEnv, assert_fails, code, stderr, stdout};
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle.as_bytes())
+}
+
+/// The store and its WAL side files, as raw bytes.
+fn store_bytes(store: &Path) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for suffix in ["", "-wal", "-shm"] {
+        let path = format!("{}{suffix}", store.display());
+        if let Ok(content) = std::fs::read(&path) {
+            bytes.extend(content);
+        }
+    }
+    bytes
+}
+
+#[cfg(unix)]
+#[test]
+fn the_store_is_private_to_its_user() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let env = TestEnv::new();
+    env.create(&["deploy"]);
+    let store = env.store();
+    let mode = |path: &Path| {
+        std::fs::metadata(path)
+            .expect("metadata")
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    assert_eq!(mode(&store), 0o600);
+    assert_eq!(mode(store.parent().expect("dir")), 0o700);
+    for suffix in ["-wal", "-shm"] {
+        let side = std::path::PathBuf::from(format!("{}{suffix}", store.display()));
+        if side.exists() {
+            assert_eq!(mode(&side), 0o600, "{}", side.display());
+        }
+    }
+}
+
+#[test]
+fn a_store_from_a_newer_tokenctl_is_refused_untouched() {
+    let env = TestEnv::new();
+    env.create(&["deploy"]);
+    set_schema_version(&env.store(), 99);
+    let output = env.run(&["list"]);
+    assert_fails(&output, 1, "written by a newer tokenctl (schema version 99");
+    assert!(stderr(&output).contains("hint: upgrade tokenctl"));
+    assert_eq!(schema_version(&env.store()), 99);
+}
+
+fn with_store<T>(path: &Path, job: impl AsyncFnOnce(sqlx::SqlitePool) -> T) -> T {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let options = sqlx::sqlite::SqliteConnectOptions::new().filename(path);
+        let pool = sqlx::SqlitePool::connect_with(options).await.expect("open");
+        let result = job(pool.clone()).await;
+        pool.close().await;
+        result
+    })
+}
+
+fn set_schema_version(path: &Path, version: i64) {
+    with_store(path, async |pool| {
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+            "PRAGMA user_version = {version}"
+        )))
+        .execute(&pool)
+        .await
+        .expect("set version");
+    });
+}
+
+fn schema_version(path: &Path) -> i64 {
+    with_store(path, async |pool| {
+        sqlx::query_scalar("PRAGMA user_version")
+            .fetch_one(&pool)
+            .await
+            .expect("version")
+    })
+}
+
+#[test]
+fn secrets_never_reach_the_store_the_audit_log_or_debug_logs() {
+    let env = TestEnv::new();
+    let mut logs = String::new();
+    let mut secrets = Vec::new();
+
+    let created = env.run(&["create", "deploy", "--debug"]);
+    assert_eq!(code(&created), 0, "{}", stderr(&created));
+    secrets.push(stdout(&created).trim_end().to_owned());
+    logs += &stderr(&created);
+    assert!(
+        logs.contains("opening local store"),
+        "--debug logged nothing: {logs}"
+    );
+
+    let regenerated = env.run(&["regenerate", "deploy", "--grace", "1h", "--yes", "--debug"]);
+    assert_eq!(code(&regenerated), 0);
+    secrets.push(stdout(&regenerated).trim_end().to_owned());
+    logs += &stderr(&regenerated);
+
+    for secret in &secrets {
+        let verified = env.run_with_stdin(&["verify", "--debug"], secret.clone());
+        logs += &(stderr(&verified) + &stdout(&verified));
+    }
+    let revoked = env.run_with_stdin(
+        &["revoke", "--stdin", "--yes", "--debug"],
+        secrets[1].clone(),
+    );
+    assert_eq!(code(&revoked), 0, "{}", stderr(&revoked));
+    logs += &(stderr(&revoked) + &stdout(&revoked));
+    logs += &env.ok(&["audit", "--json"]);
+    logs += &env.ok(&["list", "--status", "all", "--json"]);
+
+    let on_disk = store_bytes(&env.store());
+    for secret in &secrets {
+        let random_part = &secret[6..];
+        assert!(!logs.contains(random_part), "secret in output: {logs}");
+        assert!(!contains(&on_disk, random_part), "secret in the store file");
+    }
+}
+
+#[test]
+fn concurrent_creates_from_many_processes_all_succeed() {
+    const PROCESSES: usize = 8;
+    const EACH: usize = 200;
+    let env = TestEnv::new();
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..PROCESSES)
+            .map(|worker| {
+                let env = &env;
+                scope.spawn(move || {
+                    let mut failures = Vec::new();
+                    for i in 0..EACH {
+                        let name = format!("w{worker}-{i}");
+                        let output = env.run(&["create", &name, "--expires", "1d"]);
+                        if !output.status.success() {
+                            failures.push(format!("{name}: {}", stderr(&output)));
+                        }
+                    }
+                    failures
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| worker.join().expect("worker"))
+            .collect()
+    });
+    assert!(
+        failures.is_empty(),
+        "{} failures: {failures:?}",
+        failures.len()
+    );
+    let tokens = env.json(&["list"]);
+    assert_eq!(tokens.as_array().map(Vec::len), Some(PROCESSES * EACH));
+    let audit = env.json(&["audit"]);
+    assert_eq!(audit.as_array().map(Vec::len), Some(PROCESSES * EACH));
+}
