@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{TestEnv, assert_fails, code, stderr, stdout};
+use common::{TestEnv, assert_fails, code, stderr, stdout, with_store};
 
 fn contains(haystack: &[u8], needle: &str) -> bool {
     haystack
@@ -59,20 +59,6 @@ fn a_store_from_a_newer_tokenctl_is_refused_untouched() {
     assert_fails(&output, 1, "written by a newer tokenctl (schema version 99");
     assert!(stderr(&output).contains("hint: upgrade tokenctl"));
     assert_eq!(schema_version(&env.store()), 99);
-}
-
-fn with_store<T>(path: &Path, job: impl AsyncFnOnce(sqlx::SqlitePool) -> T) -> T {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        let options = sqlx::sqlite::SqliteConnectOptions::new().filename(path);
-        let pool = sqlx::SqlitePool::connect_with(options).await.expect("open");
-        let result = job(pool.clone()).await;
-        pool.close().await;
-        result
-    })
 }
 
 fn set_schema_version(path: &Path, version: i64) {

@@ -87,6 +87,24 @@ impl TestEnv {
         out.trim_end().to_owned()
     }
 
+    /// Runs SQL on the store directly, to set up states no command creates
+    /// (another OS user's store, a role changed behind our back).
+    pub fn sql(&self, statement: &str, bind: &str) {
+        with_store(&self.store(), async |pool| {
+            sqlx::query(sqlx::AssertSqlSafe(statement.to_owned()))
+                .bind(bind)
+                .execute(&pool)
+                .await
+                .expect("sql");
+        });
+    }
+
+    /// The OS user's account name: the first admin of every test store.
+    pub fn me(&self) -> String {
+        let users = self.json(&["user", "list"]);
+        users[0]["name"].as_str().expect("name").to_owned()
+    }
+
     /// Everything a user can see of the store: all tokens, users and audit.
     pub fn snapshot(&self) -> (Value, Value, Value) {
         (
@@ -95,6 +113,21 @@ impl TestEnv {
             self.json(&["audit"]),
         )
     }
+}
+
+/// Runs `job` on a direct connection to the SQLite file at `path`.
+pub fn with_store<T>(path: &Path, job: impl AsyncFnOnce(sqlx::SqlitePool) -> T) -> T {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let options = sqlx::sqlite::SqliteConnectOptions::new().filename(path);
+        let pool = sqlx::SqlitePool::connect_with(options).await.expect("open");
+        let result = job(pool.clone()).await;
+        pool.close().await;
+        result
+    })
 }
 
 pub fn stdout(output: &Output) -> String {
