@@ -23,8 +23,9 @@ install_tools() {
     done
     if ((${#missing[@]} > 0)); then
         echo "--- installing ${missing[*]}" >&2
-        apt-get update
-        DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+        # To stderr, so that stdout holds only the benchmark's output.
+        apt-get update >&2
+        DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}" >&2
     fi
 }
 
@@ -54,7 +55,7 @@ pinned() {
 # rows then go straight in with sqlite3, since 100k `tokenctl create` calls
 # would take far too long. One transaction, one recursive CTE.
 # Spread: expires_at runs from 20 days ago to 79 days ahead (about 21% already
-# expired) and every 10th token is revoked, so status filters have work to do.
+# past expiry) and every 10th token is revoked, so status filters have work to do.
 seed_store() {
     echo "--- seeding $SEED_COUNT tokens" >&2
     pinned "$BIN" create seed --expires 30d >/dev/null

@@ -18,6 +18,7 @@ use crate::time;
 ///   tokenctl audit --since 7d
 ///   tokenctl audit --token deploy --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Only entries about this token (ID or name)
     #[arg(long, value_name = "TOKEN")]

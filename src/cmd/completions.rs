@@ -14,6 +14,7 @@ use crate::output::Output;
 ///   tokenctl completions zsh > "${fpath[1]}/_tokenctl"
 ///   tokenctl completions fish > ~/.config/fish/completions/tokenctl.fish
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The shell to complete for
     pub shell: Shell,

@@ -23,6 +23,7 @@ use crate::time::{self, Expiry};
 ///   tokenctl create uploader --type service --role connector --expires 2027-01-31
 ///   tokenctl create vendor-x --for alice --role developer --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Name of the token, unique among the owner's active tokens
     pub name: String,

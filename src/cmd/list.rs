@@ -20,6 +20,7 @@ use crate::time;
 ///   tokenctl list --status all --owner alice
 ///   tokenctl list --expiring-within 7d --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Which tokens to show
     #[arg(long, value_enum, default_value_t = StatusArg::Active)]

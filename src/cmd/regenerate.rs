@@ -18,6 +18,7 @@ use crate::time;
 ///   tokenctl regenerate deploy
 ///   tokenctl regenerate 42 --grace 10m --yes
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// ID or name of the token
     pub token: String,

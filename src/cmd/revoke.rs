@@ -23,6 +23,7 @@ use crate::time;
 ///   tokenctl revoke 12 14 old-ci --yes
 ///   grep -o 'tcpat_[A-Za-z0-9]*' leak.log | tokenctl revoke --stdin --yes
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// IDs or names of the tokens to revoke
     #[arg(

@@ -16,6 +16,7 @@ use crate::time;
 ///   tokenctl show deploy
 ///   tokenctl show 42 --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// ID or name of the token
     pub token: String,

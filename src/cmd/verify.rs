@@ -19,6 +19,7 @@ use crate::time;
 ///   echo "$TOKEN" | tokenctl verify
 ///   tokenctl verify --json < token.txt
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {}
 
 #[derive(Serialize)]

@@ -12,6 +12,7 @@ use crate::model::Permission;
 /// Examples:
 ///   tokenctl role add reader --permission api:read --permission tokens:read
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Name of the new role
     pub name: String,

@@ -10,6 +10,7 @@ use crate::output;
 ///   tokenctl role list
 ///   tokenctl role list --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {}
 
 pub async fn run(ctx: &Context, _args: Args) -> Result<()> {

@@ -8,6 +8,7 @@ use crate::error::Result;
 /// Examples:
 ///   tokenctl role remove reader
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Name of the role
     pub name: String,

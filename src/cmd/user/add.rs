@@ -13,6 +13,7 @@ use crate::error::Result;
 ///   tokenctl user add alice --role developer
 ///   tokenctl user add helpdesk --role support
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Name of the user
     pub name: String,

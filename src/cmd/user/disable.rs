@@ -5,6 +5,7 @@
 /// Examples:
 ///   tokenctl user disable bob
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Name of the user
     pub name: String,

@@ -8,6 +8,7 @@ use crate::error::Result;
 /// Examples:
 ///   tokenctl user list --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {}
 
 pub async fn run(ctx: &Context, _args: Args) -> Result<()> {

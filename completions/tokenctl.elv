@@ -1,0 +1,311 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[tokenctl] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'tokenctl'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'tokenctl'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a token and print its secret once'
+            cand list 'List tokens'
+            cand show 'Show one token'
+            cand revoke 'Revoke tokens, immediately and permanently'
+            cand regenerate 'Replace an active token''s secret and print the new one once'
+            cand verify 'Check a token value read from stdin'
+            cand audit 'Show the audit log'
+            cand role 'Manage roles (named sets of permissions)'
+            cand user 'Manage users (accounts that own tokens)'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;create'= {
+            cand --type 'Kind of token: personal (a person''s PAT) or service (an integration)'
+            cand --role 'Role whose permissions the token gets [default: your own role]'
+            cand --expires 'When it expires: 30d, 12h, 2027-01-31 or never [default: 30d]'
+            cand --description 'What the token is for'
+            cand --for 'Issue the token to another user (needs users:manage)'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;list'= {
+            cand --status 'Which tokens to show'
+            cand --expiring-within 'Only active tokens that expire within this time, e.g. 7d'
+            cand --owner 'Only tokens owned by this user'
+            cand --type 'Only tokens of this type (personal or service)'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;show'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;revoke'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --stdin 'Read token values (secrets) from stdin, one per line'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;regenerate'= {
+            cand --grace 'Keep the old secret working this long, e.g. 10m (at most 7d)'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;verify'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;audit'= {
+            cand --token 'Only entries about this token (ID or name)'
+            cand --since 'Only entries newer than this, e.g. 24h or 7d'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;role'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List roles and their permissions'
+            cand show 'Show one role and what each of its permissions allows'
+            cand add 'Add a custom role (needs users:manage)'
+            cand remove 'Remove a custom role that no user or token holds (needs users:manage)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;role;list'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;role;show'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;role;add'= {
+            cand -p 'A permission the role grants (repeat for several)'
+            cand --permission 'A permission the role grants (repeat for several)'
+            cand --description 'What the role is for'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;role;remove'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;role;help'= {
+            cand list 'List roles and their permissions'
+            cand show 'Show one role and what each of its permissions allows'
+            cand add 'Add a custom role (needs users:manage)'
+            cand remove 'Remove a custom role that no user or token holds (needs users:manage)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;role;help;list'= {
+        }
+        &'tokenctl;role;help;show'= {
+        }
+        &'tokenctl;role;help;add'= {
+        }
+        &'tokenctl;role;help;remove'= {
+        }
+        &'tokenctl;role;help;help'= {
+        }
+        &'tokenctl;user'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List users'
+            cand add 'Add a user who can own tokens (needs users:manage)'
+            cand disable 'Disable a user: their tokens stop working until they are enabled again'
+            cand enable 'Enable a disabled user again'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;user;list'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;user;add'= {
+            cand --role 'Role that sets what the user (and their tokens) may do'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;user;disable'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;user;enable'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;user;help'= {
+            cand list 'List users'
+            cand add 'Add a user who can own tokens (needs users:manage)'
+            cand disable 'Disable a user: their tokens stop working until they are enabled again'
+            cand enable 'Enable a disabled user again'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;user;help;list'= {
+        }
+        &'tokenctl;user;help;add'= {
+        }
+        &'tokenctl;user;help;disable'= {
+        }
+        &'tokenctl;user;help;enable'= {
+        }
+        &'tokenctl;user;help;help'= {
+        }
+        &'tokenctl;completions'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;help'= {
+            cand create 'Create a token and print its secret once'
+            cand list 'List tokens'
+            cand show 'Show one token'
+            cand revoke 'Revoke tokens, immediately and permanently'
+            cand regenerate 'Replace an active token''s secret and print the new one once'
+            cand verify 'Check a token value read from stdin'
+            cand audit 'Show the audit log'
+            cand role 'Manage roles (named sets of permissions)'
+            cand user 'Manage users (accounts that own tokens)'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;help;create'= {
+        }
+        &'tokenctl;help;list'= {
+        }
+        &'tokenctl;help;show'= {
+        }
+        &'tokenctl;help;revoke'= {
+        }
+        &'tokenctl;help;regenerate'= {
+        }
+        &'tokenctl;help;verify'= {
+        }
+        &'tokenctl;help;audit'= {
+        }
+        &'tokenctl;help;role'= {
+            cand list 'List roles and their permissions'
+            cand show 'Show one role and what each of its permissions allows'
+            cand add 'Add a custom role (needs users:manage)'
+            cand remove 'Remove a custom role that no user or token holds (needs users:manage)'
+        }
+        &'tokenctl;help;role;list'= {
+        }
+        &'tokenctl;help;role;show'= {
+        }
+        &'tokenctl;help;role;add'= {
+        }
+        &'tokenctl;help;role;remove'= {
+        }
+        &'tokenctl;help;user'= {
+            cand list 'List users'
+            cand add 'Add a user who can own tokens (needs users:manage)'
+            cand disable 'Disable a user: their tokens stop working until they are enabled again'
+            cand enable 'Enable a disabled user again'
+        }
+        &'tokenctl;help;user;list'= {
+        }
+        &'tokenctl;help;user;add'= {
+        }
+        &'tokenctl;help;user;disable'= {
+        }
+        &'tokenctl;help;user;enable'= {
+        }
+        &'tokenctl;help;completions'= {
+        }
+        &'tokenctl;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,193 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_tokenctl_global_optspecs
+    string join \n store= config= json debug h/help V/version
+end
+
+function __fish_tokenctl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_tokenctl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_tokenctl_using_subcommand
+    set -l cmd (__fish_tokenctl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -s V -l version -d 'Print version'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "create" -d 'Create a token and print its secret once'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "list" -d 'List tokens'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "show" -d 'Show one token'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "revoke" -d 'Revoke tokens, immediately and permanently'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "regenerate" -d 'Replace an active token\'s secret and print the new one once'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "verify" -d 'Check a token value read from stdin'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "audit" -d 'Show the audit log'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "role" -d 'Manage roles (named sets of permissions)'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "user" -d 'Manage users (accounts that own tokens)'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l type -d 'Kind of token: personal (a person\'s PAT) or service (an integration)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l role -d 'Role whose permissions the token gets [default: your own role]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l expires -d 'When it expires: 30d, 12h, 2027-01-31 or never [default: 30d]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l description -d 'What the token is for' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l for -d 'Issue the token to another user (needs users:manage)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l status -d 'Which tokens to show' -r -f -a "active\t''
+expired\t''
+revoked\t''
+all\t''"
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l expiring-within -d 'Only active tokens that expire within this time, e.g. 7d' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l owner -d 'Only tokens owned by this user' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l type -d 'Only tokens of this type (personal or service)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l stdin -d 'Read token values (secrets) from stdin, one per line'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -s y -l yes -d 'Do not ask for confirmation'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l grace -d 'Keep the old secret working this long, e.g. 10m (at most 7d)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -s y -l yes -d 'Do not ask for confirmation'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l token -d 'Only entries about this token (ID or name)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l since -d 'Only entries newer than this, e.g. 24h or 7d' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add remove help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add remove help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add remove help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add remove help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add remove help" -s h -l help -d 'Print help'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add remove help" -f -a "list" -d 'List roles and their permissions'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add remove help" -f -a "show" -d 'Show one role and what each of its permissions allows'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add remove help" -f -a "add" -d 'Add a custom role (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add remove help" -f -a "remove" -d 'Remove a custom role that no user or token holds (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -s p -l permission -d 'A permission the role grants (repeat for several)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l description -d 'What the role is for' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "list" -d 'List roles and their permissions'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one role and what each of its permissions allows'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a custom role (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a custom role that no user or token holds (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable help" -s h -l help -d 'Print help'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable help" -f -a "list" -d 'List users'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable help" -f -a "add" -d 'Add a user who can own tokens (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable help" -f -a "disable" -d 'Disable a user: their tokens stop working until they are enabled again'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable help" -f -a "enable" -d 'Enable a disabled user again'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l role -d 'Role that sets what the user (and their tokens) may do' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a user who can own tokens (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable a user: their tokens stop working until they are enabled again'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable a disabled user again'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "create" -d 'Create a token and print its secret once'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "list" -d 'List tokens'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "show" -d 'Show one token'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "revoke" -d 'Revoke tokens, immediately and permanently'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "regenerate" -d 'Replace an active token\'s secret and print the new one once'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "verify" -d 'Check a token value read from stdin'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "audit" -d 'Show the audit log'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "role" -d 'Manage roles (named sets of permissions)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "user" -d 'Manage users (accounts that own tokens)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "list" -d 'List roles and their permissions'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "show" -d 'Show one role and what each of its permissions allows'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "add" -d 'Add a custom role (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "remove" -d 'Remove a custom role that no user or token holds (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Add a user who can own tokens (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "disable" -d 'Disable a user: their tokens stop working until they are enabled again'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "enable" -d 'Enable a disabled user again'
