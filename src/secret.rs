@@ -1,7 +1,7 @@
 //! The token secret: how it is generated, recognised, checked and hashed.
 //!
 //! Format: `<prefix><30 random base62><6 base62 CRC32>`, e.g.
-//! `tcpat_3kTt0X2E6m0yP1Fq8vBLc4Vh9rZnWQaUo1b2Cd`. The prefix names the kind so
+//! `tcpat_IEgsRIxEPEXIaSvX8sPZboMKlM9nAE389ZAF`. The prefix names the kind so
 //! that people and secret scanners recognise a token offline; 30 base62
 //! characters carry 178 bits of randomness; the CRC32 of prefix + random part
 //! lets tokenctl reject typos and look-alikes before any lookup. Only
