@@ -159,3 +159,47 @@ fn concurrent_creates_from_many_processes_all_succeed() {
     let audit = env.json(&["audit"]);
     assert_eq!(audit.as_array().map(Vec::len), Some(PROCESSES * EACH));
 }
+
+/// kill -9 at random moments during `create`: every secret that reached
+/// stdout must be valid afterwards, because it is printed only after commit.
+#[test]
+fn a_printed_secret_survives_kill_9_of_its_process() {
+    let env = TestEnv::new();
+    env.create(&["warm-up"]);
+    let mut printed = Vec::new();
+    for attempt in 0..40u64 {
+        let mut child = env
+            .std_cmd(common::binary(), &["create", &format!("k{attempt}")])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(std::time::Duration::from_millis(attempt % 20));
+        let _ = child.kill();
+        let output = child.wait_with_output().expect("wait");
+        let secret = stdout(&output).trim().to_owned();
+        if !secret.is_empty() {
+            printed.push(secret);
+        }
+    }
+    for secret in &printed {
+        let verified = env.run_with_stdin(&["verify"], secret.clone());
+        assert_eq!(
+            code(&verified),
+            0,
+            "printed secret not valid: {}",
+            stderr(&verified)
+        );
+    }
+    let integrity: String = with_store(&env.store(), async |pool| {
+        sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(&pool)
+            .await
+            .expect("integrity check")
+    });
+    assert_eq!(integrity, "ok");
+    println!(
+        "{} of 40 killed processes had printed their secret",
+        printed.len()
+    );
+}

@@ -3,12 +3,18 @@
 
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
+
+/// The tokenctl binary under test.
+pub fn binary() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("tokenctl")
+}
 
 pub struct TestEnv {
     dir: TempDir,
@@ -36,7 +42,12 @@ impl TestEnv {
 
     /// `tokenctl` with the pinned environment and the given arguments.
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("tokenctl").expect("tokenctl binary");
+        Command::from_std(self.std_cmd(binary(), args))
+    }
+
+    /// Any program with the pinned environment, e.g. a shell around tokenctl.
+    pub fn std_cmd(&self, program: impl AsRef<OsStr>, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(program);
         for (name, _) in std::env::vars_os() {
             if name.to_string_lossy().starts_with("TOKENCTL_") {
                 cmd.env_remove(name);
