@@ -31,7 +31,7 @@ impl Backend {
         lifetime: LifetimePolicy,
         origin: Origin,
     ) -> Result<Backend> {
-        let opened = SqliteStore::open(path, 1, Some(&origin.who)).await?;
+        let opened = SqliteStore::open(path, Some(&origin.who)).await?;
         if opened.fresh {
             tracing::info!(user = %origin.who, "new store created with this user as its admin");
         }

@@ -111,14 +111,14 @@ impl LifetimePolicy {
                 expires_at.format("%Y-%m-%d %H:%M:%S UTC")
             )));
         }
-        if let Some(max) = self.max_lifetime {
-            if expires_at - now > max {
-                return Err(Error::invalid(format!(
-                    "tokens may live at most {} here",
-                    time::compact(max)
-                ))
-                .with_hint(format!("pass --expires {} or less", time::compact(max))));
-            }
+        if let Some(max) = self.max_lifetime
+            && expires_at - now > max
+        {
+            return Err(Error::invalid(format!(
+                "tokens may live at most {} here",
+                time::compact(max)
+            ))
+            .with_hint(format!("pass --expires {} or less", time::compact(max))));
         }
         Ok(Some(expires_at))
     }

@@ -278,10 +278,10 @@ impl TokenService {
                 actor.user.name, token.id, token.owner
             )));
         }
-        if let Some(grace) = grace {
-            if grace > MAX_GRACE || grace < Duration::zero() {
-                return Err(Error::invalid("--grace may be at most 7d"));
-            }
+        if let Some(grace) = grace
+            && (grace > MAX_GRACE || grace < Duration::zero())
+        {
+            return Err(Error::invalid("--grace may be at most 7d"));
         }
         let now = time::now();
         check_regenerable(&token, now)?;

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{TestEnv, assert_fails, code, stderr, stdout, with_store};
+use common::{TestEnv, assert_fails, code, open_store, stderr, stdout};
 
 fn contains(haystack: &[u8], needle: &str) -> bool {
     haystack
@@ -62,23 +62,15 @@ fn a_store_from_a_newer_tokenctl_is_refused_untouched() {
 }
 
 fn set_schema_version(path: &Path, version: i64) {
-    with_store(path, async |pool| {
-        sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
-            "PRAGMA user_version = {version}"
-        )))
-        .execute(&pool)
-        .await
+    open_store(path)
+        .pragma_update(None, "user_version", version)
         .expect("set version");
-    });
 }
 
 fn schema_version(path: &Path) -> i64 {
-    with_store(path, async |pool| {
-        sqlx::query_scalar("PRAGMA user_version")
-            .fetch_one(&pool)
-            .await
-            .expect("version")
-    })
+    open_store(path)
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .expect("version")
 }
 
 #[test]
@@ -191,12 +183,9 @@ fn a_printed_secret_survives_kill_9_of_its_process() {
             stderr(&verified)
         );
     }
-    let integrity: String = with_store(&env.store(), async |pool| {
-        sqlx::query_scalar("PRAGMA integrity_check")
-            .fetch_one(&pool)
-            .await
-            .expect("integrity check")
-    });
+    let integrity: String = open_store(&env.store())
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .expect("integrity check");
     assert_eq!(integrity, "ok");
     println!(
         "{} of 40 killed processes had printed their secret",

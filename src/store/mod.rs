@@ -28,12 +28,6 @@ pub enum StoreError {
     Database(String),
 }
 
-impl From<sqlx::Error> for StoreError {
-    fn from(error: sqlx::Error) -> Self {
-        StoreError::Database(error.to_string())
-    }
-}
-
 pub type StoreResult<T> = Result<T, StoreError>;
 
 /// A new row for the audit log; the store stamps the token id when it

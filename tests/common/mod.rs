@@ -101,13 +101,9 @@ impl TestEnv {
     /// Runs SQL on the store directly, to set up states no command creates
     /// (another OS user's store, a role changed behind our back).
     pub fn sql(&self, statement: &str, bind: &str) {
-        with_store(&self.store(), async |pool| {
-            sqlx::query(sqlx::AssertSqlSafe(statement.to_owned()))
-                .bind(bind)
-                .execute(&pool)
-                .await
-                .expect("sql");
-        });
+        open_store(&self.store())
+            .execute(statement, [bind])
+            .expect("sql");
     }
 
     /// The OS user's account name: the first admin of every test store.
@@ -126,19 +122,13 @@ impl TestEnv {
     }
 }
 
-/// Runs `job` on a direct connection to the SQLite file at `path`.
-pub fn with_store<T>(path: &Path, job: impl AsyncFnOnce(sqlx::SqlitePool) -> T) -> T {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        let options = sqlx::sqlite::SqliteConnectOptions::new().filename(path);
-        let pool = sqlx::SqlitePool::connect_with(options).await.expect("open");
-        let result = job(pool.clone()).await;
-        pool.close().await;
-        result
-    })
+/// A direct connection to the SQLite store file at `path`.
+pub fn open_store(path: &Path) -> rusqlite::Connection {
+    let connection = rusqlite::Connection::open(path).expect("open the store");
+    connection
+        .busy_timeout(std::time::Duration::from_secs(30))
+        .expect("busy timeout");
+    connection
 }
 
 pub fn stdout(output: &Output) -> String {
