@@ -372,6 +372,19 @@ fn insert_audit(tx: &Transaction<'_>, audit: &AuditRecord) -> StoreResult<()> {
     Ok(())
 }
 
+/// For conditional updates: audits and returns true when a row changed.
+fn audit_if_changed(
+    tx: &Transaction<'_>,
+    changed: usize,
+    audit: &AuditRecord,
+) -> StoreResult<bool> {
+    if changed == 0 {
+        return Ok(false);
+    }
+    insert_audit(tx, audit)?;
+    Ok(true)
+}
+
 fn user_named(connection: &Connection, name: &str) -> StoreResult<Option<User>> {
     let sql = format!("{USER_COLUMNS} WHERE name = ?1");
     query_one(connection, &sql, [name], user_from_row)
@@ -629,11 +642,7 @@ impl Store for SqliteStore {
                 "UPDATE tokens SET revoked_at = ?1 WHERE id = ?2 AND revoked_at IS NULL",
                 (audit.at.timestamp(), id),
             )?;
-            if changed == 0 {
-                return Ok(false);
-            }
-            insert_audit(tx, &audit)?;
-            Ok(true)
+            audit_if_changed(tx, changed, &audit)
         })
         .await
     }
@@ -660,11 +669,7 @@ impl Store for SqliteStore {
                     id,
                 ],
             )?;
-            if changed == 0 {
-                return Ok(false);
-            }
-            insert_audit(tx, &audit)?;
-            Ok(true)
+            audit_if_changed(tx, changed, &audit)
         })
         .await
     }
