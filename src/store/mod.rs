@@ -5,6 +5,7 @@
 //! writes it in the same transaction: a change without its audit entry, or an
 //! entry without its change, cannot happen.
 
+mod rows;
 pub mod sqlite;
 
 use async_trait::async_trait;

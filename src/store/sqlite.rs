@@ -14,7 +14,6 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -23,13 +22,14 @@ use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior};
 
+use super::rows::{
+    AUDIT_COLUMNS, Columns, ROLE_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS, audit_from_row,
+    role_from_row, token_from_row, user_from_row,
+};
 use super::{
     AuditFilter, AuditRecord, NewToken, SecretChange, Store, StoreError, StoreResult, TokenFilter,
 };
-use crate::model::{
-    AuditEntry, Id, Role, Status, Token, TokenKind, User, permissions_from_str,
-    permissions_to_string,
-};
+use crate::model::{AuditEntry, Id, Role, Status, Token, User, permissions_to_string};
 use crate::secret::SecretHash;
 
 /// Versioned migrations, applied in order; `PRAGMA user_version` records how
@@ -247,86 +247,23 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-const USER_COLUMNS: &str = "SELECT id, name, role, created_at, disabled_at FROM users";
-const ROLE_COLUMNS: &str = "SELECT name, description, permissions, builtin FROM roles";
-const AUDIT_COLUMNS: &str = "SELECT id, at, actor, action, token_id, detail, source FROM audit";
+/// Values of a rusqlite row, by position, for the shared decoders in `rows`.
+impl Columns for Row<'_> {
+    fn int(&self, index: usize) -> StoreResult<i64> {
+        Ok(self.get(index)?)
+    }
 
-/// The columns of a [`Token`], owner and creator names joined in.
-const TOKEN_COLUMNS: &str = "SELECT t.id, t.name, t.kind, t.role, t.permissions,
-        t.description, o.name AS owner, c.name AS created_by, t.hint, t.created_at,
-        t.expires_at, t.revoked_at, t.last_used_at, t.regenerated_at
-    FROM tokens t
-    JOIN users o ON o.id = t.owner_id
-    JOIN users c ON c.id = t.created_by";
+    fn optional_int(&self, index: usize) -> StoreResult<Option<i64>> {
+        Ok(self.get(index)?)
+    }
 
-fn timestamp(seconds: i64) -> StoreResult<DateTime<Utc>> {
-    DateTime::from_timestamp(seconds, 0)
-        .ok_or_else(|| StoreError::Database(format!("timestamp {seconds} out of range")))
-}
+    fn text(&self, index: usize) -> StoreResult<String> {
+        Ok(self.get(index)?)
+    }
 
-fn optional_timestamp(seconds: Option<i64>) -> StoreResult<Option<DateTime<Utc>>> {
-    seconds.map(timestamp).transpose()
-}
-
-fn corrupt(what: &str, reason: &str) -> StoreError {
-    StoreError::Database(format!("unreadable {what} in the store: {reason}"))
-}
-
-// Rows are read by position, in the order of the `*_COLUMNS` lists above:
-// looking a column up by name costs a string scan per value, which showed up
-// in profiles of `list` over 100k tokens.
-
-fn user_from_row(row: &Row<'_>) -> StoreResult<User> {
-    Ok(User {
-        id: row.get(0)?,
-        name: row.get(1)?,
-        role: row.get(2)?,
-        created_at: timestamp(row.get(3)?)?,
-        disabled_at: optional_timestamp(row.get(4)?)?,
-    })
-}
-
-fn role_from_row(row: &Row<'_>) -> StoreResult<Role> {
-    let permissions: String = row.get(2)?;
-    Ok(Role {
-        name: row.get(0)?,
-        description: row.get(1)?,
-        permissions: permissions_from_str(&permissions).map_err(|e| corrupt("role", &e))?,
-        builtin: row.get(3)?,
-    })
-}
-
-fn token_from_row(row: &Row<'_>) -> StoreResult<Token> {
-    let kind: String = row.get(2)?;
-    let permissions: String = row.get(4)?;
-    Ok(Token {
-        id: row.get(0)?,
-        name: row.get(1)?,
-        kind: TokenKind::from_str(&kind).map_err(|e| corrupt("token", &e))?,
-        role: row.get(3)?,
-        permissions: permissions_from_str(&permissions).map_err(|e| corrupt("token", &e))?,
-        description: row.get(5)?,
-        owner: row.get(6)?,
-        created_by: row.get(7)?,
-        hint: row.get(8)?,
-        created_at: timestamp(row.get(9)?)?,
-        expires_at: optional_timestamp(row.get(10)?)?,
-        revoked_at: optional_timestamp(row.get(11)?)?,
-        last_used_at: optional_timestamp(row.get(12)?)?,
-        regenerated_at: optional_timestamp(row.get(13)?)?,
-    })
-}
-
-fn audit_from_row(row: &Row<'_>) -> StoreResult<AuditEntry> {
-    Ok(AuditEntry {
-        id: row.get(0)?,
-        at: timestamp(row.get(1)?)?,
-        actor: row.get(2)?,
-        action: row.get(3)?,
-        token_id: row.get(4)?,
-        detail: row.get(5)?,
-        source: row.get(6)?,
-    })
+    fn flag(&self, index: usize) -> StoreResult<bool> {
+        Ok(self.get(index)?)
+    }
 }
 
 /// Runs a query and converts every row; `params` are positional.
@@ -334,13 +271,13 @@ fn query_all<T>(
     connection: &Connection,
     sql: &str,
     params: impl rusqlite::Params,
-    convert: fn(&Row<'_>) -> StoreResult<T>,
+    decode: fn(&dyn Columns) -> StoreResult<T>,
 ) -> StoreResult<Vec<T>> {
     let mut statement = connection.prepare_cached(sql)?;
     let mut rows = statement.query(params)?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
-        out.push(convert(row)?);
+        out.push(decode(row)?);
     }
     Ok(out)
 }
@@ -349,9 +286,9 @@ fn query_one<T>(
     connection: &Connection,
     sql: &str,
     params: impl rusqlite::Params,
-    convert: fn(&Row<'_>) -> StoreResult<T>,
+    decode: fn(&dyn Columns) -> StoreResult<T>,
 ) -> StoreResult<Option<T>> {
-    Ok(query_all(connection, sql, params, convert)?
+    Ok(query_all(connection, sql, params, decode)?
         .into_iter()
         .next())
 }
