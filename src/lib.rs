@@ -3,6 +3,7 @@
 //! The domain (`model`, `secret`, `policy`, `service`, `store`) knows nothing
 //! about the terminal; `cli`, `cmd` and `output` are the command-line face.
 
+pub mod auth;
 pub mod backend;
 pub mod cli;
 pub mod cmd;

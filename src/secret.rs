@@ -121,8 +121,9 @@ impl Secret {
     }
 }
 
-/// Unbiased base62 characters: bytes ≥ 248 (= 4 × 62) are discarded.
-fn random_base62(len: usize) -> Result<String, SecretError> {
+/// Unbiased base62 characters from the OS CSPRNG: bytes ≥ 248 (= 4 × 62)
+/// are discarded.
+pub fn random_base62(len: usize) -> Result<String, SecretError> {
     let mut out = String::with_capacity(len);
     let mut buffer = [0u8; 64];
     while out.len() < len {

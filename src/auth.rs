@@ -1,0 +1,346 @@
+//! How people prove who they are: passwords (argon2id), TOTP second factors
+//! (RFC 6238), and the signed session tokens a successful login returns.
+//!
+//! Everything here is pure computation over values the service hands in; the
+//! service decides when to call it and what to record.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use aws_lc_rs::signature::{Ed25519KeyPair, KeyPair};
+use chrono::{DateTime, Duration, Utc};
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use totp_rs::{Algorithm as TotpAlgorithm, Builder as TotpBuilder, Secret as TotpSecret, Totp};
+
+use crate::error::{Error, Result};
+
+/// How long a login session lasts (seed 003: 60 minutes).
+pub const SESSION_LIFETIME: Duration = Duration::minutes(60);
+
+/// Audience and issuer of session tokens: they are good for this API only.
+const SESSION_AUDIENCE: &str = "tokenctl";
+const SESSION_ISSUER: &str = "tokenctl";
+
+/// Hashes a password with argon2id at the OWASP-recommended parameters
+/// (19 MiB, 2 passes, 1 lane: the crate's defaults).
+pub fn hash_password(password: &str) -> Result<String> {
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|hash| hash.to_string())
+        .map_err(|error| Error::internal(format!("cannot hash the password: {error}")))
+}
+
+/// Checks a password against its stored hash. `None` (no password set, or an
+/// unknown user) still spends the time of a real check, so the answer's
+/// timing does not tell whether an account exists.
+pub fn verify_password(password: &str, stored: Option<&str>) -> bool {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let hash = match stored {
+        Some(hash) => hash,
+        None => DECOY.get_or_init(|| hash_password("decoy password").unwrap_or_default()),
+    };
+    let matches = Argon2::default()
+        .verify_password(password.as_bytes(), hash)
+        .is_ok();
+    matches && stored.is_some()
+}
+
+/// Minimum length of a password set through tokenctl.
+pub const MIN_PASSWORD_LEN: usize = 12;
+
+pub fn check_password_strength(password: &str) -> Result<()> {
+    if password.chars().count() < MIN_PASSWORD_LEN {
+        return Err(Error::invalid(format!(
+            "the password is shorter than {MIN_PASSWORD_LEN} characters"
+        )));
+    }
+    Ok(())
+}
+
+/// A random password for a new account, shown once to the admin.
+pub fn generate_password() -> Result<String> {
+    Ok(crate::secret::random_base62(20)?)
+}
+
+/// A new TOTP secret (160 bits from the OS CSPRNG, base32) and its
+/// `otpauth://` URL for authenticator apps.
+pub fn new_totp_secret(account: &str) -> Result<(String, String)> {
+    let mut bytes = [0u8; 20];
+    getrandom::fill(&mut bytes)
+        .map_err(|_| Error::internal("the system random number generator failed"))?;
+    let secret = TotpSecret::new_stack(bytes).to_base32();
+    let url = format!(
+        "otpauth://totp/tokenctl:{}?secret={secret}&issuer=tokenctl&algorithm=SHA1&digits=6&period=30",
+        percent_encode(account)
+    );
+    Ok((secret, url))
+}
+
+fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                char::from(byte).to_string()
+            }
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
+}
+
+/// RFC 6238 defaults: SHA-1, 6 digits, 30-second steps, one step of skew.
+fn totp(secret_base32: &str) -> Result<Totp> {
+    let secret = TotpSecret::try_from_base32(secret_base32)
+        .map_err(|_| Error::internal("the stored TOTP secret is unreadable"))?;
+    TotpBuilder::new()
+        .with_algorithm(TotpAlgorithm::SHA1)
+        .with_digits(6)
+        .with_step_duration(30)
+        .with_skew(1)
+        .with_secret(secret)
+        .build()
+        .map_err(|error| Error::internal(format!("bad TOTP secret: {error}")))
+}
+
+/// The 30-second step a valid code belongs to, accepting one step of skew
+/// either way. The caller must refuse a step it has already accepted
+/// (RFC 6238 §5.2): a code works once.
+pub fn check_totp(secret_base32: &str, code: &str, now: DateTime<Utc>) -> Option<i64> {
+    let time = u64::try_from(now.timestamp()).ok()?;
+    let step = totp(secret_base32).ok()?.check(code.trim(), time)?;
+    i64::try_from(step).ok()
+}
+
+/// How long an account stays locked after `failures` failed logins in a row:
+/// nothing for the first four, then 30 s doubling up to an hour.
+pub fn lockout_after(failures: i64) -> Option<Duration> {
+    const FREE_ATTEMPTS: i64 = 4;
+    if failures <= FREE_ATTEMPTS {
+        return None;
+    }
+    let doublings = u32::try_from((failures - FREE_ATTEMPTS - 1).min(7)).unwrap_or(7);
+    Some((Duration::seconds(30) * 2_i32.pow(doublings)).min(Duration::hours(1)))
+}
+
+/// What a session token says. `amr` records how the user authenticated.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SessionClaims {
+    pub iss: String,
+    pub aud: String,
+    pub sub: String,
+    pub iat: i64,
+    pub exp: i64,
+    pub jti: String,
+    pub amr: Vec<String>,
+}
+
+/// The server's Ed25519 key for signing sessions. Kept in a 0600 file that
+/// every replica of one service shares.
+pub struct SigningKey {
+    kid: String,
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    validation: Validation,
+}
+
+impl std::fmt::Debug for SigningKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SigningKey({}, <redacted>)", self.kid)
+    }
+}
+
+impl SigningKey {
+    /// Loads the key from `path`, creating it (0600, dirs 0700) if missing.
+    pub fn load_or_create(path: &Path) -> Result<SigningKey> {
+        let pkcs8 = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                let document =
+                    Ed25519KeyPair::generate_pkcs8(&aws_lc_rs::rand::SystemRandom::new())
+                        .map_err(|_| Error::internal("cannot generate a signing key"))?;
+                write_private(path, document.as_ref())?;
+                document.as_ref().to_vec()
+            }
+            Err(error) => {
+                return Err(Error::internal(format!(
+                    "cannot read the signing key {}: {error}",
+                    path.display()
+                )));
+            }
+        };
+        SigningKey::from_pkcs8(&pkcs8)
+    }
+
+    pub fn from_pkcs8(pkcs8: &[u8]) -> Result<SigningKey> {
+        let pair = Ed25519KeyPair::from_pkcs8(pkcs8)
+            .map_err(|_| Error::internal("the signing key file is not an Ed25519 PKCS#8 key"))?;
+        let public = pair.public_key().as_ref().to_vec();
+        let kid = hex(&Sha256::digest(&public)[..8]);
+        let mut validation = Validation::new(Algorithm::EdDSA);
+        validation.set_audience(&[SESSION_AUDIENCE]);
+        validation.set_issuer(&[SESSION_ISSUER]);
+        validation.set_required_spec_claims(&["exp", "iat", "sub", "aud", "iss"]);
+        validation.leeway = 30;
+        Ok(SigningKey {
+            kid,
+            encoding: EncodingKey::from_ed_der(pkcs8),
+            decoding: DecodingKey::from_ed_der(&public),
+            validation,
+        })
+    }
+
+    /// A session token for `user`, valid for [`SESSION_LIFETIME`].
+    pub fn issue_session(
+        &self,
+        user: &str,
+        amr: &[&str],
+        now: DateTime<Utc>,
+    ) -> Result<(String, DateTime<Utc>)> {
+        let expires_at = now + SESSION_LIFETIME;
+        let claims = SessionClaims {
+            iss: SESSION_ISSUER.to_owned(),
+            aud: SESSION_AUDIENCE.to_owned(),
+            sub: user.to_owned(),
+            iat: now.timestamp(),
+            exp: expires_at.timestamp(),
+            jti: crate::secret::random_base62(22)?,
+            amr: amr.iter().map(|&method| method.to_owned()).collect(),
+        };
+        let mut header = Header::new(Algorithm::EdDSA);
+        header.kid = Some(self.kid.clone());
+        header.typ = Some("JWT".to_owned());
+        let token = jsonwebtoken::encode(&header, &claims, &self.encoding)
+            .map_err(|error| Error::internal(format!("cannot sign the session: {error}")))?;
+        Ok((token, expires_at))
+    }
+
+    /// Checks signature (EdDSA only, our `kid` only), audience, issuer and
+    /// expiry. Any failure reads the same to the caller.
+    pub fn verify_session(&self, token: &str) -> Result<SessionClaims> {
+        let invalid = || {
+            Error::unauthenticated("the session is invalid or has expired")
+                .with_hint("log in again: tokenctl login")
+        };
+        let header = jsonwebtoken::decode_header(token).map_err(|_| invalid())?;
+        if header.alg != Algorithm::EdDSA || header.kid.as_deref() != Some(self.kid.as_str()) {
+            return Err(invalid());
+        }
+        jsonwebtoken::decode::<SessionClaims>(token, &self.decoding, &self.validation)
+            .map(|data| data.claims)
+            .map_err(|_| invalid())
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// Writes a new private file: 0600, parent directories 0700.
+pub fn write_private(path: &Path, content: &[u8]) -> Result<()> {
+    let failed = |error: std::io::Error| {
+        Error::internal(format!("cannot write {}: {error}", path.display()))
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.exists()
+    {
+        let mut builder = fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(parent).map_err(failed)?;
+    }
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path).map_err(failed)?;
+    file.write_all(content).map_err(failed)?;
+    file.sync_all().map_err(failed)
+}
+
+/// Methods recorded in a session's `amr` claim (RFC 8176 names).
+pub fn methods(with_totp: bool) -> BTreeSet<&'static str> {
+    let mut methods = BTreeSet::from(["pwd"]);
+    if with_totp {
+        methods.insert("otp");
+        methods.insert("mfa");
+    }
+    methods
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_verify_and_decoys_never_match() {
+        let hash = hash_password("correct horse battery").expect("hash");
+        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+        assert!(verify_password("correct horse battery", Some(&hash)));
+        assert!(!verify_password("wrong", Some(&hash)));
+        assert!(!verify_password("anything", None));
+    }
+
+    #[test]
+    fn totp_accepts_one_step_of_skew_and_no_more() {
+        let (secret, url) = new_totp_secret("alice").expect("secret");
+        assert!(url.starts_with("otpauth://totp/tokenctl:alice?"));
+        let now = DateTime::from_timestamp(1_800_000_000, 0).expect("time");
+        let code_at = |at: DateTime<Utc>| {
+            let time = u64::try_from(at.timestamp()).expect("positive");
+            totp(&secret).expect("totp").generate(time).to_string()
+        };
+        let step = now.timestamp() / 30;
+        assert_eq!(check_totp(&secret, &code_at(now), now), Some(step));
+        let previous = now - Duration::seconds(30);
+        assert_eq!(check_totp(&secret, &code_at(previous), now), Some(step - 1));
+        let stale = now - Duration::seconds(90);
+        assert_eq!(check_totp(&secret, &code_at(stale), now), None);
+        assert_eq!(check_totp(&secret, "12345x", now), None);
+    }
+
+    #[test]
+    fn lockout_grows_with_failures_and_is_capped() {
+        assert_eq!(lockout_after(4), None);
+        assert_eq!(lockout_after(5), Some(Duration::seconds(30)));
+        assert_eq!(lockout_after(6), Some(Duration::seconds(60)));
+        assert_eq!(lockout_after(50), Some(Duration::hours(1)));
+    }
+
+    #[test]
+    fn sessions_verify_and_tampering_is_rejected() {
+        let dir = tempfile::tempdir().expect("dir");
+        let key = SigningKey::load_or_create(&dir.path().join("k")).expect("key");
+        let now = crate::time::now();
+        let (token, _) = key.issue_session("alice", &["pwd"], now).expect("issue");
+        assert_eq!(key.verify_session(&token).expect("valid").sub, "alice");
+
+        let mut parts: Vec<String> = token.split('.').map(str::to_owned).collect();
+        parts[1] = parts[1].replace('a', "b");
+        assert!(
+            key.verify_session(&parts.join(".")).is_err(),
+            "tampered claims"
+        );
+
+        let other = SigningKey::load_or_create(&dir.path().join("other")).expect("key");
+        assert!(other.verify_session(&token).is_err(), "foreign key");
+
+        let expired = now - Duration::hours(2);
+        let (old, _) = key
+            .issue_session("alice", &["pwd"], expired)
+            .expect("issue");
+        assert!(key.verify_session(&old).is_err(), "expired");
+
+        // alg "none": header {"alg":"none"} with the same claims and no signature.
+        let none = format!(
+            "eyJhbGciOiJub25lIn0.{}.",
+            token.split('.').nth(1).expect("claims")
+        );
+        assert!(key.verify_session(&none).is_err(), "alg none");
+    }
+}
