@@ -22,6 +22,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
     $completions = @(switch ($command) {
         'tokenctl' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
@@ -36,6 +38,12 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('regenerate', 'regenerate', [CompletionResultType]::ParameterValue, 'Replace an active token''s secret and print the new one once')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a token value read from stdin')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Show the audit log')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to a token server')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Log out: delete the stored session')
+            [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show who tokenctl acts as, and what they may do')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the backend in use, the user, and the session''s expiry and storage')
+            [CompletionResult]::new('2fa', '2fa', [CompletionResultType]::ParameterValue, 'Manage two-factor authentication (TOTP) for your server account')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the token API server')
             [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Manage roles (named sets of permissions)')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Manage users (accounts that own tokens)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -49,6 +57,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What the token is for')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Issue the token to another user (needs users:manage)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
@@ -62,6 +72,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only tokens owned by this user')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only tokens of this type (personal or service)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
@@ -71,6 +83,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
         }
         'tokenctl;show' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
@@ -80,6 +94,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
         }
         'tokenctl;revoke' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
             [CompletionResult]::new('--stdin', '--stdin', [CompletionResultType]::ParameterName, 'Read token values (secrets) from stdin, one per line')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
@@ -93,6 +109,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
         'tokenctl;regenerate' {
             [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'Keep the old secret working this long, e.g. 10m (at most 7d)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
@@ -104,6 +122,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
         }
         'tokenctl;verify' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
@@ -115,6 +135,108 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Only entries about this token (ID or name)')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries newer than this, e.g. 24h or 7d')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tokenctl;login' {
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Account name [default: your OS user name]')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Account name [default: your OS user name]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password (and a 2FA code on the next line) from stdin')
+            [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep the session in a 0600 file instead of the OS keyring')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tokenctl;logout' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tokenctl;whoami' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tokenctl;status' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tokenctl;2fa' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Turn on 2FA: prints a TOTP secret once, then asks for a code from it')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tokenctl;2fa;enable' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
+            [CompletionResult]::new('--code-stdin', '--code-stdin', [CompletionResultType]::ParameterName, 'Read the confirmation code from stdin')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tokenctl;2fa;help' {
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Turn on 2FA: prints a TOTP secret once, then asks for a code from it')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tokenctl;2fa;help;enable' {
+            break
+        }
+        'tokenctl;2fa;help;help' {
+            break
+        }
+        'tokenctl;serve' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on (port 0 picks a free port)')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'sqlite:PATH or postgres://… [default: sqlite:<data dir>/server.db]')
+            [CompletionResult]::new('--signing-key', '--signing-key', [CompletionResultType]::ParameterName, 'Ed25519 key that signs sessions; created if missing [default: <data dir>/signing-key.pk8]')
+            [CompletionResult]::new('--init-admin', '--init-admin', [CompletionResultType]::ParameterName, 'Create this admin account if the store has no users yet')
+            [CompletionResult]::new('--login-attempts-per-minute', '--login-attempts-per-minute', [CompletionResultType]::ParameterName, 'Login attempts allowed per client address per minute')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
@@ -124,6 +246,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
         }
         'tokenctl;role' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
@@ -138,6 +262,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
         }
         'tokenctl;role;list' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
@@ -147,6 +273,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
         }
         'tokenctl;role;show' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
@@ -159,6 +287,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('--permission', '--permission', [CompletionResultType]::ParameterName, 'A permission the role grants (repeat for several)')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What the role is for')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
@@ -168,6 +298,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
         }
         'tokenctl;role;remove' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
@@ -200,6 +332,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
         }
         'tokenctl;user' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
@@ -214,6 +348,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
         }
         'tokenctl;user;list' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
@@ -224,7 +360,10 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
         'tokenctl;user;add' {
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Role that sets what the user (and their tokens) may do')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of stdin (at least 12 characters)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -233,6 +372,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
         }
         'tokenctl;user;disable' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
@@ -242,6 +383,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
         }
         'tokenctl;user;enable' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
@@ -274,6 +417,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
         }
         'tokenctl;completions' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
@@ -289,6 +434,12 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('regenerate', 'regenerate', [CompletionResultType]::ParameterValue, 'Replace an active token''s secret and print the new one once')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a token value read from stdin')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Show the audit log')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to a token server')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Log out: delete the stored session')
+            [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show who tokenctl acts as, and what they may do')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the backend in use, the user, and the session''s expiry and storage')
+            [CompletionResult]::new('2fa', '2fa', [CompletionResultType]::ParameterValue, 'Manage two-factor authentication (TOTP) for your server account')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the token API server')
             [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Manage roles (named sets of permissions)')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Manage users (accounts that own tokens)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -314,6 +465,28 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             break
         }
         'tokenctl;help;audit' {
+            break
+        }
+        'tokenctl;help;login' {
+            break
+        }
+        'tokenctl;help;logout' {
+            break
+        }
+        'tokenctl;help;whoami' {
+            break
+        }
+        'tokenctl;help;status' {
+            break
+        }
+        'tokenctl;help;2fa' {
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Turn on 2FA: prints a TOTP secret once, then asks for a code from it')
+            break
+        }
+        'tokenctl;help;2fa;enable' {
+            break
+        }
+        'tokenctl;help;serve' {
             break
         }
         'tokenctl;help;role' {

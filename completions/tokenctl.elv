@@ -19,6 +19,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
     var completions = [
         &'tokenctl'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
@@ -33,6 +35,12 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand regenerate 'Replace an active token''s secret and print the new one once'
             cand verify 'Check a token value read from stdin'
             cand audit 'Show the audit log'
+            cand login 'Log in to a token server'
+            cand logout 'Log out: delete the stored session'
+            cand whoami 'Show who tokenctl acts as, and what they may do'
+            cand status 'Show the backend in use, the user, and the session''s expiry and storage'
+            cand 2fa 'Manage two-factor authentication (TOTP) for your server account'
+            cand serve 'Run the token API server'
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
             cand completions 'Print a shell completion script'
@@ -45,6 +53,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --description 'What the token is for'
             cand --for 'Issue the token to another user (needs users:manage)'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
@@ -57,6 +67,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --owner 'Only tokens owned by this user'
             cand --type 'Only tokens of this type (personal or service)'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
@@ -65,6 +77,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;show'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
@@ -73,6 +87,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;revoke'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
             cand --stdin 'Read token values (secrets) from stdin, one per line'
             cand -y 'Do not ask for confirmation'
@@ -85,6 +101,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;regenerate'= {
             cand --grace 'Keep the old secret working this long, e.g. 10m (at most 7d)'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
@@ -95,6 +113,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;verify'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
@@ -105,6 +125,98 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --token 'Only entries about this token (ID or name)'
             cand --since 'Only entries newer than this, e.g. 24h or 7d'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;login'= {
+            cand -u 'Account name [default: your OS user name]'
+            cand --username 'Account name [default: your OS user name]'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --password-stdin 'Read the password (and a 2FA code on the next line) from stdin'
+            cand --insecure-storage 'Keep the session in a 0600 file instead of the OS keyring'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;logout'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;whoami'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;status'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;2fa'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand enable 'Turn on 2FA: prints a TOTP secret once, then asks for a code from it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;2fa;enable'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --code-stdin 'Read the confirmation code from stdin'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;2fa;help'= {
+            cand enable 'Turn on 2FA: prints a TOTP secret once, then asks for a code from it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;2fa;help;enable'= {
+        }
+        &'tokenctl;2fa;help;help'= {
+        }
+        &'tokenctl;serve'= {
+            cand --listen 'Address to listen on (port 0 picks a free port)'
+            cand --database 'sqlite:PATH or postgres://… [default: sqlite:<data dir>/server.db]'
+            cand --signing-key 'Ed25519 key that signs sessions; created if missing [default: <data dir>/signing-key.pk8]'
+            cand --init-admin 'Create this admin account if the store has no users yet'
+            cand --login-attempts-per-minute 'Login attempts allowed per client address per minute'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
@@ -113,6 +225,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;role'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
@@ -126,6 +240,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;role;list'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
@@ -134,6 +250,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;role;show'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
@@ -145,6 +263,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --permission 'A permission the role grants (repeat for several)'
             cand --description 'What the role is for'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
@@ -153,6 +273,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;role;remove'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
@@ -178,6 +300,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;user'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
@@ -191,6 +315,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;user;list'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
@@ -200,7 +326,10 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;user;add'= {
             cand --role 'Role that sets what the user (and their tokens) may do'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
+            cand --password-stdin 'Read the password from the first line of stdin (at least 12 characters)'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
             cand -h 'Print help (see more with ''--help'')'
@@ -208,6 +337,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;user;disable'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
@@ -216,6 +347,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;user;enable'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
@@ -241,6 +374,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;completions'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
@@ -255,6 +390,12 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand regenerate 'Replace an active token''s secret and print the new one once'
             cand verify 'Check a token value read from stdin'
             cand audit 'Show the audit log'
+            cand login 'Log in to a token server'
+            cand logout 'Log out: delete the stored session'
+            cand whoami 'Show who tokenctl acts as, and what they may do'
+            cand status 'Show the backend in use, the user, and the session''s expiry and storage'
+            cand 2fa 'Manage two-factor authentication (TOTP) for your server account'
+            cand serve 'Run the token API server'
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
             cand completions 'Print a shell completion script'
@@ -273,6 +414,21 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;verify'= {
         }
         &'tokenctl;help;audit'= {
+        }
+        &'tokenctl;help;login'= {
+        }
+        &'tokenctl;help;logout'= {
+        }
+        &'tokenctl;help;whoami'= {
+        }
+        &'tokenctl;help;status'= {
+        }
+        &'tokenctl;help;2fa'= {
+            cand enable 'Turn on 2FA: prints a TOTP secret once, then asks for a code from it'
+        }
+        &'tokenctl;help;2fa;enable'= {
+        }
+        &'tokenctl;help;serve'= {
         }
         &'tokenctl;help;role'= {
             cand list 'List roles and their permissions'

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_tokenctl_global_optspecs
-    string join \n store= config= json debug h/help V/version
+    string join \n store= server= profile= config= json debug h/help V/version
 end
 
 function __fish_tokenctl_needs_command
@@ -25,6 +25,8 @@ function __fish_tokenctl_using_subcommand
 end
 
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
@@ -37,6 +39,12 @@ complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "revoke" -d 'Revok
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "regenerate" -d 'Replace an active token\'s secret and print the new one once'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "verify" -d 'Check a token value read from stdin'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "audit" -d 'Show the audit log'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "login" -d 'Log in to a token server'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "logout" -d 'Log out: delete the stored session'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "whoami" -d 'Show who tokenctl acts as, and what they may do'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "status" -d 'Show the backend in use, the user, and the session\'s expiry and storage'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "2fa" -d 'Manage two-factor authentication (TOTP) for your server account'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "serve" -d 'Run the token API server'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "role" -d 'Manage roles (named sets of permissions)'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "user" -d 'Manage users (accounts that own tokens)'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -47,6 +55,8 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l expires -d 
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l description -d 'What the token is for' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l for -d 'Issue the token to another user (needs users:manage)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
@@ -59,16 +69,22 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l expiring-with
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l owner -d 'Only tokens owned by this user' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l type -d 'Only tokens of this type (personal or service)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l stdin -d 'Read token values (secrets) from stdin, one per line'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -s y -l yes -d 'Do not ask for confirmation'
@@ -77,12 +93,16 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l debug -d 'L
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l grace -d 'Keep the old secret working this long, e.g. 10m (at most 7d)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -s y -l yes -d 'Do not ask for confirmation'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
@@ -90,11 +110,77 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -s h -l help -
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l token -d 'Only entries about this token (ID or name)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l since -d 'Only entries newer than this, e.g. 24h or 7d' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -s u -l username -d 'Account name [default: your OS user name]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l password-stdin -d 'Read the password (and a 2FA code on the next line) from stdin'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l insecure-storage -d 'Keep the session in a 0600 file instead of the OS keyring'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand whoami" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand whoami" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand whoami" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand whoami" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand whoami" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand whoami" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable help" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable help" -s h -l help -d 'Print help'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable help" -f -a "enable" -d 'Turn on 2FA: prints a TOTP secret once, then asks for a code from it'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l code-stdin -d 'Read the confirmation code from stdin'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Turn on 2FA: prints a TOTP secret once, then asks for a code from it'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l listen -d 'Address to listen on (port 0 picks a free port)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l database -d 'sqlite:PATH or postgres://… [default: sqlite:<data dir>/server.db]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l signing-key -d 'Ed25519 key that signs sessions; created if missing [default: <data dir>/signing-key.pk8]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l init-admin -d 'Create this admin account if the store has no users yet' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l login-attempts-per-minute -d 'Login attempts allowed per client address per minute' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add remove help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add remove help" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add remove help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add remove help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add remove help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add remove help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
@@ -105,11 +191,15 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_s
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add remove help" -f -a "remove" -d 'Remove a custom role that no user or token holds (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
@@ -117,11 +207,15 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -s p -l permission -d 'A permission the role grants (repeat for several)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l description -d 'What the role is for' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
@@ -132,6 +226,8 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a custom role that no user or token holds (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable help" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
@@ -142,22 +238,31 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_s
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable help" -f -a "enable" -d 'Enable a disabled user again'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l role -d 'Role that sets what the user (and their tokens) may do' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l password-stdin -d 'Read the password from the first line of stdin (at least 12 characters)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
@@ -168,21 +273,30 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable a disabled user again'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "create" -d 'Create a token and print its secret once'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "list" -d 'List tokens'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "show" -d 'Show one token'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "revoke" -d 'Revoke tokens, immediately and permanently'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "regenerate" -d 'Replace an active token\'s secret and print the new one once'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "verify" -d 'Check a token value read from stdin'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "audit" -d 'Show the audit log'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "role" -d 'Manage roles (named sets of permissions)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "user" -d 'Manage users (accounts that own tokens)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit role user completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "create" -d 'Create a token and print its secret once'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "list" -d 'List tokens'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "show" -d 'Show one token'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "revoke" -d 'Revoke tokens, immediately and permanently'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "regenerate" -d 'Replace an active token\'s secret and print the new one once'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "verify" -d 'Check a token value read from stdin'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "audit" -d 'Show the audit log'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "login" -d 'Log in to a token server'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "logout" -d 'Log out: delete the stored session'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "whoami" -d 'Show who tokenctl acts as, and what they may do'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "status" -d 'Show the backend in use, the user, and the session\'s expiry and storage'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "2fa" -d 'Manage two-factor authentication (TOTP) for your server account'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "serve" -d 'Run the token API server'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "role" -d 'Manage roles (named sets of permissions)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "user" -d 'Manage users (accounts that own tokens)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from 2fa" -f -a "enable" -d 'Turn on 2FA: prints a TOTP secret once, then asks for a code from it'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "list" -d 'List roles and their permissions'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "show" -d 'Show one role and what each of its permissions allows'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "add" -d 'Add a custom role (needs users:manage)'

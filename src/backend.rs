@@ -1,16 +1,16 @@
-//! What the commands talk to: the token service on the local store, acting
-//! as the operating-system user.
-//!
-//! Every lifecycle command goes through this type and nothing else, so a
-//! second implementation (the remote API) can slot in beside it without a
-//! command changing.
+//! What the commands talk to. Two implementations of one trait: the token
+//! service in-process on a local store ([`LocalBackend`]), and the token API
+//! over HTTP ([`crate::remote::RemoteBackend`]). Every lifecycle command works
+//! the same on both, and one contract test suite runs against both.
 
 use std::path::Path;
 use std::sync::Arc;
 
+use async_trait::async_trait;
+
 use crate::error::Result;
 use crate::model::{AuditEntry, Permissions, Role, Token, User};
-use crate::policy::{Actor, LifetimePolicy};
+use crate::policy::{Actor, Credential, LifetimePolicy};
 use crate::secret::Secret;
 use crate::service::{
     CreateRequest, CreatedToken, Origin, RegeneratedToken, Revocation, TokenRef, TokenService,
@@ -18,62 +18,103 @@ use crate::service::{
 use crate::store::sqlite::SqliteStore;
 use crate::store::{AuditFilter, TokenFilter};
 
-/// The in-process backend over a SQLite store file.
-pub struct Backend {
+#[async_trait]
+pub trait Backend: Send + Sync {
+    /// Who the commands act as.
+    async fn whoami(&self) -> Result<Actor>;
+    async fn create_token(&self, request: CreateRequest) -> Result<CreatedToken>;
+    async fn list_tokens(&self, filter: TokenFilter) -> Result<Vec<Token>>;
+    async fn show_token(&self, reference: &TokenRef) -> Result<Token>;
+    async fn revoke(&self, reference: &TokenRef) -> Result<Revocation>;
+    async fn revoke_by_secret(&self, secret: &Secret) -> Result<Revocation>;
+    async fn regenerate(
+        &self,
+        reference: &TokenRef,
+        grace: Option<chrono::Duration>,
+    ) -> Result<RegeneratedToken>;
+    async fn verify(&self, secret: &Secret) -> Result<Token>;
+    /// The audit log, optionally for one token (resolved like `show`).
+    async fn audit(&self, token: Option<&TokenRef>, filter: AuditFilter)
+    -> Result<Vec<AuditEntry>>;
+    async fn roles(&self) -> Result<Vec<Role>>;
+    async fn role(&self, name: &str) -> Result<Role>;
+    async fn add_role(
+        &self,
+        name: &str,
+        description: &str,
+        permissions: Permissions,
+    ) -> Result<Role>;
+    async fn remove_role(&self, name: &str) -> Result<()>;
+    async fn users(&self) -> Result<Vec<User>>;
+    /// Adds a user; returns the generated password when none was given.
+    async fn add_user(
+        &self,
+        name: &str,
+        role: &str,
+        password: Option<String>,
+    ) -> Result<(User, Option<String>)>;
+    async fn set_user_disabled(&self, name: &str, disabled: bool) -> Result<User>;
+}
+
+/// The in-process backend over a SQLite store file, acting as the OS user.
+pub struct LocalBackend {
     service: TokenService,
     origin: Origin,
 }
 
-impl Backend {
+impl LocalBackend {
     /// Opens the store; the first user to open a new store becomes its admin.
-    pub async fn open_local(
+    pub async fn open(
         path: &Path,
         lifetime: LifetimePolicy,
         origin: Origin,
-    ) -> Result<Backend> {
+    ) -> Result<LocalBackend> {
         let opened = SqliteStore::open(path, Some(&origin.who)).await?;
         if opened.fresh {
             tracing::info!(user = %origin.who, "new store created with this user as its admin");
         }
         let service = TokenService::new(Arc::new(opened.store), lifetime);
-        Ok(Backend { service, origin })
+        Ok(LocalBackend { service, origin })
     }
 
     async fn actor(&self) -> Result<Actor> {
         self.service
-            .actor(&self.origin.who, &self.origin.source)
+            .actor(&self.origin.who, Credential::Local, &self.origin.source)
             .await
     }
+}
 
-    pub async fn whoami(&self) -> Result<Actor> {
+#[async_trait]
+impl Backend for LocalBackend {
+    async fn whoami(&self) -> Result<Actor> {
         self.actor().await
     }
 
-    pub async fn create_token(&self, request: CreateRequest) -> Result<CreatedToken> {
+    async fn create_token(&self, request: CreateRequest) -> Result<CreatedToken> {
         self.service
             .create_token(&self.actor().await?, request)
             .await
     }
 
-    pub async fn list_tokens(&self, filter: TokenFilter) -> Result<Vec<Token>> {
+    async fn list_tokens(&self, filter: TokenFilter) -> Result<Vec<Token>> {
         self.service.list_tokens(&self.actor().await?, filter).await
     }
 
-    pub async fn show_token(&self, reference: &TokenRef) -> Result<Token> {
+    async fn show_token(&self, reference: &TokenRef) -> Result<Token> {
         self.service
             .find_token(&self.actor().await?, reference)
             .await
     }
 
-    pub async fn revoke(&self, reference: &TokenRef) -> Result<Revocation> {
+    async fn revoke(&self, reference: &TokenRef) -> Result<Revocation> {
         self.service.revoke(&self.actor().await?, reference).await
     }
 
-    pub async fn revoke_by_secret(&self, secret: &Secret) -> Result<Revocation> {
+    async fn revoke_by_secret(&self, secret: &Secret) -> Result<Revocation> {
         self.service.revoke_by_secret(&self.origin, secret).await
     }
 
-    pub async fn regenerate(
+    async fn regenerate(
         &self,
         reference: &TokenRef,
         grace: Option<chrono::Duration>,
@@ -83,12 +124,11 @@ impl Backend {
             .await
     }
 
-    pub async fn verify(&self, secret: &Secret) -> Result<Token> {
+    async fn verify(&self, secret: &Secret) -> Result<Token> {
         self.service.verify(secret).await
     }
 
-    /// The audit log, optionally for one token (resolved like `show`).
-    pub async fn audit(
+    async fn audit(
         &self,
         token: Option<&TokenRef>,
         mut filter: AuditFilter,
@@ -100,17 +140,17 @@ impl Backend {
         self.service.audit(&actor, filter).await
     }
 
-    pub async fn roles(&self) -> Result<Vec<Role>> {
+    async fn roles(&self) -> Result<Vec<Role>> {
         self.actor().await?;
         self.service.roles().await
     }
 
-    pub async fn role(&self, name: &str) -> Result<Role> {
+    async fn role(&self, name: &str) -> Result<Role> {
         self.actor().await?;
         self.service.role(name).await
     }
 
-    pub async fn add_role(
+    async fn add_role(
         &self,
         name: &str,
         description: &str,
@@ -121,21 +161,26 @@ impl Backend {
             .await
     }
 
-    pub async fn remove_role(&self, name: &str) -> Result<()> {
+    async fn remove_role(&self, name: &str) -> Result<()> {
         self.service.remove_role(&self.actor().await?, name).await
     }
 
-    pub async fn users(&self) -> Result<Vec<User>> {
+    async fn users(&self) -> Result<Vec<User>> {
         self.service.users(&self.actor().await?).await
     }
 
-    pub async fn add_user(&self, name: &str, role: &str) -> Result<User> {
+    async fn add_user(
+        &self,
+        name: &str,
+        role: &str,
+        password: Option<String>,
+    ) -> Result<(User, Option<String>)> {
         self.service
-            .add_user(&self.actor().await?, name, role)
+            .add_user(&self.actor().await?, name, role, password)
             .await
     }
 
-    pub async fn set_user_disabled(&self, name: &str, disabled: bool) -> Result<User> {
+    async fn set_user_disabled(&self, name: &str, disabled: bool) -> Result<User> {
         self.service
             .set_user_disabled(&self.actor().await?, name, disabled)
             .await

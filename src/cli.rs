@@ -6,7 +6,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::cmd::{audit, completions, create, list, regenerate, revoke, role, show, user, verify};
+use crate::cmd::{
+    audit, completions, create, list, login, logout, regenerate, revoke, role, serve, show, status,
+    two_factor, user, verify, whoami,
+};
 use crate::env;
 
 const AFTER_HELP: &str = "\
@@ -40,6 +43,14 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = env::STORE, value_name = "PATH")]
     pub store: Option<PathBuf>,
 
+    /// Token server to use instead of the local store
+    #[arg(long, global = true, env = env::SERVER, value_name = "URL")]
+    pub server: Option<String>,
+
+    /// Saved login (server + user) to use [default: the last login]
+    #[arg(long, global = true, env = env::PROFILE, value_name = "NAME")]
+    pub profile: Option<String>,
+
     /// Config file [default: config.toml in your config directory]
     #[arg(long, global = true, env = env::CONFIG, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -62,6 +73,13 @@ pub enum Command {
     Regenerate(regenerate::Args),
     Verify(verify::Args),
     Audit(audit::Args),
+    Login(login::Args),
+    Logout(logout::Args),
+    Whoami(whoami::Args),
+    Status(status::Args),
+    #[command(subcommand, name = "2fa")]
+    TwoFactor(two_factor::Command),
+    Serve(serve::Args),
     #[command(subcommand)]
     Role(role::Command),
     #[command(subcommand)]

@@ -19,6 +19,10 @@ use crate::time::parse_duration;
 pub struct ConfigFile {
     /// Path of the token store.
     pub store: Option<PathBuf>,
+    /// URL of a token server to use instead of the local store.
+    pub server: Option<String>,
+    /// How long to wait for the OS keyring, e.g. `10s`.
+    pub keyring_timeout: Option<String>,
     #[serde(default)]
     pub policy: PolicySection,
 }
@@ -39,7 +43,20 @@ pub struct PolicySection {
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub store: PathBuf,
+    /// True when the store was named (flag, env or config), not defaulted:
+    /// then tokenctl stays local even with a current login profile.
+    pub store_named: bool,
+    pub server: Option<String>,
     pub lifetime: LifetimePolicy,
+    pub keyring_timeout: std::time::Duration,
+}
+
+/// Flags (with their environment variables folded in by clap).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Overrides<'a> {
+    pub store: Option<&'a Path>,
+    pub config: Option<&'a Path>,
+    pub server: Option<&'a str>,
 }
 
 fn project_dirs() -> Result<ProjectDirs> {
@@ -51,18 +68,32 @@ fn project_dirs() -> Result<ProjectDirs> {
 
 /// Loads the config file and resolves every setting. `store` and
 /// `config` come from clap, so they already hold flag-or-env values.
-pub fn resolve(store: Option<&Path>, config: Option<&Path>) -> Result<Settings> {
-    let file = match config {
+pub fn resolve(overrides: Overrides<'_>) -> Result<Settings> {
+    let file = match overrides.config {
         Some(path) => read(path, true)?,
         None => read(&project_dirs()?.config_dir().join("config.toml"), false)?,
     };
-    let store = match store.map(Path::to_path_buf).or(file.store) {
+    let named_store = overrides.store.map(Path::to_path_buf).or(file.store);
+    let store_named = named_store.is_some();
+    let store = match named_store {
         Some(path) => path,
         None => project_dirs()?.data_dir().join("store.db"),
     };
+    let keyring_timeout = match &file.keyring_timeout {
+        Some(text) => parse_duration(text)
+            .ok()
+            .and_then(|duration| duration.to_std().ok())
+            .ok_or_else(|| {
+                Error::invalid(format!("config keyring_timeout: bad duration '{text}'"))
+            })?,
+        None => std::time::Duration::from_secs(10),
+    };
     Ok(Settings {
         store,
+        store_named,
+        server: overrides.server.map(str::to_owned).or(file.server),
         lifetime: lifetime_policy(&file.policy)?,
+        keyring_timeout,
     })
 }
 

@@ -2,6 +2,15 @@
 
 /// Path of the SQLite token store (same as `--store`).
 pub const STORE: &str = "TOKENCTL_STORE";
+/// URL of a token server (same as `--server`).
+pub const SERVER: &str = "TOKENCTL_SERVER";
+/// A saved server + user to use (same as `--profile`).
+pub const PROFILE: &str = "TOKENCTL_PROFILE";
+/// A token secret or session to authenticate with; wins over a stored
+/// session. The CI path: no login, no keyring.
+pub const TOKEN: &str = "TOKENCTL_TOKEN";
+/// `serve --init-admin`: the first admin's password (else one is generated).
+pub const INIT_ADMIN_PASSWORD: &str = "TOKENCTL_INIT_ADMIN_PASSWORD";
 /// Path of the config file (same as `--config`).
 pub const CONFIG: &str = "TOKENCTL_CONFIG";
 /// Any value turns colored output off (<https://no-color.org>).

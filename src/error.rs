@@ -21,10 +21,16 @@ pub enum ErrorKind {
     NotFound,
     /// Not logged in, or the credential is not valid (exit 4).
     Unauthenticated,
+    /// The password was right; the account also needs a TOTP code (exit 4).
+    SecondFactorRequired,
     /// Logged in, but not allowed to do this (exit 4).
     PermissionDenied,
+    /// Too many attempts; try again later (exit 4).
+    RateLimited,
     /// The request contradicts the current state, e.g. regenerate a revoked token (exit 5).
     Conflict,
+    /// The server could not be reached (exit 6).
+    Unreachable,
     /// Anything else: storage failure, bug (exit 1).
     Internal,
 }
@@ -36,8 +42,12 @@ impl ErrorKind {
             ErrorKind::Internal => 1,
             ErrorKind::InvalidInput => 2,
             ErrorKind::NotFound => 3,
-            ErrorKind::Unauthenticated | ErrorKind::PermissionDenied => 4,
+            ErrorKind::Unauthenticated
+            | ErrorKind::SecondFactorRequired
+            | ErrorKind::PermissionDenied
+            | ErrorKind::RateLimited => 4,
             ErrorKind::Conflict => 5,
+            ErrorKind::Unreachable => 6,
         }
     }
 }

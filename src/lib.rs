@@ -3,6 +3,7 @@
 //! The domain (`model`, `secret`, `policy`, `service`, `store`) knows nothing
 //! about the terminal; `cli`, `cmd` and `output` are the command-line face.
 
+pub mod api;
 pub mod auth;
 pub mod backend;
 pub mod cli;
@@ -13,7 +14,10 @@ pub mod error;
 pub mod model;
 pub mod output;
 pub mod policy;
+pub mod remote;
 pub mod secret;
+pub mod server;
 pub mod service;
+pub mod session;
 pub mod store;
 pub mod time;

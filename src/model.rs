@@ -70,6 +70,21 @@ impl Status {
     }
 }
 
+impl Status {
+    /// A list filter: `active`, `expired`, `revoked`, or `all` (`None`).
+    pub fn parse_filter(text: &str) -> Result<Option<Status>, String> {
+        match text {
+            "active" => Ok(Some(Status::Active)),
+            "expired" => Ok(Some(Status::Expired)),
+            "revoked" => Ok(Some(Status::Revoked)),
+            "all" => Ok(None),
+            other => Err(format!(
+                "unknown status '{other}' (expected active, expired, revoked or all)"
+            )),
+        }
+    }
+}
+
 impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -200,18 +200,18 @@ pub fn expiry_text(token: &Token, now: DateTime<Utc>) -> String {
         .map_or_else(|| "never".to_owned(), |at| time::relative(at, now))
 }
 
-/// "2026-12-25 12:00 UTC (in 30d)" or "never".
-pub fn expiry_long(expires_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
-    expires_at.map_or_else(
-        || "never".to_owned(),
-        |at| {
-            format!(
-                "{} ({})",
-                at.format("%Y-%m-%d %H:%M UTC"),
-                time::relative(at, now)
-            )
-        },
+/// "2026-12-25 12:00 UTC (in 30d)".
+pub fn instant_long(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    format!(
+        "{} ({})",
+        at.format("%Y-%m-%d %H:%M UTC"),
+        time::relative(at, now)
     )
+}
+
+/// [`instant_long`], or "never".
+pub fn expiry_long(expires_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
+    expires_at.map_or_else(|| "never".to_owned(), |at| instant_long(at, now))
 }
 
 pub fn permission_list(permissions: &Permissions) -> String {

@@ -7,12 +7,26 @@ use crate::error::{Error, Result};
 use crate::model::{Permission, Permissions, Role, Token, User};
 use crate::time::{self, Expiry};
 
+/// How the actor proved who they are. Some acts need a person's login, not
+/// a token (seed 003: creating a PAT needs a 2FA-authorised session).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Credential {
+    /// The operating-system user of a local store: the file is the boundary.
+    Local,
+    /// A login session (password, and TOTP when enrolled).
+    Session,
+    /// A token's secret: acts with that token's permissions only.
+    Token(crate::model::Id),
+}
+
 /// The authenticated user on whose behalf the service acts.
 #[derive(Debug, Clone)]
 pub struct Actor {
     pub user: User,
-    /// The permissions of the user's role, looked up when the actor was built.
+    /// What this actor may do: the user's role for a person, the token's own
+    /// permissions when the actor is a token.
     pub permissions: Permissions,
+    pub credential: Credential,
     /// Where the request came from, for the audit log (`cli@host`, an address).
     pub source: String,
 }
@@ -43,9 +57,23 @@ impl Actor {
             || self.has(Permission::TokensReadAll)
     }
 
+    /// A token may always revoke itself; otherwise its owner (with
+    /// `tokens:manage`) or anyone with `tokens:revoke-all`.
     pub fn may_revoke(&self, token: &Token) -> bool {
-        (self.owns(token) && self.has(Permission::TokensManage))
+        self.credential == Credential::Token(token.id)
+            || (self.owns(token) && self.has(Permission::TokensManage))
             || self.has(Permission::TokensRevokeAll)
+    }
+
+    /// Issuing secrets is a person's act: a token cannot mint or renew tokens.
+    pub fn require_person(&self, doing: &str) -> Result<()> {
+        if let Credential::Token(_) = self.credential {
+            return Err(Error::denied(format!(
+                "a token may not {doing}: that needs a login session"
+            ))
+            .with_hint("log in with: tokenctl login"));
+        }
+        Ok(())
     }
 
     pub fn may_regenerate(&self, token: &Token) -> bool {
@@ -56,6 +84,7 @@ impl Actor {
     /// Creating a token for yourself needs `tokens:manage`; issuing one to
     /// somebody else is an admin's act (`users:manage`).
     pub fn check_may_create_for(&self, owner: &str) -> Result<()> {
+        self.require_person("create tokens")?;
         self.require(Permission::TokensManage, "create tokens")?;
         if owner != self.user.name {
             self.require(Permission::UsersManage, "issue tokens to other users")?;

@@ -8,9 +8,10 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::error::{Error, Result};
+use crate::auth;
+use crate::error::{Error, ErrorKind, Result};
 use crate::model::{AuditEntry, Id, Permission, Permissions, Role, Status, Token, TokenKind, User};
-use crate::policy::{self, Actor, LifetimePolicy};
+use crate::policy::{self, Actor, Credential, LifetimePolicy};
 use crate::secret::Secret;
 use crate::store::{AuditFilter, AuditRecord, NewToken, SecretChange, Store, TokenFilter};
 use crate::time::{self, Expiry};
@@ -83,6 +84,13 @@ pub struct RegeneratedToken {
     pub previous_valid_until: Option<DateTime<Utc>>,
 }
 
+/// A successful login: who, and how they proved it (RFC 8176 `amr` values).
+#[derive(Debug, Clone)]
+pub struct Login {
+    pub user: User,
+    pub methods: Vec<&'static str>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Revocation {
     pub token: Token,
@@ -101,7 +109,12 @@ impl TokenService {
     }
 
     /// Builds the actor for an account; a missing or disabled account cannot act.
-    pub async fn actor(&self, user_name: &str, source: &str) -> Result<Actor> {
+    pub async fn actor(
+        &self,
+        user_name: &str,
+        credential: Credential,
+        source: &str,
+    ) -> Result<Actor> {
         let user = self.store.user(user_name).await?.ok_or_else(|| {
             Error::unauthenticated(format!("'{user_name}' has no account in this store")).with_hint(
                 format!("ask an admin to run: tokenctl user add {user_name}"),
@@ -116,6 +129,23 @@ impl TokenService {
         Ok(Actor {
             user,
             permissions,
+            credential,
+            source: source.to_owned(),
+        })
+    }
+
+    /// The actor a token's secret stands for: its owner, limited to the
+    /// token's permissions. Fails like [`TokenService::verify`].
+    pub async fn actor_for_token(&self, secret: &Secret, source: &str) -> Result<Actor> {
+        let token = self.verify(secret).await?;
+        let user = self
+            .active_user(&token.owner)
+            .await
+            .map_err(|_| Error::unauthenticated(format!("token {} is not valid", secret.hint())))?;
+        Ok(Actor {
+            user,
+            permissions: token.permissions,
+            credential: Credential::Token(token.id),
             source: source.to_owned(),
         })
     }
@@ -134,7 +164,7 @@ impl TokenService {
             .role(request.role.as_deref().unwrap_or(&actor.user.role))
             .await
             .map_err(|error| match error.kind {
-                crate::error::ErrorKind::NotFound => Error::invalid(error.message)
+                ErrorKind::NotFound => Error::invalid(error.message)
                     .with_hint("see the roles with: tokenctl role list"),
                 _ => error,
             })?;
@@ -271,6 +301,7 @@ impl TokenService {
         reference: &TokenRef,
         grace: Option<Duration>,
     ) -> Result<RegeneratedToken> {
+        actor.require_person("regenerate tokens")?;
         let token = self.find_token(actor, reference).await?;
         if !actor.may_regenerate(&token) {
             return Err(Error::denied(format!(
@@ -414,19 +445,193 @@ impl TokenService {
         Ok(self.store.users().await?)
     }
 
-    pub async fn add_user(&self, actor: &Actor, name: &str, role: &str) -> Result<User> {
+    /// Adds an account. Without a password one is generated and returned,
+    /// to be handed over once; only its hash is stored.
+    pub async fn add_user(
+        &self,
+        actor: &Actor,
+        name: &str,
+        role: &str,
+        password: Option<String>,
+    ) -> Result<(User, Option<String>)> {
         actor.require(Permission::UsersManage, "add users")?;
         policy::check_name("user", name)?;
         let role = self
             .role(role)
             .await
             .map_err(|error| Error::invalid(error.message))?;
+        let (hash, generated) = password_hash(password)?;
         let audit = self.audit_record(
             actor,
             "user.add",
             format!("added user '{name}' with role {}", role.name),
         );
-        Ok(self.store.insert_user(name, &role.name, audit).await?)
+        let user = self
+            .store
+            .insert_user(name, &role.name, Some(&hash), audit)
+            .await?;
+        Ok((user, generated))
+    }
+
+    /// Creates the first admin of an empty store (`serve --init-admin`).
+    /// `None` when the store already has users; otherwise the generated
+    /// password, if none was given. Replicas racing here create one admin.
+    pub async fn bootstrap_admin(
+        &self,
+        name: &str,
+        password: Option<String>,
+    ) -> Result<Option<Option<String>>> {
+        if !self.store.users().await?.is_empty() {
+            return Ok(None);
+        }
+        policy::check_name("user", name)?;
+        let (hash, generated) = password_hash(password)?;
+        let audit = AuditRecord {
+            at: time::now(),
+            actor: "tokenctl serve".to_owned(),
+            action: "user.add",
+            token_id: None,
+            detail: format!("created the first admin '{name}'"),
+            source: "serve --init-admin".to_owned(),
+        };
+        match self
+            .store
+            .insert_user(name, "admin", Some(&hash), audit)
+            .await
+        {
+            Ok(_) => Ok(Some(generated)),
+            Err(crate::store::StoreError::Conflict(_)) => Ok(None),
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// Checks a password (and TOTP code when the account has 2FA). Failures
+    /// are counted per account with growing lockout and audited; every
+    /// wrong-credential answer reads the same.
+    pub async fn login(
+        &self,
+        username: &str,
+        password: &str,
+        totp_code: Option<&str>,
+        source: &str,
+    ) -> Result<Login> {
+        let now = time::now();
+        let credentials = self.store.credentials(username).await?;
+        if let Some(until) = credentials.as_ref().and_then(|c| c.locked_until)
+            && until > now
+        {
+            return Err(Error::new(
+                ErrorKind::RateLimited,
+                format!(
+                    "the account is locked until {} after repeated failed logins",
+                    until.format("%H:%M:%S UTC")
+                ),
+            ));
+        }
+        let stored_hash = credentials
+            .as_ref()
+            .and_then(|c| c.password_hash.as_deref());
+        let password_ok = auth::verify_password(password, stored_hash);
+        let Some(credentials) = credentials.filter(|c| password_ok && !c.user.is_disabled()) else {
+            self.login_failed(username, source, "wrong password or disabled account")
+                .await?;
+            return Err(Error::unauthenticated("wrong username or password"));
+        };
+        let mut step = None;
+        if let Some(secret) = &credentials.totp_secret {
+            let Some(code) = totp_code else {
+                return Err(Error::new(
+                    ErrorKind::SecondFactorRequired,
+                    "this account needs a 2FA code",
+                )
+                .with_hint("enter the 6-digit code from your authenticator app"));
+            };
+            match auth::check_totp(secret, code, now) {
+                Some(accepted)
+                    if credentials
+                        .totp_last_step
+                        .is_none_or(|last| accepted > last) =>
+                {
+                    step = Some(accepted);
+                }
+                _ => {
+                    self.login_failed(username, source, "wrong or reused 2FA code")
+                        .await?;
+                    return Err(Error::unauthenticated("wrong or already used 2FA code"));
+                }
+            }
+        }
+        let audit = AuditRecord {
+            at: now,
+            actor: username.to_owned(),
+            action: "login",
+            token_id: None,
+            detail: format!("logged in{}", if step.is_some() { " with 2FA" } else { "" }),
+            source: source.to_owned(),
+        };
+        if !self.store.login_succeeded(username, step, audit).await? {
+            // Another login accepted the same code a moment ago.
+            self.login_failed(username, source, "reused 2FA code")
+                .await?;
+            return Err(Error::unauthenticated("wrong or already used 2FA code"));
+        }
+        Ok(Login {
+            user: credentials.user,
+            methods: auth::methods(step.is_some()).into_iter().collect(),
+        })
+    }
+
+    async fn login_failed(&self, username: &str, source: &str, why: &str) -> Result<()> {
+        let now = time::now();
+        let audit = AuditRecord {
+            at: now,
+            actor: username.to_owned(),
+            action: "login.failed",
+            token_id: None,
+            detail: why.to_owned(),
+            source: source.to_owned(),
+        };
+        let failures = self.store.login_failed(username, audit).await?;
+        if let Some(lockout) = auth::lockout_after(failures) {
+            self.store.lock_user(username, now + lockout).await?;
+        }
+        Ok(())
+    }
+
+    /// Starts 2FA enrolment: a new secret, pending until a code confirms it.
+    pub async fn begin_totp(&self, actor: &Actor) -> Result<(String, String)> {
+        actor.require_person("set up 2FA")?;
+        let (secret, url) = auth::new_totp_secret(&actor.user.name)?;
+        let audit = self.audit_record(actor, "user.totp.begin", "started 2FA enrolment".to_owned());
+        self.store
+            .set_pending_totp(&actor.user.name, &secret, audit)
+            .await?;
+        Ok((secret, url))
+    }
+
+    /// Finishes 2FA enrolment with a code from the new secret.
+    pub async fn confirm_totp(&self, actor: &Actor, code: &str) -> Result<()> {
+        actor.require_person("set up 2FA")?;
+        let credentials = self
+            .store
+            .credentials(&actor.user.name)
+            .await?
+            .ok_or_else(|| Error::not_found("the account vanished"))?;
+        let pending = credentials.totp_pending_secret.ok_or_else(|| {
+            Error::conflict("no 2FA enrolment is pending")
+                .with_hint("start one with: tokenctl 2fa enable")
+        })?;
+        let step = auth::check_totp(&pending, code, time::now())
+            .ok_or_else(|| Error::invalid("that code does not match the new 2FA secret"))?;
+        let audit = self.audit_record(actor, "user.totp.enable", "enabled 2FA".to_owned());
+        if !self
+            .store
+            .confirm_totp(&actor.user.name, step, audit)
+            .await?
+        {
+            return Err(Error::conflict("no 2FA enrolment is pending"));
+        }
+        Ok(())
     }
 
     pub async fn set_user_disabled(
@@ -477,6 +682,22 @@ impl TokenService {
             source: actor.source.clone(),
         }
     }
+}
+
+/// The hash to store for a new account, and the generated password when
+/// none was given (to be shown once).
+fn password_hash(password: Option<String>) -> Result<(String, Option<String>)> {
+    let (password, generated) = match password {
+        Some(password) => {
+            auth::check_password_strength(&password)?;
+            (password, None)
+        }
+        None => {
+            let generated = auth::generate_password()?;
+            (generated.clone(), Some(generated))
+        }
+    };
+    Ok((auth::hash_password(&password)?, generated))
 }
 
 /// Chooses among tokens sharing a name: the actor's own first, then the

@@ -87,6 +87,17 @@ impl Expiry {
     }
 }
 
+/// The form [`Expiry::parse`] reads back: `never`, `<seconds>s`, or RFC 3339.
+impl std::fmt::Display for Expiry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Expiry::Never => f.write_str("never"),
+            Expiry::After(duration) => write!(f, "{}s", duration.num_seconds()),
+            Expiry::At(instant) => f.write_str(&instant.to_rfc3339()),
+        }
+    }
+}
+
 /// "in 29d", "in 3h", "2d ago", "just now": coarse on purpose, for tables.
 pub fn relative(instant: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let delta = instant - now;
@@ -144,6 +155,14 @@ mod tests {
             panic!("date not parsed");
         };
         assert_eq!(instant.to_rfc3339(), "2027-02-01T00:00:00+00:00");
+    }
+
+    #[test]
+    fn expiries_survive_the_trip_to_the_server() {
+        for text in ["never", "30d", "2027-01-31", "2027-01-31T10:00:00Z"] {
+            let expiry = Expiry::parse(text).expect("parse");
+            assert_eq!(Expiry::parse(&expiry.to_string()), Ok(expiry), "{text}");
+        }
     }
 
     #[test]

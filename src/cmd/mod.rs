@@ -5,40 +5,158 @@ pub mod audit;
 pub mod completions;
 pub mod create;
 pub mod list;
+pub mod login;
+pub mod logout;
 pub mod regenerate;
 pub mod revoke;
 pub mod role;
+pub mod serve;
 pub mod show;
+pub mod status;
+pub mod two_factor;
 pub mod user;
 pub mod verify;
+pub mod whoami;
 
 use std::io::Read;
 
-use crate::backend::Backend;
+use crate::backend::{Backend, LocalBackend};
 use crate::cli::{Cli, Command};
-use crate::config::{self, Settings};
+use crate::config::{self, Overrides, Settings};
+use crate::env;
 use crate::error::{Error, Result};
 use crate::output::Output;
+use crate::remote::RemoteBackend;
 use crate::service::Origin;
+use crate::session::{Profile, Sessions};
 
 /// What every command gets: how to print, and how to reach the backend.
 pub struct Context {
     pub out: Output,
-    settings: Settings,
-    origin: Origin,
+    pub settings: Settings,
+    pub origin: Origin,
+    pub sessions: Sessions,
+    /// `--profile` / `TOKENCTL_PROFILE`.
+    pub profile: Option<String>,
+}
+
+/// Where commands go: the local store, or a server (with the profile that
+/// names it, when one does).
+pub enum Target {
+    Local,
+    Remote {
+        server: String,
+        profile: Option<(String, Profile)>,
+    },
 }
 
 impl Context {
-    /// Opens the store. Done per command, not up front, so that commands
-    /// that need no store (completions) never create one.
-    pub async fn backend(&self) -> Result<Backend> {
+    /// Decides between local store and server, in this order: `--server`
+    /// (or `TOKENCTL_SERVER`, or `server` in the config file); a named
+    /// `--store`; `--profile`; the profile of the last login; else local.
+    pub fn target(&self) -> Result<Target> {
+        let profiles = self.sessions.profiles()?;
+        let named = |name: &str| {
+            profiles
+                .profiles
+                .get(name)
+                .map(|profile| (name.to_owned(), profile.clone()))
+        };
+        if let Some(server) = &self.settings.server {
+            let profile = match &self.profile {
+                Some(name) => named(name),
+                None => profiles
+                    .profiles
+                    .iter()
+                    .find(|(_, profile)| profile.server == *server)
+                    .map(|(name, profile)| (name.clone(), profile.clone())),
+            };
+            return Ok(Target::Remote {
+                server: server.clone(),
+                profile,
+            });
+        }
+        if self.settings.store_named {
+            return Ok(Target::Local);
+        }
+        if let Some(name) = &self.profile {
+            let profile = named(name).ok_or_else(|| {
+                Error::invalid(format!("there is no profile named '{name}'")).with_hint(format!(
+                    "log in first: tokenctl login --server URL --profile {name}"
+                ))
+            })?;
+            return Ok(Target::Remote {
+                server: profile.1.server.clone(),
+                profile: Some(profile),
+            });
+        }
+        Ok(match profiles.current.as_deref().and_then(named) {
+            Some(profile) => Target::Remote {
+                server: profile.1.server.clone(),
+                profile: Some(profile),
+            },
+            None => Target::Local,
+        })
+    }
+
+    /// Opens the backend the target names. Done per command, not up front,
+    /// so that commands that need none (completions) never create a store.
+    pub async fn backend(&self) -> Result<Box<dyn Backend>> {
+        match self.remote().await? {
+            Some(remote) => Ok(Box::new(remote)),
+            None => Ok(Box::new(self.local_backend().await?)),
+        }
+    }
+
+    /// The server backend with its credential, or `None` for the local store.
+    pub async fn remote(&self) -> Result<Option<RemoteBackend>> {
+        match self.target()? {
+            Target::Local => Ok(None),
+            Target::Remote { server, profile } => {
+                let credential = self.credential(&server, profile.as_ref()).await?;
+                Ok(Some(RemoteBackend::new(&server, Some(credential))?))
+            }
+        }
+    }
+
+    pub async fn local_backend(&self) -> Result<LocalBackend> {
         tracing::debug!(store = %self.settings.store.display(), "opening local store");
-        Backend::open_local(
+        LocalBackend::open(
             &self.settings.store,
             self.settings.lifetime.clone(),
             self.origin.clone(),
         )
         .await
+    }
+
+    /// `TOKENCTL_TOKEN` wins over any stored session.
+    async fn credential(
+        &self,
+        server: &str,
+        profile: Option<&(String, Profile)>,
+    ) -> Result<String> {
+        if let Ok(token) = std::env::var(env::TOKEN)
+            && !token.trim().is_empty()
+        {
+            return Ok(token.trim().to_owned());
+        }
+        let login = || format!("tokenctl login --server {server}");
+        let Some((name, profile)) = profile else {
+            return Err(Error::unauthenticated(format!("not logged in to {server}"))
+                .with_hint(format!("run {}, or set TOKENCTL_TOKEN", login())));
+        };
+        let session = self.sessions.load(name, profile).await?.ok_or_else(|| {
+            Error::unauthenticated(format!("not logged in to {server}"))
+                .with_hint(format!("run {}", login()))
+        })?;
+        if session.expires_at <= crate::time::now() {
+            return Err(Error::unauthenticated(format!(
+                "your session for {server} expired at {}",
+                session.expires_at.format("%Y-%m-%d %H:%M UTC")
+            ))
+            .with_hint(format!("run {}", login())));
+        }
+        Ok(session.session)
     }
 
     /// Asks before an irreversible step. Without a terminal (scripts, CI) it
@@ -71,7 +189,14 @@ pub fn run(cli: Cli) -> u8 {
             .with_max_level(tracing::Level::DEBUG)
             .init();
     }
-    let result = tokio::runtime::Builder::new_current_thread()
+    // The server wants worker threads; a one-shot command starts faster
+    // without them.
+    let mut runtime = if matches!(cli.command, Command::Serve(_)) {
+        tokio::runtime::Builder::new_multi_thread()
+    } else {
+        tokio::runtime::Builder::new_current_thread()
+    };
+    let result = runtime
         .enable_all()
         .build()
         .map_err(|error| Error::internal(format!("cannot start the async runtime: {error}")))
@@ -89,14 +214,21 @@ async fn dispatch(cli: Cli, out: Output) -> Result<()> {
     if let Command::Completions(args) = &cli.command {
         return completions::run(args, &out);
     }
-    let settings = config::resolve(cli.global.store.as_deref(), cli.global.config.as_deref())?;
+    let settings = config::resolve(Overrides {
+        store: cli.global.store.as_deref(),
+        config: cli.global.config.as_deref(),
+        server: cli.global.server.as_deref(),
+    })?;
+    let sessions = Sessions::new(crate::session::data_dir()?, settings.keyring_timeout);
     let ctx = Context {
         out,
         settings,
         origin: Origin {
-            who: whoami::username(),
-            source: format!("cli@{}", whoami::fallible::hostname().unwrap_or_default()),
+            who: ::whoami::username(),
+            source: format!("cli@{}", ::whoami::fallible::hostname().unwrap_or_default()),
         },
+        sessions,
+        profile: cli.global.profile,
     };
     match cli.command {
         Command::Create(args) => create::run(&ctx, args).await,
@@ -106,6 +238,12 @@ async fn dispatch(cli: Cli, out: Output) -> Result<()> {
         Command::Regenerate(args) => regenerate::run(&ctx, args).await,
         Command::Verify(args) => verify::run(&ctx, args).await,
         Command::Audit(args) => audit::run(&ctx, args).await,
+        Command::Login(args) => login::run(&ctx, args).await,
+        Command::Logout(args) => logout::run(&ctx, args).await,
+        Command::Whoami(args) => whoami::run(&ctx, args).await,
+        Command::Status(args) => status::run(&ctx, args).await,
+        Command::TwoFactor(command) => two_factor::run(&ctx, command).await,
+        Command::Serve(args) => serve::run(&ctx, args).await,
         Command::Role(command) => role::run(&ctx, command).await,
         Command::User(command) => user::run(&ctx, command).await,
         Command::Completions(args) => completions::run(&args, &ctx.out),

@@ -38,16 +38,7 @@ pub fn render(ctx: &Context, token: &Token) -> Result<()> {
         return ctx.out.json(&TokenView::new(token, now));
     }
     let optional = |at: Option<chrono::DateTime<chrono::Utc>>| {
-        at.map_or_else(
-            || "-".to_owned(),
-            |at| {
-                format!(
-                    "{} ({})",
-                    at.format("%Y-%m-%d %H:%M UTC"),
-                    time::relative(at, now)
-                )
-            },
-        )
+        at.map_or_else(|| "-".to_owned(), |at| output::instant_long(at, now))
     };
     ctx.out.fields(&[
         ("ID", token.id.to_string()),

@@ -5,6 +5,7 @@
 //! writes it in the same transaction: a change without its audit entry, or an
 //! entry without its change, cannot happen.
 
+pub mod postgres;
 mod rows;
 pub mod sqlite;
 
@@ -30,6 +31,24 @@ pub enum StoreError {
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
+
+/// Opens the store a server's `--database` names: `sqlite:PATH`, or a
+/// `postgres://` / `postgresql://` URL. No first admin is created here: a
+/// server's first admin comes from `--init-admin`, with a password.
+pub async fn open(database: &str) -> StoreResult<std::sync::Arc<dyn Store>> {
+    if let Some(path) = database.strip_prefix("sqlite:") {
+        let opened = sqlite::SqliteStore::open(std::path::Path::new(path), None).await?;
+        return Ok(std::sync::Arc::new(opened.store));
+    }
+    if database.starts_with("postgres://") || database.starts_with("postgresql://") {
+        let opened = postgres::PgStore::connect(database, None).await?;
+        return Ok(std::sync::Arc::new(opened.store));
+    }
+    Err(StoreError::Open {
+        path: "--database".to_owned(),
+        reason: "expected sqlite:PATH or a postgres:// URL".to_owned(),
+    })
+}
 
 /// A new row for the audit log; the store stamps the token id when it
 /// creates the token itself.
@@ -83,11 +102,33 @@ pub struct AuditFilter {
     pub actor: Option<String>,
 }
 
+/// What a login checks about an account, and what it updates.
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    pub user: User,
+    /// argon2id PHC string; `None` until a password is set.
+    pub password_hash: Option<String>,
+    /// Base32 TOTP secret once 2FA is confirmed.
+    pub totp_secret: Option<String>,
+    /// Base32 TOTP secret handed out but not yet confirmed with a code.
+    pub totp_pending_secret: Option<String>,
+    /// Last TOTP step accepted: a code for it or an earlier one is refused.
+    pub totp_last_step: Option<i64>,
+    pub failed_logins: i64,
+    pub locked_until: Option<DateTime<Utc>>,
+}
+
 #[async_trait]
 pub trait Store: Send + Sync {
     async fn user(&self, name: &str) -> StoreResult<Option<User>>;
     async fn users(&self) -> StoreResult<Vec<User>>;
-    async fn insert_user(&self, name: &str, role: &str, audit: AuditRecord) -> StoreResult<User>;
+    async fn insert_user(
+        &self,
+        name: &str,
+        role: &str,
+        password_hash: Option<&str>,
+        audit: AuditRecord,
+    ) -> StoreResult<User>;
     /// Sets or clears `disabled_at`; `NotFound` when there is no such user.
     async fn set_user_disabled(
         &self,
@@ -95,6 +136,31 @@ pub trait Store: Send + Sync {
         disabled_at: Option<DateTime<Utc>>,
         audit: AuditRecord,
     ) -> StoreResult<User>;
+
+    async fn credentials(&self, name: &str) -> StoreResult<Option<Credentials>>;
+    /// Stores a TOTP secret awaiting its first code.
+    async fn set_pending_totp(
+        &self,
+        name: &str,
+        secret: &str,
+        audit: AuditRecord,
+    ) -> StoreResult<()>;
+    /// Makes the pending secret the account's second factor, with `step` as
+    /// the last accepted code. False when nothing was pending.
+    async fn confirm_totp(&self, name: &str, step: i64, audit: AuditRecord) -> StoreResult<bool>;
+    /// Counts a failed login and writes its audit entry; returns the number
+    /// of failures in a row (0 when the account does not exist).
+    async fn login_failed(&self, name: &str, audit: AuditRecord) -> StoreResult<i64>;
+    async fn lock_user(&self, name: &str, until: DateTime<Utc>) -> StoreResult<()>;
+    /// Records a successful login: failures reset, and `totp_step` accepted
+    /// only if it is newer than the last one — false means the code was
+    /// already used (checked atomically, so two replicas can't both accept it).
+    async fn login_succeeded(
+        &self,
+        name: &str,
+        totp_step: Option<i64>,
+        audit: AuditRecord,
+    ) -> StoreResult<bool>;
 
     async fn role(&self, name: &str) -> StoreResult<Option<Role>>;
     async fn roles(&self) -> StoreResult<Vec<Role>>;

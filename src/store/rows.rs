@@ -11,10 +11,15 @@ use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 
-use super::{StoreError, StoreResult};
+use super::{Credentials, StoreError, StoreResult};
 use crate::model::{AuditEntry, Role, Token, TokenKind, User, permissions_from_str};
 
 pub const USER_COLUMNS: &str = "SELECT id, name, role, created_at, disabled_at FROM users";
+/// [`USER_COLUMNS`] followed by what a login checks.
+pub const CREDENTIAL_COLUMNS: &str = "SELECT id, name, role, created_at, disabled_at,
+        password_hash, totp_secret, totp_pending_secret, totp_last_step, failed_logins,
+        locked_until
+    FROM users";
 pub const ROLE_COLUMNS: &str = "SELECT name, description, permissions, builtin FROM roles";
 pub const AUDIT_COLUMNS: &str = "SELECT id, at, actor, action, token_id, detail, source FROM audit";
 
@@ -31,6 +36,7 @@ pub trait Columns {
     fn int(&self, index: usize) -> StoreResult<i64>;
     fn optional_int(&self, index: usize) -> StoreResult<Option<i64>>;
     fn text(&self, index: usize) -> StoreResult<String>;
+    fn optional_text(&self, index: usize) -> StoreResult<Option<String>>;
     fn flag(&self, index: usize) -> StoreResult<bool>;
 
     fn time(&self, index: usize) -> StoreResult<DateTime<Utc>> {
@@ -59,6 +65,18 @@ pub fn user_from_row(row: &dyn Columns) -> StoreResult<User> {
         role: row.text(2)?,
         created_at: row.time(3)?,
         disabled_at: row.optional_time(4)?,
+    })
+}
+
+pub fn credentials_from_row(row: &dyn Columns) -> StoreResult<Credentials> {
+    Ok(Credentials {
+        user: user_from_row(row)?,
+        password_hash: row.optional_text(5)?,
+        totp_secret: row.optional_text(6)?,
+        totp_pending_secret: row.optional_text(7)?,
+        totp_last_step: row.optional_int(8)?,
+        failed_logins: row.int(9)?,
+        locked_until: row.optional_time(10)?,
     })
 }
 

@@ -23,18 +23,22 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior};
 
 use super::rows::{
-    AUDIT_COLUMNS, Columns, ROLE_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS, audit_from_row,
-    role_from_row, token_from_row, user_from_row,
+    AUDIT_COLUMNS, CREDENTIAL_COLUMNS, Columns, ROLE_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS,
+    audit_from_row, credentials_from_row, role_from_row, token_from_row, user_from_row,
 };
 use super::{
-    AuditFilter, AuditRecord, NewToken, SecretChange, Store, StoreError, StoreResult, TokenFilter,
+    AuditFilter, AuditRecord, Credentials, NewToken, SecretChange, Store, StoreError, StoreResult,
+    TokenFilter,
 };
 use crate::model::{AuditEntry, Id, Role, Status, Token, User, permissions_to_string};
 use crate::secret::SecretHash;
 
 /// Versioned migrations, applied in order; `PRAGMA user_version` records how
 /// many have run. Append only: a shipped migration never changes.
-const MIGRATIONS: &[&str] = &[include_str!("sqlite_migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("sqlite_migrations/0001_initial.sql"),
+    include_str!("sqlite_migrations/0002_login.sql"),
+];
 
 /// How long a process waits for another one's write before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -261,6 +265,10 @@ impl Columns for Row<'_> {
         Ok(self.get(index)?)
     }
 
+    fn optional_text(&self, index: usize) -> StoreResult<Option<String>> {
+        Ok(self.get(index)?)
+    }
+
     fn flag(&self, index: usize) -> StoreResult<bool> {
         Ok(self.get(index)?)
     }
@@ -363,8 +371,15 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn insert_user(&self, name: &str, role: &str, audit: AuditRecord) -> StoreResult<User> {
+    async fn insert_user(
+        &self,
+        name: &str,
+        role: &str,
+        password_hash: Option<&str>,
+        audit: AuditRecord,
+    ) -> StoreResult<User> {
         let (name, role) = (name.to_owned(), role.to_owned());
+        let password_hash = password_hash.map(str::to_owned);
         self.write(move |tx| {
             if user_named(tx, &name)?.is_some() {
                 return Err(StoreError::Conflict(format!(
@@ -372,8 +387,9 @@ impl Store for SqliteStore {
                 )));
             }
             tx.execute(
-                "INSERT INTO users (name, role, created_at) VALUES (?1, ?2, ?3)",
-                (&name, &role, audit.at.timestamp()),
+                "INSERT INTO users (name, role, password_hash, created_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+                (&name, &role, &password_hash, audit.at.timestamp()),
             )?;
             insert_audit(tx, &audit)?;
             user_named(tx, &name)?
@@ -400,6 +416,98 @@ impl Store for SqliteStore {
             insert_audit(tx, &audit)?;
             user_named(tx, &name)?
                 .ok_or_else(|| StoreError::Database("updated user vanished".into()))
+        })
+        .await
+    }
+
+    async fn credentials(&self, name: &str) -> StoreResult<Option<Credentials>> {
+        let name = name.to_owned();
+        self.run(move |connection| {
+            let sql = format!("{CREDENTIAL_COLUMNS} WHERE name = ?1");
+            query_one(connection, &sql, [name], credentials_from_row)
+        })
+        .await
+    }
+
+    async fn set_pending_totp(
+        &self,
+        name: &str,
+        secret: &str,
+        audit: AuditRecord,
+    ) -> StoreResult<()> {
+        let (name, secret) = (name.to_owned(), secret.to_owned());
+        self.write(move |tx| {
+            let changed = tx.execute(
+                "UPDATE users SET totp_pending_secret = ?1 WHERE name = ?2",
+                (&secret, &name),
+            )?;
+            if !audit_if_changed(tx, changed, &audit)? {
+                return Err(StoreError::NotFound(format!("no user named '{name}'")));
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    async fn confirm_totp(&self, name: &str, step: i64, audit: AuditRecord) -> StoreResult<bool> {
+        let name = name.to_owned();
+        self.write(move |tx| {
+            let changed = tx.execute(
+                "UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL,
+                     totp_last_step = ?1
+                 WHERE name = ?2 AND totp_pending_secret IS NOT NULL",
+                (step, &name),
+            )?;
+            audit_if_changed(tx, changed, &audit)
+        })
+        .await
+    }
+
+    async fn login_failed(&self, name: &str, audit: AuditRecord) -> StoreResult<i64> {
+        let name = name.to_owned();
+        self.write(move |tx| {
+            let failures: Option<i64> = tx
+                .query_row(
+                    "UPDATE users SET failed_logins = failed_logins + 1 WHERE name = ?1
+                     RETURNING failed_logins",
+                    [&name],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            insert_audit(tx, &audit)?;
+            Ok(failures.unwrap_or(0))
+        })
+        .await
+    }
+
+    async fn lock_user(&self, name: &str, until: DateTime<Utc>) -> StoreResult<()> {
+        let name = name.to_owned();
+        self.run(move |connection| {
+            connection.execute(
+                "UPDATE users SET locked_until = ?1 WHERE name = ?2",
+                (until.timestamp(), &name),
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn login_succeeded(
+        &self,
+        name: &str,
+        totp_step: Option<i64>,
+        audit: AuditRecord,
+    ) -> StoreResult<bool> {
+        let name = name.to_owned();
+        self.write(move |tx| {
+            let changed = tx.execute(
+                "UPDATE users SET failed_logins = 0, locked_until = NULL,
+                     totp_last_step = coalesce(?1, totp_last_step)
+                 WHERE name = ?2
+                   AND (?1 IS NULL OR totp_last_step IS NULL OR totp_last_step < ?1)",
+                (totp_step, &name),
+            )?;
+            audit_if_changed(tx, changed, &audit)
         })
         .await
     }

@@ -1,0 +1,173 @@
+//! The HTTP API's request and response bodies, shared by the server and the
+//! remote client so that the two cannot disagree about a field.
+//!
+//! Responses carry model types unchanged; secrets travel only in the bodies
+//! that exist to deliver them once (`CreatedToken`, `RegeneratedToken`,
+//! `LoginResponse`) and in requests that present one.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Permission, Permissions, Role, Token, TokenKind, User};
+
+/// Path prefix of every versioned endpoint.
+pub const PREFIX: &str = "/v1";
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    pub username: String,
+    pub password: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totp_code: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LoginResponse {
+    pub session: String,
+    pub expires_at: DateTime<Utc>,
+    pub user: User,
+}
+
+/// `GET /v1/me`: who the presented credential is.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Me {
+    pub user: User,
+    pub permissions: Permissions,
+    /// `session` or `token`.
+    pub credential: String,
+    /// For a token credential: its id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateTokenRequest {
+    pub name: String,
+    #[serde(rename = "type", default = "personal")]
+    pub kind: TokenKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// As on the command line: `30d`, `12h`, `2027-01-31`, `never`; the
+    /// server's policy default when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+    #[serde(default)]
+    pub description: String,
+    /// Owner, when issuing to another user.
+    #[serde(rename = "for", default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+}
+
+fn personal() -> TokenKind {
+    TokenKind::Personal
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CreatedToken {
+    pub token: Token,
+    pub stripped_permissions: Permissions,
+    pub secret: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegenerateRequest {
+    /// Seconds the replaced secret keeps working.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grace_seconds: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RegeneratedToken {
+    pub token: Token,
+    pub previous_valid_until: Option<DateTime<Utc>>,
+    pub secret: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Revocation {
+    pub token: Token,
+    pub newly_revoked: bool,
+}
+
+/// A token's secret presented in a body, never in a URL (URLs get logged).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecretRequest {
+    pub token: String,
+}
+
+/// Query of `GET /v1/tokens`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenQuery {
+    /// `active`, `expired`, `revoked` or `all` (default `active`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<TokenKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiring_within_seconds: Option<i64>,
+}
+
+/// Query of `GET /v1/audit`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditQuery {
+    /// ID or name of a token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since_seconds: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AddRoleRequest {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub permissions: Vec<Permission>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AddUserRequest {
+    pub name: String,
+    pub role: String,
+    /// Absent: the server generates one and returns it once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AddedUser {
+    pub user: User,
+    /// The generated one-time password, when the request had none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TotpEnrollment {
+    pub secret: String,
+    pub otpauth_url: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TotpConfirmRequest {
+    pub code: String,
+}
+
+/// Every error body: `{"error": {"kind", "message", "hint"?}}`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub error: crate::error::Error,
+}
+
+pub type Roles = Vec<Role>;

@@ -1,0 +1,106 @@
+//! `tokenctl serve`: run the token API.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::Context;
+use crate::auth::SigningKey;
+use crate::env;
+use crate::error::{Error, Result};
+use crate::server::{self, AppState, LoginLimiter};
+use crate::service::TokenService;
+use crate::store;
+
+/// Run the token API server
+///
+/// Serves the same service the CLI uses locally, as JSON under /v1, with
+/// /healthz and /openapi.json. One node can use SQLite; several replicas
+/// share one PostgreSQL database (and one --signing-key file).
+///
+/// --init-admin creates the first admin when the store has no users yet,
+/// with the password from TOKENCTL_INIT_ADMIN_PASSWORD or a generated one
+/// printed once on stderr.
+///
+/// Examples:
+///   tokenctl serve --init-admin alice
+///   tokenctl serve --listen 0.0.0.0:8787 --database postgres://tokens@db/tokens
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// Address to listen on (port 0 picks a free port)
+    #[arg(long, default_value = "127.0.0.1:8787", value_name = "ADDR")]
+    pub listen: String,
+
+    /// sqlite:PATH or postgres://… [default: sqlite:<data dir>/server.db]
+    #[arg(long, value_name = "URL")]
+    pub database: Option<String>,
+
+    /// Ed25519 key that signs sessions; created if missing
+    /// [default: <data dir>/signing-key.pk8]
+    #[arg(long, value_name = "FILE")]
+    pub signing_key: Option<PathBuf>,
+
+    /// Create this admin account if the store has no users yet
+    #[arg(long, value_name = "NAME")]
+    pub init_admin: Option<String>,
+
+    /// Login attempts allowed per client address per minute
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub login_attempts_per_minute: u32,
+}
+
+pub async fn run(ctx: &Context, args: Args) -> Result<()> {
+    let data_dir = crate::session::data_dir()?;
+    let database = args
+        .database
+        .unwrap_or_else(|| format!("sqlite:{}", data_dir.join("server.db").display()));
+    let store = store::open(&database).await?;
+    let keys = SigningKey::load_or_create(
+        &args
+            .signing_key
+            .unwrap_or_else(|| data_dir.join("signing-key.pk8")),
+    )?;
+    let service = TokenService::new(store, ctx.settings.lifetime.clone());
+    if let Some(name) = &args.init_admin {
+        init_admin(ctx, &service, name).await?;
+    }
+    let listener = tokio::net::TcpListener::bind(&args.listen)
+        .await
+        .map_err(|error| Error::invalid(format!("cannot listen on {}: {error}", args.listen)))?;
+    let address = listener
+        .local_addr()
+        .map_err(|error| Error::internal(format!("no local address: {error}")))?;
+    ctx.out
+        .note(&format!("tokenctl serving on http://{address}"));
+    let state = AppState {
+        service: Arc::new(service),
+        keys: Arc::new(keys),
+        login_limiter: Arc::new(LoginLimiter::new(
+            args.login_attempts_per_minute,
+            Duration::from_secs(60),
+        )),
+    };
+    server::serve(listener, state).await
+}
+
+async fn init_admin(ctx: &Context, service: &TokenService, name: &str) -> Result<()> {
+    let given = std::env::var(env::INIT_ADMIN_PASSWORD)
+        .ok()
+        .filter(|p| !p.is_empty());
+    match service.bootstrap_admin(name, given.clone()).await? {
+        None => ctx
+            .out
+            .note("--init-admin: the store already has users; nothing created"),
+        Some(generated) => {
+            ctx.out
+                .success(&format!("Created the first admin '{name}'"));
+            if let Some(password) = generated {
+                ctx.out.note(&format!(
+                    "Its one-time password: {password}\nLog in and keep it safe; it is not shown again."
+                ));
+            }
+        }
+    }
+    Ok(())
+}

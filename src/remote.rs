@@ -1,0 +1,378 @@
+//! The remote backend: the token API spoken over HTTPS (reqwest, rustls,
+//! certificate verification on). Failures come back as the same typed errors
+//! the local service raises, so a command behaves — and exits — the same
+//! whichever backend answered.
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+use reqwest::{Method, RequestBuilder, StatusCode, Url};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::api;
+use crate::backend::Backend;
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{AuditEntry, Permissions, Role, Status, Token, User};
+use crate::policy::{Actor, Credential};
+use crate::secret::Secret;
+use crate::service::{CreateRequest, CreatedToken, RegeneratedToken, Revocation, TokenRef};
+use crate::store::{AuditFilter, TokenFilter};
+use crate::time;
+
+/// How long to wait for the server to accept a connection, and to answer.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+pub struct RemoteBackend {
+    base: Url,
+    http: reqwest::Client,
+    /// A session JWT or a token secret, sent as `Authorization: Bearer`.
+    credential: Option<String>,
+}
+
+impl std::fmt::Debug for RemoteBackend {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "RemoteBackend({})", self.base)
+    }
+}
+
+impl RemoteBackend {
+    pub fn new(server: &str, credential: Option<String>) -> Result<RemoteBackend> {
+        let base = parse_server_url(server)?;
+        let http = reqwest::Client::builder()
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(REQUEST_TIMEOUT)
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("tokenctl/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|error| Error::internal(format!("cannot set up HTTPS: {error}")))?;
+        Ok(RemoteBackend {
+            base,
+            http,
+            credential,
+        })
+    }
+
+    pub fn server(&self) -> &Url {
+        &self.base
+    }
+
+    /// `POST /v1/login`: a session for `username`.
+    pub async fn login(&self, request: &api::LoginRequest) -> Result<api::LoginResponse> {
+        self.call(Method::POST, &["login"], Some(request)).await
+    }
+
+    pub async fn begin_totp(&self) -> Result<api::TotpEnrollment> {
+        self.call(Method::POST, &["me", "totp"], None::<&()>).await
+    }
+
+    pub async fn confirm_totp(&self, code: &str) -> Result<()> {
+        let request = api::TotpConfirmRequest {
+            code: code.to_owned(),
+        };
+        let _: serde_json::Value = self
+            .call(Method::POST, &["me", "totp", "confirm"], Some(&request))
+            .await?;
+        Ok(())
+    }
+
+    pub async fn me(&self) -> Result<api::Me> {
+        self.call(Method::GET, &["me"], None::<&()>).await
+    }
+
+    /// `/v1/<segments…>`, each segment percent-encoded (token names may hold
+    /// spaces or slashes).
+    fn url(&self, segments: &[&str]) -> Url {
+        let mut url = self.base.clone();
+        if let Ok(mut path) = url.path_segments_mut() {
+            path.pop_if_empty().push("v1").extend(segments);
+        }
+        url
+    }
+
+    fn request(&self, method: Method, segments: &[&str]) -> RequestBuilder {
+        let request = self.http.request(method, self.url(segments));
+        match &self.credential {
+            Some(credential) => request.bearer_auth(credential),
+            None => request,
+        }
+    }
+
+    async fn call<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        segments: &[&str],
+        body: Option<&B>,
+    ) -> Result<T> {
+        let mut request = self.request(method, segments);
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        self.send(request).await
+    }
+
+    async fn get_with_query<Q: Serialize, T: DeserializeOwned>(
+        &self,
+        segments: &[&str],
+        query: &Q,
+    ) -> Result<T> {
+        self.send(self.request(Method::GET, segments).query(query))
+            .await
+    }
+
+    async fn send<T: DeserializeOwned>(&self, request: RequestBuilder) -> Result<T> {
+        let response = request
+            .send()
+            .await
+            .map_err(|error| self.transport_error(&error))?;
+        let status = response.status();
+        let body = response.bytes().await.map_err(|error| {
+            Error::new(
+                ErrorKind::Unreachable,
+                format!("the answer from {} was cut off: {error}", self.base),
+            )
+        })?;
+        if status.is_success() {
+            return serde_json::from_slice(&body).map_err(|error| {
+                Error::internal(format!(
+                    "the server at {} sent an answer tokenctl can't read: {error}",
+                    self.base
+                ))
+                .with_hint("is --server pointing at a tokenctl server of a matching version?")
+            });
+        }
+        Err(match serde_json::from_slice::<api::ErrorBody>(&body) {
+            Ok(api::ErrorBody { error }) => error,
+            Err(_) => unexpected_status(status, &self.base),
+        })
+    }
+
+    fn transport_error(&self, error: &reqwest::Error) -> Error {
+        let what = if error.is_timeout() {
+            "timed out"
+        } else if error.is_connect() {
+            "could not connect"
+        } else {
+            "request failed"
+        };
+        Error::new(
+            ErrorKind::Unreachable,
+            format!("cannot reach the server at {}: {what} ({error})", self.base),
+        )
+        .with_hint("check --server / TOKENCTL_SERVER and that the server is running")
+    }
+}
+
+fn unexpected_status(status: StatusCode, base: &Url) -> Error {
+    let kind = match status {
+        StatusCode::UNAUTHORIZED => ErrorKind::Unauthenticated,
+        StatusCode::FORBIDDEN => ErrorKind::PermissionDenied,
+        StatusCode::NOT_FOUND => ErrorKind::NotFound,
+        StatusCode::CONFLICT => ErrorKind::Conflict,
+        StatusCode::TOO_MANY_REQUESTS => ErrorKind::RateLimited,
+        _ => ErrorKind::Internal,
+    };
+    Error::new(kind, format!("the server at {base} answered {status}"))
+}
+
+/// Accepts `https://host[:port][/prefix]`, and `http://` for loopback or
+/// explicitly chosen plain-text deployments.
+pub fn parse_server_url(server: &str) -> Result<Url> {
+    let url = Url::parse(server.trim()).map_err(|error| {
+        Error::invalid(format!("'{server}' is not a server URL: {error}"))
+            .with_hint("write it like https://tokens.example.com")
+    })?;
+    if !matches!(url.scheme(), "https" | "http") || url.host().is_none() {
+        return Err(Error::invalid(format!(
+            "'{server}' is not an http(s) server URL"
+        )));
+    }
+    Ok(url)
+}
+
+fn status_name(status: Option<Status>) -> &'static str {
+    status.map_or("all", Status::as_str)
+}
+
+fn token_path(reference: &TokenRef) -> String {
+    match reference {
+        TokenRef::Id(id) => id.to_string(),
+        TokenRef::Name(name) => name.clone(),
+    }
+}
+
+fn secret_from_wire(secret: &str) -> Result<Secret> {
+    Secret::parse(secret)
+        .map_err(|error| Error::internal(format!("the server sent a malformed token: {error}")))
+}
+
+#[async_trait]
+impl Backend for RemoteBackend {
+    async fn whoami(&self) -> Result<Actor> {
+        let me = self.me().await?;
+        Ok(Actor {
+            user: me.user,
+            permissions: me.permissions,
+            credential: me.token_id.map_or(Credential::Session, Credential::Token),
+            source: self.base.to_string(),
+        })
+    }
+
+    async fn create_token(&self, request: CreateRequest) -> Result<CreatedToken> {
+        let body = api::CreateTokenRequest {
+            name: request.name,
+            kind: request.kind,
+            role: request.role,
+            expires: request.expires.map(|expiry| expiry.to_string()),
+            description: request.description,
+            owner: request.owner,
+        };
+        let created: api::CreatedToken = self.call(Method::POST, &["tokens"], Some(&body)).await?;
+        Ok(CreatedToken {
+            secret: secret_from_wire(&created.secret)?,
+            token: created.token,
+            stripped: created.stripped_permissions,
+        })
+    }
+
+    async fn list_tokens(&self, filter: TokenFilter) -> Result<Vec<Token>> {
+        let query = api::TokenQuery {
+            status: Some(status_name(filter.status).to_owned()),
+            owner: filter.owner,
+            kind: filter.kind,
+            expiring_within_seconds: filter
+                .expiring_before
+                .map(|before| (before - time::now()).num_seconds()),
+        };
+        self.get_with_query(&["tokens"], &query).await
+    }
+
+    async fn show_token(&self, reference: &TokenRef) -> Result<Token> {
+        self.call(
+            Method::GET,
+            &["tokens", &token_path(reference)],
+            None::<&()>,
+        )
+        .await
+    }
+
+    async fn revoke(&self, reference: &TokenRef) -> Result<Revocation> {
+        let path = token_path(reference);
+        let revocation: api::Revocation = self
+            .call(Method::POST, &["tokens", &path, "revoke"], None::<&()>)
+            .await?;
+        Ok(Revocation {
+            token: revocation.token,
+            newly_revoked: revocation.newly_revoked,
+        })
+    }
+
+    async fn revoke_by_secret(&self, secret: &Secret) -> Result<Revocation> {
+        let body = api::SecretRequest {
+            token: secret.expose().to_owned(),
+        };
+        let revocation: api::Revocation = self
+            .call(Method::POST, &["tokens", "revoke-by-value"], Some(&body))
+            .await?;
+        Ok(Revocation {
+            token: revocation.token,
+            newly_revoked: revocation.newly_revoked,
+        })
+    }
+
+    async fn regenerate(
+        &self,
+        reference: &TokenRef,
+        grace: Option<chrono::Duration>,
+    ) -> Result<RegeneratedToken> {
+        let path = token_path(reference);
+        let body = api::RegenerateRequest {
+            grace_seconds: grace.map(|grace| grace.num_seconds()),
+        };
+        let regenerated: api::RegeneratedToken = self
+            .call(Method::POST, &["tokens", &path, "regenerate"], Some(&body))
+            .await?;
+        Ok(RegeneratedToken {
+            secret: secret_from_wire(&regenerated.secret)?,
+            token: regenerated.token,
+            previous_valid_until: regenerated.previous_valid_until,
+        })
+    }
+
+    async fn verify(&self, secret: &Secret) -> Result<Token> {
+        let body = api::SecretRequest {
+            token: secret.expose().to_owned(),
+        };
+        self.call(Method::POST, &["tokens", "verify"], Some(&body))
+            .await
+    }
+
+    async fn audit(
+        &self,
+        token: Option<&TokenRef>,
+        filter: AuditFilter,
+    ) -> Result<Vec<AuditEntry>> {
+        let query = api::AuditQuery {
+            token: token.map(token_path),
+            since_seconds: filter
+                .since
+                .map(|since| (time::now() - since).num_seconds()),
+        };
+        self.get_with_query(&["audit"], &query).await
+    }
+
+    async fn roles(&self) -> Result<Vec<Role>> {
+        self.call(Method::GET, &["roles"], None::<&()>).await
+    }
+
+    async fn role(&self, name: &str) -> Result<Role> {
+        self.call(Method::GET, &["roles", name], None::<&()>).await
+    }
+
+    async fn add_role(
+        &self,
+        name: &str,
+        description: &str,
+        permissions: Permissions,
+    ) -> Result<Role> {
+        let body = api::AddRoleRequest {
+            name: name.to_owned(),
+            description: description.to_owned(),
+            permissions: permissions.into_iter().collect(),
+        };
+        self.call(Method::POST, &["roles"], Some(&body)).await
+    }
+
+    async fn remove_role(&self, name: &str) -> Result<()> {
+        let _: serde_json::Value = self
+            .call(Method::DELETE, &["roles", name], None::<&()>)
+            .await?;
+        Ok(())
+    }
+
+    async fn users(&self) -> Result<Vec<User>> {
+        self.call(Method::GET, &["users"], None::<&()>).await
+    }
+
+    async fn add_user(
+        &self,
+        name: &str,
+        role: &str,
+        password: Option<String>,
+    ) -> Result<(User, Option<String>)> {
+        let body = api::AddUserRequest {
+            name: name.to_owned(),
+            role: role.to_owned(),
+            password,
+        };
+        let added: api::AddedUser = self.call(Method::POST, &["users"], Some(&body)).await?;
+        Ok((added.user, added.password))
+    }
+
+    async fn set_user_disabled(&self, name: &str, disabled: bool) -> Result<User> {
+        let verb = if disabled { "disable" } else { "enable" };
+        self.call(Method::POST, &["users", name, verb], None::<&()>)
+            .await
+    }
+}

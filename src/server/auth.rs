@@ -1,0 +1,74 @@
+//! Who is calling: the `Caller` extractor turns `Authorization: Bearer …`
+//! into an actor — a login session (signed JWT) or a token's secret.
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+
+use super::AppState;
+use super::error::ApiError;
+use crate::error::Error;
+use crate::policy::{Actor, Credential};
+use crate::secret::{self, Secret};
+
+/// The authenticated caller of a request.
+pub struct Caller(pub Actor);
+
+/// The client's address, when the server was started with it.
+pub fn client_ip(parts: &Parts) -> Option<IpAddr> {
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|info| info.0.ip())
+}
+
+/// Where a request came from, for the audit log.
+pub fn source(parts: &Parts) -> String {
+    client_ip(parts).map_or_else(|| "api".to_owned(), |ip| format!("api@{ip}"))
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let source = source(parts);
+        let credential = bearer(parts)?;
+        let actor = if looks_like_token(credential) {
+            let secret = Secret::parse(credential).map_err(|error| {
+                Error::unauthenticated(format!("the bearer token is malformed: {error}"))
+            })?;
+            state.service.actor_for_token(&secret, &source).await?
+        } else {
+            let claims = state.keys.verify_session(credential)?;
+            state
+                .service
+                .actor(&claims.sub, Credential::Session, &source)
+                .await?
+        };
+        Ok(Caller(actor))
+    }
+}
+
+fn looks_like_token(credential: &str) -> bool {
+    crate::model::TokenKind::ALL
+        .iter()
+        .any(|kind| credential.starts_with(secret::prefix(*kind)))
+}
+
+fn bearer(parts: &Parts) -> Result<&str, ApiError> {
+    let missing = || {
+        ApiError(
+            Error::unauthenticated("this needs a login session or a token")
+                .with_hint("run tokenctl login, or set TOKENCTL_TOKEN"),
+        )
+    };
+    let value = parts.headers.get(AUTHORIZATION).ok_or_else(missing)?;
+    let value = value.to_str().map_err(|_| missing())?;
+    value
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+        .filter(|credential| !credential.is_empty())
+        .ok_or_else(missing)
+}

@@ -1,0 +1,46 @@
+//! The API's routes, one module per resource. Each handler parses, calls the
+//! service, and returns the result as JSON.
+
+mod audit;
+mod meta;
+mod roles;
+mod session;
+mod tokens;
+mod users;
+
+use axum::Router;
+use axum::extract::{FromRequest, FromRequestParts};
+
+use super::AppState;
+use super::error::ApiError;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(meta::routes())
+        .merge(session::routes())
+        .merge(tokens::routes())
+        .merge(audit::routes())
+        .merge(roles::routes())
+        .merge(users::routes())
+}
+
+/// `axum::Json`, but failures answer with our JSON error body.
+#[derive(FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct Json<T>(pub T);
+
+impl<T: serde::Serialize> axum::response::IntoResponse for Json<T> {
+    fn into_response(self) -> axum::response::Response {
+        axum::Json(self.0).into_response()
+    }
+}
+
+/// `axum::extract::Query` with our JSON error body.
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(ApiError))]
+pub struct Query<T>(pub T);
+
+/// `axum::extract::Path` with our JSON error body.
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(ApiError))]
+pub struct Path<T>(pub T);

@@ -1,0 +1,52 @@
+//! `/v1/roles`: roles are data.
+
+use axum::Router;
+use axum::extract::State;
+use axum::routing::get;
+
+use super::{Json, Path};
+use crate::api::AddRoleRequest;
+use crate::model::Role;
+use crate::server::AppState;
+use crate::server::auth::Caller;
+use crate::server::error::ApiResult;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/v1/roles", get(list).post(add))
+        .route("/v1/roles/{name}", get(show).delete(remove))
+}
+
+async fn list(State(state): State<AppState>, Caller(_): Caller) -> ApiResult<Json<Vec<Role>>> {
+    Ok(Json(state.service.roles().await?))
+}
+
+async fn show(
+    State(state): State<AppState>,
+    Caller(_): Caller,
+    Path(name): Path<String>,
+) -> ApiResult<Json<Role>> {
+    Ok(Json(state.service.role(&name).await?))
+}
+
+async fn add(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    Json(request): Json<AddRoleRequest>,
+) -> ApiResult<Json<Role>> {
+    let permissions = request.permissions.into_iter().collect();
+    let role = state
+        .service
+        .add_role(&actor, &request.name, &request.description, permissions)
+        .await?;
+    Ok(Json(role))
+}
+
+async fn remove(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    Path(name): Path<String>,
+) -> ApiResult<Json<serde_json::Value>> {
+    state.service.remove_role(&actor, &name).await?;
+    Ok(Json(serde_json::json!({ "removed": name })))
+}

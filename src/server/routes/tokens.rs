@@ -1,0 +1,155 @@
+//! `/v1/tokens`: the token lifecycle.
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::request::Parts;
+use axum::routing::{get, post};
+
+use super::{Json, Path, Query};
+use crate::api::{
+    CreateTokenRequest, CreatedToken, RegenerateRequest, RegeneratedToken, Revocation,
+    SecretRequest, TokenQuery,
+};
+use crate::error::Error;
+use crate::model::{Status, Token};
+use crate::secret::Secret;
+use crate::server::AppState;
+use crate::server::auth::{Caller, source};
+use crate::server::error::ApiResult;
+use crate::service::{CreateRequest, Origin, TokenRef};
+use crate::store::TokenFilter;
+use crate::time::{self, Expiry};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/v1/tokens", get(list).post(create))
+        .route("/v1/tokens/verify", post(verify))
+        .route("/v1/tokens/revoke-by-value", post(revoke_by_value))
+        .route("/v1/tokens/{token}", get(show))
+        .route("/v1/tokens/{token}/revoke", post(revoke))
+        .route("/v1/tokens/{token}/regenerate", post(regenerate))
+}
+
+async fn list(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    Query(query): Query<TokenQuery>,
+) -> ApiResult<Json<Vec<Token>>> {
+    let status = match query.status.as_deref() {
+        None => Some(Status::Active),
+        Some(text) => Status::parse_filter(text).map_err(Error::invalid)?,
+    };
+    let filter = TokenFilter {
+        owner: query.owner,
+        kind: query.kind,
+        status,
+        expiring_before: query
+            .expiring_within_seconds
+            .map(|seconds| time::now() + chrono::Duration::seconds(seconds)),
+    };
+    Ok(Json(state.service.list_tokens(&actor, filter).await?))
+}
+
+async fn create(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    Json(request): Json<CreateTokenRequest>,
+) -> ApiResult<Json<CreatedToken>> {
+    let expires = request
+        .expires
+        .as_deref()
+        .map(Expiry::parse)
+        .transpose()
+        .map_err(Error::invalid)?;
+    let created = state
+        .service
+        .create_token(
+            &actor,
+            CreateRequest {
+                name: request.name,
+                kind: request.kind,
+                role: request.role,
+                expires,
+                description: request.description,
+                owner: request.owner,
+            },
+        )
+        .await?;
+    Ok(Json(CreatedToken {
+        token: created.token,
+        stripped_permissions: created.stripped,
+        secret: created.secret.expose().to_owned(),
+    }))
+}
+
+async fn show(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    Path(reference): Path<String>,
+) -> ApiResult<Json<Token>> {
+    let token = state
+        .service
+        .find_token(&actor, &TokenRef::parse(&reference))
+        .await?;
+    Ok(Json(token))
+}
+
+async fn revoke(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    Path(reference): Path<String>,
+) -> ApiResult<Json<Revocation>> {
+    let revocation = state
+        .service
+        .revoke(&actor, &TokenRef::parse(&reference))
+        .await?;
+    Ok(Json(Revocation {
+        token: revocation.token,
+        newly_revoked: revocation.newly_revoked,
+    }))
+}
+
+async fn regenerate(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    Path(reference): Path<String>,
+    Json(request): Json<RegenerateRequest>,
+) -> ApiResult<Json<RegeneratedToken>> {
+    let grace = request.grace_seconds.map(chrono::Duration::seconds);
+    let regenerated = state
+        .service
+        .regenerate(&actor, &TokenRef::parse(&reference), grace)
+        .await?;
+    Ok(Json(RegeneratedToken {
+        token: regenerated.token,
+        previous_valid_until: regenerated.previous_valid_until,
+        secret: regenerated.secret.expose().to_owned(),
+    }))
+}
+
+/// Anyone holding a secret may check it.
+async fn verify(
+    State(state): State<AppState>,
+    Json(request): Json<SecretRequest>,
+) -> ApiResult<Json<Token>> {
+    let secret = Secret::parse(&request.token).map_err(Error::from)?;
+    Ok(Json(state.service.verify(&secret).await?))
+}
+
+/// Anyone holding a leaked secret may kill it.
+async fn revoke_by_value(
+    State(state): State<AppState>,
+    parts: Parts,
+    Json(request): Json<SecretRequest>,
+) -> ApiResult<Json<Revocation>> {
+    let secret = Secret::parse(&request.token).map_err(Error::from)?;
+    let origin = Origin {
+        who: format!("holder of {}", secret.hint()),
+        source: source(&parts),
+    };
+    let revocation = state.service.revoke_by_secret(&origin, &secret).await?;
+    Ok(Json(Revocation {
+        token: revocation.token,
+        newly_revoked: revocation.newly_revoked,
+    }))
+}

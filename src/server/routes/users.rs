@@ -1,0 +1,58 @@
+//! `/v1/users`: accounts.
+
+use axum::Router;
+use axum::extract::State;
+use axum::routing::{get, post};
+
+use super::{Json, Path};
+use crate::api::{AddUserRequest, AddedUser};
+use crate::model::User;
+use crate::server::AppState;
+use crate::server::auth::Caller;
+use crate::server::error::ApiResult;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/v1/users", get(list).post(add))
+        .route("/v1/users/{name}/disable", post(disable))
+        .route("/v1/users/{name}/enable", post(enable))
+}
+
+async fn list(State(state): State<AppState>, Caller(actor): Caller) -> ApiResult<Json<Vec<User>>> {
+    Ok(Json(state.service.users(&actor).await?))
+}
+
+async fn add(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    Json(request): Json<AddUserRequest>,
+) -> ApiResult<Json<AddedUser>> {
+    let (user, password) = state
+        .service
+        .add_user(&actor, &request.name, &request.role, request.password)
+        .await?;
+    Ok(Json(AddedUser { user, password }))
+}
+
+async fn disable(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    Path(name): Path<String>,
+) -> ApiResult<Json<User>> {
+    Ok(Json(
+        state.service.set_user_disabled(&actor, &name, true).await?,
+    ))
+}
+
+async fn enable(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    Path(name): Path<String>,
+) -> ApiResult<Json<User>> {
+    Ok(Json(
+        state
+            .service
+            .set_user_disabled(&actor, &name, false)
+            .await?,
+    ))
+}

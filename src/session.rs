@@ -1,0 +1,263 @@
+//! The user's own login session for a server: where it is kept and how it is
+//! found again.
+//!
+//! Sessions live in the OS keyring (Secret Service, Keychain, Credential
+//! Manager), one entry per server and user. Without a keyring tokenctl stops
+//! with an error *before* anything is written, unless the user asked for
+//! `--insecure-storage` (a 0600 file) — never a silent plaintext fallback.
+//! Keyring calls can block on an unlock prompt, so each is bounded by a
+//! timeout. With `CI` set the keyring is never touched.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::auth::write_private;
+use crate::env;
+use crate::error::{Error, ErrorKind, Result};
+
+/// Keyring service name of every tokenctl entry.
+const KEYRING_SERVICE: &str = "tokenctl";
+
+/// Where a profile's session is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Storage {
+    Keyring,
+    /// A 0600 file, chosen with `--insecure-storage`.
+    File,
+}
+
+/// A saved server + user, selected with `--profile` or as the current one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub server: String,
+    pub user: String,
+    pub storage: Storage,
+}
+
+/// `profiles.json` in the data directory; written by `login`/`logout`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Profiles {
+    pub current: Option<String>,
+    #[serde(default)]
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+/// A session as stored: the token and when it stops working.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct StoredSession {
+    pub session: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+impl std::fmt::Debug for StoredSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "StoredSession(expires {}, <redacted>)", self.expires_at)
+    }
+}
+
+pub struct Sessions {
+    data_dir: PathBuf,
+    keyring_timeout: Duration,
+}
+
+impl Sessions {
+    pub fn new(data_dir: PathBuf, keyring_timeout: Duration) -> Sessions {
+        Sessions {
+            data_dir,
+            keyring_timeout,
+        }
+    }
+
+    fn profiles_path(&self) -> PathBuf {
+        self.data_dir.join("profiles.json")
+    }
+
+    fn session_file(&self, profile: &str) -> PathBuf {
+        self.data_dir
+            .join("sessions")
+            .join(format!("{profile}.json"))
+    }
+
+    pub fn profiles(&self) -> Result<Profiles> {
+        let path = self.profiles_path();
+        match fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|error| {
+                Error::invalid(format!("{} is unreadable: {error}", path.display()))
+                    .with_hint("fix or delete it, then log in again")
+            }),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Profiles::default()),
+            Err(error) => Err(Error::internal(format!(
+                "cannot read {}: {error}",
+                path.display()
+            ))),
+        }
+    }
+
+    pub fn save_profiles(&self, profiles: &Profiles) -> Result<()> {
+        let json = serde_json::to_vec_pretty(profiles)
+            .map_err(|error| Error::internal(format!("cannot encode profiles: {error}")))?;
+        write_private(&self.profiles_path(), &json)
+    }
+
+    /// Fails early, before a password is asked for or anything is written,
+    /// when `storage` cannot be used here.
+    pub async fn check_available(&self, storage: Storage) -> Result<()> {
+        if storage == Storage::File {
+            return Ok(());
+        }
+        if env::is_set(env::CI) {
+            return Err(no_keyring(
+                "CI is set, and tokenctl never uses the OS keyring in CI",
+            ));
+        }
+        let status = self
+            .bounded(|| {
+                keyring::Entry::store_status()
+                    .as_ref()
+                    .map(|_| ())
+                    .map_err(ToString::to_string)
+            })
+            .await?;
+        status.map_err(|cause| no_keyring(&format!("no OS keyring is available ({cause})")))
+    }
+
+    pub async fn save(&self, name: &str, profile: &Profile, session: &StoredSession) -> Result<()> {
+        let json = serde_json::to_string(session)
+            .map_err(|error| Error::internal(format!("cannot encode the session: {error}")))?;
+        match profile.storage {
+            Storage::File => write_private(&self.session_file(name), json.as_bytes()),
+            Storage::Keyring => {
+                let account = keyring_account(profile);
+                self.keyring(move |entry| entry.set_password(&json), account)
+                    .await
+            }
+        }
+    }
+
+    pub async fn load(&self, name: &str, profile: &Profile) -> Result<Option<StoredSession>> {
+        let json = match profile.storage {
+            Storage::File => match fs::read_to_string(self.session_file(name)) {
+                Ok(json) => Some(json),
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+                Err(error) => {
+                    return Err(Error::internal(format!("cannot read the session: {error}")));
+                }
+            },
+            Storage::Keyring => {
+                if env::is_set(env::CI) {
+                    return Ok(None);
+                }
+                let account = keyring_account(profile);
+                match self.keyring(keyring::Entry::get_password, account).await {
+                    Ok(json) => Some(json),
+                    Err(error) if error.kind == ErrorKind::NotFound => None,
+                    Err(error) => return Err(error),
+                }
+            }
+        };
+        Ok(json.and_then(|json| serde_json::from_str(&json).ok()))
+    }
+
+    pub async fn delete(&self, name: &str, profile: &Profile) -> Result<()> {
+        match profile.storage {
+            Storage::File => match fs::remove_file(self.session_file(name)) {
+                Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(Error::internal(
+                    format!("cannot delete the session file: {error}"),
+                )),
+                _ => Ok(()),
+            },
+            Storage::Keyring => {
+                let account = keyring_account(profile);
+                match self
+                    .keyring(keyring::Entry::delete_credential, account)
+                    .await
+                {
+                    Err(error) if error.kind != ErrorKind::NotFound => Err(error),
+                    _ => Ok(()),
+                }
+            }
+        }
+    }
+
+    /// Where a profile's session is, in words, for `status`.
+    pub fn describe(&self, name: &str, profile: &Profile) -> String {
+        match profile.storage {
+            Storage::Keyring => format!(
+                "the OS keyring (service {KEYRING_SERVICE}, account {})",
+                keyring_account(profile)
+            ),
+            Storage::File => format!(
+                "the file {} (insecure storage)",
+                self.session_file(name).display()
+            ),
+        }
+    }
+
+    /// Runs one keyring operation on a blocking thread, within the timeout.
+    async fn keyring<T, F>(&self, operation: F, account: String) -> Result<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&keyring::Entry) -> keyring::Result<T> + Send + 'static,
+    {
+        self.bounded(move || {
+            let entry = keyring::Entry::new(KEYRING_SERVICE, &account).map_err(|error| {
+                let cause = match keyring::Entry::store_status() {
+                    Err(cause) => cause.to_string(),
+                    Ok(()) => error.to_string(),
+                };
+                no_keyring(&format!("the OS keyring is not usable ({cause})"))
+            })?;
+            operation(&entry).map_err(|error| match error {
+                keyring::Error::NoEntry => Error::not_found("no session in the keyring"),
+                other => Error::internal(format!("the OS keyring failed: {other}")),
+            })
+        })
+        .await?
+    }
+
+    async fn bounded<T, F>(&self, job: F) -> Result<T>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> T + Send + 'static,
+    {
+        let task = tokio::task::spawn_blocking(job);
+        match tokio::time::timeout(self.keyring_timeout, task).await {
+            Ok(Ok(value)) => Ok(value),
+            Ok(Err(error)) => Err(Error::internal(format!("the keyring task failed: {error}"))),
+            Err(_) => Err(Error::internal(format!(
+                "the OS keyring did not answer within {} s (locked, waiting for an unlock prompt?)",
+                self.keyring_timeout.as_secs()
+            ))
+            .with_hint(
+                "unlock the keyring and retry, or raise keyring_timeout in the config file",
+            )),
+        }
+    }
+}
+
+fn keyring_account(profile: &Profile) -> String {
+    format!("{}@{}", profile.user, profile.server)
+}
+
+fn no_keyring(why: &str) -> Error {
+    Error::internal(format!("cannot store the session: {why}")).with_hint(
+        "start a Secret Service (e.g. gnome-keyring), use TOKENCTL_TOKEN, \
+         or pass --insecure-storage to keep the session in a 0600 file",
+    )
+}
+
+/// The directory tokenctl keeps its own state in.
+pub fn data_dir() -> Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "tokenctl")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .ok_or_else(|| {
+            Error::internal("cannot find a home directory for tokenctl's files")
+                .with_hint("set HOME")
+        })
+}

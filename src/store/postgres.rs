@@ -1,0 +1,789 @@
+//! The shared store: one PostgreSQL database behind any number of servers.
+//!
+//! Semantics match the SQLite store exactly: the same schema (column for
+//! column, so the decoders in `rows` read both), the same conflicts and
+//! not-found messages, and every change written with its audit entry in one
+//! transaction. What differs is where concurrency comes from. SQLite lets one
+//! writer in at a time; here many replicas write at once under READ
+//! COMMITTED, so every check-then-write names what it locks (see
+//! [`Store::insert_token`]), and a constraint that a concurrent writer won —
+//! a unique or a foreign key violation — surfaces as a `Conflict`, never as
+//! a bare database error.
+//!
+//! Migrations are versioned like SQLite's, with the version in a one-row
+//! `tokenctl_schema` table instead of `PRAGMA user_version`; replicas that
+//! start together serialise on an advisory lock, so exactly one of them
+//! migrates. Unqualified names follow the connection's `search_path`, which is
+//! how one database can hold several stores (and each test its own).
+
+use std::str::FromStr;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sqlx::error::{DatabaseError, ErrorKind};
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow};
+use sqlx::{ConnectOptions, Connection, PgConnection, PgExecutor, Postgres, QueryBuilder, Row};
+
+use super::rows::{
+    AUDIT_COLUMNS, CREDENTIAL_COLUMNS, Columns, ROLE_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS,
+    audit_from_row, credentials_from_row, role_from_row, token_from_row, user_from_row,
+};
+use super::{
+    AuditFilter, AuditRecord, Credentials, NewToken, SecretChange, Store, StoreError, StoreResult,
+    TokenFilter,
+};
+use crate::model::{AuditEntry, Id, Role, Status, Token, User, permissions_to_string};
+use crate::secret::SecretHash;
+
+/// Versioned migrations, applied in order; `tokenctl_schema.version` records
+/// how many have run. Append only: a shipped migration never changes.
+const MIGRATIONS: &[&str] = &[
+    include_str!("postgres_migrations/0001_initial.sql"),
+    include_str!("postgres_migrations/0002_login.sql"),
+];
+
+/// The advisory lock every replica takes to migrate ("tokenctl" in ASCII).
+/// Advisory locks are per database, not per schema: stores in other schemas
+/// of the same database wait for each other's migrations, which is harmless.
+const MIGRATION_LOCK: i64 = i64::from_be_bytes(*b"tokenctl");
+
+/// Connections per replica. Transactions are a few statements long, so a
+/// handful serves many concurrent requests; PostgreSQL's default limit of
+/// 100 connections leaves room for several replicas.
+const MAX_CONNECTIONS: u32 = 10;
+
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> Self {
+        StoreError::Database(error.to_string())
+    }
+}
+
+#[derive(Clone)]
+pub struct PgStore {
+    pool: PgPool,
+}
+
+/// An opened store, and whether this process created its schema.
+pub struct Opened {
+    pub store: PgStore,
+    pub fresh: bool,
+}
+
+impl PgStore {
+    /// Connects to the database at `url` (`postgres://user:password@host/db`,
+    /// with sqlx's query parameters such as `sslmode` and `options`) and
+    /// migrates it; see [`PgStore::connect_with`]. Errors name the URL
+    /// without its password.
+    pub async fn connect(url: &str, first_admin: Option<&str>) -> StoreResult<Opened> {
+        let options = PgConnectOptions::from_str(url).map_err(|error| StoreError::Open {
+            path: UNPARSED_URL.to_owned(),
+            reason: error.to_string(),
+        })?;
+        PgStore::connect_with(options, first_admin).await
+    }
+
+    /// Brings the schema to this build's version, then opens the pool. A new
+    /// store gets `first_admin` as its admin in the transaction that creates
+    /// the schema, so no replica can ever see a store without one.
+    ///
+    /// The first connection is made once, by hand: the pool would retry a
+    /// refused connection until its acquire timeout and then report only
+    /// that it timed out, where the user needs the actual reason at once.
+    pub async fn connect_with(
+        options: PgConnectOptions,
+        first_admin: Option<&str>,
+    ) -> StoreResult<Opened> {
+        let open_error = |reason: String| StoreError::Open {
+            path: describe(&options),
+            reason,
+        };
+        let mut connection = options
+            .connect()
+            .await
+            .map_err(|error| open_error(error.to_string()))?;
+        let fresh = migrate(&mut connection, first_admin)
+            .await
+            .map_err(|error| match error {
+                StoreError::Database(reason) => open_error(reason),
+                other => other,
+            })?;
+        // Best effort: the server drops an abandoned session on its own.
+        let _ = connection.close().await;
+        let pool = PgPoolOptions::new()
+            .max_connections(MAX_CONNECTIONS)
+            .connect_lazy_with(options);
+        Ok(Opened {
+            store: PgStore { pool },
+            fresh,
+        })
+    }
+
+    pub async fn schema_version(&self) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar("SELECT version FROM tokenctl_schema")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+}
+
+/// Where a store lives, for error messages: built from the parsed options,
+/// so a password (in the URL or a `password=` parameter) cannot leak into it.
+fn describe(options: &PgConnectOptions) -> String {
+    let host = match options.get_socket() {
+        Some(socket) => socket.display().to_string(),
+        None => format!("{}:{}", options.get_host(), options.get_port()),
+    };
+    format!(
+        "postgres://{}@{host}/{}",
+        options.get_username(),
+        options.get_database().unwrap_or_default()
+    )
+}
+
+/// Stands in for a URL that did not parse: its parts cannot be told apart
+/// reliably, so any of it might be the password.
+const UNPARSED_URL: &str = "the PostgreSQL URL given (not shown: it may hold a password)";
+
+/// Brings the schema to this build's version. True when it created it.
+///
+/// Runs in one transaction under [`MIGRATION_LOCK`]: replicas starting
+/// together queue on the lock, and each one that gets it re-reads the version
+/// that the previous holder committed, so exactly one migrates. DDL is
+/// transactional in PostgreSQL, so a failed migration leaves nothing behind.
+async fn migrate(connection: &mut PgConnection, first_admin: Option<&str>) -> StoreResult<bool> {
+    let known = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
+    let mut tx = connection.begin().await?;
+    sqlx::query("SELECT pg_advisory_xact_lock($1)")
+        .bind(MIGRATION_LOCK)
+        .execute(&mut *tx)
+        .await?;
+    // Looked up rather than `CREATE TABLE IF NOT EXISTS`, which needs the
+    // CREATE privilege even when the table exists: a server may run as a role
+    // that can use the schema but not change it.
+    let has_table: bool = sqlx::query_scalar("SELECT to_regclass('tokenctl_schema') IS NOT NULL")
+        .fetch_one(&mut *tx)
+        .await?;
+    let recorded: Option<i64> = if has_table {
+        sqlx::query_scalar("SELECT version FROM tokenctl_schema")
+            .fetch_optional(&mut *tx)
+            .await?
+    } else {
+        sqlx::query("CREATE TABLE tokenctl_schema (version BIGINT NOT NULL)")
+            .execute(&mut *tx)
+            .await?;
+        None
+    };
+    let version = recorded.unwrap_or(0);
+    if version > known {
+        return Err(StoreError::NewerSchema {
+            found: version,
+            known,
+        });
+    }
+    if version == known {
+        tx.commit().await?;
+        return Ok(false);
+    }
+    let start = usize::try_from(version).unwrap_or_default();
+    for migration in &MIGRATIONS[start..] {
+        sqlx::raw_sql(*migration).execute(&mut *tx).await?;
+    }
+    let record = if recorded.is_some() {
+        "UPDATE tokenctl_schema SET version = $1"
+    } else {
+        "INSERT INTO tokenctl_schema (version) VALUES ($1)"
+    };
+    sqlx::query(record).bind(known).execute(&mut *tx).await?;
+    if let Some(name) = first_admin.filter(|_| version == 0) {
+        sqlx::query("INSERT INTO users (name, role, created_at) VALUES ($1, 'admin', $2)")
+            .bind(name)
+            .bind(crate::time::now().timestamp())
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(version == 0)
+}
+
+/// Values of a PostgreSQL row, by position, for the shared decoders in `rows`.
+impl Columns for PgRow {
+    fn int(&self, index: usize) -> StoreResult<i64> {
+        Ok(self.try_get(index)?)
+    }
+
+    fn optional_int(&self, index: usize) -> StoreResult<Option<i64>> {
+        Ok(self.try_get(index)?)
+    }
+
+    fn text(&self, index: usize) -> StoreResult<String> {
+        Ok(self.try_get(index)?)
+    }
+
+    fn optional_text(&self, index: usize) -> StoreResult<Option<String>> {
+        Ok(self.try_get(index)?)
+    }
+
+    fn flag(&self, index: usize) -> StoreResult<bool> {
+        Ok(self.try_get(index)?)
+    }
+}
+
+/// Runs a query (one of the `rows` column lists plus conditions) and converts
+/// every row.
+async fn query_all<'e, T>(
+    executor: impl PgExecutor<'e>,
+    mut query: QueryBuilder<Postgres>,
+    decode: fn(&dyn Columns) -> StoreResult<T>,
+) -> StoreResult<Vec<T>> {
+    let rows = query.build().fetch_all(executor).await?;
+    rows.iter().map(|row| decode(row)).collect()
+}
+
+async fn query_one<'e, T>(
+    executor: impl PgExecutor<'e>,
+    mut query: QueryBuilder<Postgres>,
+    decode: fn(&dyn Columns) -> StoreResult<T>,
+) -> StoreResult<Option<T>> {
+    let row = query.build().fetch_optional(executor).await?;
+    row.as_ref().map(|row| decode(row)).transpose()
+}
+
+/// What a failed write means when a concurrent writer got there first: a
+/// unique or foreign key violation is a `Conflict` that `explain` words;
+/// anything else stays a database error. (SQLite never needs this: its one
+/// writer at a time sees every earlier commit before it checks.)
+fn conflict_or(error: sqlx::Error, explain: impl FnOnce(ErrorKind) -> String) -> StoreError {
+    let kind = error.as_database_error().map(DatabaseError::kind);
+    match kind {
+        Some(kind @ (ErrorKind::UniqueViolation | ErrorKind::ForeignKeyViolation)) => {
+            StoreError::Conflict(explain(kind))
+        }
+        _ => error.into(),
+    }
+}
+
+async fn insert_audit(tx: &mut PgConnection, audit: &AuditRecord) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO audit (at, actor, action, token_id, detail, source)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(audit.at.timestamp())
+    .bind(&audit.actor)
+    .bind(audit.action)
+    .bind(audit.token_id)
+    .bind(&audit.detail)
+    .bind(&audit.source)
+    .execute(tx)
+    .await?;
+    Ok(())
+}
+
+/// For conditional updates: audits and returns true when a row changed.
+async fn audit_if_changed(
+    tx: &mut PgConnection,
+    changed: u64,
+    audit: &AuditRecord,
+) -> StoreResult<bool> {
+    if changed == 0 {
+        return Ok(false);
+    }
+    insert_audit(tx, audit).await?;
+    Ok(true)
+}
+
+async fn user_named<'e>(executor: impl PgExecutor<'e>, name: &str) -> StoreResult<Option<User>> {
+    let mut query = QueryBuilder::new(USER_COLUMNS);
+    query.push(" WHERE name = ").push_bind(name.to_owned());
+    query_one(executor, query, user_from_row).await
+}
+
+async fn token_with_id<'e>(executor: impl PgExecutor<'e>, id: Id) -> StoreResult<Option<Token>> {
+    let mut query = QueryBuilder::new(TOKEN_COLUMNS);
+    query.push(" WHERE t.id = ").push_bind(id);
+    query_one(executor, query, token_from_row).await
+}
+
+/// Adds "this token has status S at `now`" over the `t` alias.
+fn push_status(query: &mut QueryBuilder<Postgres>, status: Status, now: i64) {
+    match status {
+        Status::Active => {
+            query
+                .push(" AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ")
+                .push_bind(now)
+                .push(")");
+        }
+        Status::Expired => {
+            query
+                .push(" AND t.revoked_at IS NULL AND t.expires_at <= ")
+                .push_bind(now);
+        }
+        Status::Revoked => {
+            query.push(" AND t.revoked_at IS NOT NULL");
+        }
+    }
+}
+
+#[async_trait]
+impl Store for PgStore {
+    async fn user(&self, name: &str) -> StoreResult<Option<User>> {
+        user_named(&self.pool, name).await
+    }
+
+    async fn users(&self) -> StoreResult<Vec<User>> {
+        let mut query = QueryBuilder::new(USER_COLUMNS);
+        query.push(" ORDER BY id");
+        query_all(&self.pool, query, user_from_row).await
+    }
+
+    async fn insert_user(
+        &self,
+        name: &str,
+        role: &str,
+        password_hash: Option<&str>,
+        audit: AuditRecord,
+    ) -> StoreResult<User> {
+        let exists = || StoreError::Conflict(format!("user '{name}' already exists"));
+        let mut tx = self.pool.begin().await?;
+        if user_named(&mut *tx, name).await?.is_some() {
+            return Err(exists());
+        }
+        sqlx::query(
+            "INSERT INTO users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(name)
+        .bind(role)
+        .bind(password_hash)
+        .bind(audit.at.timestamp())
+        .execute(&mut *tx)
+        .await
+        .map_err(|error| {
+            conflict_or(error, |kind| match kind {
+                ErrorKind::UniqueViolation => exists().to_string(),
+                _ => format!("role '{role}' was removed meanwhile"),
+            })
+        })?;
+        insert_audit(&mut tx, &audit).await?;
+        let user = user_named(&mut *tx, name)
+            .await?
+            .ok_or_else(|| StoreError::Database("inserted user vanished".into()))?;
+        tx.commit().await?;
+        Ok(user)
+    }
+
+    async fn set_user_disabled(
+        &self,
+        name: &str,
+        disabled_at: Option<DateTime<Utc>>,
+        audit: AuditRecord,
+    ) -> StoreResult<User> {
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query("UPDATE users SET disabled_at = $1 WHERE name = $2")
+            .bind(disabled_at.map(|at| at.timestamp()))
+            .bind(name)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::NotFound(format!("no user named '{name}'")));
+        }
+        insert_audit(&mut tx, &audit).await?;
+        let user = user_named(&mut *tx, name)
+            .await?
+            .ok_or_else(|| StoreError::Database("updated user vanished".into()))?;
+        tx.commit().await?;
+        Ok(user)
+    }
+
+    async fn credentials(&self, name: &str) -> StoreResult<Option<Credentials>> {
+        let mut query = QueryBuilder::new(CREDENTIAL_COLUMNS);
+        query.push(" WHERE name = ").push_bind(name.to_owned());
+        query_one(&self.pool, query, credentials_from_row).await
+    }
+
+    async fn set_pending_totp(
+        &self,
+        name: &str,
+        secret: &str,
+        audit: AuditRecord,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query("UPDATE users SET totp_pending_secret = $1 WHERE name = $2")
+            .bind(secret)
+            .bind(name)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if !audit_if_changed(&mut tx, changed, &audit).await? {
+            return Err(StoreError::NotFound(format!("no user named '{name}'")));
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn confirm_totp(&self, name: &str, step: i64, audit: AuditRecord) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL,
+                 totp_last_step = $1
+             WHERE name = $2 AND totp_pending_secret IS NOT NULL",
+        )
+        .bind(step)
+        .bind(name)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        let confirmed = audit_if_changed(&mut tx, changed, &audit).await?;
+        tx.commit().await?;
+        Ok(confirmed)
+    }
+
+    /// One `UPDATE … RETURNING`: concurrent failures on several replicas each
+    /// count, because the row lock serialises the increments.
+    async fn login_failed(&self, name: &str, audit: AuditRecord) -> StoreResult<i64> {
+        let mut tx = self.pool.begin().await?;
+        let failures: Option<i64> = sqlx::query_scalar(
+            "UPDATE users SET failed_logins = failed_logins + 1 WHERE name = $1
+             RETURNING failed_logins",
+        )
+        .bind(name)
+        .fetch_optional(&mut *tx)
+        .await?;
+        insert_audit(&mut tx, &audit).await?;
+        tx.commit().await?;
+        Ok(failures.unwrap_or(0))
+    }
+
+    async fn lock_user(&self, name: &str, until: DateTime<Utc>) -> StoreResult<()> {
+        sqlx::query("UPDATE users SET locked_until = $1 WHERE name = $2")
+            .bind(until.timestamp())
+            .bind(name)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The step condition is part of the `UPDATE`: when two replicas accept
+    /// the same code at once, the second waits for the first's row lock,
+    /// re-checks the condition against the committed row (READ COMMITTED
+    /// does), changes nothing and returns false.
+    async fn login_succeeded(
+        &self,
+        name: &str,
+        totp_step: Option<i64>,
+        audit: AuditRecord,
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE users SET failed_logins = 0, locked_until = NULL,
+                 totp_last_step = coalesce($1, totp_last_step)
+             WHERE name = $2
+               AND ($1 IS NULL OR totp_last_step IS NULL OR totp_last_step < $1)",
+        )
+        .bind(totp_step)
+        .bind(name)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        let accepted = audit_if_changed(&mut tx, changed, &audit).await?;
+        tx.commit().await?;
+        Ok(accepted)
+    }
+
+    async fn role(&self, name: &str) -> StoreResult<Option<Role>> {
+        let mut query = QueryBuilder::new(ROLE_COLUMNS);
+        query.push(" WHERE name = ").push_bind(name.to_owned());
+        query_one(&self.pool, query, role_from_row).await
+    }
+
+    async fn roles(&self) -> StoreResult<Vec<Role>> {
+        let mut query = QueryBuilder::new(ROLE_COLUMNS);
+        // Byte order, as SQLite sorts: the database's locale must not reorder names.
+        query.push(r#" ORDER BY builtin DESC, name COLLATE "C""#);
+        query_all(&self.pool, query, role_from_row).await
+    }
+
+    async fn insert_role(&self, role: &Role, audit: AuditRecord) -> StoreResult<()> {
+        let exists = || StoreError::Conflict(format!("role '{}' already exists", role.name));
+        let mut tx = self.pool.begin().await?;
+        let found: Option<i32> = sqlx::query_scalar("SELECT 1 FROM roles WHERE name = $1")
+            .bind(&role.name)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if found.is_some() {
+            return Err(exists());
+        }
+        sqlx::query(
+            "INSERT INTO roles (name, description, permissions, builtin)
+             VALUES ($1, $2, $3, FALSE)",
+        )
+        .bind(&role.name)
+        .bind(&role.description)
+        .bind(permissions_to_string(&role.permissions))
+        .execute(&mut *tx)
+        .await
+        .map_err(|error| conflict_or(error, |_| exists().to_string()))?;
+        insert_audit(&mut tx, &audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The counts explain the usual refusal; a user or token that takes the
+    /// role between the count and the delete makes the delete fail on the
+    /// foreign key instead, which is the same refusal without the numbers.
+    async fn delete_role(&self, name: &str, audit: AuditRecord) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        let users: i64 = sqlx::query_scalar("SELECT count(*) FROM users WHERE role = $1")
+            .bind(name)
+            .fetch_one(&mut *tx)
+            .await?;
+        let tokens: i64 = sqlx::query_scalar("SELECT count(*) FROM tokens WHERE role = $1")
+            .bind(name)
+            .fetch_one(&mut *tx)
+            .await?;
+        if users > 0 || tokens > 0 {
+            return Err(StoreError::Conflict(format!(
+                "role '{name}' is still held by {users} user(s) and {tokens} token(s)"
+            )));
+        }
+        let deleted = sqlx::query("DELETE FROM roles WHERE name = $1")
+            .bind(name)
+            .execute(&mut *tx)
+            .await
+            .map_err(|error| {
+                conflict_or(error, |_| {
+                    format!("role '{name}' was just given to a user or token; it is still in use")
+                })
+            })?
+            .rows_affected();
+        if deleted == 0 {
+            return Err(StoreError::NotFound(format!("no role named '{name}'")));
+        }
+        insert_audit(&mut tx, &audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// "No active token of that name for this owner" is a check, not a
+    /// constraint (expiry moves with the clock, so no unique index can say
+    /// it). Two replicas checking at once would both see no clash, so the
+    /// check first locks the owner's row: creates for one owner queue, and
+    /// each one checks after the previous one committed. `FOR NO KEY UPDATE`
+    /// rather than `FOR UPDATE`: the foreign key checks of other inserts take
+    /// `KEY SHARE` on the users they name, which `FOR UPDATE` would block — two
+    /// admins issuing tokens to each other at once would deadlock.
+    async fn insert_token(&self, token: NewToken, mut audit: AuditRecord) -> StoreResult<Token> {
+        let now = token.created_at.timestamp();
+        let mut tx = self.pool.begin().await?;
+        let owner: Option<Id> =
+            sqlx::query_scalar("SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE")
+                .bind(token.owner_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if owner.is_none() {
+            return Err(StoreError::NotFound(format!(
+                "no user with id {}",
+                token.owner_id
+            )));
+        }
+        let clash: Option<Id> = sqlx::query_scalar(
+            "SELECT id FROM tokens WHERE owner_id = $1 AND name = $2
+               AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $3)
+             LIMIT 1",
+        )
+        .bind(token.owner_id)
+        .bind(&token.name)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(id) = clash {
+            return Err(StoreError::Conflict(format!(
+                "an active token named '{}' already exists for this owner (id {id})",
+                token.name
+            )));
+        }
+        let id: Id = sqlx::query_scalar(
+            "INSERT INTO tokens (name, kind, role, permissions, description, owner_id,
+                 created_by, secret_hash, hint, created_at, expires_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+        )
+        .bind(&token.name)
+        .bind(token.kind.as_str())
+        .bind(&token.role)
+        .bind(permissions_to_string(&token.permissions))
+        .bind(&token.description)
+        .bind(token.owner_id)
+        .bind(token.created_by_id)
+        .bind(&token.secret_hash[..])
+        .bind(&token.hint)
+        .bind(now)
+        .bind(token.expires_at.map(|at| at.timestamp()))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|error| {
+            conflict_or(error, |kind| match kind {
+                ErrorKind::UniqueViolation => "another token has this secret; try again".into(),
+                _ => format!("role '{}' was removed meanwhile", token.role),
+            })
+        })?;
+        audit.token_id = Some(id);
+        insert_audit(&mut tx, &audit).await?;
+        let created = token_with_id(&mut *tx, id)
+            .await?
+            .ok_or_else(|| StoreError::Database("inserted token vanished".into()))?;
+        tx.commit().await?;
+        Ok(created)
+    }
+
+    async fn token(&self, id: Id) -> StoreResult<Option<Token>> {
+        token_with_id(&self.pool, id).await
+    }
+
+    async fn tokens_named(&self, name: &str) -> StoreResult<Vec<Token>> {
+        let mut query = QueryBuilder::new(TOKEN_COLUMNS);
+        query
+            .push(" WHERE t.name = ")
+            .push_bind(name.to_owned())
+            .push(" ORDER BY t.id");
+        query_all(&self.pool, query, token_from_row).await
+    }
+
+    async fn token_by_secret(
+        &self,
+        hash: &SecretHash,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<Token>> {
+        let mut query = QueryBuilder::new(TOKEN_COLUMNS);
+        query
+            .push(" WHERE t.secret_hash = ")
+            .push_bind(hash.to_vec())
+            .push(" OR (t.previous_secret_hash = ")
+            .push_bind(hash.to_vec())
+            .push(" AND t.previous_valid_until > ")
+            .push_bind(now.timestamp())
+            .push(")");
+        query_one(&self.pool, query, token_from_row).await
+    }
+
+    async fn tokens(&self, filter: &TokenFilter, now: DateTime<Utc>) -> StoreResult<Vec<Token>> {
+        let now = now.timestamp();
+        let mut query = QueryBuilder::new(TOKEN_COLUMNS);
+        query.push(" WHERE TRUE");
+        if let Some(owner) = &filter.owner {
+            query.push(" AND o.name = ").push_bind(owner.clone());
+        }
+        if let Some(kind) = filter.kind {
+            query.push(" AND t.kind = ").push_bind(kind.as_str());
+        }
+        if let Some(status) = filter.status {
+            push_status(&mut query, status, now);
+        }
+        if let Some(before) = filter.expiring_before {
+            push_status(&mut query, Status::Active, now);
+            query
+                .push(" AND t.expires_at <= ")
+                .push_bind(before.timestamp());
+        }
+        query.push(" ORDER BY t.id");
+        query_all(&self.pool, query, token_from_row).await
+    }
+
+    async fn revoke_token(&self, id: Id, audit: AuditRecord) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
+        let changed =
+            sqlx::query("UPDATE tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+                .bind(audit.at.timestamp())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        let revoked = audit_if_changed(&mut tx, changed, &audit).await?;
+        tx.commit().await?;
+        Ok(revoked)
+    }
+
+    async fn replace_secret(
+        &self,
+        id: Id,
+        change: SecretChange,
+        audit: AuditRecord,
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE tokens SET
+                 previous_secret_hash = CASE WHEN $1::BIGINT IS NULL THEN NULL ELSE secret_hash END,
+                 previous_valid_until = $1,
+                 secret_hash = $2, hint = $3, regenerated_at = $4
+             WHERE id = $5 AND revoked_at IS NULL
+               AND (expires_at IS NULL OR expires_at > $4)",
+        )
+        .bind(change.previous_valid_until.map(|at| at.timestamp()))
+        .bind(&change.secret_hash[..])
+        .bind(&change.hint)
+        .bind(audit.at.timestamp())
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(|error| conflict_or(error, |_| "another token has this secret; try again".into()))?
+        .rows_affected();
+        let replaced = audit_if_changed(&mut tx, changed, &audit).await?;
+        tx.commit().await?;
+        Ok(replaced)
+    }
+
+    async fn touch_last_used(
+        &self,
+        id: Id,
+        now: DateTime<Utc>,
+        stale_before: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE tokens SET last_used_at = $1
+             WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)",
+        )
+        .bind(now.timestamp())
+        .bind(id)
+        .bind(stale_before.timestamp())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn append_audit(&self, audit: AuditRecord) -> StoreResult<()> {
+        let mut connection = self.pool.acquire().await?;
+        insert_audit(&mut connection, &audit).await
+    }
+
+    async fn audit_entries(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>> {
+        let mut query = QueryBuilder::new(AUDIT_COLUMNS);
+        query.push(" WHERE TRUE");
+        if let Some(token_id) = filter.token_id {
+            query.push(" AND token_id = ").push_bind(token_id);
+        }
+        if let Some(since) = filter.since {
+            query.push(" AND at >= ").push_bind(since.timestamp());
+        }
+        if let Some(actor) = &filter.actor {
+            query.push(" AND actor = ").push_bind(actor.clone());
+        }
+        query.push(" ORDER BY id");
+        query_all(&self.pool, query, audit_from_row).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_locations_never_show_a_password() {
+        let options = PgConnectOptions::from_str(
+            "postgres://app:s3cret@db.example:6543/tokens?password=other&sslmode=disable",
+        )
+        .expect("valid URL");
+        let shown = describe(&options);
+        assert_eq!(shown, "postgres://app@db.example:6543/tokens");
+
+        let error = PgConnectOptions::from_str("postgres://app:s3cret@db.example:bad/tokens")
+            .expect_err("bad port");
+        assert!(!error.to_string().contains("s3cret"), "{error}");
+    }
+}
