@@ -11,20 +11,210 @@ use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
+fn random_suffix() -> String {
+    let mut bytes = [0u8; 6];
+    getrandom::fill(&mut bytes).expect("randomness");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Defines one test per backend from one body: `contract!(name, |env| …)`
+/// expands to `name::local`, `name::remote_sqlite`, `name::remote_postgres`.
+#[macro_export]
+macro_rules! contract {
+    ($name:ident, |$env:ident| $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            fn body($env: &$crate::common::TestEnv) $body
+
+            #[test]
+            fn local() {
+                body(&$crate::common::TestEnv::new());
+            }
+
+            #[test]
+            fn remote_sqlite() {
+                let env = $crate::common::TestEnv::with_backend($crate::common::Backend::RemoteSqlite);
+                body(&env.expect("sqlite server"));
+            }
+
+            #[test]
+            fn remote_postgres() {
+                if let Some(env) = $crate::common::TestEnv::with_backend($crate::common::Backend::RemotePostgres) {
+                    body(&env);
+                }
+            }
+        }
+    };
+}
+
 /// The tokenctl binary under test.
 pub fn binary() -> PathBuf {
     assert_cmd::cargo::cargo_bin("tokenctl")
 }
 
+/// Which backend a contract test drives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// The embedded SQLite store, in-process.
+    Local,
+    /// A real `tokenctl serve` on loopback over a SQLite file.
+    RemoteSqlite,
+    /// A real `tokenctl serve` on loopback over PostgreSQL (own schema).
+    RemotePostgres,
+}
+
+/// The PostgreSQL server of this machine (trust auth), overridable.
+pub fn postgres_url() -> String {
+    std::env::var("TOKENCTL_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://root@127.0.0.1:5432/test".to_owned())
+}
+
+/// The password the test server's first admin gets.
+pub const ADMIN_PASSWORD: &str = "test-admin-password";
+
 pub struct TestEnv {
     dir: TempDir,
+    pub backend: Backend,
+    server: Option<Server>,
+}
+
+/// A `tokenctl serve` child process, stopped when the test ends.
+pub struct Server {
+    child: std::process::Child,
+    pub url: String,
+    schema: Option<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if let Some(schema) = &self.schema {
+            let _ = postgres_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"));
+        }
+    }
+}
+
+/// Runs one statement on the test PostgreSQL database.
+pub fn postgres_execute(statement: &str) -> Result<(), String> {
+    use sqlx::Connection;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let mut connection = sqlx::PgConnection::connect(&postgres_url())
+            .await
+            .map_err(|error| error.to_string())?;
+        sqlx::raw_sql(sqlx::AssertSqlSafe(statement.to_owned()))
+            .execute(&mut connection)
+            .await
+            .map_err(|error| error.to_string())?;
+        Ok(())
+    })
 }
 
 impl TestEnv {
     pub fn new() -> TestEnv {
         TestEnv {
             dir: tempfile::tempdir().expect("temporary directory"),
+            backend: Backend::Local,
+            server: None,
         }
+    }
+
+    /// An environment whose commands go to `backend`: for the remote ones a
+    /// server is started and the OS user logged in to it. `None` (with the
+    /// reason printed) when PostgreSQL is not reachable here — never under CI.
+    pub fn with_backend(backend: Backend) -> Option<TestEnv> {
+        let mut env = TestEnv::new();
+        env.backend = backend;
+        let database = match backend {
+            Backend::Local => return Some(env),
+            Backend::RemoteSqlite => (
+                format!("sqlite:{}", env.root().join("server.db").display()),
+                None,
+            ),
+            Backend::RemotePostgres => {
+                let schema = format!("tokenctl_test_{}", random_suffix());
+                if let Err(error) = postgres_execute(&format!("CREATE SCHEMA {schema}")) {
+                    assert!(
+                        std::env::var_os("CI").is_none(),
+                        "PostgreSQL is required under CI: {error}"
+                    );
+                    println!(
+                        "skipped: PostgreSQL not reachable at {}: {error}",
+                        postgres_url()
+                    );
+                    return None;
+                }
+                let url = format!("{}?options=-c%20search_path%3D{schema}", postgres_url());
+                (url, Some(schema))
+            }
+        };
+        env.server = Some(env.start_server(&database.0, database.1));
+        env.login();
+        Some(env)
+    }
+
+    fn start_server(&self, database: &str, schema: Option<String>) -> Server {
+        use std::io::BufRead;
+        let me = ::whoami::username();
+        let mut child = self
+            .std_cmd(
+                binary(),
+                &[
+                    "serve",
+                    "--listen",
+                    "127.0.0.1:0",
+                    "--database",
+                    database,
+                    "--signing-key",
+                    self.root().join("signing-key.pk8").to_str().expect("utf-8"),
+                    "--init-admin",
+                    &me,
+                ],
+            )
+            .env("TOKENCTL_INIT_ADMIN_PASSWORD", ADMIN_PASSWORD)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start tokenctl serve");
+        let stderr = child.stderr.take().expect("stderr");
+        let mut lines = std::io::BufReader::new(stderr).lines();
+        let url = loop {
+            let line = lines
+                .next()
+                .unwrap_or_else(|| panic!("tokenctl serve exited before listening"))
+                .expect("read stderr");
+            if let Some(url) = line.strip_prefix("tokenctl serving on ") {
+                break url.to_owned();
+            }
+        };
+        // Keep draining stderr so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        Server { child, url, schema }
+    }
+
+    fn login(&self) {
+        let server = self.server_url().expect("server");
+        let output = self.run_with_stdin(
+            &[
+                "login",
+                "--server",
+                &server,
+                "--password-stdin",
+                "--insecure-storage",
+            ],
+            format!("{ADMIN_PASSWORD}\n"),
+        );
+        assert_success(&output, &["login"]);
+    }
+
+    pub fn server_url(&self) -> Option<String> {
+        self.server.as_ref().map(|server| server.url.clone())
     }
 
     pub fn root(&self) -> &Path {
