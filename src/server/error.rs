@@ -85,3 +85,14 @@ pub async fn not_found() -> ApiError {
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+/// The body for a known path with a method it does not take.
+pub async fn method_not_allowed() -> (axum::http::StatusCode, Json<ErrorBody>) {
+    (
+        StatusCode::METHOD_NOT_ALLOWED,
+        Json(ErrorBody {
+            error: Error::invalid("this endpoint does not take that method")
+                .with_hint("see /openapi.json"),
+        }),
+    )
+}

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use tower_http::limit::RequestBodyLimitLayer;
+use axum::extract::DefaultBodyLimit;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::auth::SigningKey;
@@ -22,6 +22,7 @@ use crate::service::TokenService;
 pub use limits::LoginLimiter;
 
 /// Largest request body the API accepts; every real request is far smaller.
+/// Enforced by the JSON extractor, so an oversized body gets our JSON error.
 const MAX_BODY_BYTES: usize = 64 * 1024;
 /// A request that takes longer than this is cut off with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
@@ -39,7 +40,8 @@ pub struct AppState {
 pub fn router(state: AppState) -> Router {
     routes::routes()
         .fallback(error::not_found)
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .method_not_allowed_fallback(error::method_not_allowed)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,

@@ -84,7 +84,14 @@ pub struct TestEnv {
 pub struct Server {
     child: std::process::Child,
     pub url: String,
+    database: String,
     schema: Option<String>,
+}
+
+impl Server {
+    pub fn url(&self) -> &str {
+        &self.url
+    }
 }
 
 impl Drop for Server {
@@ -195,7 +202,67 @@ impl TestEnv {
         };
         // Keep draining stderr so the server never blocks on a full pipe.
         std::thread::spawn(move || for _ in lines {});
-        Server { child, url, schema }
+        Server {
+            child,
+            url,
+            database: database.to_owned(),
+            schema,
+        }
+    }
+
+    /// A second `tokenctl serve` on the same database and signing key: a
+    /// replica. It drops no schema when it stops; the first server does.
+    pub fn start_replica(&self) -> Server {
+        let primary = self.server.as_ref().expect("a remote environment");
+        self.start_server(&primary.database, None)
+    }
+
+    /// The logged-in session token, as `login` stored it.
+    pub fn session(&self) -> String {
+        let path = self.root().join("data/tokenctl/sessions/default.json");
+        let stored: Value = serde_json::from_slice(&std::fs::read(path).expect("session file"))
+            .expect("session json");
+        stored["session"].as_str().expect("session").to_owned()
+    }
+
+    /// The server's signing key file, for forging tokens in tests.
+    pub fn signing_key_path(&self) -> PathBuf {
+        self.root().join("signing-key.pk8")
+    }
+
+    /// Raw HTTP to the server: `(status, JSON body)`. The body is sent as
+    /// given, so tests can send broken JSON.
+    pub fn http(
+        &self,
+        method: &str,
+        path: &str,
+        bearer: Option<&str>,
+        body: Option<&str>,
+    ) -> (u16, Value) {
+        let url = format!("{}{path}", self.server_url().expect("server"));
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        runtime.block_on(async {
+            let client = reqwest::Client::new();
+            let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+            let mut request = client.request(method, url);
+            if let Some(bearer) = bearer {
+                request = request.bearer_auth(bearer);
+            }
+            if let Some(body) = body {
+                request = request
+                    .header("content-type", "application/json")
+                    .body(body.to_owned());
+            }
+            let response = request.send().await.expect("send");
+            let status = response.status().as_u16();
+            let bytes = response.bytes().await.expect("body");
+            let value = serde_json::from_slice(&bytes)
+                .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
+            (status, value)
+        })
     }
 
     fn login(&self) {
