@@ -312,7 +312,7 @@ impl TokenService {
         if let Some(grace) = grace
             && (grace > MAX_GRACE || grace < Duration::zero())
         {
-            return Err(Error::invalid("--grace may be at most 7d"));
+            return Err(Error::invalid("the grace period must be between 0 and 7 days"));
         }
         let now = time::now();
         check_regenerable(&token, now)?;
@@ -640,7 +640,7 @@ impl TokenService {
         name: &str,
         disabled: bool,
     ) -> Result<User> {
-        actor.require(Permission::UsersManage, "disable users")?;
+        actor.require(Permission::UsersManage, "disable or enable users")?;
         if disabled && name == actor.user.name {
             return Err(Error::conflict("you cannot disable your own account"));
         }

@@ -125,8 +125,11 @@ pub fn postgres_execute(statement: &str) -> Result<(), String> {
 
 impl TestEnv {
     pub fn new() -> TestEnv {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        // A real HOME: gnome-keyring and other desktop pieces write there.
+        std::fs::create_dir(dir.path().join("home")).expect("home directory");
         TestEnv {
-            dir: tempfile::tempdir().expect("temporary directory"),
+            dir,
             backend: Backend::Local,
             server: None,
         }

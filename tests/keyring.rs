@@ -1,0 +1,125 @@
+//! The login session in a real OS keyring: gnome-keyring's Secret Service in
+//! a private D-Bus session, read back with `secret-tool` as any program would.
+
+mod common;
+
+use common::{ADMIN_PASSWORD, Backend, TestEnv, assert_fails, stderr, stdout};
+
+/// Whether the desktop pieces are installed; under CI they must be.
+fn have_secret_service() -> bool {
+    let found = ["dbus-run-session", "gnome-keyring-daemon", "secret-tool"]
+        .iter()
+        .all(|tool| {
+            std::process::Command::new("sh")
+                .args(["-c", &format!("command -v {tool}")])
+                .output()
+                .is_ok_and(|output| output.status.success())
+        });
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI needs gnome-keyring, dbus and libsecret-tools (see .ci/run)"
+        );
+        println!("skipped: no dbus-run-session / gnome-keyring-daemon / secret-tool here");
+    }
+    found
+}
+
+#[test]
+fn login_keeps_the_session_in_the_secret_service_and_logout_removes_it() {
+    if !have_secret_service() {
+        return;
+    }
+    let env = TestEnv::with_backend(Backend::RemoteSqlite).expect("server");
+    let server = env.server_url().expect("url");
+    let tokenctl = common::binary();
+    let tokenctl = tokenctl.display();
+    // One private, unlocked keyring for the whole script.
+    let script = format!(
+        r#"set -e
+eval "$(printf %s pw | gnome-keyring-daemon --unlock --components=secrets)"
+printf '%s\n' '{ADMIN_PASSWORD}' | {tokenctl} login --server {server} --password-stdin
+echo "--- lookup"
+secret-tool lookup service tokenctl
+echo
+echo "--- status"
+{tokenctl} status
+echo "--- whoami"
+{tokenctl} whoami --json
+{tokenctl} logout
+echo "--- after logout"
+if secret-tool lookup service tokenctl; then echo STILL-THERE; fi
+"#
+    );
+    let output = env
+        .std_cmd("dbus-run-session", &["--", "bash", "-c", &script])
+        .env_remove("CI")
+        .output()
+        .expect("dbus-run-session");
+    let out = stdout(&output);
+    assert!(output.status.success(), "{out}\n{}", stderr(&output));
+    let lookup = out
+        .split("--- lookup\n")
+        .nth(1)
+        .expect("lookup")
+        .lines()
+        .next()
+        .unwrap_or("");
+    assert!(
+        lookup.contains("\"session\":\"ey"),
+        "no session in the keyring: {out}"
+    );
+    assert!(
+        out.contains("Kept in  the OS keyring (service tokenctl"),
+        "{out}"
+    );
+    assert!(out.contains("\"credential\": \"login session\""), "{out}");
+    assert!(!out.contains("STILL-THERE"), "logout left the entry: {out}");
+    let session_file = env.root().join("data/tokenctl/sessions/default.json");
+    let file = std::fs::read_to_string(session_file).unwrap_or_default();
+    assert!(
+        !file.contains(lookup.trim()),
+        "the keyring session also went to a file"
+    );
+}
+
+#[test]
+fn without_a_keyring_login_fails_clearly_before_writing_anything() {
+    let env = TestEnv::new();
+    let profiles = env.root().join("data/tokenctl/profiles.json");
+    let output = env
+        .cmd(&[
+            "login",
+            "--server",
+            "http://127.0.0.1:9",
+            "--password-stdin",
+        ])
+        .env_remove("CI")
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+        .write_stdin("a password\n")
+        .output()
+        .expect("run");
+    assert_fails(
+        &output,
+        1,
+        "cannot store the session: no OS keyring is available",
+    );
+    assert_fails(&output, 1, "--insecure-storage");
+    assert!(!profiles.exists(), "login wrote its profile anyway");
+
+    let in_ci = env
+        .cmd(&[
+            "login",
+            "--server",
+            "http://127.0.0.1:9",
+            "--password-stdin",
+        ])
+        .write_stdin("a password\n")
+        .output()
+        .expect("run");
+    assert_fails(
+        &in_ci,
+        1,
+        "CI is set, and tokenctl never uses the OS keyring in CI",
+    );
+}
