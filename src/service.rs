@@ -312,7 +312,9 @@ impl TokenService {
         if let Some(grace) = grace
             && (grace > MAX_GRACE || grace < Duration::zero())
         {
-            return Err(Error::invalid("the grace period must be between 0 and 7 days"));
+            return Err(Error::invalid(
+                "the grace period must be between 0 and 7 days",
+            ));
         }
         let now = time::now();
         check_regenerable(&token, now)?;

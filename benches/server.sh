@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Throughput and p99 of the token API's verify endpoint, against a bare axum
+# "hello" handler started in the same run (the machine is shared and noisy:
+# only the ratio means much). Both over loopback, wrk with 64 connections.
+#
+# Usage: benches/server.sh                  (SQLite store)
+#        DATABASE=postgres://root@127.0.0.1:5432/test benches/server.sh
+#        DURATION=20s CONNECTIONS=64 benches/server.sh
+set -euo pipefail
+
+DURATION="${DURATION:-10s}"
+CONNECTIONS="${CONNECTIONS:-64}"
+THREADS="${THREADS:-2}"
+cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
+
+command -v wrk >/dev/null || {
+    apt-get update >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y wrk >&2
+}
+cargo build --release --bin tokenctl --example bench_hello >&2
+BIN="$PWD/target/release/tokenctl"
+HELLO="$PWD/target/release/examples/bench_hello"
+
+DIR="$(mktemp -d)"
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    rm -rf "$DIR"
+}
+trap cleanup EXIT
+
+# Runs tokenctl with a private HOME/XDG so nothing touches the caller's files.
+pinned() {
+    env HOME="$DIR" XDG_DATA_HOME="$DIR/data" XDG_CONFIG_HOME="$DIR/config" CI=true "$@"
+}
+
+# Starts a server in the background; prints its base URL once it listens.
+start() {
+    local log="$1"
+    shift
+    "$@" 2>"$log" &
+    PIDS+=($!)
+    for _ in $(seq 100); do
+        if grep -q "serving on http://" "$log"; then
+            grep -o "http://[0-9.:]*" "$log" | head -n 1
+            return
+        fi
+        sleep 0.1
+    done
+    echo "server did not start: $(cat "$log")" >&2
+    exit 1
+}
+
+DATABASE="${DATABASE:-sqlite:$DIR/server.db}"
+hello_url="$(start "$DIR/hello.log" "$HELLO" 127.0.0.1:0)"
+api_url="$(start "$DIR/api.log" pinned env TOKENCTL_INIT_ADMIN_PASSWORD=bench-password-123 \
+    "$BIN" serve --listen 127.0.0.1:0 --database "$DATABASE" \
+    --signing-key "$DIR/key.pk8" --init-admin bench)"
+
+echo "bench-password-123" | pinned "$BIN" login --server "$api_url" --username bench \
+    --password-stdin --insecure-storage >&2
+secret="$(pinned "$BIN" create "bench-$(date +%s%N)" --expires 1d)"
+
+cat >"$DIR/verify.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"token": "$secret"}'
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %.1f %.3f %d %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(99) / 1000, summary.errors.status, summary.errors.connect + summary.errors.timeout))
+end
+LUA
+cat >"$DIR/hello.lua" <<'LUA'
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %.1f %.3f %d %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(99) / 1000, summary.errors.status, summary.errors.connect + summary.errors.timeout))
+end
+LUA
+
+# "RESULT rps p99_ms non2xx errors" for one endpoint.
+measure() {
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$2" "$1" | grep '^RESULT'
+}
+
+# Warm both up, then measure alternately so they share the machine's mood.
+measure "$hello_url/hello" "$DIR/hello.lua" >/dev/null
+measure "$api_url/v1/tokens/verify" "$DIR/verify.lua" >/dev/null
+read -r _ hello_rps hello_p99 hello_bad hello_err < <(measure "$hello_url/hello" "$DIR/hello.lua")
+read -r _ verify_rps verify_p99 verify_bad verify_err < <(measure "$api_url/v1/tokens/verify" "$DIR/verify.lua")
+
+printf '\n%-28s %12s %10s %8s\n' endpoint "req/s" "p99 ms" "errors"
+printf '%-28s %12s %10s %8s\n' "hello (bare axum)" "$hello_rps" "$hello_p99" "$((hello_bad + hello_err))"
+printf '%-28s %12s %10s %8s\n' "POST /v1/tokens/verify" "$verify_rps" "$verify_p99" "$((verify_bad + verify_err))"
+python3 -c "print(f'verify / hello throughput: {float($verify_rps) / float($hello_rps):.2f}x   (target >= 0.6x, p99 <= 5 ms)')"
+echo "store: ${DATABASE%%:*}, $CONNECTIONS connections, $THREADS wrk threads, $DURATION each"
