@@ -28,33 +28,41 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Runs tokenctl with a private HOME/XDG so nothing touches the caller's files.
+# A private HOME/XDG so nothing touches the caller's files. An array, not a
+# function, so a server started with it is a direct child cleanup can kill.
+PINNED=(env HOME="$DIR" XDG_DATA_HOME="$DIR/data" XDG_CONFIG_HOME="$DIR/config" CI=true)
 pinned() {
-    env HOME="$DIR" XDG_DATA_HOME="$DIR/data" XDG_CONFIG_HOME="$DIR/config" CI=true "$@"
+    "${PINNED[@]}" "$@"
 }
 
-# Starts a server in the background; prints its base URL once it listens.
+# Starts a server in the background (in this shell, so cleanup can stop it).
 start() {
     local log="$1"
     shift
     "$@" 2>"$log" &
     PIDS+=($!)
+}
+
+# The base URL a server printed once it listens.
+url_of() {
     for _ in $(seq 100); do
-        if grep -q "serving on http://" "$log"; then
-            grep -o "http://[0-9.:]*" "$log" | head -n 1
+        if grep -q "serving on http://" "$1"; then
+            grep -o "http://[0-9.:]*" "$1" | head -n 1
             return
         fi
         sleep 0.1
     done
-    echo "server did not start: $(cat "$log")" >&2
+    echo "server did not start: $(cat "$1")" >&2
     exit 1
 }
 
 DATABASE="${DATABASE:-sqlite:$DIR/server.db}"
-hello_url="$(start "$DIR/hello.log" "$HELLO" 127.0.0.1:0)"
-api_url="$(start "$DIR/api.log" pinned env TOKENCTL_INIT_ADMIN_PASSWORD=bench-password-123 \
+start "$DIR/hello.log" "$HELLO" 127.0.0.1:0
+start "$DIR/api.log" "${PINNED[@]}" TOKENCTL_INIT_ADMIN_PASSWORD=bench-password-123 \
     "$BIN" serve --listen 127.0.0.1:0 --database "$DATABASE" \
-    --signing-key "$DIR/key.pk8" --init-admin bench)"
+    --signing-key "$DIR/key.pk8" --init-admin bench
+hello_url="$(url_of "$DIR/hello.log")"
+api_url="$(url_of "$DIR/api.log")"
 
 echo "bench-password-123" | pinned "$BIN" login --server "$api_url" --username bench \
     --password-stdin --insecure-storage >&2

@@ -165,7 +165,8 @@ pub trait Store: Send + Sync {
     async fn role(&self, name: &str) -> StoreResult<Option<Role>>;
     async fn roles(&self) -> StoreResult<Vec<Role>>;
     async fn insert_role(&self, role: &Role, audit: AuditRecord) -> StoreResult<()>;
-    /// Refuses (`Conflict`) while a user or an unrevoked token still has the role.
+    /// Refuses (`Conflict`) while any user or token, even a revoked one, has
+    /// the role: tokens keep naming their role for the audit trail.
     async fn delete_role(&self, name: &str, audit: AuditRecord) -> StoreResult<()>;
 
     /// Refuses (`Conflict`) when the owner already has an active token of that name.

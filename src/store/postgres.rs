@@ -8,7 +8,8 @@
 //! COMMITTED, so every check-then-write names what it locks (see
 //! [`Store::insert_token`]), and a constraint that a concurrent writer won —
 //! a unique or a foreign key violation — surfaces as a `Conflict`, never as
-//! a bare database error.
+//! a bare database error. A refused write rolls back before it returns, so
+//! no lock it took outlives the call (see `PgStore::write`).
 //!
 //! Migrations are versioned like SQLite's, with the version in a one-row
 //! `tokenctl_schema` table instead of `PRAGMA user_version`; replicas that
@@ -58,6 +59,8 @@ impl From<sqlx::Error> for StoreError {
     }
 }
 
+/// A pool of connections to one database; cheap to clone. Every replica of
+/// a server opens its own.
 #[derive(Clone)]
 pub struct PgStore {
     pool: PgPool,
@@ -122,6 +125,33 @@ impl PgStore {
         Ok(sqlx::query_scalar("SELECT version FROM tokenctl_schema")
             .fetch_one(&self.pool)
             .await?)
+    }
+
+    /// Runs `body` in a transaction that commits when it returns `Ok`.
+    ///
+    /// On `Err` the rollback happens here, before the error is returned.
+    /// Dropping an open sqlx transaction only queues its rollback until the
+    /// connection is next used, and until then its row locks stay held: a
+    /// refused create would keep its owner's row locked against every other
+    /// replica.
+    async fn write<T>(
+        &self,
+        body: impl AsyncFnOnce(&mut PgConnection) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        let mut tx = self.pool.begin().await?;
+        match body(&mut tx).await {
+            Ok(value) => {
+                tx.commit().await?;
+                Ok(value)
+            }
+            Err(error) => {
+                // The error at hand says more than a failed rollback would;
+                // if it fails, the connection is broken and the server
+                // ends the transaction itself.
+                let _ = tx.rollback().await;
+                Err(error)
+            }
+        }
     }
 }
 
@@ -342,31 +372,31 @@ impl Store for PgStore {
         audit: AuditRecord,
     ) -> StoreResult<User> {
         let exists = || StoreError::Conflict(format!("user '{name}' already exists"));
-        let mut tx = self.pool.begin().await?;
-        if user_named(&mut *tx, name).await?.is_some() {
-            return Err(exists());
-        }
-        sqlx::query(
-            "INSERT INTO users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(name)
-        .bind(role)
-        .bind(password_hash)
-        .bind(audit.at.timestamp())
-        .execute(&mut *tx)
+        self.write(async |tx| {
+            if user_named(&mut *tx, name).await?.is_some() {
+                return Err(exists());
+            }
+            sqlx::query(
+                "INSERT INTO users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(name)
+            .bind(role)
+            .bind(password_hash)
+            .bind(audit.at.timestamp())
+            .execute(&mut *tx)
+            .await
+            .map_err(|error| {
+                conflict_or(error, |kind| match kind {
+                    ErrorKind::UniqueViolation => exists().to_string(),
+                    _ => format!("role '{role}' was removed meanwhile"),
+                })
+            })?;
+            insert_audit(tx, &audit).await?;
+            user_named(&mut *tx, name)
+                .await?
+                .ok_or_else(|| StoreError::Database("inserted user vanished".into()))
+        })
         .await
-        .map_err(|error| {
-            conflict_or(error, |kind| match kind {
-                ErrorKind::UniqueViolation => exists().to_string(),
-                _ => format!("role '{role}' was removed meanwhile"),
-            })
-        })?;
-        insert_audit(&mut tx, &audit).await?;
-        let user = user_named(&mut *tx, name)
-            .await?
-            .ok_or_else(|| StoreError::Database("inserted user vanished".into()))?;
-        tx.commit().await?;
-        Ok(user)
     }
 
     async fn set_user_disabled(
@@ -375,22 +405,22 @@ impl Store for PgStore {
         disabled_at: Option<DateTime<Utc>>,
         audit: AuditRecord,
     ) -> StoreResult<User> {
-        let mut tx = self.pool.begin().await?;
-        let changed = sqlx::query("UPDATE users SET disabled_at = $1 WHERE name = $2")
-            .bind(disabled_at.map(|at| at.timestamp()))
-            .bind(name)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if changed == 0 {
-            return Err(StoreError::NotFound(format!("no user named '{name}'")));
-        }
-        insert_audit(&mut tx, &audit).await?;
-        let user = user_named(&mut *tx, name)
-            .await?
-            .ok_or_else(|| StoreError::Database("updated user vanished".into()))?;
-        tx.commit().await?;
-        Ok(user)
+        self.write(async |tx| {
+            let changed = sqlx::query("UPDATE users SET disabled_at = $1 WHERE name = $2")
+                .bind(disabled_at.map(|at| at.timestamp()))
+                .bind(name)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if changed == 0 {
+                return Err(StoreError::NotFound(format!("no user named '{name}'")));
+            }
+            insert_audit(tx, &audit).await?;
+            user_named(&mut *tx, name)
+                .await?
+                .ok_or_else(|| StoreError::Database("updated user vanished".into()))
+        })
+        .await
     }
 
     async fn credentials(&self, name: &str) -> StoreResult<Option<Credentials>> {
@@ -405,51 +435,53 @@ impl Store for PgStore {
         secret: &str,
         audit: AuditRecord,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
-        let changed = sqlx::query("UPDATE users SET totp_pending_secret = $1 WHERE name = $2")
-            .bind(secret)
+        self.write(async |tx| {
+            let changed = sqlx::query("UPDATE users SET totp_pending_secret = $1 WHERE name = $2")
+                .bind(secret)
+                .bind(name)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if !audit_if_changed(tx, changed, &audit).await? {
+                return Err(StoreError::NotFound(format!("no user named '{name}'")));
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    async fn confirm_totp(&self, name: &str, step: i64, audit: AuditRecord) -> StoreResult<bool> {
+        self.write(async |tx| {
+            let changed = sqlx::query(
+                "UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL,
+                     totp_last_step = $1
+                 WHERE name = $2 AND totp_pending_secret IS NOT NULL",
+            )
+            .bind(step)
             .bind(name)
             .execute(&mut *tx)
             .await?
             .rows_affected();
-        if !audit_if_changed(&mut tx, changed, &audit).await? {
-            return Err(StoreError::NotFound(format!("no user named '{name}'")));
-        }
-        tx.commit().await?;
-        Ok(())
-    }
-
-    async fn confirm_totp(&self, name: &str, step: i64, audit: AuditRecord) -> StoreResult<bool> {
-        let mut tx = self.pool.begin().await?;
-        let changed = sqlx::query(
-            "UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL,
-                 totp_last_step = $1
-             WHERE name = $2 AND totp_pending_secret IS NOT NULL",
-        )
-        .bind(step)
-        .bind(name)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        let confirmed = audit_if_changed(&mut tx, changed, &audit).await?;
-        tx.commit().await?;
-        Ok(confirmed)
+            audit_if_changed(tx, changed, &audit).await
+        })
+        .await
     }
 
     /// One `UPDATE … RETURNING`: concurrent failures on several replicas each
     /// count, because the row lock serialises the increments.
     async fn login_failed(&self, name: &str, audit: AuditRecord) -> StoreResult<i64> {
-        let mut tx = self.pool.begin().await?;
-        let failures: Option<i64> = sqlx::query_scalar(
-            "UPDATE users SET failed_logins = failed_logins + 1 WHERE name = $1
-             RETURNING failed_logins",
-        )
-        .bind(name)
-        .fetch_optional(&mut *tx)
-        .await?;
-        insert_audit(&mut tx, &audit).await?;
-        tx.commit().await?;
-        Ok(failures.unwrap_or(0))
+        self.write(async |tx| {
+            let failures: Option<i64> = sqlx::query_scalar(
+                "UPDATE users SET failed_logins = failed_logins + 1 WHERE name = $1
+                 RETURNING failed_logins",
+            )
+            .bind(name)
+            .fetch_optional(&mut *tx)
+            .await?;
+            insert_audit(tx, &audit).await?;
+            Ok(failures.unwrap_or(0))
+        })
+        .await
     }
 
     async fn lock_user(&self, name: &str, until: DateTime<Utc>) -> StoreResult<()> {
@@ -471,21 +503,21 @@ impl Store for PgStore {
         totp_step: Option<i64>,
         audit: AuditRecord,
     ) -> StoreResult<bool> {
-        let mut tx = self.pool.begin().await?;
-        let changed = sqlx::query(
-            "UPDATE users SET failed_logins = 0, locked_until = NULL,
-                 totp_last_step = coalesce($1, totp_last_step)
-             WHERE name = $2
-               AND ($1 IS NULL OR totp_last_step IS NULL OR totp_last_step < $1)",
-        )
-        .bind(totp_step)
-        .bind(name)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        let accepted = audit_if_changed(&mut tx, changed, &audit).await?;
-        tx.commit().await?;
-        Ok(accepted)
+        self.write(async |tx| {
+            let changed = sqlx::query(
+                "UPDATE users SET failed_logins = 0, locked_until = NULL,
+                     totp_last_step = coalesce($1, totp_last_step)
+                 WHERE name = $2
+                   AND ($1 IS NULL OR totp_last_step IS NULL OR totp_last_step < $1)",
+            )
+            .bind(totp_step)
+            .bind(name)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            audit_if_changed(tx, changed, &audit).await
+        })
+        .await
     }
 
     async fn role(&self, name: &str) -> StoreResult<Option<Role>> {
@@ -503,63 +535,67 @@ impl Store for PgStore {
 
     async fn insert_role(&self, role: &Role, audit: AuditRecord) -> StoreResult<()> {
         let exists = || StoreError::Conflict(format!("role '{}' already exists", role.name));
-        let mut tx = self.pool.begin().await?;
-        let found: Option<i32> = sqlx::query_scalar("SELECT 1 FROM roles WHERE name = $1")
+        self.write(async |tx| {
+            let found: Option<i32> = sqlx::query_scalar("SELECT 1 FROM roles WHERE name = $1")
+                .bind(&role.name)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if found.is_some() {
+                return Err(exists());
+            }
+            sqlx::query(
+                "INSERT INTO roles (name, description, permissions, builtin)
+                 VALUES ($1, $2, $3, FALSE)",
+            )
             .bind(&role.name)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if found.is_some() {
-            return Err(exists());
-        }
-        sqlx::query(
-            "INSERT INTO roles (name, description, permissions, builtin)
-             VALUES ($1, $2, $3, FALSE)",
-        )
-        .bind(&role.name)
-        .bind(&role.description)
-        .bind(permissions_to_string(&role.permissions))
-        .execute(&mut *tx)
+            .bind(&role.description)
+            .bind(permissions_to_string(&role.permissions))
+            .execute(&mut *tx)
+            .await
+            .map_err(|error| conflict_or(error, |_| exists().to_string()))?;
+            insert_audit(tx, &audit).await?;
+            Ok(())
+        })
         .await
-        .map_err(|error| conflict_or(error, |_| exists().to_string()))?;
-        insert_audit(&mut tx, &audit).await?;
-        tx.commit().await?;
-        Ok(())
     }
 
     /// The counts explain the usual refusal; a user or token that takes the
     /// role between the count and the delete makes the delete fail on the
     /// foreign key instead, which is the same refusal without the numbers.
     async fn delete_role(&self, name: &str, audit: AuditRecord) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
-        let users: i64 = sqlx::query_scalar("SELECT count(*) FROM users WHERE role = $1")
-            .bind(name)
-            .fetch_one(&mut *tx)
-            .await?;
-        let tokens: i64 = sqlx::query_scalar("SELECT count(*) FROM tokens WHERE role = $1")
-            .bind(name)
-            .fetch_one(&mut *tx)
-            .await?;
-        if users > 0 || tokens > 0 {
-            return Err(StoreError::Conflict(format!(
-                "role '{name}' is still held by {users} user(s) and {tokens} token(s)"
-            )));
-        }
-        let deleted = sqlx::query("DELETE FROM roles WHERE name = $1")
-            .bind(name)
-            .execute(&mut *tx)
-            .await
-            .map_err(|error| {
-                conflict_or(error, |_| {
-                    format!("role '{name}' was just given to a user or token; it is still in use")
-                })
-            })?
-            .rows_affected();
-        if deleted == 0 {
-            return Err(StoreError::NotFound(format!("no role named '{name}'")));
-        }
-        insert_audit(&mut tx, &audit).await?;
-        tx.commit().await?;
-        Ok(())
+        self.write(async |tx| {
+            let users: i64 = sqlx::query_scalar("SELECT count(*) FROM users WHERE role = $1")
+                .bind(name)
+                .fetch_one(&mut *tx)
+                .await?;
+            let tokens: i64 = sqlx::query_scalar("SELECT count(*) FROM tokens WHERE role = $1")
+                .bind(name)
+                .fetch_one(&mut *tx)
+                .await?;
+            if users > 0 || tokens > 0 {
+                return Err(StoreError::Conflict(format!(
+                    "role '{name}' is still held by {users} user(s) and {tokens} token(s)"
+                )));
+            }
+            let deleted = sqlx::query("DELETE FROM roles WHERE name = $1")
+                .bind(name)
+                .execute(&mut *tx)
+                .await
+                .map_err(|error| {
+                    conflict_or(error, |_| {
+                        format!(
+                            "role '{name}' was just given to a user or token; it is still in use"
+                        )
+                    })
+                })?
+                .rows_affected();
+            if deleted == 0 {
+                return Err(StoreError::NotFound(format!("no role named '{name}'")));
+            }
+            insert_audit(tx, &audit).await?;
+            Ok(())
+        })
+        .await
     }
 
     /// "No active token of that name for this owner" is a check, not a
@@ -572,65 +608,65 @@ impl Store for PgStore {
     /// admins issuing tokens to each other at once would deadlock.
     async fn insert_token(&self, token: NewToken, mut audit: AuditRecord) -> StoreResult<Token> {
         let now = token.created_at.timestamp();
-        let mut tx = self.pool.begin().await?;
-        let owner: Option<Id> =
-            sqlx::query_scalar("SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE")
-                .bind(token.owner_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if owner.is_none() {
-            return Err(StoreError::NotFound(format!(
-                "no user with id {}",
-                token.owner_id
-            )));
-        }
-        let clash: Option<Id> = sqlx::query_scalar(
-            "SELECT id FROM tokens WHERE owner_id = $1 AND name = $2
-               AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $3)
-             LIMIT 1",
-        )
-        .bind(token.owner_id)
-        .bind(&token.name)
-        .bind(now)
-        .fetch_optional(&mut *tx)
-        .await?;
-        if let Some(id) = clash {
-            return Err(StoreError::Conflict(format!(
-                "an active token named '{}' already exists for this owner (id {id})",
-                token.name
-            )));
-        }
-        let id: Id = sqlx::query_scalar(
-            "INSERT INTO tokens (name, kind, role, permissions, description, owner_id,
-                 created_by, secret_hash, hint, created_at, expires_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-        )
-        .bind(&token.name)
-        .bind(token.kind.as_str())
-        .bind(&token.role)
-        .bind(permissions_to_string(&token.permissions))
-        .bind(&token.description)
-        .bind(token.owner_id)
-        .bind(token.created_by_id)
-        .bind(&token.secret_hash[..])
-        .bind(&token.hint)
-        .bind(now)
-        .bind(token.expires_at.map(|at| at.timestamp()))
-        .fetch_one(&mut *tx)
+        self.write(async |tx| {
+            let owner: Option<Id> =
+                sqlx::query_scalar("SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE")
+                    .bind(token.owner_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if owner.is_none() {
+                return Err(StoreError::NotFound(format!(
+                    "no user with id {}",
+                    token.owner_id
+                )));
+            }
+            let clash: Option<Id> = sqlx::query_scalar(
+                "SELECT id FROM tokens WHERE owner_id = $1 AND name = $2
+                   AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $3)
+                 LIMIT 1",
+            )
+            .bind(token.owner_id)
+            .bind(&token.name)
+            .bind(now)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(id) = clash {
+                return Err(StoreError::Conflict(format!(
+                    "an active token named '{}' already exists for this owner (id {id})",
+                    token.name
+                )));
+            }
+            let id: Id = sqlx::query_scalar(
+                "INSERT INTO tokens (name, kind, role, permissions, description, owner_id,
+                     created_by, secret_hash, hint, created_at, expires_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+            )
+            .bind(&token.name)
+            .bind(token.kind.as_str())
+            .bind(&token.role)
+            .bind(permissions_to_string(&token.permissions))
+            .bind(&token.description)
+            .bind(token.owner_id)
+            .bind(token.created_by_id)
+            .bind(&token.secret_hash[..])
+            .bind(&token.hint)
+            .bind(now)
+            .bind(token.expires_at.map(|at| at.timestamp()))
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(|error| {
+                conflict_or(error, |kind| match kind {
+                    ErrorKind::UniqueViolation => "another token has this secret; try again".into(),
+                    _ => format!("role '{}' was removed meanwhile", token.role),
+                })
+            })?;
+            audit.token_id = Some(id);
+            insert_audit(tx, &audit).await?;
+            token_with_id(&mut *tx, id)
+                .await?
+                .ok_or_else(|| StoreError::Database("inserted token vanished".into()))
+        })
         .await
-        .map_err(|error| {
-            conflict_or(error, |kind| match kind {
-                ErrorKind::UniqueViolation => "another token has this secret; try again".into(),
-                _ => format!("role '{}' was removed meanwhile", token.role),
-            })
-        })?;
-        audit.token_id = Some(id);
-        insert_audit(&mut tx, &audit).await?;
-        let created = token_with_id(&mut *tx, id)
-            .await?
-            .ok_or_else(|| StoreError::Database("inserted token vanished".into()))?;
-        tx.commit().await?;
-        Ok(created)
     }
 
     async fn token(&self, id: Id) -> StoreResult<Option<Token>> {
@@ -687,17 +723,18 @@ impl Store for PgStore {
     }
 
     async fn revoke_token(&self, id: Id, audit: AuditRecord) -> StoreResult<bool> {
-        let mut tx = self.pool.begin().await?;
-        let changed =
-            sqlx::query("UPDATE tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
-                .bind(audit.at.timestamp())
-                .bind(id)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-        let revoked = audit_if_changed(&mut tx, changed, &audit).await?;
-        tx.commit().await?;
-        Ok(revoked)
+        self.write(async |tx| {
+            let changed = sqlx::query(
+                "UPDATE tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
+            )
+            .bind(audit.at.timestamp())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            audit_if_changed(tx, changed, &audit).await
+        })
+        .await
     }
 
     async fn replace_secret(
@@ -706,27 +743,27 @@ impl Store for PgStore {
         change: SecretChange,
         audit: AuditRecord,
     ) -> StoreResult<bool> {
-        let mut tx = self.pool.begin().await?;
-        let changed = sqlx::query(
-            "UPDATE tokens SET
-                 previous_secret_hash = CASE WHEN $1::BIGINT IS NULL THEN NULL ELSE secret_hash END,
-                 previous_valid_until = $1,
-                 secret_hash = $2, hint = $3, regenerated_at = $4
-             WHERE id = $5 AND revoked_at IS NULL
-               AND (expires_at IS NULL OR expires_at > $4)",
-        )
-        .bind(change.previous_valid_until.map(|at| at.timestamp()))
-        .bind(&change.secret_hash[..])
-        .bind(&change.hint)
-        .bind(audit.at.timestamp())
-        .bind(id)
-        .execute(&mut *tx)
+        self.write(async |tx| {
+            let changed = sqlx::query(
+                "UPDATE tokens SET
+                     previous_secret_hash = CASE WHEN $1::BIGINT IS NULL THEN NULL ELSE secret_hash END,
+                     previous_valid_until = $1,
+                     secret_hash = $2, hint = $3, regenerated_at = $4
+                 WHERE id = $5 AND revoked_at IS NULL
+                   AND (expires_at IS NULL OR expires_at > $4)",
+            )
+            .bind(change.previous_valid_until.map(|at| at.timestamp()))
+            .bind(&change.secret_hash[..])
+            .bind(&change.hint)
+            .bind(audit.at.timestamp())
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(|error| conflict_or(error, |_| "another token has this secret; try again".into()))?
+            .rows_affected();
+            audit_if_changed(tx, changed, &audit).await
+        })
         .await
-        .map_err(|error| conflict_or(error, |_| "another token has this secret; try again".into()))?
-        .rows_affected();
-        let replaced = audit_if_changed(&mut tx, changed, &audit).await?;
-        tx.commit().await?;
-        Ok(replaced)
     }
 
     async fn touch_last_used(

@@ -43,8 +43,10 @@ const MIGRATIONS: &[&str] = &[
 /// How long a process waits for another one's write before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// Idle connections kept open for reuse.
-const MAX_IDLE: usize = 8;
+/// Connections open at once. Callers beyond this wait for one rather than
+/// opening more: opening a connection (and its pragmas) per request under
+/// load cost more than the queries themselves.
+const MAX_CONNECTIONS: usize = 8;
 
 impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> Self {
@@ -61,6 +63,8 @@ pub struct SqliteStore {
 struct Pool {
     path: PathBuf,
     idle: Mutex<Vec<Connection>>,
+    /// One permit per connection that may be open.
+    permits: Arc<tokio::sync::Semaphore>,
 }
 
 impl Pool {
@@ -74,7 +78,7 @@ impl Pool {
 
     fn give_back(&self, connection: Connection) {
         if let Ok(mut idle) = self.idle.lock()
-            && idle.len() < MAX_IDLE
+            && idle.len() < MAX_CONNECTIONS
         {
             idle.push(connection);
         }
@@ -102,6 +106,7 @@ impl SqliteStore {
             pool: Arc::new(Pool {
                 path: path.to_owned(),
                 idle: Mutex::new(Vec::new()),
+                permits: Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS)),
             }),
         };
         let first_admin = first_admin.map(str::to_owned);
@@ -125,7 +130,12 @@ impl SqliteStore {
         F: FnOnce(&mut Connection) -> StoreResult<T> + Send + 'static,
     {
         let pool = Arc::clone(&self.pool);
+        let permit = Arc::clone(&pool.permits)
+            .acquire_owned()
+            .await
+            .map_err(|_| StoreError::Database("the store is closed".into()))?;
         tokio::task::spawn_blocking(move || {
+            let _permit = permit;
             let mut connection = pool.take()?;
             let result = job(&mut connection);
             pool.give_back(connection);
@@ -133,6 +143,27 @@ impl SqliteStore {
         })
         .await
         .map_err(|error| StoreError::Database(format!("store task failed: {error}")))?
+    }
+
+    /// Runs a point lookup inline on the calling task. An indexed read in WAL
+    /// mode takes microseconds and never waits for a lock, while a hand-off to
+    /// the blocking pool costs two thread switches: on the server's verify
+    /// path that hand-off was most of the time. Writes (which may wait for
+    /// the lock) and whole-table reads still go through [`Self::run`].
+    async fn lookup<T, F>(&self, job: F) -> StoreResult<T>
+    where
+        F: FnOnce(&Connection) -> StoreResult<T>,
+    {
+        let _permit = self
+            .pool
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| StoreError::Database("the store is closed".into()))?;
+        let connection = self.pool.take()?;
+        let result = job(&connection);
+        self.pool.give_back(connection);
+        result
     }
 
     /// Runs `job` in a write transaction that commits when it returns `Ok`.
@@ -359,7 +390,7 @@ fn status_condition(status: Status, now: i64, params: &mut Vec<Value>) -> &'stat
 impl Store for SqliteStore {
     async fn user(&self, name: &str) -> StoreResult<Option<User>> {
         let name = name.to_owned();
-        self.run(move |connection| user_named(connection, &name))
+        self.lookup(move |connection| user_named(connection, &name))
             .await
     }
 
@@ -422,7 +453,7 @@ impl Store for SqliteStore {
 
     async fn credentials(&self, name: &str) -> StoreResult<Option<Credentials>> {
         let name = name.to_owned();
-        self.run(move |connection| {
+        self.lookup(move |connection| {
             let sql = format!("{CREDENTIAL_COLUMNS} WHERE name = ?1");
             query_one(connection, &sql, [name], credentials_from_row)
         })
@@ -514,7 +545,7 @@ impl Store for SqliteStore {
 
     async fn role(&self, name: &str) -> StoreResult<Option<Role>> {
         let name = name.to_owned();
-        self.run(move |connection| {
+        self.lookup(move |connection| {
             let sql = format!("{ROLE_COLUMNS} WHERE name = ?1");
             query_one(connection, &sql, [name], role_from_row)
         })
@@ -614,13 +645,13 @@ impl Store for SqliteStore {
     }
 
     async fn token(&self, id: Id) -> StoreResult<Option<Token>> {
-        self.run(move |connection| token_with_id(connection, id))
+        self.lookup(move |connection| token_with_id(connection, id))
             .await
     }
 
     async fn tokens_named(&self, name: &str) -> StoreResult<Vec<Token>> {
         let name = name.to_owned();
-        self.run(move |connection| {
+        self.lookup(move |connection| {
             let sql = format!("{TOKEN_COLUMNS} WHERE t.name = ?1 ORDER BY t.id");
             query_all(connection, &sql, [name], token_from_row)
         })
@@ -633,7 +664,7 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
     ) -> StoreResult<Option<Token>> {
         let hash = *hash;
-        self.run(move |connection| {
+        self.lookup(move |connection| {
             let sql = format!(
                 "{TOKEN_COLUMNS} WHERE t.secret_hash = ?1
                     OR (t.previous_secret_hash = ?1 AND t.previous_valid_until > ?2)"
