@@ -259,12 +259,12 @@ impl TokenService {
     /// Revokes the token a secret belongs to. Whoever holds a secret may kill
     /// it, which is how a leaked value is neutralised fastest.
     pub async fn revoke_by_secret(&self, origin: &Origin, secret: &Secret) -> Result<Revocation> {
-        let token = self
+        let found = self
             .store
             .token_by_secret(&secret.hash(), time::now())
             .await?
             .ok_or_else(|| Error::not_found(format!("no token matches {}", secret.hint())))?;
-        self.revoke_found(token, &origin.who, &origin.source, "revoked by value")
+        self.revoke_found(found.token, &origin.who, &origin.source, "revoked by value")
             .await
     }
 
@@ -362,18 +362,18 @@ impl TokenService {
         let invalid = |why: String| {
             Error::unauthenticated(format!("token {} is not valid: {why}", secret.hint()))
         };
-        let token = self
+        let found = self
             .store
             .token_by_secret(&secret.hash(), now)
             .await?
             .ok_or_else(|| invalid("no such token".to_owned()))?;
+        let token = found.token;
         match token.status_at(now) {
             Status::Active => {}
             Status::Revoked => return Err(invalid(format!("revoked {}", date(token.revoked_at)))),
             Status::Expired => return Err(invalid(format!("expired {}", date(token.expires_at)))),
         }
-        let owner = self.store.user(&token.owner).await?;
-        if owner.as_ref().is_none_or(User::is_disabled) {
+        if found.owner_disabled {
             return Err(invalid(format!("its owner {} is disabled", token.owner)));
         }
         let stale_before = now - LAST_USED_RESOLUTION;

@@ -639,7 +639,7 @@ async fn regenerating_with_grace_keeps_the_old_secret_until_the_grace_ends(f: &F
         .token_by_secret(&graced.secret.hash(), after_grace)
         .await
         .expect("lookup");
-    assert_eq!(new.map(|token| token.id), Some(original.token.id));
+    assert_eq!(new.map(|found| found.token.id), Some(original.token.id));
 
     // Without grace the replaced secret dies at once, and so does the older one.
     let immediate = f

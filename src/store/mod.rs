@@ -102,6 +102,14 @@ pub struct AuditFilter {
     pub actor: Option<String>,
 }
 
+/// A token found by its secret. The owner's state comes in the same query:
+/// `verify` is the server's hot path and must not need a second one.
+#[derive(Debug, Clone)]
+pub struct SecretMatch {
+    pub token: Token,
+    pub owner_disabled: bool,
+}
+
 /// What a login checks about an account, and what it updates.
 #[derive(Debug, Clone)]
 pub struct Credentials {
@@ -179,7 +187,7 @@ pub trait Store: Send + Sync {
         &self,
         hash: &SecretHash,
         now: DateTime<Utc>,
-    ) -> StoreResult<Option<Token>>;
+    ) -> StoreResult<Option<SecretMatch>>;
     async fn tokens(&self, filter: &TokenFilter, now: DateTime<Utc>) -> StoreResult<Vec<Token>>;
     /// False (and no audit entry) when the token was already revoked.
     async fn revoke_token(&self, id: Id, audit: AuditRecord) -> StoreResult<bool>;

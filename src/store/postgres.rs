@@ -27,11 +27,12 @@ use sqlx::{ConnectOptions, Connection, PgConnection, PgExecutor, Postgres, Query
 
 use super::rows::{
     AUDIT_COLUMNS, CREDENTIAL_COLUMNS, Columns, ROLE_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS,
-    audit_from_row, credentials_from_row, role_from_row, token_from_row, user_from_row,
+    audit_from_row, credentials_from_row, role_from_row, secret_match_from_row, token_from_row,
+    user_from_row,
 };
 use super::{
-    AuditFilter, AuditRecord, Credentials, NewToken, SecretChange, Store, StoreError, StoreResult,
-    TokenFilter,
+    AuditFilter, AuditRecord, Credentials, NewToken, SecretChange, SecretMatch, Store, StoreError,
+    StoreResult, TokenFilter,
 };
 use crate::model::{AuditEntry, Id, Role, Status, Token, User, permissions_to_string};
 use crate::secret::SecretHash;
@@ -686,7 +687,7 @@ impl Store for PgStore {
         &self,
         hash: &SecretHash,
         now: DateTime<Utc>,
-    ) -> StoreResult<Option<Token>> {
+    ) -> StoreResult<Option<SecretMatch>> {
         let mut query = QueryBuilder::new(TOKEN_COLUMNS);
         query
             .push(" WHERE t.secret_hash = ")
@@ -696,7 +697,7 @@ impl Store for PgStore {
             .push(" AND t.previous_valid_until > ")
             .push_bind(now.timestamp())
             .push(")");
-        query_one(&self.pool, query, token_from_row).await
+        query_one(&self.pool, query, secret_match_from_row).await
     }
 
     async fn tokens(&self, filter: &TokenFilter, now: DateTime<Utc>) -> StoreResult<Vec<Token>> {

@@ -11,7 +11,7 @@ use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 
-use super::{Credentials, StoreError, StoreResult};
+use super::{Credentials, SecretMatch, StoreError, StoreResult};
 use crate::model::{AuditEntry, Role, Token, TokenKind, User, permissions_from_str};
 
 pub const USER_COLUMNS: &str = "SELECT id, name, role, created_at, disabled_at FROM users";
@@ -26,7 +26,8 @@ pub const AUDIT_COLUMNS: &str = "SELECT id, at, actor, action, token_id, detail,
 /// The columns of a [`Token`], owner and creator names joined in.
 pub const TOKEN_COLUMNS: &str = "SELECT t.id, t.name, t.kind, t.role, t.permissions,
         t.description, o.name AS owner, c.name AS created_by, t.hint, t.created_at,
-        t.expires_at, t.revoked_at, t.last_used_at, t.regenerated_at
+        t.expires_at, t.revoked_at, t.last_used_at, t.regenerated_at,
+        o.disabled_at IS NOT NULL AS owner_disabled
     FROM tokens t
     JOIN users o ON o.id = t.owner_id
     JOIN users c ON c.id = t.created_by";
@@ -105,6 +106,14 @@ pub fn token_from_row(row: &dyn Columns) -> StoreResult<Token> {
         revoked_at: row.optional_time(11)?,
         last_used_at: row.optional_time(12)?,
         regenerated_at: row.optional_time(13)?,
+    })
+}
+
+/// A token found by its secret, with what `verify` also needs to know.
+pub fn secret_match_from_row(row: &dyn Columns) -> StoreResult<SecretMatch> {
+    Ok(SecretMatch {
+        token: token_from_row(row)?,
+        owner_disabled: row.flag(14)?,
     })
 }
 

@@ -24,11 +24,12 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, Trans
 
 use super::rows::{
     AUDIT_COLUMNS, CREDENTIAL_COLUMNS, Columns, ROLE_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS,
-    audit_from_row, credentials_from_row, role_from_row, token_from_row, user_from_row,
+    audit_from_row, credentials_from_row, role_from_row, secret_match_from_row, token_from_row,
+    user_from_row,
 };
 use super::{
-    AuditFilter, AuditRecord, Credentials, NewToken, SecretChange, Store, StoreError, StoreResult,
-    TokenFilter,
+    AuditFilter, AuditRecord, Credentials, NewToken, SecretChange, SecretMatch, Store, StoreError,
+    StoreResult, TokenFilter,
 };
 use crate::model::{AuditEntry, Id, Role, Status, Token, User, permissions_to_string};
 use crate::secret::SecretHash;
@@ -662,7 +663,7 @@ impl Store for SqliteStore {
         &self,
         hash: &SecretHash,
         now: DateTime<Utc>,
-    ) -> StoreResult<Option<Token>> {
+    ) -> StoreResult<Option<SecretMatch>> {
         let hash = *hash;
         self.lookup(move |connection| {
             let sql = format!(
@@ -673,7 +674,7 @@ impl Store for SqliteStore {
                 connection,
                 &sql,
                 (&hash[..], now.timestamp()),
-                token_from_row,
+                secret_match_from_row,
             )
         })
         .await
