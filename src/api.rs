@@ -92,6 +92,24 @@ pub struct Revocation {
     pub newly_revoked: bool,
 }
 
+impl From<crate::service::Revocation> for Revocation {
+    fn from(revocation: crate::service::Revocation) -> Self {
+        Revocation {
+            token: revocation.token,
+            newly_revoked: revocation.newly_revoked,
+        }
+    }
+}
+
+impl From<Revocation> for crate::service::Revocation {
+    fn from(revocation: Revocation) -> Self {
+        crate::service::Revocation {
+            token: revocation.token,
+            newly_revoked: revocation.newly_revoked,
+        }
+    }
+}
+
 /// A token's secret presented in a body, never in a URL (URLs get logged).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -262,10 +262,7 @@ impl Backend for RemoteBackend {
         let revocation: api::Revocation = self
             .call(Method::POST, &["tokens", &path, "revoke"], None::<&()>)
             .await?;
-        Ok(Revocation {
-            token: revocation.token,
-            newly_revoked: revocation.newly_revoked,
-        })
+        Ok(revocation.into())
     }
 
     async fn revoke_by_secret(&self, secret: &Secret) -> Result<Revocation> {
@@ -275,10 +272,7 @@ impl Backend for RemoteBackend {
         let revocation: api::Revocation = self
             .call(Method::POST, &["tokens", "revoke-by-value"], Some(&body))
             .await?;
-        Ok(Revocation {
-            token: revocation.token,
-            newly_revoked: revocation.newly_revoked,
-        })
+        Ok(revocation.into())
     }
 
     async fn regenerate(

@@ -50,3 +50,33 @@ impl LoginLimiter {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_address_gets_its_own_window() {
+        let limiter = LoginLimiter::new(2, Duration::from_secs(60));
+        let one = Some(IpAddr::from([127, 0, 0, 1]));
+        let two = Some(IpAddr::from([127, 0, 0, 2]));
+        assert!(limiter.check(one).is_ok());
+        assert!(limiter.check(one).is_ok());
+        let refused = limiter.check(one).expect_err("third attempt");
+        assert_eq!(refused.kind, crate::error::ErrorKind::RateLimited);
+        assert!(
+            limiter.check(two).is_ok(),
+            "another address is not affected"
+        );
+    }
+
+    #[test]
+    fn the_window_resets() {
+        let limiter = LoginLimiter::new(1, Duration::from_millis(50));
+        let one = Some(IpAddr::from([127, 0, 0, 1]));
+        assert!(limiter.check(one).is_ok());
+        assert!(limiter.check(one).is_err());
+        std::thread::sleep(Duration::from_millis(60));
+        assert!(limiter.check(one).is_ok());
+    }
+}

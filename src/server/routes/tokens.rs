@@ -103,10 +103,7 @@ async fn revoke(
         .service
         .revoke(&actor, &TokenRef::parse(&reference))
         .await?;
-    Ok(Json(Revocation {
-        token: revocation.token,
-        newly_revoked: revocation.newly_revoked,
-    }))
+    Ok(Json(revocation.into()))
 }
 
 async fn regenerate(
@@ -148,8 +145,5 @@ async fn revoke_by_value(
         source: source(&parts),
     };
     let revocation = state.service.revoke_by_secret(&origin, &secret).await?;
-    Ok(Json(Revocation {
-        token: revocation.token,
-        newly_revoked: revocation.newly_revoked,
-    }))
+    Ok(Json(revocation.into()))
 }
