@@ -233,6 +233,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'sqlite:PATH or postgres://… [default: sqlite:<data dir>/server.db]')
             [CompletionResult]::new('--signing-key', '--signing-key', [CompletionResultType]::ParameterName, 'Ed25519 key that signs sessions; created if missing [default: <data dir>/signing-key.pk8]')
             [CompletionResult]::new('--init-admin', '--init-admin', [CompletionResultType]::ParameterName, 'Create this admin account if the store has no users yet')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Serve HTTPS with this certificate chain (PEM); needs --tls-key')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) for --tls-cert')
             [CompletionResult]::new('--login-attempts-per-minute', '--login-attempts-per-minute', [CompletionResultType]::ParameterName, 'Login attempts allowed per client address per minute')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')

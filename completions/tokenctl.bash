@@ -1276,7 +1276,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__serve)
-            opts="-h --listen --database --signing-key --init-admin --login-attempts-per-minute --store --server --profile --config --json --debug --help"
+            opts="-h --listen --database --signing-key --init-admin --tls-cert --tls-key --login-attempts-per-minute --store --server --profile --config --json --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1295,6 +1295,14 @@ _tokenctl() {
                     return 0
                     ;;
                 --init-admin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -213,6 +213,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --database 'sqlite:PATH or postgres://… [default: sqlite:<data dir>/server.db]'
             cand --signing-key 'Ed25519 key that signs sessions; created if missing [default: <data dir>/signing-key.pk8]'
             cand --init-admin 'Create this admin account if the store has no users yet'
+            cand --tls-cert 'Serve HTTPS with this certificate chain (PEM); needs --tls-key'
+            cand --tls-key 'Private key (PEM) for --tls-cert'
             cand --login-attempts-per-minute 'Login attempts allowed per client address per minute'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'

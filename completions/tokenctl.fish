@@ -170,6 +170,8 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l listen -d 'A
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l database -d 'sqlite:PATH or postgres://… [default: sqlite:<data dir>/server.db]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l signing-key -d 'Ed25519 key that signs sessions; created if missing [default: <data dir>/signing-key.pk8]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l init-admin -d 'Create this admin account if the store has no users yet' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l tls-cert -d 'Serve HTTPS with this certificate chain (PEM); needs --tls-key' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l tls-key -d 'Private key (PEM) for --tls-cert' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l login-attempts-per-minute -d 'Login attempts allowed per client address per minute' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l server -d 'Token server to use instead of the local store' -r

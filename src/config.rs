@@ -21,6 +21,8 @@ pub struct ConfigFile {
     pub store: Option<PathBuf>,
     /// URL of a token server to use instead of the local store.
     pub server: Option<String>,
+    /// Extra CA certificates (PEM) to trust for the server's TLS.
+    pub ca_cert: Option<PathBuf>,
     /// How long to wait for the OS keyring, e.g. `10s`.
     pub keyring_timeout: Option<String>,
     #[serde(default)]
@@ -47,6 +49,8 @@ pub struct Settings {
     /// then tokenctl stays local even with a current login profile.
     pub store_named: bool,
     pub server: Option<String>,
+    /// Extra CA certificates to trust: `TOKENCTL_CA_CERT`, else the config file.
+    pub ca_cert: Option<PathBuf>,
     pub lifetime: LifetimePolicy,
     pub keyring_timeout: std::time::Duration,
 }
@@ -92,6 +96,10 @@ pub fn resolve(overrides: Overrides<'_>) -> Result<Settings> {
         store,
         store_named,
         server: overrides.server.map(str::to_owned).or(file.server),
+        ca_cert: std::env::var_os(crate::env::CA_CERT)
+            .filter(|value| !value.is_empty())
+            .map(PathBuf::from)
+            .or(file.ca_cert),
         lifetime: lifetime_policy(&file.policy)?,
         keyring_timeout,
     })

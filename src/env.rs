@@ -9,6 +9,9 @@ pub const PROFILE: &str = "TOKENCTL_PROFILE";
 /// A token secret or session to authenticate with; wins over a stored
 /// session. The CI path: no login, no keyring.
 pub const TOKEN: &str = "TOKENCTL_TOKEN";
+/// A PEM file of extra CA certificates to trust for the server's TLS (a
+/// private CA, or a self-signed server).
+pub const CA_CERT: &str = "TOKENCTL_CA_CERT";
 /// `serve --init-admin`: the first admin's password (else one is generated).
 pub const INIT_ADMIN_PASSWORD: &str = "TOKENCTL_INIT_ADMIN_PASSWORD";
 /// Path of the config file (same as `--config`).

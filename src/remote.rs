@@ -3,6 +3,7 @@
 //! the local service raises, so a command behaves — and exits — the same
 //! whichever backend answered.
 
+use std::path::Path;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -38,9 +39,20 @@ impl std::fmt::Debug for RemoteBackend {
 }
 
 impl RemoteBackend {
-    pub fn new(server: &str, credential: Option<String>) -> Result<RemoteBackend> {
+    /// `ca_cert`: extra CA certificates (PEM) to trust besides the system's.
+    pub fn new(
+        server: &str,
+        credential: Option<String>,
+        ca_cert: Option<&Path>,
+    ) -> Result<RemoteBackend> {
         let base = parse_server_url(server)?;
-        let http = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder();
+        if let Some(path) = ca_cert {
+            for certificate in read_certificates(path)? {
+                builder = builder.add_root_certificate(certificate);
+            }
+        }
+        let http = builder
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(REQUEST_TIMEOUT)
             .redirect(reqwest::redirect::Policy::none())
@@ -156,12 +168,37 @@ impl RemoteBackend {
         } else {
             "request failed"
         };
+        // reqwest's own message is generic; the cause (refused, bad
+        // certificate, DNS) is further down the chain.
+        let mut cause = error.to_string();
+        let mut source = std::error::Error::source(error);
+        while let Some(inner) = source {
+            cause = inner.to_string();
+            source = inner.source();
+        }
         Error::new(
             ErrorKind::Unreachable,
-            format!("cannot reach the server at {}: {what} ({error})", self.base),
+            format!("cannot reach the server at {}: {what} ({cause})", self.base),
         )
         .with_hint("check --server / TOKENCTL_SERVER and that the server is running")
     }
+}
+
+fn read_certificates(path: &Path) -> Result<Vec<reqwest::Certificate>> {
+    let invalid = |why: String| {
+        Error::invalid(format!(
+            "cannot use the CA certificate {}: {why}",
+            path.display()
+        ))
+        .with_hint("point TOKENCTL_CA_CERT (or ca_cert in the config file) at a PEM file")
+    };
+    let pem = std::fs::read(path).map_err(|error| invalid(error.to_string()))?;
+    let certificates =
+        reqwest::Certificate::from_pem_bundle(&pem).map_err(|error| invalid(error.to_string()))?;
+    if certificates.is_empty() {
+        return Err(invalid("no certificate in it".to_owned()));
+    }
+    Ok(certificates)
 }
 
 fn unexpected_status(status: StatusCode, base: &Url) -> Error {

@@ -50,7 +50,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         .or_else(|| profile.as_ref().map(|(_, p)| p.user.clone()))
         .unwrap_or_else(|| ctx.origin.who.clone());
     let (password, mut code) = read_credentials(ctx, &username, args.password_stdin)?;
-    let client = RemoteBackend::new(&server, None)?;
+    let client = RemoteBackend::new(&server, None, ctx.settings.ca_cert.as_deref())?;
     let mut request = LoginRequest {
         username: username.clone(),
         password,

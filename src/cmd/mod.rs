@@ -114,7 +114,11 @@ impl Context {
             Target::Local => Ok(None),
             Target::Remote { server, profile } => {
                 let credential = self.credential(&server, profile.as_ref()).await?;
-                Ok(Some(RemoteBackend::new(&server, Some(credential))?))
+                Ok(Some(RemoteBackend::new(
+                    &server,
+                    Some(credential),
+                    self.settings.ca_cert.as_deref(),
+                )?))
             }
         }
     }

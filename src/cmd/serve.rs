@@ -24,7 +24,8 @@ use crate::store;
 ///
 /// Examples:
 ///   tokenctl serve --init-admin alice
-///   tokenctl serve --listen 0.0.0.0:8787 --database postgres://tokens@db/tokens
+///   tokenctl serve --listen 0.0.0.0:8787 --database postgres://tokens@db/tokens \
+///       --tls-cert /etc/tokenctl/cert.pem --tls-key /etc/tokenctl/key.pem
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -44,6 +45,14 @@ pub struct Args {
     /// Create this admin account if the store has no users yet
     #[arg(long, value_name = "NAME")]
     pub init_admin: Option<String>,
+
+    /// Serve HTTPS with this certificate chain (PEM); needs --tls-key
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+
+    /// Private key (PEM) for --tls-cert
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
 
     /// Login attempts allowed per client address per minute
     #[arg(long, default_value_t = 20, value_name = "N")]
@@ -71,8 +80,13 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     let address = listener
         .local_addr()
         .map_err(|error| Error::internal(format!("no local address: {error}")))?;
+    let tls = args
+        .tls_cert
+        .zip(args.tls_key)
+        .map(|(cert, key)| server::Tls { cert, key });
+    let scheme = if tls.is_some() { "https" } else { "http" };
     ctx.out
-        .note(&format!("tokenctl serving on http://{address}"));
+        .note(&format!("tokenctl serving on {scheme}://{address}"));
     let state = AppState {
         service: Arc::new(service),
         keys: Arc::new(keys),
@@ -81,7 +95,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             Duration::from_secs(60),
         )),
     };
-    server::serve(listener, state).await
+    server::serve(listener, state, tls).await
 }
 
 async fn init_admin(ctx: &Context, service: &TokenService, name: &str) -> Result<()> {

@@ -8,11 +8,14 @@ mod limits;
 mod routes;
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum_server::Handle;
+use axum_server::tls_rustls::RustlsConfig;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::auth::SigningKey;
@@ -49,14 +52,53 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Serves the API on `listener` until SIGINT or SIGTERM, then finishes the
-/// requests in flight.
-pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> Result<()> {
+/// A certificate chain and private key (PEM files) to serve HTTPS with.
+#[derive(Debug, Clone)]
+pub struct Tls {
+    pub cert: PathBuf,
+    pub key: PathBuf,
+}
+
+/// How long requests in flight may take to finish after SIGINT/SIGTERM.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(20);
+
+/// Serves the API on `listener` (HTTPS when `tls` is given) until SIGINT or
+/// SIGTERM, then lets the requests in flight finish.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    tls: Option<Tls>,
+) -> Result<()> {
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
+    let failed = |error: std::io::Error| Error::internal(format!("the server stopped: {error}"));
+    let Some(tls) = tls else {
+        return axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .map_err(failed);
+    };
+    let config = RustlsConfig::from_pem_file(&tls.cert, &tls.key)
         .await
-        .map_err(|error| Error::internal(format!("the server stopped: {error}")))
+        .map_err(|error| {
+            Error::invalid(format!(
+                "cannot load the TLS certificate {} / key {}: {error}",
+                tls.cert.display(),
+                tls.key.display()
+            ))
+        })?;
+    let listener = listener.into_std().map_err(failed)?;
+    let handle = Handle::new();
+    let stopper = handle.clone();
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        stopper.graceful_shutdown(Some(SHUTDOWN_GRACE));
+    });
+    axum_server::from_tcp_rustls(listener, config)
+        .map_err(failed)?
+        .handle(handle)
+        .serve(app)
+        .await
+        .map_err(failed)
 }
 
 async fn shutdown_signal() {

@@ -164,29 +164,30 @@ impl TestEnv {
                 (url, Some(schema))
             }
         };
-        env.server = Some(env.start_server(&database.0, database.1));
+        env.server = Some(env.start_server(&database.0, database.1, &[]));
         env.login();
         Some(env)
     }
 
-    fn start_server(&self, database: &str, schema: Option<String>) -> Server {
+    /// Starts `tokenctl serve` on a free loopback port, with `extra` flags.
+    pub fn start_server(&self, database: &str, schema: Option<String>, extra: &[&str]) -> Server {
         use std::io::BufRead;
         let me = ::whoami::username();
+        let key = self.root().join("signing-key.pk8");
+        let mut args = vec![
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--database",
+            database,
+            "--signing-key",
+            key.to_str().expect("utf-8"),
+            "--init-admin",
+            &me,
+        ];
+        args.extend_from_slice(extra);
         let mut child = self
-            .std_cmd(
-                binary(),
-                &[
-                    "serve",
-                    "--listen",
-                    "127.0.0.1:0",
-                    "--database",
-                    database,
-                    "--signing-key",
-                    self.root().join("signing-key.pk8").to_str().expect("utf-8"),
-                    "--init-admin",
-                    &me,
-                ],
-            )
+            .std_cmd(binary(), &args)
             .env("TOKENCTL_INIT_ADMIN_PASSWORD", ADMIN_PASSWORD)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::piped())
@@ -217,7 +218,7 @@ impl TestEnv {
     /// replica. It drops no schema when it stops; the first server does.
     pub fn start_replica(&self) -> Server {
         let primary = self.server.as_ref().expect("a remote environment");
-        self.start_server(&primary.database, None)
+        self.start_server(&primary.database, None, &[])
     }
 
     /// The logged-in session token, as `login` stored it.

@@ -1,0 +1,145 @@
+//! `tokenctl serve --tls-cert/--tls-key` serves HTTPS, and the client checks
+//! the certificate: a server it can't verify is refused unless its CA is
+//! trusted through TOKENCTL_CA_CERT.
+
+mod common;
+
+use common::{ADMIN_PASSWORD, TestEnv, assert_fails, code, stderr};
+
+/// A private CA and a server certificate for 127.0.0.1 signed by it, made
+/// with openssl(1): `(ca, cert, key)` paths.
+fn certificates(env: &TestEnv) -> Option<(String, String, String)> {
+    let path = |name: &str| env.root().join(name).display().to_string();
+    std::fs::write(
+        env.root().join("leaf.ext"),
+        "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n",
+    )
+    .expect("extensions");
+    let ec = [
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+    ];
+    let steps: [Vec<String>; 3] = [
+        [
+            "req",
+            "-x509",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=tokenctl test CA",
+        ]
+        .iter()
+        .chain(&ec)
+        .map(|a| (*a).to_owned())
+        .chain([
+            "-keyout".into(),
+            path("ca.key"),
+            "-out".into(),
+            path("ca.pem"),
+        ])
+        .collect(),
+        ["req", "-subj", "/CN=127.0.0.1"]
+            .iter()
+            .chain(&ec)
+            .map(|a| (*a).to_owned())
+            .chain([
+                "-keyout".into(),
+                path("key.pem"),
+                "-out".into(),
+                path("leaf.csr"),
+            ])
+            .collect(),
+        vec![
+            "x509".into(),
+            "-req".into(),
+            "-days".into(),
+            "1".into(),
+            "-in".into(),
+            path("leaf.csr"),
+            "-CA".into(),
+            path("ca.pem"),
+            "-CAkey".into(),
+            path("ca.key"),
+            "-CAcreateserial".into(),
+            "-extfile".into(),
+            path("leaf.ext"),
+            "-out".into(),
+            path("cert.pem"),
+        ],
+    ];
+    for args in steps {
+        let made = std::process::Command::new("openssl").args(&args).output();
+        if !made.as_ref().is_ok_and(|output| output.status.success()) {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI needs openssl: {made:?}"
+            );
+            println!("skipped: openssl could not make certificates: {made:?}");
+            return None;
+        }
+    }
+    Some((path("ca.pem"), path("cert.pem"), path("key.pem")))
+}
+
+#[test]
+fn https_works_with_the_servers_ca_trusted_and_fails_without() {
+    let env = TestEnv::new();
+    let Some((ca, cert, key)) = certificates(&env) else {
+        return;
+    };
+    let database = format!("sqlite:{}", env.root().join("server.db").display());
+    let server = env.start_server(&database, None, &["--tls-cert", &cert, "--tls-key", &key]);
+    assert!(
+        server.url().starts_with("https://127.0.0.1:"),
+        "{}",
+        server.url()
+    );
+    let login = [
+        "login",
+        "--server",
+        server.url(),
+        "--password-stdin",
+        "--insecure-storage",
+    ];
+
+    let untrusted = env.run_with_stdin(&login, format!("{ADMIN_PASSWORD}\n"));
+    assert_fails(
+        &untrusted,
+        6,
+        "cannot reach the server at https://127.0.0.1:",
+    );
+
+    let trusted = env
+        .cmd(&login)
+        .env("TOKENCTL_CA_CERT", &ca)
+        .write_stdin(format!("{ADMIN_PASSWORD}\n"))
+        .output()
+        .expect("login");
+    assert_eq!(code(&trusted), 0, "{}", stderr(&trusted));
+    let created = env
+        .cmd(&["create", "over-tls"])
+        .env("TOKENCTL_CA_CERT", &ca)
+        .output()
+        .expect("create");
+    assert_eq!(code(&created), 0, "{}", stderr(&created));
+    assert!(String::from_utf8_lossy(&created.stdout).starts_with("tcpat_"));
+
+    let bad_ca = env.root().join("not-a-cert.pem");
+    std::fs::write(&bad_ca, "nothing here").expect("write");
+    let output = env
+        .cmd(&["list"])
+        .env("TOKENCTL_CA_CERT", &bad_ca)
+        .output()
+        .expect("list");
+    assert_fails(&output, 2, "cannot use the CA certificate");
+}
+
+#[test]
+fn serve_refuses_a_certificate_without_its_key() {
+    let env = TestEnv::new();
+    let output = env.run(&["serve", "--tls-cert", "cert.pem"]);
+    assert_fails(&output, 2, "--tls-key");
+}
