@@ -407,3 +407,40 @@ fn a_token_revoked_on_one_replica_is_refused_by_the_other_at_once() {
         "the replica still accepted a revoked token"
     );
 }
+
+#[test]
+fn the_servers_debug_log_never_holds_a_secret() {
+    let env = TestEnv::new();
+    let database = format!("sqlite:{}", env.root().join("server.db").display());
+    let server = env.start_server(&database, None, &["--debug"]);
+    let login = [
+        "login",
+        "--server",
+        server.url(),
+        "--password-stdin",
+        "--insecure-storage",
+    ];
+    let output = env.run_with_stdin(&login, format!("{ADMIN_PASSWORD}\n"));
+    assert_eq!(code(&output), 0, "{}", common::stderr(&output));
+    let secret = env.create(&["logged"]);
+    let regenerated = env.json(&["regenerate", "logged", "--yes"]);
+    let new_secret = regenerated["secret"].as_str().expect("secret").to_owned();
+    assert_eq!(
+        code(&env.run_with_stdin(&["verify"], new_secret.clone())),
+        0
+    );
+    let revoked = env.run_with_stdin(&["revoke", "--stdin", "--yes"], new_secret.clone());
+    assert_eq!(code(&revoked), 0, "{}", common::stderr(&revoked));
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let log = server.log();
+    assert!(
+        log.contains("/v1/tokens/revoke-by-value"),
+        "requests are not logged: {log}"
+    );
+    for value in [&secret, &new_secret, &ADMIN_PASSWORD.to_owned()] {
+        assert!(
+            !log.contains(&value[6..]),
+            "a secret reached the server log:\n{log}"
+        );
+    }
+}

@@ -17,6 +17,7 @@ use axum::extract::DefaultBodyLimit;
 use axum_server::Handle;
 use axum_server::tls_rustls::RustlsConfig;
 use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
 
 use crate::auth::SigningKey;
 use crate::error::{Error, Result};
@@ -45,6 +46,9 @@ pub fn router(state: AppState) -> Router {
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        // One span and one line per request with method, path and status —
+        // never headers (Authorization) or bodies (secrets).
+        .layer(TraceLayer::new_for_http())
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,

@@ -86,11 +86,18 @@ pub struct Server {
     pub url: String,
     database: String,
     schema: Option<String>,
+    /// Everything the server wrote on stderr so far.
+    log: std::sync::Arc<std::sync::Mutex<String>>,
 }
 
 impl Server {
     pub fn url(&self) -> &str {
         &self.url
+    }
+
+    /// The server's stderr so far.
+    pub fn log(&self) -> String {
+        self.log.lock().map(|log| log.clone()).unwrap_or_default()
     }
 }
 
@@ -204,9 +211,21 @@ impl TestEnv {
                 break url.to_owned();
             }
         };
-        // Keep draining stderr so the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
+        // Keep reading stderr so the server never blocks on a full pipe.
+        let log = std::sync::Arc::new(std::sync::Mutex::new(format!(
+            "tokenctl serving on {url}\n"
+        )));
+        let sink = std::sync::Arc::clone(&log);
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                if let Ok(mut log) = sink.lock() {
+                    log.push_str(&line);
+                    log.push('\n');
+                }
+            }
+        });
         Server {
+            log,
             child,
             url,
             database: database.to_owned(),
