@@ -22,6 +22,9 @@ _tokenctl() {
             tokenctl,audit)
                 cmd="tokenctl__subcmd__audit"
                 ;;
+            tokenctl,clipboard-hold)
+                cmd="tokenctl__subcmd__clipboard__subcmd__hold"
+                ;;
             tokenctl,completions)
                 cmd="tokenctl__subcmd__completions"
                 ;;
@@ -84,6 +87,9 @@ _tokenctl() {
                 ;;
             tokenctl__subcmd__help,audit)
                 cmd="tokenctl__subcmd__help__subcmd__audit"
+                ;;
+            tokenctl__subcmd__help,clipboard-hold)
+                cmd="tokenctl__subcmd__help__subcmd__clipboard__subcmd__hold"
                 ;;
             tokenctl__subcmd__help,completions)
                 cmd="tokenctl__subcmd__help__subcmd__completions"
@@ -224,7 +230,7 @@ _tokenctl() {
 
     case "${cmd}" in
         tokenctl)
-            opts="-h -V --store --server --profile --config --json --debug --help --version create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help"
+            opts="-h -V --store --server --profile --config --json --debug --help --version create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -393,6 +399,40 @@ _tokenctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tokenctl__subcmd__clipboard__subcmd__hold)
+            opts="-h --clear-after-ms --store --server --profile --config --json --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --clear-after-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tokenctl__subcmd__completions)
             opts="-h --store --server --profile --config --json --debug --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -424,7 +464,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__create)
-            opts="-h --type --role --expires --description --for --store --server --profile --config --json --debug --help"
+            opts="-h --type --role --expires --description --for --no-clipboard --clipboard-clear-after --store --server --profile --config --json --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -447,6 +487,10 @@ _tokenctl() {
                     return 0
                     ;;
                 --for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --clipboard-clear-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -474,7 +518,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__help)
-            opts="create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help"
+            opts="create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -516,6 +560,20 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__help__subcmd__audit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__help__subcmd__clipboard__subcmd__hold)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -966,13 +1024,17 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__regenerate)
-            opts="-y -h --grace --yes --store --server --profile --config --json --debug --help"
+            opts="-y -h --grace --yes --no-clipboard --clipboard-clear-after --store --server --profile --config --json --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --grace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --clipboard-clear-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

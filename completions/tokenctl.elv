@@ -44,6 +44,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
             cand completions 'Print a shell completion script'
+            cand clipboard-hold 'Holds a copied secret on the clipboard (started by create/regenerate)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;create'= {
@@ -52,10 +53,12 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --expires 'When it expires: 30d, 12h, 2027-01-31 or never [default: 30d]'
             cand --description 'What the token is for'
             cand --for 'Issue the token to another user (needs users:manage)'
+            cand --clipboard-clear-after 'Clear the clipboard after this long; 0 keeps it [default: 45s]'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
+            cand --no-clipboard 'Don''t copy the new secret to the clipboard'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
             cand -h 'Print help (see more with ''--help'')'
@@ -100,12 +103,14 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;regenerate'= {
             cand --grace 'Keep the old secret working this long, e.g. 10m (at most 7d)'
+            cand --clipboard-clear-after 'Clear the clipboard after this long; 0 keeps it [default: 45s]'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
+            cand --no-clipboard 'Don''t copy the new secret to the clipboard'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
             cand -h 'Print help (see more with ''--help'')'
@@ -384,6 +389,17 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'tokenctl;clipboard-hold'= {
+            cand --clear-after-ms 'Clear after this many milliseconds; 0 holds until replaced'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'tokenctl;help'= {
             cand create 'Create a token and print its secret once'
             cand list 'List tokens'
@@ -401,6 +417,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
             cand completions 'Print a shell completion script'
+            cand clipboard-hold 'Holds a copied secret on the clipboard (started by create/regenerate)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;help;create'= {
@@ -461,6 +478,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;user;enable'= {
         }
         &'tokenctl;help;completions'= {
+        }
+        &'tokenctl;help;clipboard-hold'= {
         }
         &'tokenctl;help;help'= {
         }

@@ -48,16 +48,19 @@ complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "serve" -d 'Run th
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "role" -d 'Manage roles (named sets of permissions)'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "user" -d 'Manage users (accounts that own tokens)'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "clipboard-hold" -d 'Holds a copied secret on the clipboard (started by create/regenerate)'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l type -d 'Kind of token: personal (a person\'s PAT) or service (an integration)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l role -d 'Role whose permissions the token gets [default: your own role]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l expires -d 'When it expires: 30d, 12h, 2027-01-31 or never [default: 30d]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l description -d 'What the token is for' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l for -d 'Issue the token to another user (needs users:manage)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l clipboard-clear-after -d 'Clear the clipboard after this long; 0 keeps it [default: 45s]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l no-clipboard -d 'Don\'t copy the new secret to the clipboard'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -92,11 +95,13 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l json -d 'Pr
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l grace -d 'Keep the old secret working this long, e.g. 10m (at most 7d)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l clipboard-clear-after -d 'Clear the clipboard after this long; 0 keeps it [default: 45s]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -s y -l yes -d 'Do not ask for confirmation'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l no-clipboard -d 'Don\'t copy the new secret to the clipboard'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -281,23 +286,32 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l config
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "create" -d 'Create a token and print its secret once'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "list" -d 'List tokens'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "show" -d 'Show one token'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "revoke" -d 'Revoke tokens, immediately and permanently'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "regenerate" -d 'Replace an active token\'s secret and print the new one once'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "verify" -d 'Check a token value read from stdin'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "audit" -d 'Show the audit log'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "login" -d 'Log in to a token server'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "logout" -d 'Log out: delete the stored session'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "whoami" -d 'Show who tokenctl acts as, and what they may do'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "status" -d 'Show the backend in use, the user, and the session\'s expiry and storage'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "2fa" -d 'Manage two-factor authentication (TOTP) for your server account'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "serve" -d 'Run the token API server'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "role" -d 'Manage roles (named sets of permissions)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "user" -d 'Manage users (accounts that own tokens)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l clear-after-ms -d 'Clear after this many milliseconds; 0 holds until replaced' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -s h -l help -d 'Print help'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help" -f -a "create" -d 'Create a token and print its secret once'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help" -f -a "list" -d 'List tokens'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help" -f -a "show" -d 'Show one token'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help" -f -a "revoke" -d 'Revoke tokens, immediately and permanently'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help" -f -a "regenerate" -d 'Replace an active token\'s secret and print the new one once'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help" -f -a "verify" -d 'Check a token value read from stdin'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help" -f -a "audit" -d 'Show the audit log'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help" -f -a "login" -d 'Log in to a token server'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help" -f -a "logout" -d 'Log out: delete the stored session'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help" -f -a "whoami" -d 'Show who tokenctl acts as, and what they may do'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help" -f -a "status" -d 'Show the backend in use, the user, and the session\'s expiry and storage'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help" -f -a "2fa" -d 'Manage two-factor authentication (TOTP) for your server account'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help" -f -a "serve" -d 'Run the token API server'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help" -f -a "role" -d 'Manage roles (named sets of permissions)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help" -f -a "user" -d 'Manage users (accounts that own tokens)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help" -f -a "completions" -d 'Print a shell completion script'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help" -f -a "clipboard-hold" -d 'Holds a copied secret on the clipboard (started by create/regenerate)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from 2fa" -f -a "enable" -d 'Turn on 2FA: prints a TOTP secret once, then asks for a code from it'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "list" -d 'List roles and their permissions'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "show" -d 'Show one role and what each of its permissions allows'

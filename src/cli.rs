@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::cmd::{
-    audit, completions, create, list, login, logout, regenerate, revoke, role, serve, show, status,
-    two_factor, user, verify, whoami,
+    audit, clipboard_hold, completions, create, list, login, logout, regenerate, revoke, role,
+    serve, show, status, two_factor, user, verify, whoami,
 };
 use crate::env;
 
@@ -85,4 +85,7 @@ pub enum Command {
     #[command(subcommand)]
     User(user::Command),
     Completions(completions::Args),
+    /// Holds a copied secret on the clipboard (started by create/regenerate)
+    #[command(hide = true)]
+    ClipboardHold(clipboard_hold::Args),
 }

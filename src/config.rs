@@ -23,6 +23,8 @@ pub struct ConfigFile {
     pub server: Option<String>,
     /// Extra CA certificates (PEM) to trust for the server's TLS.
     pub ca_cert: Option<PathBuf>,
+    /// `false` never copies new secrets to the clipboard.
+    pub clipboard: Option<bool>,
     /// How long to wait for the OS keyring, e.g. `10s`.
     pub keyring_timeout: Option<String>,
     #[serde(default)]
@@ -51,6 +53,8 @@ pub struct Settings {
     pub server: Option<String>,
     /// Extra CA certificates to trust: `TOKENCTL_CA_CERT`, else the config file.
     pub ca_cert: Option<PathBuf>,
+    /// Whether new secrets may be copied to the clipboard (config `clipboard`).
+    pub clipboard: bool,
     pub lifetime: LifetimePolicy,
     pub keyring_timeout: std::time::Duration,
 }
@@ -100,6 +104,7 @@ pub fn resolve(overrides: Overrides<'_>) -> Result<Settings> {
             .filter(|value| !value.is_empty())
             .map(PathBuf::from)
             .or(file.ca_cert),
+        clipboard: file.clipboard.unwrap_or(true),
         lifetime: lifetime_policy(&file.policy)?,
         keyring_timeout,
     })

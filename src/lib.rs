@@ -7,6 +7,7 @@ pub mod api;
 pub mod auth;
 pub mod backend;
 pub mod cli;
+pub mod clipboard;
 pub mod cmd;
 pub mod config;
 pub mod env;

@@ -20,6 +20,7 @@ pub struct Output {
     pub json: bool,
     pub color: bool,
     pub stdin_is_terminal: bool,
+    pub stdout_is_terminal: bool,
 }
 
 impl Output {
@@ -28,6 +29,7 @@ impl Output {
             json,
             color: io::stderr().is_terminal() && !env::is_set(env::NO_COLOR),
             stdin_is_terminal: io::stdin().is_terminal(),
+            stdout_is_terminal: io::stdout().is_terminal(),
         }
     }
 

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Context, parse};
+use super::{ClipboardArgs, Context, parse, reveal_secret};
 use crate::error::Result;
 use crate::model::{Permissions, TokenKind};
 use crate::output::{self, TokenView};
@@ -47,6 +47,9 @@ pub struct Args {
     /// Issue the token to another user (needs users:manage)
     #[arg(long = "for", value_name = "USER")]
     pub owner: Option<String>,
+
+    #[command(flatten)]
+    pub clipboard: ClipboardArgs,
 }
 
 #[derive(Serialize)]
@@ -99,8 +102,5 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         token.role,
         output::expiry_long(token.expires_at, now)
     ));
-    ctx.out.line(created.secret.expose())?;
-    ctx.out
-        .note("Copy the token now: it is shown only once and cannot be recovered.");
-    Ok(())
+    reveal_secret(ctx, &created.secret, &args.clipboard)
 }

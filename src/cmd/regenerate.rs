@@ -2,7 +2,7 @@
 
 use chrono::Duration;
 
-use super::{Context, parse};
+use super::{ClipboardArgs, Context, parse, reveal_secret};
 use crate::error::Result;
 use crate::output;
 use crate::service::TokenRef;
@@ -30,6 +30,9 @@ pub struct Args {
     /// Do not ask for confirmation
     #[arg(long, short)]
     pub yes: bool,
+
+    #[command(flatten)]
+    pub clipboard: ClipboardArgs,
 }
 
 #[derive(serde::Serialize)]
@@ -85,8 +88,5 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         "Regenerated token {} '{}'; {old}",
         regenerated.token.id, regenerated.token.name
     ));
-    ctx.out.line(regenerated.secret.expose())?;
-    ctx.out
-        .note("Copy the token now: it is shown only once and cannot be recovered.");
-    Ok(())
+    reveal_secret(ctx, &regenerated.secret, &args.clipboard)
 }

@@ -1,0 +1,121 @@
+//! Copy-once to a real X clipboard: Xvfb, `create` on a pseudo-terminal
+//! (script(1)), read back with xclip from another process after tokenctl has
+//! exited; cleared after the delay; a value the user copied meanwhile is kept.
+
+mod common;
+
+use common::{TestEnv, code, stderr, stdout};
+
+fn have_x_tools() -> bool {
+    let found = ["xvfb-run", "xclip", "script"].iter().all(|tool| {
+        std::process::Command::new("sh")
+            .args(["-c", &format!("command -v {tool}")])
+            .output()
+            .is_ok_and(|output| output.status.success())
+    });
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI needs xvfb, xclip and script(1) (see .ci/run)"
+        );
+        println!("skipped: no xvfb-run / xclip / script here");
+    }
+    found
+}
+
+#[test]
+fn a_new_secret_is_copied_outlives_tokenctl_and_is_cleared_later() {
+    if !have_x_tools() {
+        return;
+    }
+    let env = TestEnv::new();
+    let tokenctl = common::binary();
+    let tokenctl = tokenctl.display();
+    let script = format!(
+        r#"
+script -qec '{tokenctl} create first --clipboard-clear-after 3s' /dev/null > first.txt
+sleep 0.5
+echo "CLIP=$(xclip -o -selection clipboard 2>/dev/null)"
+sleep 3.5
+echo "AFTER=$(xclip -o -selection clipboard 2>/dev/null)"
+script -qec '{tokenctl} create second --clipboard-clear-after 3s' /dev/null > second.txt
+printf mine | xclip -selection clipboard
+sleep 4
+echo "USER=$(xclip -o -selection clipboard 2>/dev/null)"
+"#
+    );
+    let output = env
+        .std_cmd(
+            "xvfb-run",
+            &["-a", "-s", "-nolisten tcp", "bash", "-c", &script],
+        )
+        .current_dir(env.root())
+        .env_remove("CI")
+        .output()
+        .expect("xvfb-run");
+    let out = stdout(&output);
+    let first = std::fs::read_to_string(env.root().join("first.txt")).expect("first.txt");
+    let secret = first
+        .lines()
+        .map(str::trim)
+        .find(|line| line.starts_with("tcpat_"))
+        .unwrap_or_else(|| panic!("no secret on the terminal: {first}\n{}", stderr(&output)))
+        .to_owned();
+    assert!(
+        first.contains("Copied to the clipboard — cleared in 3 s"),
+        "{first}"
+    );
+    assert!(
+        out.contains(&format!("CLIP={secret}\n")),
+        "not on the clipboard: {out}"
+    );
+    assert!(
+        out.contains("AFTER=\n"),
+        "not cleared after the delay: {out}"
+    );
+    assert!(
+        out.contains("USER=mine\n"),
+        "the user's own copy was wiped: {out}"
+    );
+}
+
+#[test]
+fn without_a_display_or_a_terminal_create_still_succeeds_with_one_note() {
+    let env = TestEnv::new();
+    let output = env
+        .cmd(&["create", "piped"])
+        .env_remove("DISPLAY")
+        .output()
+        .expect("run");
+    assert_eq!(code(&output), 0);
+    let notes = stderr(&output);
+    assert_eq!(
+        notes.matches("Not copied to the clipboard").count(),
+        1,
+        "{notes}"
+    );
+    assert!(notes.contains("stdout is not a terminal"), "{notes}");
+
+    if !have_x_tools() {
+        return;
+    }
+    let tokenctl = common::binary();
+    let command = format!("{} create on-tty", tokenctl.display());
+    let output = env
+        .std_cmd("script", &["-qec", &command, "/dev/null"])
+        .env_remove("CI")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("script");
+    assert_eq!(code(&output), 0);
+    let screen = stdout(&output);
+    assert!(
+        screen.contains("Not copied to the clipboard: no display."),
+        "{screen}"
+    );
+    assert!(screen.contains("tcpat_"), "{screen}");
+
+    let quiet = env.run(&["create", "quiet", "--no-clipboard"]);
+    assert!(!stderr(&quiet).contains("clipboard"), "{}", stderr(&quiet));
+}
