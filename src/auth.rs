@@ -6,7 +6,6 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
 use argon2::Argon2;
@@ -163,7 +162,7 @@ impl SigningKey {
                 let document =
                     Ed25519KeyPair::generate_pkcs8(&aws_lc_rs::rand::SystemRandom::new())
                         .map_err(|_| Error::internal("cannot generate a signing key"))?;
-                write_private(path, document.as_ref())?;
+                crate::files::write_private(path, document.as_ref())?;
                 document.as_ref().to_vec()
             }
             Err(error) => {
@@ -238,29 +237,6 @@ impl SigningKey {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
-/// Writes a new private file: 0600, parent directories 0700.
-pub fn write_private(path: &Path, content: &[u8]) -> Result<()> {
-    let failed = |error: std::io::Error| {
-        Error::internal(format!("cannot write {}: {error}", path.display()))
-    };
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
-        && !parent.exists()
-    {
-        let mut builder = fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder.create(parent).map_err(failed)?;
-    }
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path).map_err(failed)?;
-    file.write_all(content).map_err(failed)?;
-    file.sync_all().map_err(failed)
 }
 
 /// Methods recorded in a session's `amr` claim (RFC 8176 names).

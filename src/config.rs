@@ -74,6 +74,11 @@ fn project_dirs() -> Result<ProjectDirs> {
     })
 }
 
+/// The directory tokenctl keeps its own state in (store, profiles, sessions).
+pub fn data_dir() -> Result<PathBuf> {
+    Ok(project_dirs()?.data_dir().to_path_buf())
+}
+
 /// Loads the config file and resolves every setting. `store` and
 /// `config` come from clap, so they already hold flag-or-env values.
 pub fn resolve(overrides: Overrides<'_>) -> Result<Settings> {
@@ -85,7 +90,7 @@ pub fn resolve(overrides: Overrides<'_>) -> Result<Settings> {
     let store_named = named_store.is_some();
     let store = match named_store {
         Some(path) => path,
-        None => project_dirs()?.data_dir().join("store.db"),
+        None => data_dir()?.join("store.db"),
     };
     let keyring_timeout = match &file.keyring_timeout {
         Some(text) => parse_duration(text)

@@ -12,6 +12,7 @@ pub mod cmd;
 pub mod config;
 pub mod env;
 pub mod error;
+pub mod files;
 pub mod model;
 pub mod output;
 pub mod policy;

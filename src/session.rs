@@ -16,9 +16,9 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::auth::write_private;
 use crate::env;
 use crate::error::{Error, ErrorKind, Result};
+use crate::files::write_private;
 
 /// Keyring service name of every tokenctl entry.
 const KEYRING_SERVICE: &str = "tokenctl";
@@ -250,14 +250,4 @@ fn no_keyring(why: &str) -> Error {
         "start a Secret Service (e.g. gnome-keyring), use TOKENCTL_TOKEN, \
          or pass --insecure-storage to keep the session in a 0600 file",
     )
-}
-
-/// The directory tokenctl keeps its own state in.
-pub fn data_dir() -> Result<PathBuf> {
-    directories::ProjectDirs::from("", "", "tokenctl")
-        .map(|dirs| dirs.data_dir().to_path_buf())
-        .ok_or_else(|| {
-            Error::internal("cannot find a home directory for tokenctl's files")
-                .with_hint("set HOME")
-        })
 }

@@ -7,20 +7,10 @@ mod common;
 use common::{TestEnv, code, stderr, stdout};
 
 fn have_x_tools() -> bool {
-    let found = ["xvfb-run", "xclip", "script"].iter().all(|tool| {
-        std::process::Command::new("sh")
-            .args(["-c", &format!("command -v {tool}")])
-            .output()
-            .is_ok_and(|output| output.status.success())
-    });
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI needs xvfb, xclip and script(1) (see .ci/run)"
-        );
-        println!("skipped: no xvfb-run / xclip / script here");
-    }
-    found
+    common::have_tools(
+        &["xvfb-run", "xclip", "script"],
+        "xvfb, xauth and xclip; see .ci/run",
+    )
 }
 
 #[test]

@@ -5,24 +5,11 @@ mod common;
 
 use common::{ADMIN_PASSWORD, Backend, TestEnv, assert_fails, stderr, stdout};
 
-/// Whether the desktop pieces are installed; under CI they must be.
 fn have_secret_service() -> bool {
-    let found = ["dbus-run-session", "gnome-keyring-daemon", "secret-tool"]
-        .iter()
-        .all(|tool| {
-            std::process::Command::new("sh")
-                .args(["-c", &format!("command -v {tool}")])
-                .output()
-                .is_ok_and(|output| output.status.success())
-        });
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI needs gnome-keyring, dbus and libsecret-tools (see .ci/run)"
-        );
-        println!("skipped: no dbus-run-session / gnome-keyring-daemon / secret-tool here");
-    }
-    found
+    common::have_tools(
+        &["dbus-run-session", "gnome-keyring-daemon", "secret-tool"],
+        "gnome-keyring, dbus and libsecret-tools; see .ci/run",
+    )
 }
 
 #[test]

@@ -227,7 +227,7 @@ async fn dispatch(cli: Cli, out: Output) -> Result<()> {
         config: cli.global.config.as_deref(),
         server: cli.global.server.as_deref(),
     })?;
-    let sessions = Sessions::new(crate::session::data_dir()?, settings.keyring_timeout);
+    let sessions = Sessions::new(crate::config::data_dir()?, settings.keyring_timeout);
     let ctx = Context {
         out,
         settings,
@@ -323,6 +323,15 @@ pub fn read_stdin() -> Result<String> {
         .read_to_end(&mut bytes)
         .map_err(|error| Error::invalid(format!("cannot read stdin: {error}")))?;
     String::from_utf8(bytes).map_err(|_| Error::invalid("stdin is not valid UTF-8 text"))
+}
+
+/// The first non-blank line of stdin, trimmed; `None` when there is none.
+pub fn first_stdin_line() -> Result<Option<String>> {
+    Ok(read_stdin()?
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty())
+        .map(str::to_owned))
 }
 
 /// clap value parsers for the domain's own formats.

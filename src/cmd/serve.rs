@@ -60,7 +60,7 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &Context, args: Args) -> Result<()> {
-    let data_dir = crate::session::data_dir()?;
+    let data_dir = crate::config::data_dir()?;
     let database = args
         .database
         .unwrap_or_else(|| format!("sqlite:{}", data_dir.join("server.db").display()));

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Context, read_stdin};
+use super::{Context, first_stdin_line};
 use crate::error::{Error, Result};
 use crate::output::{self, TokenView};
 use crate::secret::Secret;
@@ -58,14 +58,8 @@ fn read_token(ctx: &Context) -> Result<String> {
             .interact()
             .map_err(|error| Error::internal(format!("cannot read the token: {error}")));
     }
-    let input = read_stdin()?;
-    input
-        .lines()
-        .map(str::trim)
-        .find(|line| !line.is_empty())
-        .map(str::to_owned)
-        .ok_or_else(|| {
-            Error::invalid("no token on stdin")
-                .with_hint("pipe it in: echo \"$TOKEN\" | tokenctl verify")
-        })
+    first_stdin_line()?.ok_or_else(|| {
+        Error::invalid("no token on stdin")
+            .with_hint("pipe it in: echo \"$TOKEN\" | tokenctl verify")
+    })
 }

@@ -12,7 +12,6 @@
 //! Rows are read in place, with no per-row hand-off between threads: listing
 //! 100k tokens costs what SQLite costs.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -266,20 +265,8 @@ fn migrate(connection: &mut Connection, first_admin: Option<&str>) -> StoreResul
 /// Creates the file (and missing parent directories) private to the user
 /// before SQLite opens it; SQLite gives its `-wal`/`-shm` files the same mode.
 fn create_private_file(path: &Path) -> std::io::Result<()> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
-        && !parent.exists()
-    {
-        let mut builder = fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder.create(parent)?;
-    }
-    let mut options = fs::OpenOptions::new();
-    options.create(true).append(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path)?;
+    crate::files::create_private_parent(path)?;
+    crate::files::private_options().append(true).open(path)?;
     Ok(())
 }
 

@@ -11,6 +11,31 @@ use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
+/// Whether every one of `tools` is on PATH. A test that needs them skips
+/// with a printed reason when they are missing — except under CI, where the
+/// missing install step is the failure.
+pub fn have_tools(tools: &[&str], install_hint: &str) -> bool {
+    let missing: Vec<&str> = tools
+        .iter()
+        .copied()
+        .filter(|tool| {
+            !std::process::Command::new("sh")
+                .args(["-c", &format!("command -v {tool}")])
+                .output()
+                .is_ok_and(|output| output.status.success())
+        })
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI needs {missing:?} ({install_hint})"
+    );
+    println!("skipped: {missing:?} not installed here");
+    false
+}
+
 fn random_suffix() -> String {
     let mut bytes = [0u8; 6];
     getrandom::fill(&mut bytes).expect("randomness");

@@ -1,6 +1,6 @@
 //! `tokenctl 2fa enable`.
 
-use crate::cmd::{Context, read_stdin};
+use crate::cmd::{Context, first_stdin_line};
 use crate::error::{Error, Result};
 
 /// Turn on 2FA: prints a TOTP secret once, then asks for a code from it
@@ -43,12 +43,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
 
 fn read_code(ctx: &Context, from_stdin: bool) -> Result<String> {
     if from_stdin {
-        return read_stdin()?
-            .lines()
-            .map(str::trim)
-            .find(|line| !line.is_empty())
-            .map(str::to_owned)
-            .ok_or_else(|| Error::invalid("no code on stdin"));
+        return first_stdin_line()?.ok_or_else(|| Error::invalid("no code on stdin"));
     }
     if !ctx.out.can_prompt() {
         return Err(Error::invalid("no terminal to ask for the code on")
