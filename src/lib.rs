@@ -1,7 +1,7 @@
 //! tokenctl: manage personal access tokens and service tokens.
 //!
-//! The domain (`model`, `secret`, `policy`, `service`, `store`) knows nothing
-//! about the terminal; `cli`, `cmd` and `output` are the command-line face.
+//! The domain (`model`, `secret`, `policy`, `service`, `store`, `scan`) knows
+//! nothing about the terminal; `cli`, `cmd` and `output` are the command-line face.
 
 pub mod api;
 pub mod auth;
@@ -17,6 +17,7 @@ pub mod model;
 pub mod output;
 pub mod policy;
 pub mod remote;
+pub mod scan;
 pub mod secret;
 pub mod server;
 pub mod service;

@@ -155,6 +155,8 @@ impl LifetimePolicy {
 
 pub const MAX_NAME_LEN: usize = 64;
 pub const MAX_DESCRIPTION_LEN: usize = 512;
+/// Long enough for "leaked: found by scan in" and a deep path.
+pub const MAX_REASON_LEN: usize = 300;
 
 /// Names identify tokens, users and roles on the command line, so they must be
 /// printable, reasonably short, and never look like a numeric ID.
@@ -189,6 +191,25 @@ pub fn check_description(description: &str) -> Result<()> {
     if description.chars().any(|c| c.is_control() && c != '\n') {
         return Err(Error::invalid(
             "the description may not contain control characters",
+        ));
+    }
+    Ok(())
+}
+
+/// Why a token was revoked, as it goes into one line of the audit log:
+/// short, one line, printable.
+pub fn check_reason(reason: &str) -> Result<()> {
+    if reason.trim().is_empty() {
+        return Err(Error::invalid("the revocation reason is empty"));
+    }
+    if reason.chars().count() > MAX_REASON_LEN {
+        return Err(Error::invalid(format!(
+            "the revocation reason is longer than {MAX_REASON_LEN} characters"
+        )));
+    }
+    if reason.chars().any(char::is_control) {
+        return Err(Error::invalid(
+            "the revocation reason may not contain control characters",
         ));
     }
     Ok(())
@@ -242,6 +263,17 @@ mod tests {
         }
         for good in ["deploy", "ci-42", "Über token", "v2"] {
             assert!(check_name("token", good).is_ok(), "refused {good:?}");
+        }
+    }
+
+    #[test]
+    fn revocation_reasons_are_one_short_line() {
+        for bad in ["", "  ", "two\nlines", &"x".repeat(MAX_REASON_LEN + 1)] {
+            assert!(check_reason(bad).is_err(), "accepted {bad:?}");
+        }
+        let longest = "x".repeat(MAX_REASON_LEN);
+        for good in ["leaked: found by scan in <stdin>", longest.as_str()] {
+            assert!(check_reason(good).is_ok(), "refused {good:?}");
         }
     }
 }
