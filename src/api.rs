@@ -117,6 +117,16 @@ pub struct SecretRequest {
     pub token: String,
 }
 
+/// `POST /v1/tokens/revoke-by-value`: the leaked secret, and optionally
+/// why it is revoked (one line for the audit log, e.g. where it was found).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RevokeByValueRequest {
+    pub token: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
 /// Query of `GET /v1/tokens`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

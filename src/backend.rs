@@ -26,13 +26,17 @@ pub trait Backend: Send + Sync {
     async fn list_tokens(&self, filter: TokenFilter) -> Result<Vec<Token>>;
     async fn show_token(&self, reference: &TokenRef) -> Result<Token>;
     async fn revoke(&self, reference: &TokenRef) -> Result<Revocation>;
-    async fn revoke_by_secret(&self, secret: &Secret) -> Result<Revocation>;
+    /// Revokes by value; `reason` goes into the audit entry.
+    async fn revoke_by_secret(&self, secret: &Secret, reason: Option<&str>) -> Result<Revocation>;
     async fn regenerate(
         &self,
         reference: &TokenRef,
         grace: Option<chrono::Duration>,
     ) -> Result<RegeneratedToken>;
     async fn verify(&self, secret: &Secret) -> Result<Token>;
+    /// The token a secret belongs to, whatever its status; `None` when no
+    /// token has it. Needs no account, like revoking by value.
+    async fn inspect_secret(&self, secret: &Secret) -> Result<Option<Token>>;
     /// The audit log, optionally for one token (resolved like `show`).
     async fn audit(&self, token: Option<&TokenRef>, filter: AuditFilter)
     -> Result<Vec<AuditEntry>>;
@@ -110,8 +114,10 @@ impl Backend for LocalBackend {
         self.service.revoke(&self.actor().await?, reference).await
     }
 
-    async fn revoke_by_secret(&self, secret: &Secret) -> Result<Revocation> {
-        self.service.revoke_by_secret(&self.origin, secret).await
+    async fn revoke_by_secret(&self, secret: &Secret, reason: Option<&str>) -> Result<Revocation> {
+        self.service
+            .revoke_by_secret(&self.origin, secret, reason)
+            .await
     }
 
     async fn regenerate(
@@ -126,6 +132,10 @@ impl Backend for LocalBackend {
 
     async fn verify(&self, secret: &Secret) -> Result<Token> {
         self.service.verify(secret).await
+    }
+
+    async fn inspect_secret(&self, secret: &Secret) -> Result<Option<Token>> {
+        self.service.inspect_secret(secret).await
     }
 
     async fn audit(

@@ -239,6 +239,12 @@ fn token_path(reference: &TokenRef) -> String {
     }
 }
 
+fn secret_body(secret: &Secret) -> api::SecretRequest {
+    api::SecretRequest {
+        token: secret.expose().to_owned(),
+    }
+}
+
 fn secret_from_wire(secret: &str) -> Result<Secret> {
     Secret::parse(secret)
         .map_err(|error| Error::internal(format!("the server sent a malformed token: {error}")))
@@ -302,9 +308,10 @@ impl Backend for RemoteBackend {
         Ok(revocation.into())
     }
 
-    async fn revoke_by_secret(&self, secret: &Secret) -> Result<Revocation> {
-        let body = api::SecretRequest {
+    async fn revoke_by_secret(&self, secret: &Secret, reason: Option<&str>) -> Result<Revocation> {
+        let body = api::RevokeByValueRequest {
             token: secret.expose().to_owned(),
+            reason: reason.map(str::to_owned),
         };
         let revocation: api::Revocation = self
             .call(Method::POST, &["tokens", "revoke-by-value"], Some(&body))
@@ -332,11 +339,27 @@ impl Backend for RemoteBackend {
     }
 
     async fn verify(&self, secret: &Secret) -> Result<Token> {
-        let body = api::SecretRequest {
-            token: secret.expose().to_owned(),
-        };
-        self.call(Method::POST, &["tokens", "verify"], Some(&body))
-            .await
+        self.call(
+            Method::POST,
+            &["tokens", "verify"],
+            Some(&secret_body(secret)),
+        )
+        .await
+    }
+
+    async fn inspect_secret(&self, secret: &Secret) -> Result<Option<Token>> {
+        let answer = self
+            .call(
+                Method::POST,
+                &["tokens", "inspect"],
+                Some(&secret_body(secret)),
+            )
+            .await;
+        match answer {
+            Ok(token) => Ok(Some(token)),
+            Err(error) if error.kind == ErrorKind::NotFound => Ok(None),
+            Err(error) => Err(error),
+        }
     }
 
     async fn audit(

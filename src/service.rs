@@ -12,6 +12,7 @@ use crate::auth;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{AuditEntry, Id, Permission, Permissions, Role, Status, Token, TokenKind, User};
 use crate::policy::{self, Actor, Credential, LifetimePolicy};
+use crate::scan;
 use crate::secret::Secret;
 use crate::store::{AuditFilter, AuditRecord, NewToken, SecretChange, Store, TokenFilter};
 use crate::time::{self, Expiry};
@@ -252,20 +253,48 @@ impl TokenService {
                 actor.user.name, token.id, token.owner
             )));
         }
-        self.revoke_found(token, &actor.user.name, &actor.source, "revoked")
+        self.revoke_found(token, &actor.user.name, &actor.source, "revoked", None)
             .await
     }
 
     /// Revokes the token a secret belongs to. Whoever holds a secret may kill
-    /// it, which is how a leaked value is neutralised fastest.
-    pub async fn revoke_by_secret(&self, origin: &Origin, secret: &Secret) -> Result<Revocation> {
+    /// it, which is how a leaked value is neutralised fastest. `reason` (one
+    /// short line, e.g. where the leak was found) goes into the audit entry,
+    /// with any secret in it reduced to its hint.
+    pub async fn revoke_by_secret(
+        &self,
+        origin: &Origin,
+        secret: &Secret,
+        reason: Option<&str>,
+    ) -> Result<Revocation> {
+        if let Some(reason) = reason {
+            policy::check_reason(reason)?;
+        }
+        let reason = reason.map(|reason| scan::finder().redact(reason));
         let found = self
             .store
             .token_by_secret(&secret.hash(), time::now())
             .await?
             .ok_or_else(|| Error::not_found(format!("no token matches {}", secret.hint())))?;
-        self.revoke_found(found.token, &origin.who, &origin.source, "revoked by value")
-            .await
+        self.revoke_found(
+            found.token,
+            &origin.who,
+            &origin.source,
+            "revoked by value",
+            reason.as_deref(),
+        )
+        .await
+    }
+
+    /// The token a secret belongs to, whatever its status: anyone holding
+    /// a secret may see its record (a leak scan reports revoked and expired
+    /// finds too). Unlike [`TokenService::verify`] it records no use.
+    pub async fn inspect_secret(&self, secret: &Secret) -> Result<Option<Token>> {
+        let found = self
+            .store
+            .token_by_secret(&secret.hash(), time::now())
+            .await?;
+        Ok(found.map(|found| found.token))
     }
 
     async fn revoke_found(
@@ -274,14 +303,16 @@ impl TokenService {
         actor: &str,
         source: &str,
         how: &str,
+        reason: Option<&str>,
     ) -> Result<Revocation> {
+        let because = reason.map_or_else(String::new, |reason| format!("; reason: {reason}"));
         let audit = AuditRecord {
             at: time::now(),
             actor: actor.to_owned(),
             action: "token.revoke",
             token_id: Some(token.id),
             detail: format!(
-                "{how} token '{}' ({}) of {}",
+                "{how} token '{}' ({}) of {}{because}",
                 token.name, token.hint, token.owner
             ),
             source: source.to_owned(),

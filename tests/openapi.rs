@@ -353,7 +353,7 @@ fn enums_match_the_rust_types() {
 fn request_schemas_match_the_api_types() {
     use tokenctl::api::{
         AddRoleRequest, AddUserRequest, CreateTokenRequest, LoginRequest, RegenerateRequest,
-        SecretRequest, TotpConfirmRequest,
+        RevokeByValueRequest, SecretRequest, TotpConfirmRequest,
     };
     let doc = document();
     let cases = [
@@ -386,6 +386,13 @@ fn request_schemas_match_the_api_types() {
             "SecretRequest",
             serde_json::to_value(SecretRequest {
                 token: "tcpat_x".into(),
+            }),
+        ),
+        (
+            "RevokeByValueRequest",
+            serde_json::to_value(RevokeByValueRequest {
+                token: "tcpat_x".into(),
+                reason: Some("leaked: found by scan in ci.log".into()),
             }),
         ),
         (
@@ -975,7 +982,8 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
 
     let create = json!({ "name": "leaked" });
     let answer = step!("post", "/v1/tokens", "/v1/tokens", me, Some(create), ok);
-    let leaked = json!({ "token": answer["secret"] });
+    let leaked_secret = answer["secret"].clone();
+    let leaked = json!({ "token": leaked_secret, "reason": "leaked: found by scan in ci.log" });
     let answer = step!(
         "post",
         "/v1/tokens/revoke-by-value",
@@ -985,6 +993,37 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
         ok
     );
     assert_eq!(answer["newly_revoked"], true);
+    let answer = step!(
+        "post",
+        "/v1/tokens/inspect",
+        "/v1/tokens/inspect",
+        None,
+        Some(json!({ "token": leaked_secret })),
+        ok
+    );
+    assert!(
+        answer["revoked_at"].is_string(),
+        "revoked tokens are inspected too"
+    );
+    let unknown = tokenctl::secret::Secret::generate(TokenKind::Personal).expect("randomness");
+    let answer = step!(
+        "post",
+        "/v1/tokens/inspect",
+        "/v1/tokens/inspect",
+        None,
+        Some(json!({ "token": unknown.expose() })),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(answer["error"]["kind"], "not_found");
+    let answer = step!(
+        "post",
+        "/v1/tokens/revoke-by-value",
+        "/v1/tokens/revoke-by-value",
+        None,
+        Some(json!({ "token": leaked_secret, "reason": "two\nlines" })),
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(answer["error"]["kind"], "invalid_input");
 
     // Audit.
     let answer = step!("get", "/v1/audit", "/v1/audit", me, None, ok);

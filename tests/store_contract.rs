@@ -564,9 +564,16 @@ async fn revoking_kills_the_secret_and_is_audited_once(f: &Fixture) {
         who: "leak-scanner".to_owned(),
         source: "test".to_owned(),
     };
+    let inspected = f.service.inspect_secret(&leaked.secret).await;
+    assert_eq!(inspected.expect("inspect"), Some(leaked.token.clone()));
+    // The reason reaches the audit log, but never a secret it mentions.
+    let reason = format!(
+        "leaked: found by scan in /tmp/{}.log",
+        deploy.secret.expose()
+    );
     let by_value = f
         .service
-        .revoke_by_secret(&origin, &leaked.secret)
+        .revoke_by_secret(&origin, &leaked.secret, Some(&reason))
         .await
         .expect("revoke by value");
     assert!(by_value.newly_revoked);
@@ -575,6 +582,21 @@ async fn revoking_kills_the_secret_and_is_audited_once(f: &Fixture) {
         f.service.verify(&leaked.secret).await,
         ErrorKind::Unauthenticated,
         "revoked",
+    );
+    let inspected = f.service.inspect_secret(&leaked.secret).await;
+    let inspected = inspected.expect("inspect").expect("still known");
+    assert_eq!(inspected.status_at(time::now()), Status::Revoked);
+    let unknown = Secret::generate(TokenKind::Personal).expect("randomness");
+    assert_eq!(
+        f.service.inspect_secret(&unknown).await.expect("inspect"),
+        None
+    );
+    expect_error(
+        f.service
+            .revoke_by_secret(&origin, &leaked.secret, Some("two\nlines"))
+            .await,
+        ErrorKind::InvalidInput,
+        "control characters",
     );
 
     let admin = &admin;
@@ -601,6 +623,18 @@ async fn revoking_kills_the_secret_and_is_audited_once(f: &Fixture) {
             entry("token.revoke", "leak-scanner")
         ]
     );
+    let filter = AuditFilter {
+        token_id: Some(leaked.token.id),
+        ..AuditFilter::default()
+    };
+    let entries = f.service.audit(admin, filter).await.expect("audit");
+    let detail = &entries.last().expect("the revocation").detail;
+    let hidden = format!("/tmp/{}.log", deploy.secret.hint());
+    assert!(
+        detail.ends_with(&format!("; reason: leaked: found by scan in {hidden}")),
+        "{detail}"
+    );
+    assert!(!detail.contains(deploy.secret.expose()), "{detail}");
 }
 
 async fn regenerating_with_grace_keeps_the_old_secret_until_the_grace_ends(f: &Fixture) {

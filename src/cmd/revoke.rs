@@ -113,7 +113,7 @@ async fn revoke_values(ctx: &Context, yes: bool) -> Result<()> {
     let mut done = Vec::new();
     let mut missing = 0;
     for secret in &secrets {
-        match backend.revoke_by_secret(secret).await {
+        match backend.revoke_by_secret(secret, None).await {
             Ok(revocation) => done.push(revocation),
             Err(error) if error.kind == ErrorKind::NotFound => {
                 missing += 1;

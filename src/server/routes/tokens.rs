@@ -8,7 +8,7 @@ use axum::routing::{get, post};
 use super::{Json, Path, Query};
 use crate::api::{
     CreateTokenRequest, CreatedToken, RegenerateRequest, RegeneratedToken, Revocation,
-    SecretRequest, TokenQuery,
+    RevokeByValueRequest, SecretRequest, TokenQuery,
 };
 use crate::error::Error;
 use crate::model::{Status, Token};
@@ -24,6 +24,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/v1/tokens", get(list).post(create))
         .route("/v1/tokens/verify", post(verify))
+        .route("/v1/tokens/inspect", post(inspect))
         .route("/v1/tokens/revoke-by-value", post(revoke_by_value))
         .route("/v1/tokens/{token}", get(show))
         .route("/v1/tokens/{token}/revoke", post(revoke))
@@ -133,17 +134,34 @@ async fn verify(
     Ok(Json(state.service.verify(&secret).await?))
 }
 
+/// Anyone holding a secret may see its token, whatever its status.
+async fn inspect(
+    State(state): State<AppState>,
+    Json(request): Json<SecretRequest>,
+) -> ApiResult<Json<Token>> {
+    let secret = Secret::parse(&request.token).map_err(Error::from)?;
+    let token = state
+        .service
+        .inspect_secret(&secret)
+        .await?
+        .ok_or_else(|| Error::not_found(format!("no token matches {}", secret.hint())))?;
+    Ok(Json(token))
+}
+
 /// Anyone holding a leaked secret may kill it.
 async fn revoke_by_value(
     State(state): State<AppState>,
     parts: Parts,
-    Json(request): Json<SecretRequest>,
+    Json(request): Json<RevokeByValueRequest>,
 ) -> ApiResult<Json<Revocation>> {
     let secret = Secret::parse(&request.token).map_err(Error::from)?;
     let origin = Origin {
         who: format!("holder of {}", secret.hint()),
         source: source(&parts),
     };
-    let revocation = state.service.revoke_by_secret(&origin, &secret).await?;
+    let revocation = state
+        .service
+        .revoke_by_secret(&origin, &secret, request.reason.as_deref())
+        .await?;
     Ok(Json(revocation.into()))
 }
