@@ -52,6 +52,9 @@ _tokenctl() {
             tokenctl,role)
                 cmd="tokenctl__subcmd__role"
                 ;;
+            tokenctl,scan)
+                cmd="tokenctl__subcmd__scan"
+                ;;
             tokenctl,serve)
                 cmd="tokenctl__subcmd__serve"
                 ;;
@@ -117,6 +120,9 @@ _tokenctl() {
                 ;;
             tokenctl__subcmd__help,role)
                 cmd="tokenctl__subcmd__help__subcmd__role"
+                ;;
+            tokenctl__subcmd__help,scan)
+                cmd="tokenctl__subcmd__help__subcmd__scan"
                 ;;
             tokenctl__subcmd__help,serve)
                 cmd="tokenctl__subcmd__help__subcmd__serve"
@@ -230,7 +236,7 @@ _tokenctl() {
 
     case "${cmd}" in
         tokenctl)
-            opts="-h -V --store --server --profile --config --json --debug --help --version create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help"
+            opts="-h -V --store --server --profile --config --json --debug --help --version create list show revoke regenerate verify scan audit login logout whoami status 2fa serve role user completions clipboard-hold help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -518,7 +524,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__help)
-            opts="create list show revoke regenerate verify audit login logout whoami status 2fa serve role user completions clipboard-hold help"
+            opts="create list show revoke regenerate verify scan audit login logout whoami status 2fa serve role user completions clipboard-hold help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -758,6 +764,20 @@ _tokenctl() {
         tokenctl__subcmd__help__subcmd__role__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__help__subcmd__scan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1310,6 +1330,36 @@ _tokenctl() {
         tokenctl__subcmd__role__subcmd__show)
             opts="-h --store --server --profile --config --json --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__scan)
+            opts="-y -L -h --staged --revoke --yes --follow --no-ignore --store --server --profile --config --json --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -34,6 +34,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand revoke 'Revoke tokens, immediately and permanently'
             cand regenerate 'Replace an active token''s secret and print the new one once'
             cand verify 'Check a token value read from stdin'
+            cand scan 'Find leaked tokens in files, directories, stdin or staged changes'
             cand audit 'Show the audit log'
             cand login 'Log in to a token server'
             cand logout 'Log out: delete the stored session'
@@ -121,6 +122,23 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;scan'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --staged 'Scan the staged changes of the git repository here (what a commit would record)'
+            cand --revoke 'Revoke every active token found (asks first on a terminal)'
+            cand -y 'With --revoke: do not ask for confirmation'
+            cand --yes 'With --revoke: do not ask for confirmation'
+            cand -L 'Follow symbolic links (a loop is reported, not followed)'
+            cand --follow 'Follow symbolic links (a loop is reported, not followed)'
+            cand --no-ignore 'Also scan files that .gitignore and .ignore files exclude'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
             cand -h 'Print help (see more with ''--help'')'
@@ -407,6 +425,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand revoke 'Revoke tokens, immediately and permanently'
             cand regenerate 'Replace an active token''s secret and print the new one once'
             cand verify 'Check a token value read from stdin'
+            cand scan 'Find leaked tokens in files, directories, stdin or staged changes'
             cand audit 'Show the audit log'
             cand login 'Log in to a token server'
             cand logout 'Log out: delete the stored session'
@@ -431,6 +450,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;regenerate'= {
         }
         &'tokenctl;help;verify'= {
+        }
+        &'tokenctl;help;scan'= {
         }
         &'tokenctl;help;audit'= {
         }

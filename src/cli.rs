@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::cmd::{
     audit, clipboard_hold, completions, create, list, login, logout, regenerate, revoke, role,
-    serve, show, status, two_factor, user, verify, whoami,
+    scan, serve, show, status, two_factor, user, verify, whoami,
 };
 use crate::env;
 
@@ -18,6 +18,7 @@ Examples:
   tokenctl list --expiring-within 7d           tokens that expire within a week
   tokenctl revoke deploy                       revoke by name (or ID)
   pbpaste | tokenctl revoke --stdin --yes      revoke a leaked value
+  tokenctl scan build.log                      find leaked tokens in a file, whose they are
   tokenctl regenerate deploy --grace 10m       new secret, old one works 10 more minutes
 
 Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 not authenticated or not allowed,
@@ -72,6 +73,7 @@ pub enum Command {
     Revoke(revoke::Args),
     Regenerate(regenerate::Args),
     Verify(verify::Args),
+    Scan(scan::Args),
     Audit(audit::Args),
     Login(login::Args),
     Logout(logout::Args),

@@ -383,35 +383,14 @@ contract!(a_closed_pipe_is_not_an_error, |env| {
     assert_eq!(stderr(&piped), "");
 });
 
-/// Runs `tokenctl ARGS` on a pseudo-terminal (script(1)), types `answer`
-/// once the prompt is up, and returns what the terminal showed.
-fn in_terminal(env: &TestEnv, args: &str, answer: &str) -> String {
-    use std::io::Write;
-    use std::process::Stdio;
-
-    let command = format!("{} {args}", common::binary().display());
-    let mut child = env
-        .std_cmd("script", &["-qec", &command, "/dev/null"])
-        .env_remove("CI")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("script(1)");
-    std::thread::sleep(std::time::Duration::from_millis(700));
-    let mut stdin = child.stdin.take().expect("stdin");
-    stdin.write_all(answer.as_bytes()).expect("answer");
-    drop(stdin);
-    stdout(&child.wait_with_output().expect("wait"))
-}
-
 contract!(revoke_asks_on_a_terminal_and_only_yes_revokes, |env| {
     env.create(&["deploy"]);
-    let screen = in_terminal(env, "revoke deploy", "n\n");
+    let screen = env.in_terminal("revoke deploy", "n\n");
     assert!(screen.contains("Revoke token 1 'deploy'"), "{screen}");
     assert!(screen.contains("This cannot be undone"), "{screen}");
     assert_eq!(env.json(&["show", "deploy"])["status"], "active");
 
-    let screen = in_terminal(env, "revoke deploy", "y\n");
+    let screen = env.in_terminal("revoke deploy", "y\n");
     assert!(screen.contains("Revoked token 1 'deploy'"), "{screen}");
     assert_eq!(env.json(&["show", "deploy"])["status"], "revoked");
 });

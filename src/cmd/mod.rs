@@ -11,6 +11,7 @@ pub mod logout;
 pub mod regenerate;
 pub mod revoke;
 pub mod role;
+pub mod scan;
 pub mod serve;
 pub mod show;
 pub mod status;
@@ -245,6 +246,7 @@ async fn dispatch(cli: Cli, out: Output) -> Result<()> {
         Command::Revoke(args) => revoke::run(&ctx, args).await,
         Command::Regenerate(args) => regenerate::run(&ctx, args).await,
         Command::Verify(args) => verify::run(&ctx, args).await,
+        Command::Scan(args) => scan::run(&ctx, args).await,
         Command::Audit(args) => audit::run(&ctx, args).await,
         Command::Login(args) => login::run(&ctx, args).await,
         Command::Logout(args) => logout::run(&ctx, args).await,

@@ -368,6 +368,27 @@ impl TestEnv {
         cmd
     }
 
+    /// Runs `tokenctl ARGS` on a pseudo-terminal (script(1)), types `answer`
+    /// once the prompt is up, and returns what the terminal showed.
+    pub fn in_terminal(&self, args: &str, answer: &str) -> String {
+        use std::io::Write;
+        use std::process::Stdio;
+
+        let command = format!("{} {args}", binary().display());
+        let mut child = self
+            .std_cmd("script", &["-qec", &command, "/dev/null"])
+            .env_remove("CI")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("script(1)");
+        std::thread::sleep(std::time::Duration::from_millis(700));
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(answer.as_bytes()).expect("answer");
+        drop(stdin);
+        stdout(&child.wait_with_output().expect("wait"))
+    }
+
     /// Runs and returns the raw output, whatever the exit code.
     pub fn run(&self, args: &[&str]) -> Output {
         self.cmd(args).output().expect("run tokenctl")
