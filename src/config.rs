@@ -89,7 +89,7 @@ pub fn resolve(overrides: Overrides<'_>) -> Result<Settings> {
     let named_store = overrides.store.map(Path::to_path_buf).or(file.store);
     let store_named = named_store.is_some();
     let store = match named_store {
-        Some(path) => path,
+        Some(path) => store_path(path),
         None => data_dir()?.join("store.db"),
     };
     let keyring_timeout = match &file.keyring_timeout {
@@ -113,6 +113,15 @@ pub fn resolve(overrides: Overrides<'_>) -> Result<Settings> {
         lifetime: lifetime_policy(&file.policy)?,
         keyring_timeout,
     })
+}
+
+/// The store file: `--store` takes a path, and also the `sqlite:PATH` form
+/// that `serve --database` uses, rather than making a directory "sqlite:".
+fn store_path(named: PathBuf) -> PathBuf {
+    match named.to_str().and_then(|text| text.strip_prefix("sqlite:")) {
+        Some(path) => PathBuf::from(path),
+        None => named,
+    }
 }
 
 fn read(path: &Path, must_exist: bool) -> Result<ConfigFile> {

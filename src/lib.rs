@@ -24,3 +24,4 @@ pub mod service;
 pub mod session;
 pub mod store;
 pub mod time;
+pub mod verify_cache;

@@ -13,9 +13,12 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::model::{AuditEntry, Id, Permission, Permissions, Role, Status, Token, TokenKind, User};
 use crate::policy::{self, Actor, Credential, LifetimePolicy};
 use crate::scan;
-use crate::secret::Secret;
-use crate::store::{AuditFilter, AuditRecord, NewToken, SecretChange, Store, TokenFilter};
+use crate::secret::{Secret, SecretHash};
+use crate::store::{
+    AuditFilter, AuditRecord, ChangeSignal, NewToken, SecretChange, SecretMatch, Store, TokenFilter,
+};
 use crate::time::{self, Expiry};
+use crate::verify_cache::VerifyCache;
 
 /// How often at most `last_used_at` is written for one token.
 const LAST_USED_RESOLUTION: Duration = Duration::seconds(60);
@@ -102,11 +105,27 @@ pub struct Revocation {
 pub struct TokenService {
     store: Arc<dyn Store>,
     lifetime: LifetimePolicy,
+    /// Only long-running processes (the server) keep one.
+    verify_cache: Option<VerifyCache>,
 }
 
 impl TokenService {
     pub fn new(store: Arc<dyn Store>, lifetime: LifetimePolicy) -> TokenService {
-        TokenService { store, lifetime }
+        TokenService {
+            store,
+            lifetime,
+            verify_cache: None,
+        }
+    }
+
+    /// Serves repeated verifications of one secret from memory, kept right
+    /// by the store's change watch (see [`VerifyCache`]). For the server:
+    /// a one-shot command would only pay for starting the watch.
+    pub async fn with_verify_cache(mut self) -> Result<TokenService> {
+        let signal = Arc::new(ChangeSignal::default());
+        self.store.watch_changes(Arc::clone(&signal)).await?;
+        self.verify_cache = Some(VerifyCache::new(signal));
+        Ok(self)
     }
 
     /// Builds the actor for an account; a missing or disabled account cannot act.
@@ -318,6 +337,7 @@ impl TokenService {
             source: source.to_owned(),
         };
         let newly_revoked = self.store.revoke_token(token.id, audit).await?;
+        self.credentials_changed();
         let token = self.reload(token.id).await?;
         Ok(Revocation {
             token,
@@ -370,7 +390,9 @@ impl TokenService {
             ),
             source: actor.source.clone(),
         };
-        if !self.store.replace_secret(token.id, change, audit).await? {
+        let replaced = self.store.replace_secret(token.id, change, audit).await?;
+        self.credentials_changed();
+        if !replaced {
             // Revoked or expired between the read and the write.
             let token = self.reload(token.id).await?;
             check_regenerable(&token, time::now())?;
@@ -393,9 +415,9 @@ impl TokenService {
         let invalid = |why: String| {
             Error::unauthenticated(format!("token {} is not valid: {why}", secret.hint()))
         };
+        let hash = secret.hash();
         let found = self
-            .store
-            .token_by_secret(&secret.hash(), now)
+            .secret_match(&hash, now)
             .await?
             .ok_or_else(|| invalid("no such token".to_owned()))?;
         let token = found.token;
@@ -412,8 +434,43 @@ impl TokenService {
             self.store
                 .touch_last_used(token.id, now, stale_before)
                 .await?;
+            if let Some(cache) = &self.verify_cache {
+                cache.note_use(&hash, now);
+            }
         }
         Ok(token)
+    }
+
+    /// The token a secret names: from the verify cache when it has a
+    /// current answer, else from the store (and then remembered if valid).
+    async fn secret_match(
+        &self,
+        hash: &SecretHash,
+        now: DateTime<Utc>,
+    ) -> Result<Option<SecretMatch>> {
+        let Some(cache) = &self.verify_cache else {
+            return Ok(self.store.token_by_secret(hash, now).await?);
+        };
+        if let Some(found) = cache.get(hash, now) {
+            return Ok(Some(found));
+        }
+        let generation = cache.generation();
+        let found = self.store.token_by_secret(hash, now).await?;
+        if let Some(found) = &found
+            && found.token.status_at(now) == Status::Active
+            && !found.owner_disabled
+        {
+            cache.insert(*hash, found.clone(), generation, now);
+        }
+        Ok(found)
+    }
+
+    /// A credential changed through this process: cached verifications end
+    /// now, not when the store's watch notices.
+    fn credentials_changed(&self) {
+        if let Some(cache) = &self.verify_cache {
+            cache.invalidate();
+        }
     }
 
     /// The audit log; without `audit:read` only the actor's own entries.
@@ -684,7 +741,9 @@ impl TokenService {
         };
         let audit = self.audit_record(actor, action, format!("{verb} user '{name}'"));
         let at = disabled.then(time::now);
-        Ok(self.store.set_user_disabled(name, at, audit).await?)
+        let user = self.store.set_user_disabled(name, at, audit).await?;
+        self.credentials_changed();
+        Ok(user)
     }
 
     async fn active_user(&self, name: &str) -> Result<User> {

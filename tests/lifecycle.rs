@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{TestEnv, assert_fails, code, stderr, stdout};
+use common::{Backend, TestEnv, assert_fails, code, stderr, stdout};
 use serde_json::Value;
 
 fn secret_pattern_ok(secret: &str, prefix: &str) {
@@ -394,3 +394,13 @@ contract!(revoke_asks_on_a_terminal_and_only_yes_revokes, |env| {
     assert!(screen.contains("Revoked token 1 'deploy'"), "{screen}");
     assert_eq!(env.json(&["show", "deploy"])["status"], "revoked");
 });
+
+#[test]
+fn a_login_is_found_however_the_server_url_is_spelled() {
+    let env = TestEnv::with_backend(Backend::RemoteSqlite).expect("sqlite server");
+    let url = env.server_url().expect("server");
+    let bare = url.trim_end_matches('/').to_owned();
+    for spelling in [bare.clone(), format!("{bare}/"), format!(" {bare} ")] {
+        env.ok(&["--server", &spelling, "whoami"]);
+    }
+}

@@ -26,7 +26,7 @@ use tokenctl::service::{CreateRequest, CreatedToken, Origin, TokenRef, TokenServ
 use tokenctl::store::postgres::PgStore;
 use tokenctl::store::sqlite::SqliteStore;
 use tokenctl::store::{
-    AuditFilter, Credentials, NewToken, Store, StoreError, StoreResult, TokenFilter,
+    AuditFilter, ChangeSignal, Credentials, NewToken, Store, StoreError, StoreResult, TokenFilter,
 };
 use tokenctl::time::{self, Expiry};
 
@@ -358,6 +358,7 @@ contract!(
     users_are_added_disabled_and_enabled,
     logins_count_failures_lock_out_and_accept_each_code_once,
     a_store_from_a_newer_tokenctl_is_refused_untouched,
+    another_handle_is_told_of_credential_changes_but_not_of_uses,
 );
 
 async fn a_new_store_has_its_first_admin_and_the_builtin_roles(f: &Fixture) {
@@ -1351,6 +1352,56 @@ async fn a_store_from_a_newer_tokenctl_is_refused_untouched(f: &Fixture) {
 
 // ---------------------------------------------------------------------------
 // PostgreSQL only: replicas sharing one database
+
+/// What a server's verify cache relies on: a watch on its own store handle
+/// hears of revocations, regenerations and disabled users made through any
+/// other handle (another process, another replica), and is not woken by the
+/// `last_used_at` writes that every verification may make.
+async fn another_handle_is_told_of_credential_changes_but_not_of_uses(f: &Fixture) {
+    let (watched, _) = f.place.open(None).await.expect("second handle");
+    let signal = Arc::new(ChangeSignal::default());
+    watched
+        .watch_changes(Arc::clone(&signal))
+        .await
+        .expect("watch");
+    assert!(signal.is_watching());
+    let admin = f.admin().await;
+    let created = f.create(&admin, request("deploy")).await;
+    f.add_user("bob", "developer").await;
+
+    let quiet = signal.generation();
+    f.service.verify(&created.secret).await.expect("verify");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(signal.generation(), quiet, "a recorded use woke the watch");
+
+    let deploy = TokenRef::Name("deploy".into());
+    let before = signal.generation();
+    f.service
+        .regenerate(&admin, &deploy, None)
+        .await
+        .expect("regenerate");
+    told_of_change(&signal, before, "regenerate").await;
+    let before = signal.generation();
+    f.service.revoke(&admin, &deploy).await.expect("revoke");
+    told_of_change(&signal, before, "revoke").await;
+    let before = signal.generation();
+    f.service
+        .set_user_disabled(&admin, "bob", true)
+        .await
+        .expect("disable");
+    told_of_change(&signal, before, "disable").await;
+}
+
+async fn told_of_change(signal: &ChangeSignal, before: u64, what: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+    while signal.generation() == before {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the watch missed: {what}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+}
 
 mod postgres_replicas {
     use super::*;

@@ -70,7 +70,7 @@ impl Context {
                 None => profiles
                     .profiles
                     .iter()
-                    .find(|(_, profile)| profile.server == *server)
+                    .find(|(_, profile)| same_server(&profile.server, server))
                     .map(|(name, profile)| (name.clone(), profile.clone())),
             };
             return Ok(Target::Remote {
@@ -182,6 +182,17 @@ impl Context {
             .default(false)
             .interact()
             .map_err(|error| Error::internal(format!("cannot read the answer: {error}")))
+    }
+}
+
+/// Whether two spellings name one server (`http://h:1` and `http://h:1/`).
+fn same_server(saved: &str, given: &str) -> bool {
+    match (
+        crate::remote::parse_server_url(saved),
+        crate::remote::parse_server_url(given),
+    ) {
+        (Ok(saved), Ok(given)) => saved == given,
+        _ => saved == given,
     }
 }
 

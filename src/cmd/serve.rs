@@ -70,7 +70,9 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             .signing_key
             .unwrap_or_else(|| data_dir.join("signing-key.pk8")),
     )?;
-    let service = TokenService::new(store, ctx.settings.lifetime.clone());
+    let service = TokenService::new(store, ctx.settings.lifetime.clone())
+        .with_verify_cache()
+        .await?;
     if let Some(name) = &args.init_admin {
         init_admin(ctx, &service, name).await?;
     }

@@ -108,6 +108,53 @@ pub struct AuditFilter {
 pub struct SecretMatch {
     pub token: Token,
     pub owner_disabled: bool,
+    /// While a regenerated token's grace period runs, until when its old
+    /// secret works. A cache must not keep a match past this instant: it may
+    /// have been made with the old secret.
+    pub previous_valid_until: Option<DateTime<Utc>>,
+}
+
+/// How a store tells a cache of secret lookups that credentials may have
+/// changed: a revoked or regenerated token, a disabled user — done by this
+/// process or by another one on the same database.
+///
+/// The generation moves on every such change; an entry cached under an older
+/// generation is dead. While the watch is down (a lost PostgreSQL connection)
+/// nothing may be trusted, because changes could go unseen.
+#[derive(Debug, Default)]
+pub struct ChangeSignal {
+    generation: std::sync::atomic::AtomicU64,
+    watching: std::sync::atomic::AtomicBool,
+}
+
+impl ChangeSignal {
+    pub fn changed(&self) {
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// The watch is (again) running; what happened before is unknown, so
+    /// this also counts as a change.
+    pub fn watching(&self) {
+        self.changed();
+        self.watching
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// The watch is down: changes may go unseen until [`ChangeSignal::watching`].
+    pub fn lost(&self) {
+        self.watching
+            .store(false, std::sync::atomic::Ordering::SeqCst);
+        self.changed();
+    }
+
+    pub fn is_watching(&self) -> bool {
+        self.watching.load(std::sync::atomic::Ordering::SeqCst)
+    }
 }
 
 /// What a login checks about an account, and what it updates.
@@ -189,6 +236,10 @@ pub trait Store: Send + Sync {
         now: DateTime<Utc>,
     ) -> StoreResult<Option<SecretMatch>>;
     async fn tokens(&self, filter: &TokenFilter, now: DateTime<Utc>) -> StoreResult<Vec<Token>>;
+    /// Starts a background task (for as long as the process runs) that calls
+    /// [`ChangeSignal::changed`] whenever any process revokes or regenerates
+    /// a token or disables a user in this store. Needs a Tokio runtime.
+    async fn watch_changes(&self, signal: std::sync::Arc<ChangeSignal>) -> StoreResult<()>;
     /// False (and no audit entry) when the token was already revoked.
     async fn revoke_token(&self, id: Id, audit: AuditRecord) -> StoreResult<bool>;
     /// Swaps the secret if the token is still active at `audit.at`; false otherwise.

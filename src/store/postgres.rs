@@ -18,11 +18,12 @@
 //! how one database can hold several stores (and each test its own).
 
 use std::str::FromStr;
+use std::sync::Arc;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::error::{DatabaseError, ErrorKind};
-use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow};
+use sqlx::postgres::{PgConnectOptions, PgListener, PgPool, PgPoolOptions, PgRow};
 use sqlx::{ConnectOptions, Connection, PgConnection, PgExecutor, Postgres, QueryBuilder, Row};
 
 use super::rows::{
@@ -31,8 +32,8 @@ use super::rows::{
     user_from_row,
 };
 use super::{
-    AuditFilter, AuditRecord, Credentials, NewToken, SecretChange, SecretMatch, Store, StoreError,
-    StoreResult, TokenFilter,
+    AuditFilter, AuditRecord, ChangeSignal, Credentials, NewToken, SecretChange, SecretMatch,
+    Store, StoreError, StoreResult, TokenFilter,
 };
 use crate::model::{AuditEntry, Id, Role, Status, Token, User, permissions_to_string};
 use crate::secret::SecretHash;
@@ -42,7 +43,41 @@ use crate::secret::SecretHash;
 const MIGRATIONS: &[&str] = &[
     include_str!("postgres_migrations/0001_initial.sql"),
     include_str!("postgres_migrations/0002_login.sql"),
+    include_str!("postgres_migrations/0003_change_watch.sql"),
 ];
+
+/// The channel the schema's triggers notify on every credential change.
+const CHANGE_CHANNEL: &str = "tokenctl_changes";
+
+async fn listen_for_changes(pool: &PgPool) -> StoreResult<PgListener> {
+    let mut listener = PgListener::connect_with(pool).await?;
+    listener.listen(CHANGE_CHANNEL).await?;
+    Ok(listener)
+}
+
+/// Passes every change notification on. Notifications sent while the
+/// connection was lost are lost with it, so until a new listener is in place
+/// the signal says nothing may be trusted.
+async fn forward_changes(pool: PgPool, mut listener: PgListener, signal: Arc<ChangeSignal>) {
+    loop {
+        match listener.try_recv().await {
+            Ok(Some(_)) => signal.changed(),
+            Ok(None) | Err(_) => {
+                signal.lost();
+                listener = loop {
+                    match listen_for_changes(&pool).await {
+                        Ok(listener) => break listener,
+                        Err(error) => {
+                            tracing::warn!(%error, "cannot listen for store changes; retrying");
+                            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                        }
+                    }
+                };
+                signal.watching();
+            }
+        }
+    }
+}
 
 /// The advisory lock every replica takes to migrate ("tokenctl" in ASCII).
 /// Advisory locks are per database, not per schema: stores in other schemas
@@ -681,6 +716,13 @@ impl Store for PgStore {
             .push_bind(name.to_owned())
             .push(" ORDER BY t.id");
         query_all(&self.pool, query, token_from_row).await
+    }
+
+    async fn watch_changes(&self, signal: Arc<ChangeSignal>) -> StoreResult<()> {
+        let listener = listen_for_changes(&self.pool).await?;
+        signal.watching();
+        tokio::spawn(forward_changes(self.pool.clone(), listener, signal));
+        Ok(())
     }
 
     async fn token_by_secret(

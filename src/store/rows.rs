@@ -27,7 +27,7 @@ pub const AUDIT_COLUMNS: &str = "SELECT id, at, actor, action, token_id, detail,
 pub const TOKEN_COLUMNS: &str = "SELECT t.id, t.name, t.kind, t.role, t.permissions,
         t.description, o.name AS owner, c.name AS created_by, t.hint, t.created_at,
         t.expires_at, t.revoked_at, t.last_used_at, t.regenerated_at,
-        o.disabled_at IS NOT NULL AS owner_disabled
+        o.disabled_at IS NOT NULL AS owner_disabled, t.previous_valid_until
     FROM tokens t
     JOIN users o ON o.id = t.owner_id
     JOIN users c ON c.id = t.created_by";
@@ -114,6 +114,7 @@ pub fn secret_match_from_row(row: &dyn Columns) -> StoreResult<SecretMatch> {
     Ok(SecretMatch {
         token: token_from_row(row)?,
         owner_disabled: row.flag(14)?,
+        previous_valid_until: row.optional_time(15)?,
     })
 }
 

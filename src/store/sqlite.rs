@@ -27,8 +27,8 @@ use super::rows::{
     user_from_row,
 };
 use super::{
-    AuditFilter, AuditRecord, Credentials, NewToken, SecretChange, SecretMatch, Store, StoreError,
-    StoreResult, TokenFilter,
+    AuditFilter, AuditRecord, ChangeSignal, Credentials, NewToken, SecretChange, SecretMatch,
+    Store, StoreError, StoreResult, TokenFilter,
 };
 use crate::model::{AuditEntry, Id, Role, Status, Token, User, permissions_to_string};
 use crate::secret::SecretHash;
@@ -38,6 +38,7 @@ use crate::secret::SecretHash;
 const MIGRATIONS: &[&str] = &[
     include_str!("sqlite_migrations/0001_initial.sql"),
     include_str!("sqlite_migrations/0002_login.sql"),
+    include_str!("sqlite_migrations/0003_change_watch.sql"),
 ];
 
 /// How long a process waits for another one's write before giving up.
@@ -47,6 +48,11 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 /// opening more: opening a connection (and its pragmas) per request under
 /// load cost more than the queries themselves.
 const MAX_CONNECTIONS: usize = 8;
+
+/// How often a server looks for changes other processes made to the store
+/// (its own changes reach its cache at once). The longest a revocation made
+/// by another process on the same file can take to reach this one.
+const CHANGE_POLL_INTERVAL: Duration = Duration::from_millis(50);
 
 impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> Self {
@@ -193,6 +199,13 @@ fn connect(path: &Path) -> StoreResult<Connection> {
     connection.pragma_update(None, "foreign_keys", "ON")?;
     connection.pragma_update(None, "synchronous", "FULL")?;
     Ok(connection)
+}
+
+/// The counter the schema's triggers move on every credential change.
+fn change_counter(connection: &Connection) -> StoreResult<i64> {
+    Ok(connection
+        .prepare_cached("SELECT value FROM change_counter WHERE id = 1")?
+        .query_row((), |row| row.get(0))?)
 }
 
 fn schema_version(connection: &Connection) -> rusqlite::Result<i64> {
@@ -644,6 +657,39 @@ impl Store for SqliteStore {
             query_all(connection, &sql, [name], token_from_row)
         })
         .await
+    }
+
+    async fn watch_changes(&self, signal: Arc<ChangeSignal>) -> StoreResult<()> {
+        let connection = connect(&self.pool.path)?;
+        let mut seen = change_counter(&connection)?;
+        signal.watching();
+        std::thread::Builder::new()
+            .name("tokenctl-store-watch".into())
+            .spawn(move || {
+                loop {
+                    std::thread::sleep(CHANGE_POLL_INTERVAL);
+                    match change_counter(&connection) {
+                        Ok(value) => {
+                            if !signal.is_watching() {
+                                signal.watching();
+                            } else if value != seen {
+                                signal.changed();
+                            }
+                            seen = value;
+                        }
+                        Err(error) => {
+                            if signal.is_watching() {
+                                tracing::warn!(%error, "cannot watch the store for changes");
+                            }
+                            signal.lost();
+                        }
+                    }
+                }
+            })
+            .map_err(|error| {
+                StoreError::Database(format!("cannot start the store watch: {error}"))
+            })?;
+        Ok(())
     }
 
     async fn token_by_secret(

@@ -1,0 +1,103 @@
+//! A revocation takes effect at once, everywhere: on the server that just
+//! verified the token (and may remember it), on its replicas, and when
+//! another process changed the store file behind the server's back.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{Backend, TestEnv, assert_fails, assert_success, code};
+
+fn verify(env: &TestEnv, secret: &str) -> std::process::Output {
+    env.run_with_stdin(&["verify"], format!("{secret}\n"))
+}
+
+/// Verifies twice so that a server that caches verifications has the token
+/// in its cache, then checks `change` makes the next verify fail with 4.
+fn refused_right_after(env: &TestEnv, secret: &str, change: &[&str]) {
+    for _ in 0..2 {
+        assert_success(&verify(env, secret), &["verify"]);
+    }
+    env.ok(change);
+    assert_fails(&verify(env, secret), 4, "is not valid");
+}
+
+contract!(a_revoked_token_is_refused_by_the_next_verify, |env| {
+    let secret = env.create(&["deploy"]);
+    refused_right_after(env, &secret, &["revoke", "deploy", "--yes"]);
+});
+
+contract!(
+    a_regenerated_tokens_old_secret_is_refused_by_the_next_verify,
+    |env| {
+        let old = env.create(&["deploy"]);
+        refused_right_after(env, &old, &["regenerate", "deploy", "--yes"]);
+    }
+);
+
+contract!(
+    a_disabled_users_tokens_are_refused_by_the_next_verify,
+    |env| {
+        env.ok(&["user", "add", "bob", "--role", "developer"]);
+        let secret = env.create(&["bobs", "--for", "bob"]);
+        refused_right_after(env, &secret, &["user", "disable", "bob"]);
+        env.ok(&["user", "enable", "bob"]);
+        assert_success(&verify(env, &secret), &["verify"]);
+    }
+);
+
+contract!(an_old_secret_works_during_its_grace_and_not_after, |env| {
+    let old = env.create(&["deploy"]);
+    assert_success(&verify(env, &old), &["verify"]);
+    let started = Instant::now();
+    env.ok(&["regenerate", "deploy", "--grace", "3s", "--yes"]);
+    while started.elapsed() < Duration::from_secs(2) {
+        assert_success(&verify(env, &old), &["verify"]);
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    std::thread::sleep(Duration::from_secs(3).saturating_sub(started.elapsed()));
+    std::thread::sleep(Duration::from_millis(1100));
+    assert_fails(&verify(env, &old), 4, "is not valid");
+});
+
+#[test]
+fn a_revocation_made_directly_on_the_servers_sqlite_file_reaches_the_server() {
+    let env = TestEnv::with_backend(Backend::RemoteSqlite).expect("sqlite server");
+    let secret = env.create(&["deploy"]);
+    assert_success(&verify(&env, &secret), &["verify"]);
+    assert_success(&verify(&env, &secret), &["verify"]);
+
+    let store = format!("sqlite:{}", env.root().join("server.db").display());
+    env.ok(&["--store", &store, "revoke", "deploy", "--yes"]);
+    let revoked = Instant::now();
+    // The server polls the file for changes every 50 ms.
+    while code(&verify(&env, &secret)) == 0 {
+        assert!(
+            revoked.elapsed() < Duration::from_secs(2),
+            "the server still accepts a token revoked 2 s ago in its store file"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_fails(&verify(&env, &secret), 4, "revoked");
+}
+
+#[test]
+fn a_user_disabled_on_one_replica_is_refused_by_the_other_at_once() {
+    let Some(env) = TestEnv::with_backend(Backend::RemotePostgres) else {
+        return;
+    };
+    let replica = env.start_replica();
+    env.ok(&["user", "add", "bob", "--role", "developer"]);
+    let secret = env.create(&["bobs", "--for", "bob"]);
+    let on_replica = || {
+        env.cmd(&["--server", replica.url(), "verify"])
+            .env("TOKENCTL_TOKEN", env.session())
+            .write_stdin(format!("{secret}\n"))
+            .output()
+            .expect("run")
+    };
+    assert_success(&on_replica(), &["verify"]);
+    assert_success(&on_replica(), &["verify"]);
+    env.ok(&["user", "disable", "bob"]);
+    assert_fails(&on_replica(), 4, "is disabled");
+}
