@@ -42,6 +42,7 @@ use crate::secret::SecretHash;
 const MIGRATIONS: &[&str] = &[
     include_str!("postgres_migrations/0001_initial.sql"),
     include_str!("postgres_migrations/0002_login.sql"),
+    include_str!("postgres_migrations/0003_keys.sql"),
 ];
 
 /// The advisory lock every replica takes to migrate ("tokenctl" in ASCII).

@@ -38,6 +38,7 @@ use crate::secret::SecretHash;
 const MIGRATIONS: &[&str] = &[
     include_str!("sqlite_migrations/0001_initial.sql"),
     include_str!("sqlite_migrations/0002_login.sql"),
+    include_str!("sqlite_migrations/0003_keys.sql"),
 ];
 
 /// How long a process waits for another one's write before giving up.
