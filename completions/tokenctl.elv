@@ -234,7 +234,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;serve'= {
             cand --listen 'Address to listen on (port 0 picks a free port)'
             cand --database 'sqlite:PATH or postgres://… [default: sqlite:<data dir>/server.db]'
-            cand --signing-key 'Ed25519 key that signs sessions; created if missing [default: <data dir>/signing-key.pk8]'
+            cand --signing-key 'Signing key set (JSON, or a bare Ed25519 PKCS#8 key); created if missing [default: <data dir>/signing-keys.json]'
             cand --init-admin 'Create this admin account if the store has no users yet'
             cand --tls-cert 'Serve HTTPS with this certificate chain (PEM); needs --tls-key'
             cand --tls-key 'Private key (PEM) for --tls-cert'

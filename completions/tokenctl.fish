@@ -186,7 +186,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_s
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l listen -d 'Address to listen on (port 0 picks a free port)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l database -d 'sqlite:PATH or postgres://… [default: sqlite:<data dir>/server.db]' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l signing-key -d 'Ed25519 key that signs sessions; created if missing [default: <data dir>/signing-key.pk8]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l signing-key -d 'Signing key set (JSON, or a bare Ed25519 PKCS#8 key); created if missing [default: <data dir>/signing-keys.json]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l init-admin -d 'Create this admin account if the store has no users yet' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l tls-cert -d 'Serve HTTPS with this certificate chain (PEM); needs --tls-key' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l tls-key -d 'Private key (PEM) for --tls-cert' -r -F

@@ -16,7 +16,6 @@ use serde_json::{Value, json};
 use tempfile::TempDir;
 use tower::ServiceExt;
 
-use tokenctl::auth::SigningKey;
 use tokenctl::error::ErrorKind;
 use tokenctl::model::{Permission, TokenKind};
 use tokenctl::policy::LifetimePolicy;
@@ -471,10 +470,10 @@ async fn api() -> Api {
         .await
         .expect("open the store");
     let service = Arc::new(TokenService::new(store, LifetimePolicy::default()));
-    let keys = SigningKey::load_or_create(&dir.path().join("signing-key.pk8")).expect("key");
+    let keys = tokenctl::keys::LiveKeys::open(&dir.path().join("signing-keys.json")).expect("keys");
     let state = AppState {
         service: Arc::clone(&service),
-        keys: Arc::new(keys),
+        keys,
         login_limiter: Arc::new(LoginLimiter::new(100, Duration::from_secs(60))),
     };
     Api {

@@ -205,7 +205,7 @@ impl TestEnv {
     pub fn start_server(&self, database: &str, schema: Option<String>, extra: &[&str]) -> Server {
         use std::io::BufRead;
         let me = ::whoami::username();
-        let key = self.root().join("signing-key.pk8");
+        let key = self.signing_key_path();
         let mut args = vec![
             "serve",
             "--listen",
@@ -273,9 +273,9 @@ impl TestEnv {
         stored["session"].as_str().expect("session").to_owned()
     }
 
-    /// The server's signing key file, for forging tokens in tests.
+    /// The servers' signing key set file, for forging tokens in tests.
     pub fn signing_key_path(&self) -> PathBuf {
-        self.root().join("signing-key.pk8")
+        self.root().join("signing-keys.json")
     }
 
     /// Raw HTTP to the server: `(status, JSON body)`. The body is sent as
