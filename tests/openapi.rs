@@ -1024,6 +1024,25 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
     );
     assert_eq!(answer["error"]["kind"], "invalid_input");
 
+    // Signing keys: a rotation keeps the old key published, and the
+    // session it signed working.
+    let answer = step!(
+        "get",
+        "/.well-known/jwks.json",
+        "/.well-known/jwks.json",
+        None,
+        None,
+        ok
+    );
+    let first_kid = answer["keys"][0]["kid"].clone();
+    let answer = step!("get", "/v1/keys", "/v1/keys", me, None, ok);
+    assert_eq!(answer[0]["status"], "active");
+    let answer = step!("post", "/v1/keys/rotate", "/v1/keys/rotate", me, None, ok);
+    assert_eq!(answer["retired"][0]["kid"], first_kid);
+    let published = api.call("get", "/.well-known/jwks.json", None, None).await;
+    assert_eq!(published.json()["keys"][1]["kid"], first_kid);
+    step!("get", "/v1/me", "/v1/me", me, None, ok);
+
     // Audit.
     let answer = step!("get", "/v1/audit", "/v1/audit", me, None, ok);
     let entries = answer.as_array().expect("entries");
