@@ -5,6 +5,7 @@ pub mod audit;
 pub mod clipboard_hold;
 pub mod completions;
 pub mod create;
+pub mod keys;
 pub mod list;
 pub mod login;
 pub mod logout;
@@ -264,6 +265,7 @@ async fn dispatch(cli: Cli, out: Output) -> Result<()> {
         Command::Serve(args) => serve::run(&ctx, args).await,
         Command::Role(command) => role::run(&ctx, command).await,
         Command::User(command) => user::run(&ctx, command).await,
+        Command::Keys(command) => keys::run(&ctx, command).await,
         Command::Completions(args) => completions::run(&args, &ctx.out),
         Command::ClipboardHold(args) => clipboard_hold::run(&args),
     }
