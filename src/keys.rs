@@ -542,7 +542,7 @@ impl LiveKeys {
         let (set, stamp, rotation) = with_lock(path, || {
             let (current, _) = read(path)?.ok_or_else(|| {
                 Error::internal(format!("the signing key set {} is missing", path.display()))
-                    .with_hint("restore it from a backup; starting a new one logs everybody out")
+                    .with_hint(RESTORE_HINT)
             })?;
             let (next, rotation) = current.rotated(now)?;
             let stamp = write(path, &next)?;
@@ -581,9 +581,14 @@ impl LiveKeys {
     }
 }
 
+/// What to do about a key set file that is gone or unreadable. Starting
+/// a new set is possible but invalidates every session it signed.
+const RESTORE_HINT: &str =
+    "restore the file from a backup; moving it away starts a new key set and logs everybody out";
+
 fn io_error(path: &Path, doing: &str, error: &std::io::Error) -> Error {
     Error::internal(format!("cannot {doing} {}: {error}", path.display()))
-        .with_hint("check the --signing-key path and its permissions")
+        .with_hint("check the file's path and permissions")
 }
 
 /// The set in the file and the stamp of exactly the version read (taken
@@ -606,6 +611,7 @@ fn read(path: &Path) -> Result<Option<(KeySet, Stamp)>> {
         .map_or_else(|_| crate::time::now(), DateTime::<Utc>::from);
     let set = KeySet::parse(&bytes, legacy_created_at).map_err(|mut error| {
         error.message = format!("{} ({})", error.message, path.display());
+        error.hint.get_or_insert_with(|| RESTORE_HINT.to_owned());
         error
     })?;
     Ok(Some((set, Stamp::of(&metadata))))
