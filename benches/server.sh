@@ -60,7 +60,7 @@ DATABASE="${DATABASE:-sqlite:$DIR/server.db}"
 start "$DIR/hello.log" "$HELLO" 127.0.0.1:0
 start "$DIR/api.log" "${PINNED[@]}" TOKENCTL_INIT_ADMIN_PASSWORD=bench-password-123 \
     "$BIN" serve --listen 127.0.0.1:0 --database "$DATABASE" \
-    --signing-key "$DIR/key.pk8" --init-admin bench
+    --signing-key "$DIR/signing-keys.json" --init-admin bench
 hello_url="$(url_of "$DIR/hello.log")"
 api_url="$(url_of "$DIR/api.log")"
 

@@ -44,6 +44,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand serve 'Run the token API server'
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
+            cand keys 'Manage the signing keys (needs keys:manage)'
             cand completions 'Print a shell completion script'
             cand clipboard-hold 'Holds a copied secret on the clipboard (started by create/regenerate)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -234,7 +235,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;serve'= {
             cand --listen 'Address to listen on (port 0 picks a free port)'
             cand --database 'sqlite:PATH or postgres://… [default: sqlite:<data dir>/server.db]'
-            cand --signing-key 'Ed25519 key that signs sessions; created if missing [default: <data dir>/signing-key.pk8]'
+            cand --signing-key 'Signing key set (JSON, or a bare Ed25519 PKCS#8 key); created if missing [default: <data dir>/signing-keys.json]'
             cand --init-admin 'Create this admin account if the store has no users yet'
             cand --tls-cert 'Serve HTTPS with this certificate chain (PEM); needs --tls-key'
             cand --tls-key 'Private key (PEM) for --tls-cert'
@@ -397,6 +398,52 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;user;help;help'= {
         }
+        &'tokenctl;keys'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List the signing keys: the active one and the retired ones still published'
+            cand rotate 'Make a new key the signer; the old one keeps verifying what it signed'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;keys;list'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;keys;rotate'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;keys;help'= {
+            cand list 'List the signing keys: the active one and the retired ones still published'
+            cand rotate 'Make a new key the signer; the old one keeps verifying what it signed'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;keys;help;list'= {
+        }
+        &'tokenctl;keys;help;rotate'= {
+        }
+        &'tokenctl;keys;help;help'= {
+        }
         &'tokenctl;completions'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
@@ -435,6 +482,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand serve 'Run the token API server'
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
+            cand keys 'Manage the signing keys (needs keys:manage)'
             cand completions 'Print a shell completion script'
             cand clipboard-hold 'Holds a copied secret on the clipboard (started by create/regenerate)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -497,6 +545,14 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;user;disable'= {
         }
         &'tokenctl;help;user;enable'= {
+        }
+        &'tokenctl;help;keys'= {
+            cand list 'List the signing keys: the active one and the retired ones still published'
+            cand rotate 'Make a new key the signer; the old one keeps verifying what it signed'
+        }
+        &'tokenctl;help;keys;list'= {
+        }
+        &'tokenctl;help;keys;rotate'= {
         }
         &'tokenctl;help;completions'= {
         }

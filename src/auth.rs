@@ -5,19 +5,16 @@
 //! service decides when to call it and what to record.
 
 use std::collections::BTreeSet;
-use std::fs;
-use std::path::Path;
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-use aws_lc_rs::signature::{Ed25519KeyPair, KeyPair};
 use chrono::{DateTime, Duration, Utc};
-use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use jsonwebtoken::Validation;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use totp_rs::{Algorithm as TotpAlgorithm, Builder as TotpBuilder, Secret as TotpSecret, Totp};
 
 use crate::error::{Error, Result};
+use crate::keys::{Expiring, KeySet};
 
 /// How long a login session lasts (seed 003: 60 minutes).
 pub const SESSION_LIFETIME: Duration = Duration::minutes(60);
@@ -138,105 +135,50 @@ pub struct SessionClaims {
     pub amr: Vec<String>,
 }
 
-/// The server's Ed25519 key for signing sessions. Kept in a 0600 file that
-/// every replica of one service shares.
-pub struct SigningKey {
-    kid: String,
-    encoding: EncodingKey,
-    decoding: DecodingKey,
-    validation: Validation,
-}
-
-impl std::fmt::Debug for SigningKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "SigningKey({}, <redacted>)", self.kid)
+impl Expiring for SessionClaims {
+    fn expires(&self) -> i64 {
+        self.exp
     }
 }
 
-impl SigningKey {
-    /// Loads the key from `path`, creating it (0600, dirs 0700) if missing.
-    pub fn load_or_create(path: &Path) -> Result<SigningKey> {
-        let pkcs8 = match fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                let document =
-                    Ed25519KeyPair::generate_pkcs8(&aws_lc_rs::rand::SystemRandom::new())
-                        .map_err(|_| Error::internal("cannot generate a signing key"))?;
-                crate::files::write_private(path, document.as_ref())?;
-                document.as_ref().to_vec()
-            }
-            Err(error) => {
-                return Err(Error::internal(format!(
-                    "cannot read the signing key {}: {error}",
-                    path.display()
-                )));
-            }
-        };
-        SigningKey::from_pkcs8(&pkcs8)
-    }
+/// A session token for `user`, valid for [`SESSION_LIFETIME`], signed by
+/// the key set's active key.
+pub fn issue_session(
+    keys: &KeySet,
+    user: &str,
+    amr: &[&str],
+    now: DateTime<Utc>,
+) -> Result<(String, DateTime<Utc>)> {
+    let expires_at = now + SESSION_LIFETIME;
+    let claims = SessionClaims {
+        iss: SESSION_ISSUER.to_owned(),
+        aud: SESSION_AUDIENCE.to_owned(),
+        sub: user.to_owned(),
+        iat: now.timestamp(),
+        exp: expires_at.timestamp(),
+        jti: crate::secret::random_base62(22)?,
+        amr: amr.iter().map(|&method| method.to_owned()).collect(),
+    };
+    let token = keys.sign("JWT", &claims)?;
+    Ok((token, expires_at))
+}
 
-    pub fn from_pkcs8(pkcs8: &[u8]) -> Result<SigningKey> {
-        let pair = Ed25519KeyPair::from_pkcs8(pkcs8)
-            .map_err(|_| Error::internal("the signing key file is not an Ed25519 PKCS#8 key"))?;
-        let public = pair.public_key().as_ref().to_vec();
-        let kid = hex(&Sha256::digest(&public)[..8]);
-        let mut validation = Validation::new(Algorithm::EdDSA);
+/// Checks a session: signed (EdDSA) by a published key of the set, for this
+/// API (audience, issuer), not expired at `now`. Any failure reads the same
+/// to the caller.
+pub fn verify_session(keys: &KeySet, token: &str, now: DateTime<Utc>) -> Result<SessionClaims> {
+    static VALIDATION: std::sync::OnceLock<Validation> = std::sync::OnceLock::new();
+    let validation = VALIDATION.get_or_init(|| {
+        let mut validation = crate::keys::validation();
         validation.set_audience(&[SESSION_AUDIENCE]);
         validation.set_issuer(&[SESSION_ISSUER]);
         validation.set_required_spec_claims(&["exp", "iat", "sub", "aud", "iss"]);
-        validation.leeway = 30;
-        Ok(SigningKey {
-            kid,
-            encoding: EncodingKey::from_ed_der(pkcs8),
-            decoding: DecodingKey::from_ed_der(&public),
-            validation,
-        })
-    }
-
-    /// A session token for `user`, valid for [`SESSION_LIFETIME`].
-    pub fn issue_session(
-        &self,
-        user: &str,
-        amr: &[&str],
-        now: DateTime<Utc>,
-    ) -> Result<(String, DateTime<Utc>)> {
-        let expires_at = now + SESSION_LIFETIME;
-        let claims = SessionClaims {
-            iss: SESSION_ISSUER.to_owned(),
-            aud: SESSION_AUDIENCE.to_owned(),
-            sub: user.to_owned(),
-            iat: now.timestamp(),
-            exp: expires_at.timestamp(),
-            jti: crate::secret::random_base62(22)?,
-            amr: amr.iter().map(|&method| method.to_owned()).collect(),
-        };
-        let mut header = Header::new(Algorithm::EdDSA);
-        header.kid = Some(self.kid.clone());
-        header.typ = Some("JWT".to_owned());
-        let token = jsonwebtoken::encode(&header, &claims, &self.encoding)
-            .map_err(|error| Error::internal(format!("cannot sign the session: {error}")))?;
-        Ok((token, expires_at))
-    }
-
-    /// Checks signature (EdDSA only, our `kid` only), audience, issuer and
-    /// expiry. Any failure reads the same to the caller.
-    pub fn verify_session(&self, token: &str) -> Result<SessionClaims> {
-        let invalid = || {
-            Error::unauthenticated("the session is invalid or has expired")
-                .with_hint("log in again: tokenctl login")
-        };
-        let header = jsonwebtoken::decode_header(token).map_err(|_| invalid())?;
-        if header.alg != Algorithm::EdDSA || header.kid.as_deref() != Some(self.kid.as_str()) {
-            return Err(invalid());
-        }
-        jsonwebtoken::decode::<SessionClaims>(token, &self.decoding, &self.validation)
-            .map(|data| data.claims)
-            .map_err(|_| invalid())
-    }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+        validation
+    });
+    keys.verify(token, validation, now).ok_or_else(|| {
+        Error::unauthenticated("the session is invalid or has expired")
+            .with_hint("log in again: tokenctl login")
+    })
 }
 
 /// Methods recorded in a session's `amr` claim (RFC 8176 names).
@@ -290,33 +232,34 @@ mod tests {
 
     #[test]
     fn sessions_verify_and_tampering_is_rejected() {
-        let dir = tempfile::tempdir().expect("dir");
-        let key = SigningKey::load_or_create(&dir.path().join("k")).expect("key");
-        let now = crate::time::now();
-        let (token, _) = key.issue_session("alice", &["pwd"], now).expect("issue");
-        assert_eq!(key.verify_session(&token).expect("valid").sub, "alice");
+        let now = DateTime::from_timestamp(1_900_000_000, 0).expect("time");
+        let keys = KeySet::generate(now).expect("keys");
+        let (token, expires_at) = issue_session(&keys, "alice", &["pwd"], now).expect("issue");
+        assert_eq!(expires_at, now + SESSION_LIFETIME);
+        let claims = verify_session(&keys, &token, now).expect("valid");
+        assert_eq!(
+            (claims.sub.as_str(), claims.amr.as_slice()),
+            ("alice", &["pwd".to_owned()][..])
+        );
 
         let mut parts: Vec<String> = token.split('.').map(str::to_owned).collect();
         parts[1] = parts[1].replace('a', "b");
         assert!(
-            key.verify_session(&parts.join(".")).is_err(),
+            verify_session(&keys, &parts.join("."), now).is_err(),
             "tampered claims"
         );
 
-        let other = SigningKey::load_or_create(&dir.path().join("other")).expect("key");
-        assert!(other.verify_session(&token).is_err(), "foreign key");
-
-        let expired = now - Duration::hours(2);
-        let (old, _) = key
-            .issue_session("alice", &["pwd"], expired)
-            .expect("issue");
-        assert!(key.verify_session(&old).is_err(), "expired");
+        let other = KeySet::generate(now).expect("keys");
+        assert!(verify_session(&other, &token, now).is_err(), "foreign key");
+        let later = now + SESSION_LIFETIME + Duration::minutes(1);
+        assert!(verify_session(&keys, &token, later).is_err(), "expired");
 
         // alg "none": header {"alg":"none"} with the same claims and no signature.
         let none = format!(
             "eyJhbGciOiJub25lIn0.{}.",
             token.split('.').nth(1).expect("claims")
         );
-        assert!(key.verify_session(&none).is_err(), "alg none");
+        let error = verify_session(&keys, &none, now).expect_err("alg none");
+        assert_eq!(error.message, "the session is invalid or has expired");
     }
 }

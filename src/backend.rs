@@ -3,13 +3,14 @@
 //! over HTTP ([`crate::remote::RemoteBackend`]). Every lifecycle command works
 //! the same on both, and one contract test suite runs against both.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use async_trait::async_trait;
 
 use crate::error::Result;
-use crate::model::{AuditEntry, Permissions, Role, Token, User};
+use crate::keys::{KeyInfo, LiveKeys, Rotation};
+use crate::model::{AuditEntry, Permission, Permissions, Role, Token, User};
 use crate::policy::{Actor, Credential, LifetimePolicy};
 use crate::secret::Secret;
 use crate::service::{
@@ -58,12 +59,18 @@ pub trait Backend: Send + Sync {
         password: Option<String>,
     ) -> Result<(User, Option<String>)>;
     async fn set_user_disabled(&self, name: &str, disabled: bool) -> Result<User>;
+    /// The keys that verify sessions and access tokens (needs `keys:manage`).
+    async fn signing_keys(&self) -> Result<Vec<KeyInfo>>;
+    /// A new signing key; the old one keeps verifying what it signed.
+    async fn rotate_signing_key(&self) -> Result<Rotation>;
 }
 
 /// The in-process backend over a SQLite store file, acting as the OS user.
 pub struct LocalBackend {
     service: TokenService,
     origin: Origin,
+    /// The store's own signing key set, opened when a command needs it.
+    keys: PathBuf,
 }
 
 impl LocalBackend {
@@ -78,13 +85,23 @@ impl LocalBackend {
             tracing::info!(user = %origin.who, "new store created with this user as its admin");
         }
         let service = TokenService::new(Arc::new(opened.store), lifetime);
-        Ok(LocalBackend { service, origin })
+        Ok(LocalBackend {
+            service,
+            origin,
+            keys: crate::keys::file_for_store(path),
+        })
     }
 
     async fn actor(&self) -> Result<Actor> {
         self.service
             .actor(&self.origin.who, Credential::Local, &self.origin.source)
             .await
+    }
+
+    /// Creates the key set file only for someone allowed to manage it.
+    fn open_keys(&self, actor: &Actor) -> Result<LiveKeys> {
+        actor.require(Permission::KeysManage, "manage the signing keys")?;
+        LiveKeys::open(&self.keys)
     }
 }
 
@@ -193,6 +210,18 @@ impl Backend for LocalBackend {
     async fn set_user_disabled(&self, name: &str, disabled: bool) -> Result<User> {
         self.service
             .set_user_disabled(&self.actor().await?, name, disabled)
+            .await
+    }
+
+    async fn signing_keys(&self) -> Result<Vec<KeyInfo>> {
+        let actor = self.actor().await?;
+        self.service.signing_keys(&actor, &self.open_keys(&actor)?)
+    }
+
+    async fn rotate_signing_key(&self) -> Result<Rotation> {
+        let actor = self.actor().await?;
+        self.service
+            .rotate_signing_key(&actor, &self.open_keys(&actor)?)
             .await
     }
 }

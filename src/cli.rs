@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::cmd::{
-    audit, clipboard_hold, completions, create, list, login, logout, regenerate, revoke, role,
-    scan, serve, show, status, two_factor, user, verify, whoami,
+    audit, clipboard_hold, completions, create, keys, list, login, logout, regenerate, revoke,
+    role, scan, serve, show, status, two_factor, user, verify, whoami,
 };
 use crate::env;
 
@@ -86,6 +86,8 @@ pub enum Command {
     Role(role::Command),
     #[command(subcommand)]
     User(user::Command),
+    #[command(subcommand)]
+    Keys(keys::Command),
     Completions(completions::Args),
     /// Holds a copied secret on the clipboard (started by create/regenerate)
     #[command(hide = true)]

@@ -13,6 +13,7 @@ pub mod config;
 pub mod env;
 pub mod error;
 pub mod files;
+pub mod keys;
 pub mod model;
 pub mod output;
 pub mod policy;

@@ -105,10 +105,11 @@ pub enum Permission {
     TokensRevokeAll,
     AuditRead,
     UsersManage,
+    KeysManage,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 9] = [
+    pub const ALL: [Permission; 10] = [
         Permission::ApiRead,
         Permission::ApiWrite,
         Permission::FilesUpload,
@@ -118,6 +119,7 @@ impl Permission {
         Permission::TokensRevokeAll,
         Permission::AuditRead,
         Permission::UsersManage,
+        Permission::KeysManage,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -131,6 +133,7 @@ impl Permission {
             Permission::TokensRevokeAll => "tokens:revoke-all",
             Permission::AuditRead => "audit:read",
             Permission::UsersManage => "users:manage",
+            Permission::KeysManage => "keys:manage",
         }
     }
 
@@ -146,6 +149,9 @@ impl Permission {
             Permission::AuditRead => "read the whole audit log",
             Permission::UsersManage => {
                 "manage users and roles, issue tokens for others, regenerate any token"
+            }
+            Permission::KeysManage => {
+                "list and rotate the keys that sign sessions and access tokens"
             }
         }
     }

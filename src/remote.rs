@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 use crate::api;
 use crate::backend::Backend;
 use crate::error::{Error, ErrorKind, Result};
+use crate::keys::{KeyInfo, Rotation};
 use crate::model::{AuditEntry, Permissions, Role, Status, Token, User};
 use crate::policy::{Actor, Credential};
 use crate::secret::Secret;
@@ -427,6 +428,15 @@ impl Backend for RemoteBackend {
     async fn set_user_disabled(&self, name: &str, disabled: bool) -> Result<User> {
         let verb = if disabled { "disable" } else { "enable" };
         self.call(Method::POST, &["users", name, verb], None::<&()>)
+            .await
+    }
+
+    async fn signing_keys(&self) -> Result<Vec<KeyInfo>> {
+        self.call(Method::GET, &["keys"], None::<&()>).await
+    }
+
+    async fn rotate_signing_key(&self) -> Result<Rotation> {
+        self.call(Method::POST, &["keys", "rotate"], None::<&()>)
             .await
     }
 }

@@ -10,6 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::auth;
 use crate::error::{Error, ErrorKind, Result};
+use crate::keys::{KeyInfo, LiveKeys, Rotation};
 use crate::model::{AuditEntry, Id, Permission, Permissions, Role, Status, Token, TokenKind, User};
 use crate::policy::{self, Actor, Credential, LifetimePolicy};
 use crate::scan;
@@ -744,6 +745,32 @@ impl TokenService {
         let user = self.store.set_user_disabled(name, at, audit).await?;
         self.credentials_changed();
         Ok(user)
+    }
+
+    /// The keys that verify sessions and access tokens, newest first.
+    pub fn signing_keys(&self, actor: &Actor, keys: &LiveKeys) -> Result<Vec<KeyInfo>> {
+        actor.require(Permission::KeysManage, "see the signing keys")?;
+        Ok(keys.current().infos(time::now()))
+    }
+
+    /// Makes a new key the signer; the old one keeps verifying what it
+    /// signed. The file and the audit log can't share a transaction: the
+    /// rotation comes first, and a failed audit write says it happened.
+    pub async fn rotate_signing_key(&self, actor: &Actor, keys: &LiveKeys) -> Result<Rotation> {
+        actor.require(Permission::KeysManage, "rotate the signing key")?;
+        let keys = keys.clone();
+        let rotation = tokio::task::spawn_blocking(move || keys.rotate(time::now()))
+            .await
+            .map_err(|error| Error::internal(format!("the key rotation stopped: {error}")))??;
+        let audit = self.audit_record(actor, "key.rotate", rotation.summary());
+        self.store.append_audit(audit).await.map_err(|error| {
+            Error::internal(format!(
+                "rotated the signing key (new kid {}) but could not write the audit entry: {}",
+                rotation.active.kid,
+                Error::from(error).message
+            ))
+        })?;
+        Ok(rotation)
     }
 
     async fn active_user(&self, name: &str) -> Result<User> {

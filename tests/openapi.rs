@@ -16,7 +16,6 @@ use serde_json::{Value, json};
 use tempfile::TempDir;
 use tower::ServiceExt;
 
-use tokenctl::auth::SigningKey;
 use tokenctl::error::ErrorKind;
 use tokenctl::model::{Permission, TokenKind};
 use tokenctl::policy::LifetimePolicy;
@@ -471,10 +470,10 @@ async fn api() -> Api {
         .await
         .expect("open the store");
     let service = Arc::new(TokenService::new(store, LifetimePolicy::default()));
-    let keys = SigningKey::load_or_create(&dir.path().join("signing-key.pk8")).expect("key");
+    let keys = tokenctl::keys::LiveKeys::open(&dir.path().join("signing-keys.json")).expect("keys");
     let state = AppState {
         service: Arc::clone(&service),
-        keys: Arc::new(keys),
+        keys,
         login_limiter: Arc::new(LoginLimiter::new(100, Duration::from_secs(60))),
     };
     Api {
@@ -1024,6 +1023,25 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
         StatusCode::BAD_REQUEST
     );
     assert_eq!(answer["error"]["kind"], "invalid_input");
+
+    // Signing keys: a rotation keeps the old key published, and the
+    // session it signed working.
+    let answer = step!(
+        "get",
+        "/.well-known/jwks.json",
+        "/.well-known/jwks.json",
+        None,
+        None,
+        ok
+    );
+    let first_kid = answer["keys"][0]["kid"].clone();
+    let answer = step!("get", "/v1/keys", "/v1/keys", me, None, ok);
+    assert_eq!(answer[0]["status"], "active");
+    let answer = step!("post", "/v1/keys/rotate", "/v1/keys/rotate", me, None, ok);
+    assert_eq!(answer["retired"][0]["kid"], first_kid);
+    let published = api.call("get", "/.well-known/jwks.json", None, None).await;
+    assert_eq!(published.json()["keys"][1]["kid"], first_kid);
+    step!("get", "/v1/me", "/v1/me", me, None, ok);
 
     // Audit.
     let answer = step!("get", "/v1/audit", "/v1/audit", me, None, ok);

@@ -201,21 +201,20 @@ fn forged_tampered_expired_and_alg_none_sessions_are_refused() {
         URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#),
         parts[1]
     );
-    let foreign_key_dir = tempfile::tempdir().expect("dir");
-    let foreign = tokenctl::auth::SigningKey::load_or_create(&foreign_key_dir.path().join("k"))
-        .expect("key")
-        .issue_session(&me, &["pwd"], chrono::Utc::now())
+    let now = chrono::Utc::now();
+    let foreign_keys = tokenctl::keys::KeySet::generate(now).expect("keys");
+    let foreign = tokenctl::auth::issue_session(&foreign_keys, &me, &["pwd"], now)
         .expect("forge")
         .0;
-    let expired = tokenctl::auth::SigningKey::load_or_create(&env.signing_key_path())
-        .expect("key")
-        .issue_session(
-            &me,
-            &["pwd"],
-            chrono::Utc::now() - chrono::Duration::hours(2),
-        )
-        .expect("sign")
-        .0;
+    let server_keys = tokenctl::keys::LiveKeys::open(&env.signing_key_path()).expect("keys");
+    let expired = tokenctl::auth::issue_session(
+        &server_keys.current(),
+        &me,
+        &["pwd"],
+        now - chrono::Duration::hours(2),
+    )
+    .expect("sign")
+    .0;
     for (what, credential) in [
         ("tampered", tampered.as_str()),
         ("alg none", alg_none.as_str()),

@@ -28,18 +28,11 @@ fn store_bytes(store: &Path) -> Vec<u8> {
 #[cfg(unix)]
 #[test]
 fn the_store_is_private_to_its_user() {
-    use std::os::unix::fs::PermissionsExt;
+    use common::mode;
 
     let env = TestEnv::new();
     env.create(&["deploy"]);
     let store = env.store();
-    let mode = |path: &Path| {
-        std::fs::metadata(path)
-            .expect("metadata")
-            .permissions()
-            .mode()
-            & 0o777
-    };
     assert_eq!(mode(&store), 0o600);
     assert_eq!(mode(store.parent().expect("dir")), 0o700);
     for suffix in ["-wal", "-shm"] {

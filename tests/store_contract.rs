@@ -149,6 +149,30 @@ impl Place {
         }
     }
 
+    /// Runs SQL behind the store's back.
+    async fn execute(&self, sql: &str) {
+        match self {
+            Place::Sqlite { path, .. } => rusqlite::Connection::open(path)
+                .and_then(|connection| connection.execute_batch(sql))
+                .expect("execute"),
+            Place::Postgres(schema) => {
+                let mut connection = schema.connect().await;
+                sqlx::raw_sql(AssertSqlSafe(sql.to_owned()))
+                    .execute(&mut connection)
+                    .await
+                    .expect("execute");
+            }
+        }
+    }
+
+    /// This store's migration to schema version 3, as shipped.
+    fn keys_migration(&self) -> &'static str {
+        match self {
+            Place::Sqlite { .. } => include_str!("../src/store/sqlite_migrations/0003_keys.sql"),
+            Place::Postgres(_) => include_str!("../src/store/postgres_migrations/0003_keys.sql"),
+        }
+    }
+
     async fn schema_version(&self) -> i64 {
         match self {
             Place::Sqlite { path, .. } => rusqlite::Connection::open(path)
@@ -359,6 +383,7 @@ contract!(
     logins_count_failures_lock_out_and_accept_each_code_once,
     a_store_from_a_newer_tokenctl_is_refused_untouched,
     another_handle_is_told_of_credential_changes_but_not_of_uses,
+    migration_3_gives_the_admin_role_keys_manage,
 );
 
 async fn a_new_store_has_its_first_admin_and_the_builtin_roles(f: &Fixture) {
@@ -1348,6 +1373,36 @@ async fn a_store_from_a_newer_tokenctl_is_refused_untouched(f: &Fixture) {
         Ok(_) => panic!("a store from a newer tokenctl was opened"),
     }
     assert_eq!(f.place.schema_version().await, 99);
+}
+
+/// Migration 3 on the admin role as schema version 2 left it: admin gains
+/// `keys:manage` (and so has every permission again), no other role does,
+/// and running it a second time changes nothing.
+async fn migration_3_gives_the_admin_role_keys_manage(f: &Fixture) {
+    let version_2 = "api:read api:write audit:read files:upload tokens:manage tokens:read \
+                     tokens:read-all tokens:revoke-all users:manage";
+    f.place
+        .execute(&format!(
+            "UPDATE roles SET permissions = '{version_2}' WHERE name = 'admin'"
+        ))
+        .await;
+    let admin = f.service.role("admin").await.expect("admin role");
+    assert!(!admin.permissions.contains(&Permission::KeysManage));
+
+    for _ in 0..2 {
+        f.place.execute(f.place.keys_migration()).await;
+        let admin = f.service.role("admin").await.expect("admin role");
+        assert_eq!(admin.permissions, Permission::ALL.into_iter().collect());
+    }
+    for role in f.service.roles().await.expect("roles") {
+        if role.name != "admin" {
+            assert!(
+                !role.permissions.contains(&Permission::KeysManage),
+                "{}",
+                role.name
+            );
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod clipboard_hold;
 pub mod completions;
 pub mod create;
+pub mod keys;
 pub mod list;
 pub mod login;
 pub mod logout;
@@ -199,16 +200,24 @@ fn same_server(saved: &str, given: &str) -> bool {
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> u8 {
     let out = Output::detect(cli.global.json);
-    if cli.global.debug {
+    let serving = matches!(cli.command, Command::Serve(_));
+    // A server logs warnings (a bad key set file) and failed requests even
+    // without --debug; a one-shot command stays quiet.
+    let log_level = if cli.global.debug {
+        Some(tracing::Level::DEBUG)
+    } else {
+        serving.then_some(tracing::Level::WARN)
+    };
+    if let Some(level) = log_level {
         tracing_subscriber::fmt()
             .with_writer(std::io::stderr)
             .with_ansi(out.color)
-            .with_max_level(tracing::Level::DEBUG)
+            .with_max_level(level)
             .init();
     }
     // The server wants worker threads; a one-shot command starts faster
     // without them.
-    let mut runtime = if matches!(cli.command, Command::Serve(_)) {
+    let mut runtime = if serving {
         tokio::runtime::Builder::new_multi_thread()
     } else {
         tokio::runtime::Builder::new_current_thread()
@@ -267,6 +276,7 @@ async fn dispatch(cli: Cli, out: Output) -> Result<()> {
         Command::Serve(args) => serve::run(&ctx, args).await,
         Command::Role(command) => role::run(&ctx, command).await,
         Command::User(command) => user::run(&ctx, command).await,
+        Command::Keys(command) => keys::run(&ctx, command).await,
         Command::Completions(args) => completions::run(&args, &ctx.out),
         Command::ClipboardHold(args) => clipboard_hold::run(&args),
     }

@@ -5,9 +5,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::Context;
-use crate::auth::SigningKey;
 use crate::env;
 use crate::error::{Error, Result};
+use crate::keys::LiveKeys;
 use crate::server::{self, AppState, LoginLimiter};
 use crate::service::TokenService;
 use crate::store;
@@ -15,8 +15,10 @@ use crate::store;
 /// Run the token API server
 ///
 /// Serves the same service the CLI uses locally, as JSON under /v1, with
-/// /healthz and /openapi.json. One node can use SQLite; several replicas
-/// share one PostgreSQL database (and one --signing-key file).
+/// /healthz, /openapi.json and the public signing keys at
+/// /.well-known/jwks.json. One node can use SQLite; several replicas share
+/// one PostgreSQL database and one --signing-key file, which each re-reads
+/// when it changes (tokenctl keys rotate on any replica reaches them all).
 ///
 /// --init-admin creates the first admin when the store has no users yet,
 /// with the password from TOKENCTL_INIT_ADMIN_PASSWORD or a generated one
@@ -37,8 +39,8 @@ pub struct Args {
     #[arg(long, value_name = "URL")]
     pub database: Option<String>,
 
-    /// Ed25519 key that signs sessions; created if missing
-    /// [default: <data dir>/signing-key.pk8]
+    /// Signing key set (JSON, or a bare Ed25519 PKCS#8 key); created if
+    /// missing [default: <data dir>/signing-keys.json]
     #[arg(long, value_name = "FILE")]
     pub signing_key: Option<PathBuf>,
 
@@ -65,10 +67,10 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         .database
         .unwrap_or_else(|| format!("sqlite:{}", data_dir.join("server.db").display()));
     let store = store::open(&database).await?;
-    let keys = SigningKey::load_or_create(
+    let keys = LiveKeys::open(
         &args
             .signing_key
-            .unwrap_or_else(|| data_dir.join("signing-key.pk8")),
+            .unwrap_or_else(|| data_dir.join("signing-keys.json")),
     )?;
     let service = TokenService::new(store, ctx.settings.lifetime.clone())
         .with_verify_cache()
@@ -91,7 +93,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         .note(&format!("tokenctl serving on {scheme}://{address}"));
     let state = AppState {
         service: Arc::new(service),
-        keys: Arc::new(keys),
+        keys,
         login_limiter: Arc::new(LoginLimiter::new(
             args.login_attempts_per_minute,
             Duration::from_secs(60),

@@ -9,9 +9,11 @@ use axum::http::request::Parts;
 
 use super::AppState;
 use super::error::ApiError;
+use crate::auth::{self, SessionClaims};
 use crate::error::Error;
 use crate::policy::{Actor, Credential};
 use crate::secret::{self, Secret};
+use crate::time;
 
 /// The authenticated caller of a request.
 pub struct Caller(pub Actor);
@@ -41,13 +43,24 @@ impl FromRequestParts<AppState> for Caller {
             })?;
             state.service.actor_for_token(&secret, &source).await?
         } else {
-            let claims = state.keys.verify_session(credential)?;
+            let claims = verify_session(state, credential).await?;
             state
                 .service
                 .actor(&claims.sub, Credential::Session, &source)
                 .await?
         };
         Ok(Caller(actor))
+    }
+}
+
+/// A session signed by a key this replica has not read yet — another
+/// replica rotated less than a poll ago — is checked again after a look at
+/// the key set file, so it is not refused in that window.
+async fn verify_session(state: &AppState, credential: &str) -> Result<SessionClaims, Error> {
+    let verify = || auth::verify_session(&state.keys.current(), credential, time::now());
+    match verify() {
+        Err(_) if super::refresh_keys(&state.keys).await => verify(),
+        result => result,
     }
 }
 

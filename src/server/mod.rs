@@ -19,8 +19,8 @@ use axum_server::tls_rustls::RustlsConfig;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::auth::SigningKey;
 use crate::error::{Error, Result};
+use crate::keys::LiveKeys;
 use crate::service::TokenService;
 
 pub use limits::LoginLimiter;
@@ -35,7 +35,8 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 #[derive(Clone)]
 pub struct AppState {
     pub service: Arc<TokenService>,
-    pub keys: Arc<SigningKey>,
+    /// The signing key set, re-read when its file changes (see [`serve`]).
+    pub keys: LiveKeys,
     pub login_limiter: Arc<LoginLimiter>,
 }
 
@@ -66,13 +67,18 @@ pub struct Tls {
 /// How long requests in flight may take to finish after SIGINT/SIGTERM.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(20);
 
+/// How often the key set file is checked for a rotation by another replica.
+const KEY_FILE_POLL: Duration = Duration::from_secs(1);
+
 /// Serves the API on `listener` (HTTPS when `tls` is given) until SIGINT or
-/// SIGTERM, then lets the requests in flight finish.
+/// SIGTERM, then lets the requests in flight finish. Meanwhile the key set
+/// file is watched, so a rotation on any replica reaches this one.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     tls: Option<Tls>,
 ) -> Result<()> {
+    watch_key_file(state.keys.clone());
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let failed = |error: std::io::Error| Error::internal(format!("the server stopped: {error}"));
     let Some(tls) = tls else {
@@ -103,6 +109,42 @@ pub async fn serve(
         .serve(app)
         .await
         .map_err(failed)
+}
+
+/// Re-reads the key set file whenever it changes, about once a second. A
+/// stat per second is all it costs while nothing changes.
+fn watch_key_file(keys: LiveKeys) {
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(KEY_FILE_POLL);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            ticks.tick().await;
+            refresh_keys(&keys).await;
+        }
+    });
+}
+
+/// Picks up a changed key set file (off the async threads). A bad or missing
+/// file keeps the keys in use and is logged once per change of the file.
+/// True when a new set was installed.
+pub(crate) async fn refresh_keys(keys: &LiveKeys) -> bool {
+    let reader = keys.clone();
+    match tokio::task::spawn_blocking(move || reader.refresh()).await {
+        Ok(Ok(changed)) => {
+            if changed {
+                tracing::info!(file = %keys.path().display(), "reloaded the signing keys");
+            }
+            changed
+        }
+        Ok(Err(error)) => {
+            tracing::warn!("keeping the signing keys in use: {}", error.message);
+            false
+        }
+        Err(error) => {
+            tracing::warn!("checking the signing key file stopped: {error}");
+            false
+        }
+    }
 }
 
 async fn shutdown_signal() {

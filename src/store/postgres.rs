@@ -43,7 +43,8 @@ use crate::secret::SecretHash;
 const MIGRATIONS: &[&str] = &[
     include_str!("postgres_migrations/0001_initial.sql"),
     include_str!("postgres_migrations/0002_login.sql"),
-    include_str!("postgres_migrations/0003_change_watch.sql"),
+    include_str!("postgres_migrations/0003_keys.sql"),
+    include_str!("postgres_migrations/0004_change_watch.sql"),
 ];
 
 /// The channel the schema's triggers notify on every credential change.

@@ -38,7 +38,8 @@ use crate::secret::SecretHash;
 const MIGRATIONS: &[&str] = &[
     include_str!("sqlite_migrations/0001_initial.sql"),
     include_str!("sqlite_migrations/0002_login.sql"),
-    include_str!("sqlite_migrations/0003_change_watch.sql"),
+    include_str!("sqlite_migrations/0003_keys.sql"),
+    include_str!("sqlite_migrations/0004_change_watch.sql"),
 ];
 
 /// How long a process waits for another one's write before giving up.

@@ -15,16 +15,32 @@ use tempfile::TempDir;
 /// with a printed reason when they are missing — except under CI, where the
 /// missing install step is the failure.
 pub fn have_tools(tools: &[&str], install_hint: &str) -> bool {
-    let missing: Vec<&str> = tools
+    let missing = tools
         .iter()
         .copied()
-        .filter(|tool| {
-            !std::process::Command::new("sh")
-                .args(["-c", &format!("command -v {tool}")])
-                .output()
-                .is_ok_and(|output| output.status.success())
-        })
-        .collect();
+        .filter(|tool| !succeeds("sh", &["-c", &format!("command -v {tool}")]));
+    present_or_skip(missing, install_hint)
+}
+
+/// Whether `python3` can import every one of `modules`; skips like
+/// [`have_tools`].
+pub fn have_python_modules(modules: &[&str], install_hint: &str) -> bool {
+    let missing = modules
+        .iter()
+        .copied()
+        .filter(|module| !succeeds("python3", &["-c", &format!("import {module}")]));
+    present_or_skip(missing, install_hint)
+}
+
+fn succeeds(program: &str, args: &[&str]) -> bool {
+    std::process::Command::new(program)
+        .args(args)
+        .output()
+        .is_ok_and(|output| output.status.success())
+}
+
+fn present_or_skip<'a>(missing: impl Iterator<Item = &'a str>, install_hint: &str) -> bool {
+    let missing: Vec<&str> = missing.collect();
     if missing.is_empty() {
         return true;
     }
@@ -34,6 +50,17 @@ pub fn have_tools(tools: &[&str], install_hint: &str) -> bool {
     );
     println!("skipped: {missing:?} not installed here");
     false
+}
+
+/// A file's permission bits, e.g. `0o600`.
+#[cfg(unix)]
+pub fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+        .permissions()
+        .mode()
+        & 0o777
 }
 
 fn random_suffix() -> String {
@@ -205,7 +232,7 @@ impl TestEnv {
     pub fn start_server(&self, database: &str, schema: Option<String>, extra: &[&str]) -> Server {
         use std::io::BufRead;
         let me = ::whoami::username();
-        let key = self.root().join("signing-key.pk8");
+        let key = self.signing_key_path();
         let mut args = vec![
             "serve",
             "--listen",
@@ -273,9 +300,9 @@ impl TestEnv {
         stored["session"].as_str().expect("session").to_owned()
     }
 
-    /// The server's signing key file, for forging tokens in tests.
+    /// The servers' signing key set file, for forging tokens in tests.
     pub fn signing_key_path(&self) -> PathBuf {
-        self.root().join("signing-key.pk8")
+        self.root().join("signing-keys.json")
     }
 
     /// Raw HTTP to the server: `(status, JSON body)`. The body is sent as
@@ -288,29 +315,8 @@ impl TestEnv {
         body: Option<&str>,
     ) -> (u16, Value) {
         let url = format!("{}{path}", self.server_url().expect("server"));
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("runtime");
-        runtime.block_on(async {
-            let client = reqwest::Client::new();
-            let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
-            let mut request = client.request(method, url);
-            if let Some(bearer) = bearer {
-                request = request.bearer_auth(bearer);
-            }
-            if let Some(body) = body {
-                request = request
-                    .header("content-type", "application/json")
-                    .body(body.to_owned());
-            }
-            let response = request.send().await.expect("send");
-            let status = response.status().as_u16();
-            let bytes = response.bytes().await.expect("body");
-            let value = serde_json::from_slice(&bytes)
-                .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
-            (status, value)
-        })
+        let answer = http_request(method, &url, bearer, body);
+        (answer.status, answer.body)
     }
 
     fn login(&self) {
@@ -326,6 +332,11 @@ impl TestEnv {
             format!("{ADMIN_PASSWORD}\n"),
         );
         assert_success(&output, &["login"]);
+    }
+
+    /// What the (first) server wrote on stderr so far.
+    pub fn server_log(&self) -> String {
+        self.server.as_ref().map(Server::log).unwrap_or_default()
     }
 
     pub fn server_url(&self) -> Option<String> {
@@ -446,6 +457,51 @@ impl TestEnv {
             self.json(&["audit"]),
         )
     }
+}
+
+/// What an HTTP request got back.
+pub struct HttpAnswer {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    /// The JSON body, or the body as a JSON string when it is not JSON.
+    pub body: Value,
+}
+
+/// Raw HTTP to any URL (a server or one of its replicas).
+pub fn http_request(
+    method: &str,
+    url: &str,
+    bearer: Option<&str>,
+    body: Option<&str>,
+) -> HttpAnswer {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let client = reqwest::Client::new();
+        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+        let mut request = client.request(method, url);
+        if let Some(bearer) = bearer {
+            request = request.bearer_auth(bearer);
+        }
+        if let Some(body) = body {
+            request = request
+                .header("content-type", "application/json")
+                .body(body.to_owned());
+        }
+        let response = request.send().await.expect("send");
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.expect("body");
+        let body = serde_json::from_slice(&bytes)
+            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
+        HttpAnswer {
+            status,
+            headers,
+            body,
+        }
+    })
 }
 
 /// A direct connection to the SQLite store file at `path`.

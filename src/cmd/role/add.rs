@@ -7,7 +7,7 @@ use crate::model::Permission;
 /// Add a custom role (needs users:manage)
 ///
 /// Permissions: api:read, api:write, files:upload, tokens:read, tokens:manage,
-/// tokens:read-all, tokens:revoke-all, audit:read, users:manage.
+/// tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage.
 ///
 /// Examples:
 ///   tokenctl role add reader --permission api:read --permission tokens:read

@@ -2,6 +2,7 @@
 //! service, and returns the result as JSON.
 
 mod audit;
+mod keys;
 mod meta;
 mod roles;
 mod session;
@@ -22,6 +23,7 @@ pub fn routes() -> Router<AppState> {
         .merge(audit::routes())
         .merge(roles::routes())
         .merge(users::routes())
+        .merge(keys::routes())
 }
 
 /// `axum::Json`, but failures answer with our JSON error body.

@@ -36,10 +36,12 @@ async fn login(
             &source,
         )
         .await?;
-    let (session, expires_at) =
-        state
-            .keys
-            .issue_session(&login.user.name, &login.methods, crate::time::now())?;
+    let (session, expires_at) = crate::auth::issue_session(
+        &state.keys.current(),
+        &login.user.name,
+        &login.methods,
+        crate::time::now(),
+    )?;
     Ok(Json(LoginResponse {
         session,
         expires_at,

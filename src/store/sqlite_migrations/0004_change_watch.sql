@@ -1,4 +1,4 @@
--- Schema version 3: a counter that moves whenever a change could make a cached
+-- Schema version 4: a counter that moves whenever a change could make a cached
 -- verification wrong (a token revoked, regenerated or deleted, a user
 -- disabled or removed). Servers poll it to drop their verify caches when
 -- another process changed the store. Triggers keep it, so no write path can

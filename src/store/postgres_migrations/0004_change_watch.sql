@@ -1,4 +1,4 @@
--- Schema version 3: a notification on channel `tokenctl_changes` whenever a
+-- Schema version 4: a notification on channel `tokenctl_changes` whenever a
 -- change could make a cached verification wrong (a token revoked,
 -- regenerated or deleted, a user disabled or removed). Every replica listens
 -- and drops its verify cache. Triggers send it, so no write path can forget;
