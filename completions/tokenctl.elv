@@ -34,6 +34,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand revoke 'Revoke tokens, immediately and permanently'
             cand regenerate 'Replace an active token''s secret and print the new one once'
             cand verify 'Check a token value read from stdin'
+            cand exchange 'Exchange a token for a short-lived access token (JWT), e.g. in CI'
             cand scan 'Find leaked tokens in files, directories, stdin or staged changes'
             cand audit 'Show the audit log'
             cand login 'Log in to a token server'
@@ -123,6 +124,21 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;exchange'= {
+            cand --ttl 'Lifetime of the access token [default: 15m]'
+            cand --scope 'Permission the access token gets (repeatable) [default: all of the subject''s]'
+            cand --audience 'Who the access token is for [default: the issuing server]'
+            cand --output 'How to print the access token'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --token-stdin 'Read the token to exchange from stdin (first line)'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
             cand -h 'Print help (see more with ''--help'')'
@@ -240,6 +256,9 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --tls-cert 'Serve HTTPS with this certificate chain (PEM); needs --tls-key'
             cand --tls-key 'Private key (PEM) for --tls-cert'
             cand --login-attempts-per-minute 'Login attempts allowed per client address per minute'
+            cand --issuer '`iss` of the access tokens this server issues, and their default audience; replicas behind one name must share it [default: the URL this server listens on]'
+            cand --audience 'Another audience `tokenctl exchange --audience` may ask for (repeatable)'
+            cand --max-exchange-ttl 'Longest lifetime of an exchanged access token (at most 24h)'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
@@ -472,6 +491,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand revoke 'Revoke tokens, immediately and permanently'
             cand regenerate 'Replace an active token''s secret and print the new one once'
             cand verify 'Check a token value read from stdin'
+            cand exchange 'Exchange a token for a short-lived access token (JWT), e.g. in CI'
             cand scan 'Find leaked tokens in files, directories, stdin or staged changes'
             cand audit 'Show the audit log'
             cand login 'Log in to a token server'
@@ -498,6 +518,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;regenerate'= {
         }
         &'tokenctl;help;verify'= {
+        }
+        &'tokenctl;help;exchange'= {
         }
         &'tokenctl;help;scan'= {
         }

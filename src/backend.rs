@@ -9,12 +9,14 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use crate::error::Result;
+use crate::exchange::{DEFAULT_MAX_TTL, ExchangePolicy, ExchangeRequest, Exchanged, LOCAL_ISSUER};
 use crate::keys::{KeyInfo, LiveKeys, Rotation};
 use crate::model::{AuditEntry, Permission, Permissions, Role, Token, User};
 use crate::policy::{Actor, Credential, LifetimePolicy};
 use crate::secret::Secret;
 use crate::service::{
-    CreateRequest, CreatedToken, Origin, RegeneratedToken, Revocation, TokenRef, TokenService,
+    CreateRequest, CreatedToken, ExchangeSubject, Origin, RegeneratedToken, Revocation, TokenRef,
+    TokenService,
 };
 use crate::store::sqlite::SqliteStore;
 use crate::store::{AuditFilter, TokenFilter};
@@ -63,6 +65,13 @@ pub trait Backend: Send + Sync {
     async fn signing_keys(&self) -> Result<Vec<KeyInfo>>;
     /// A new signing key; the old one keeps verifying what it signed.
     async fn rotate_signing_key(&self) -> Result<Rotation>;
+    /// A short-lived access token for `subject` (a token's secret), or for
+    /// the caller's own credential when `None`.
+    async fn exchange(
+        &self,
+        subject: Option<&Secret>,
+        request: ExchangeRequest,
+    ) -> Result<Exchanged>;
 }
 
 /// The in-process backend over a SQLite store file, acting as the OS user.
@@ -223,5 +232,27 @@ impl Backend for LocalBackend {
         self.service
             .rotate_signing_key(&actor, &self.open_keys(&actor)?)
             .await
+    }
+
+    /// Signs with the store's own key set, as [`LOCAL_ISSUER`]: a local
+    /// store has no URL to name.
+    async fn exchange(
+        &self,
+        subject: Option<&Secret>,
+        request: ExchangeRequest,
+    ) -> Result<Exchanged> {
+        let keys = LiveKeys::open(&self.keys)?.current();
+        let policy = ExchangePolicy::new(LOCAL_ISSUER.to_owned(), Vec::new(), DEFAULT_MAX_TTL);
+        let subject = match subject {
+            Some(secret) => ExchangeSubject::Token(secret),
+            None => ExchangeSubject::Session {
+                user: &self.origin.who,
+                expires_at: None,
+            },
+        };
+        Ok(self
+            .service
+            .exchange(subject, request, &policy, &keys, &self.origin.source)
+            .await?)
     }
 }

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::cmd::{
-    audit, clipboard_hold, completions, create, keys, list, login, logout, regenerate, revoke,
-    role, scan, serve, show, status, two_factor, user, verify, whoami,
+    audit, clipboard_hold, completions, create, exchange, keys, list, login, logout, regenerate,
+    revoke, role, scan, serve, show, status, two_factor, user, verify, whoami,
 };
 use crate::env;
 
@@ -73,6 +73,7 @@ pub enum Command {
     Revoke(revoke::Args),
     Regenerate(regenerate::Args),
     Verify(verify::Args),
+    Exchange(exchange::Args),
     Scan(scan::Args),
     Audit(audit::Args),
     Login(login::Args),

@@ -12,6 +12,7 @@ pub mod cmd;
 pub mod config;
 pub mod env;
 pub mod error;
+pub mod exchange;
 pub mod files;
 pub mod keys;
 pub mod model;

@@ -14,6 +14,10 @@ use serde::de::DeserializeOwned;
 use crate::api;
 use crate::backend::Backend;
 use crate::error::{Error, ErrorKind, Result};
+use crate::exchange::{
+    ACCESS_TOKEN_TYPE, ExchangeError, ExchangeRequest, Exchanged, JWT_TOKEN_TYPE, OAuthErrorBody,
+    TOKEN_EXCHANGE_GRANT, TOKEN_PATH, TokenResponse,
+};
 use crate::keys::{KeyInfo, Rotation};
 use crate::model::{AuditEntry, Permissions, Role, Status, Token, User};
 use crate::policy::{Actor, Credential};
@@ -125,6 +129,36 @@ impl RemoteBackend {
         self.send(request).await
     }
 
+    /// Sends `request` and reads the whole answer; a lost connection or a
+    /// cut-off body is "unreachable" (exit 6).
+    async fn fetch(&self, request: RequestBuilder) -> Result<(StatusCode, Vec<u8>)> {
+        let response = request
+            .send()
+            .await
+            .map_err(|error| self.transport_error(&error))?;
+        let status = response.status();
+        let body = response
+            .bytes()
+            .await
+            .map_err(|error| self.cut_off(&error))?;
+        Ok((status, body.to_vec()))
+    }
+
+    fn cut_off(&self, error: &reqwest::Error) -> Error {
+        Error::new(
+            ErrorKind::Unreachable,
+            format!("the answer from {} was cut off: {error}", self.base),
+        )
+    }
+
+    fn unreadable(&self, error: &serde_json::Error) -> Error {
+        Error::internal(format!(
+            "the server at {} sent an answer tokenctl can't read: {error}",
+            self.base
+        ))
+        .with_hint("is --server pointing at a tokenctl server of a matching version?")
+    }
+
     async fn get_with_query<Q: Serialize, T: DeserializeOwned>(
         &self,
         segments: &[&str],
@@ -135,25 +169,9 @@ impl RemoteBackend {
     }
 
     async fn send<T: DeserializeOwned>(&self, request: RequestBuilder) -> Result<T> {
-        let response = request
-            .send()
-            .await
-            .map_err(|error| self.transport_error(&error))?;
-        let status = response.status();
-        let body = response.bytes().await.map_err(|error| {
-            Error::new(
-                ErrorKind::Unreachable,
-                format!("the answer from {} was cut off: {error}", self.base),
-            )
-        })?;
+        let (status, body) = self.fetch(request).await?;
         if status.is_success() {
-            return serde_json::from_slice(&body).map_err(|error| {
-                Error::internal(format!(
-                    "the server at {} sent an answer tokenctl can't read: {error}",
-                    self.base
-                ))
-                .with_hint("is --server pointing at a tokenctl server of a matching version?")
-            });
+            return serde_json::from_slice(&body).map_err(|error| self.unreadable(&error));
         }
         Err(match serde_json::from_slice::<api::ErrorBody>(&body) {
             Ok(api::ErrorBody { error }) => error,
@@ -336,6 +354,52 @@ impl Backend for RemoteBackend {
             secret: secret_from_wire(&regenerated.secret)?,
             token: regenerated.token,
             previous_valid_until: regenerated.previous_valid_until,
+        })
+    }
+
+    /// Through the standard RFC 8693 token endpoint, as any client would.
+    async fn exchange(
+        &self,
+        subject: Option<&Secret>,
+        request: ExchangeRequest,
+    ) -> Result<Exchanged> {
+        let (subject_token, subject_type) = match (subject, &self.credential) {
+            (Some(secret), _) => (secret.expose(), ACCESS_TOKEN_TYPE),
+            (None, Some(credential)) if Secret::parse(credential).is_ok() => {
+                (credential.as_str(), ACCESS_TOKEN_TYPE)
+            }
+            (None, Some(session)) => (session.as_str(), JWT_TOKEN_TYPE),
+            (None, None) => {
+                return Err(Error::unauthenticated("nothing to exchange")
+                    .with_hint("run tokenctl login, or set TOKENCTL_TOKEN"));
+            }
+        };
+        let mut form = vec![
+            ("grant_type", TOKEN_EXCHANGE_GRANT.to_owned()),
+            ("subject_token", subject_token.to_owned()),
+            ("subject_token_type", subject_type.to_owned()),
+        ];
+        form.extend(request.scopes.iter().map(|scope| ("scope", scope.clone())));
+        form.extend(request.audience.map(|audience| ("audience", audience)));
+        form.extend(
+            request
+                .ttl
+                .map(|ttl| ("expires_in", ttl.num_seconds().to_string())),
+        );
+        let mut url = self.base.clone();
+        url.set_path(&format!(
+            "{}{TOKEN_PATH}",
+            self.base.path().trim_end_matches('/')
+        ));
+        let (status, body) = self.fetch(self.http.post(url).form(&form)).await?;
+        if status.is_success() {
+            let answer: TokenResponse =
+                serde_json::from_slice(&body).map_err(|error| self.unreadable(&error))?;
+            return Ok(answer.into());
+        }
+        Err(match serde_json::from_slice::<OAuthErrorBody>(&body) {
+            Ok(error) => ExchangeError::from_code(&error.error, error.error_description).into(),
+            Err(_) => unexpected_status(status, &self.base),
         })
     }
 

@@ -10,8 +10,14 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::auth;
 use crate::error::{Error, ErrorKind, Result};
-use crate::keys::{KeyInfo, LiveKeys, Rotation};
-use crate::model::{AuditEntry, Id, Permission, Permissions, Role, Status, Token, TokenKind, User};
+use crate::exchange::{
+    self, AccessClaims, ExchangeError, ExchangePolicy, ExchangeRequest, Exchanged,
+};
+use crate::keys::{KeyInfo, KeySet, LiveKeys, Rotation};
+use crate::model::{
+    AuditEntry, Id, Permission, Permissions, Role, Status, Token, TokenKind, User,
+    permissions_to_string,
+};
 use crate::policy::{self, Actor, Credential, LifetimePolicy};
 use crate::scan;
 use crate::secret::{Secret, SecretHash};
@@ -51,6 +57,51 @@ impl std::fmt::Display for TokenRef {
             TokenRef::Name(name) => write!(f, "'{name}'"),
         }
     }
+}
+
+/// Whose rights an exchange hands on.
+#[derive(Debug)]
+pub enum ExchangeSubject<'a> {
+    /// A personal or service token, by its secret.
+    Token(&'a Secret),
+    /// A login session (or, locally, the OS user): who, and when the
+    /// session ends.
+    Session {
+        user: &'a str,
+        expires_at: Option<DateTime<Utc>>,
+    },
+}
+
+/// An exchange's subject once checked.
+struct Subject {
+    user: String,
+    permissions: Permissions,
+    token_id: Option<Id>,
+    expires_at: Option<DateTime<Utc>>,
+}
+
+/// The permissions an access token gets: all of the subject's when none are
+/// asked for, else exactly those asked — each of which the subject must have.
+fn requested_scope(
+    held: &Permissions,
+    requested: &[String],
+) -> std::result::Result<Permissions, ExchangeError> {
+    if requested.is_empty() {
+        return Ok(held.clone());
+    }
+    let mut scope = Permissions::new();
+    for name in requested.iter().flat_map(|text| text.split_whitespace()) {
+        let permission: Permission = name
+            .parse()
+            .map_err(|error: String| ExchangeError::InvalidScope(error))?;
+        if !held.contains(&permission) {
+            return Err(ExchangeError::InvalidScope(format!(
+                "the subject does not have the permission '{name}'"
+            )));
+        }
+        scope.insert(permission);
+    }
+    Ok(scope)
 }
 
 /// Who did something that needs no account: verifying or revoking by value.
@@ -745,6 +796,104 @@ impl TokenService {
         let user = self.store.set_user_disabled(name, at, audit).await?;
         self.credentials_changed();
         Ok(user)
+    }
+
+    /// Trades a token or a login session for a short-lived access token
+    /// (RFC 8693 semantics): scopes must be a subset of the subject's
+    /// permissions, the lifetime is capped by policy and by the subject's own
+    /// expiry, and the exchange is audited before the token is returned.
+    pub async fn exchange(
+        &self,
+        subject: ExchangeSubject<'_>,
+        request: ExchangeRequest,
+        policy: &ExchangePolicy,
+        keys: &KeySet,
+        source: &str,
+    ) -> std::result::Result<Exchanged, ExchangeError> {
+        let now = time::now();
+        let subject = self.exchange_subject(subject, source).await?;
+        let audience = policy.audience(request.audience.as_deref())?;
+        let scope = requested_scope(&subject.permissions, &request.scopes)?;
+        let ttl = exchange::lifetime(request.ttl, policy.max_ttl, now, subject.expires_at)?;
+        let claims = AccessClaims {
+            iss: policy.issuer.clone(),
+            sub: subject.user.clone(),
+            aud: audience,
+            exp: (now + ttl).timestamp(),
+            iat: now.timestamp(),
+            jti: crate::secret::random_base62(22).map_err(Error::from)?,
+            client_id: subject
+                .token_id
+                .map_or_else(|| "session".to_owned(), |id| format!("token:{id}")),
+            scope: permissions_to_string(&scope),
+            token_id: subject.token_id,
+        };
+        let access_token = keys.sign(exchange::ACCESS_TOKEN_TYP, &claims)?;
+        let audit = AuditRecord {
+            at: now,
+            actor: subject.user,
+            action: "token.exchange",
+            token_id: subject.token_id,
+            detail: format!(
+                "access token {} for '{}' (audience {}) until {}",
+                claims.jti,
+                claims.scope,
+                claims.aud,
+                (now + ttl).format("%Y-%m-%d %H:%M:%S UTC")
+            ),
+            source: source.to_owned(),
+        };
+        self.store.append_audit(audit).await.map_err(Error::from)?;
+        Ok(Exchanged {
+            access_token,
+            expires_in: ttl.num_seconds(),
+            scope: claims.scope,
+        })
+    }
+
+    /// Who an exchange acts for. A subject that is not (or no longer)
+    /// valid is `invalid_grant`, whatever the reason.
+    async fn exchange_subject(
+        &self,
+        subject: ExchangeSubject<'_>,
+        source: &str,
+    ) -> std::result::Result<Subject, ExchangeError> {
+        let invalid_grant = |error: Error| match error.kind {
+            ErrorKind::Internal => ExchangeError::Server(error),
+            _ => ExchangeError::InvalidGrant(error.message),
+        };
+        match subject {
+            ExchangeSubject::Token(secret) => {
+                let actor = self
+                    .actor_for_token(secret, source)
+                    .await
+                    .map_err(invalid_grant)?;
+                let Credential::Token(id) = actor.credential else {
+                    return Err(ExchangeError::Server(Error::internal(
+                        "a token without an id",
+                    )));
+                };
+                let token = self.reload(id).await?;
+                Ok(Subject {
+                    user: actor.user.name,
+                    permissions: actor.permissions,
+                    token_id: Some(id),
+                    expires_at: token.expires_at,
+                })
+            }
+            ExchangeSubject::Session { user, expires_at } => {
+                let actor = self
+                    .actor(user, Credential::Session, source)
+                    .await
+                    .map_err(invalid_grant)?;
+                Ok(Subject {
+                    user: actor.user.name,
+                    permissions: actor.permissions,
+                    token_id: None,
+                    expires_at,
+                })
+            }
+        }
     }
 
     /// The keys that verify sessions and access tokens, newest first.

@@ -350,45 +350,10 @@ fn rotating_needs_confirmation_without_a_terminal() {
 
 // --- an independent verifier -----------------------------------------------
 
-/// Verifies a JWT with Python's jwcrypto against the JWK Set it fetches
-/// from the URL; prints the subject, or exits 1 saying why it refused.
-const VERIFIER: &str = r#"
-import json, sys, urllib.request
-from jwcrypto import jwk, jwt
-url, token = sys.argv[1], sys.stdin.read().strip()
-with urllib.request.urlopen(url) as answer:
-    keys = jwk.JWKSet.from_json(answer.read())
-try:
-    verified = jwt.JWT(jwt=token, key=keys, algs=["EdDSA"],
-                       check_claims={"iss": "tokenctl", "aud": "tokenctl", "exp": None})
-except Exception as error:
-    print(f"refused: {type(error).__name__}: {error}", file=sys.stderr)
-    sys.exit(1)
-print(json.loads(verified.claims)["sub"])
-"#;
-
 /// `Ok(subject)` or `Err(why)` from the independent verifier.
 fn python_verify(jwks_url: &str, token: &str) -> Result<String, String> {
-    use std::io::Write;
-    let mut child = std::process::Command::new("python3")
-        .args(["-c", VERIFIER, jwks_url])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("python3");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(token.as_bytes())
-        .expect("token");
-    let output = child.wait_with_output().expect("python3");
-    if output.status.success() {
-        Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
-    } else {
-        Err(String::from_utf8_lossy(&output.stderr).into_owned())
-    }
+    common::jose_verify(jwks_url, token, "tokenctl", "tokenctl")
+        .map(|claims| claims["sub"].as_str().unwrap_or_default().to_owned())
 }
 
 #[test]

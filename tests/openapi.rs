@@ -474,6 +474,11 @@ async fn api() -> Api {
     let state = AppState {
         service: Arc::clone(&service),
         keys,
+        exchange: Arc::new(tokenctl::exchange::ExchangePolicy::new(
+            "http://tokenctl.test".to_owned(),
+            Vec::new(),
+            tokenctl::exchange::DEFAULT_MAX_TTL,
+        )),
         login_limiter: Arc::new(LoginLimiter::new(100, Duration::from_secs(60))),
     };
     Api {
@@ -1108,6 +1113,48 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
         StatusCode::FORBIDDEN
     );
     assert_eq!(answer["error"]["kind"], "permission_denied");
+
+    // Exchange: the RFC 8414 metadata, the RFC 8693 token endpoint (a
+    // form, not JSON) and the seed-002 endpoint (a header).
+    step!(
+        "get",
+        "/.well-known/oauth-authorization-server",
+        "/.well-known/oauth-authorization-server",
+        None,
+        None,
+        ok
+    );
+    let exchange_form = |subject: &str| {
+        format!(
+            "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange\
+             &subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Aaccess_token\
+             &subject_token={subject}"
+        )
+    };
+    for (form, status) in [
+        (exchange_form(&acting), ok),
+        (exchange_form("tcpat_nothing"), StatusCode::BAD_REQUEST),
+    ] {
+        let request = Request::post("/oauth2/token")
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(form))
+            .expect("request");
+        let answer = api.send(request).await;
+        assert_eq!(answer.status, status);
+        assert_documented(&doc, "/oauth2/token", "post", &answer);
+    }
+    covered.insert(("/oauth2/token".to_owned(), "post".to_owned()));
+    let path = "/api/personalaccesstoken/getAuthenticationToken";
+    for (header, status) in [(acting.as_str(), ok), ("nonsense", StatusCode::BAD_REQUEST)] {
+        let request = Request::get(path)
+            .header("personalAccessToken", header)
+            .body(Body::empty())
+            .expect("request");
+        let answer = api.send(request).await;
+        assert_eq!(answer.status, status);
+        assert_documented(&doc, path, "get", &answer);
+    }
+    covered.insert((path.to_owned(), "get".to_owned()));
 
     let missing: Vec<String> = operations(&doc)
         .into_iter()

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod clipboard_hold;
 pub mod completions;
 pub mod create;
+pub mod exchange;
 pub mod keys;
 pub mod list;
 pub mod login;
@@ -266,6 +267,7 @@ async fn dispatch(cli: Cli, out: Output) -> Result<()> {
         Command::Revoke(args) => revoke::run(&ctx, args).await,
         Command::Regenerate(args) => regenerate::run(&ctx, args).await,
         Command::Verify(args) => verify::run(&ctx, args).await,
+        Command::Exchange(args) => exchange::run(&ctx, args).await,
         Command::Scan(args) => scan::run(&ctx, args).await,
         Command::Audit(args) => audit::run(&ctx, args).await,
         Command::Login(args) => login::run(&ctx, args).await,

@@ -4,9 +4,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::Context;
+use super::{Context, parse};
 use crate::env;
 use crate::error::{Error, Result};
+use crate::exchange::ExchangePolicy;
 use crate::keys::LiveKeys;
 use crate::server::{self, AppState, LoginLimiter};
 use crate::service::TokenService;
@@ -59,6 +60,21 @@ pub struct Args {
     /// Login attempts allowed per client address per minute
     #[arg(long, default_value_t = 20, value_name = "N")]
     pub login_attempts_per_minute: u32,
+
+    /// `iss` of the access tokens this server issues, and their default
+    /// audience; replicas behind one name must share it [default: the URL
+    /// this server listens on]
+    #[arg(long, value_name = "URL")]
+    pub issuer: Option<String>,
+
+    /// Another audience `tokenctl exchange --audience` may ask for
+    /// (repeatable)
+    #[arg(long = "audience", value_name = "AUD")]
+    pub audiences: Vec<String>,
+
+    /// Longest lifetime of an exchanged access token (at most 24h)
+    #[arg(long, default_value = "1h", value_name = "DURATION", value_parser = parse::duration)]
+    pub max_exchange_ttl: chrono::Duration,
 }
 
 pub async fn run(ctx: &Context, args: Args) -> Result<()> {
@@ -91,9 +107,17 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     let scheme = if tls.is_some() { "https" } else { "http" };
     ctx.out
         .note(&format!("tokenctl serving on {scheme}://{address}"));
+    let issuer = args
+        .issuer
+        .unwrap_or_else(|| format!("{scheme}://{address}"));
     let state = AppState {
         service: Arc::new(service),
         keys,
+        exchange: Arc::new(ExchangePolicy::new(
+            issuer,
+            args.audiences,
+            args.max_exchange_ttl,
+        )),
         login_limiter: Arc::new(LoginLimiter::new(
             args.login_attempts_per_minute,
             Duration::from_secs(60),

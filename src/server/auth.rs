@@ -56,7 +56,7 @@ impl FromRequestParts<AppState> for Caller {
 /// A session signed by a key this replica has not read yet — another
 /// replica rotated less than a poll ago — is checked again after a look at
 /// the key set file, so it is not refused in that window.
-async fn verify_session(state: &AppState, credential: &str) -> Result<SessionClaims, Error> {
+pub async fn verify_session(state: &AppState, credential: &str) -> Result<SessionClaims, Error> {
     let verify = || auth::verify_session(&state.keys.current(), credential, time::now());
     match verify() {
         Err(_) if super::refresh_keys(&state.keys).await => verify(),
@@ -64,7 +64,7 @@ async fn verify_session(state: &AppState, credential: &str) -> Result<SessionCla
     }
 }
 
-fn looks_like_token(credential: &str) -> bool {
+pub fn looks_like_token(credential: &str) -> bool {
     crate::model::TokenKind::ALL
         .iter()
         .any(|kind| credential.starts_with(secret::prefix(*kind)))

@@ -37,6 +37,8 @@ pub struct AppState {
     pub service: Arc<TokenService>,
     /// The signing key set, re-read when its file changes (see [`serve`]).
     pub keys: LiveKeys,
+    /// Who access tokens are issued as, for whom, and for how long.
+    pub exchange: Arc<crate::exchange::ExchangePolicy>,
     pub login_limiter: Arc<LoginLimiter>,
 }
 

@@ -544,3 +544,50 @@ pub fn assert_fails(output: &Output, exit_code: i32, message_part: &str) {
         "stderr lacks {message_part:?}: {err}"
     );
 }
+
+/// Verifies a JWT with Python's jwcrypto — a JOSE implementation
+/// independent of tokenctl's — against the JWK Set it fetches from
+/// `jwks_url`, as any resource server would: EdDSA only, `iss` and `aud`
+/// as given, not expired. `Ok(claims)`, or `Err(why it refused)`.
+pub fn jose_verify(
+    jwks_url: &str,
+    token: &str,
+    issuer: &str,
+    audience: &str,
+) -> Result<Value, String> {
+    const VERIFIER: &str = r#"
+import json, sys, urllib.request
+from jwcrypto import jwk, jwt
+url, issuer, audience = sys.argv[1:4]
+token = sys.stdin.read().strip()
+with urllib.request.urlopen(url) as answer:
+    keys = jwk.JWKSet.from_json(answer.read())
+try:
+    verified = jwt.JWT(jwt=token, key=keys, algs=["EdDSA"],
+                       check_claims={"iss": issuer, "aud": audience, "exp": None})
+except Exception as error:
+    print(f"refused: {type(error).__name__}: {error}", file=sys.stderr)
+    sys.exit(1)
+print(verified.claims)
+"#;
+    use std::io::Write;
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", VERIFIER, jwks_url, issuer, audience])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(token.as_bytes())
+        .expect("token");
+    let output = child.wait_with_output().expect("python3");
+    if output.status.success() {
+        serde_json::from_slice(&output.stdout).map_err(|error| error.to_string())
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+}

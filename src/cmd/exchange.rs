@@ -1,0 +1,143 @@
+//! `tokenctl exchange`: trade a long-lived token for a short-lived access
+//! token (a signed JWT), the way a CI job should hold credentials.
+
+use std::io::Write;
+
+use super::{Context, first_stdin_line, parse};
+use crate::env;
+use crate::error::{Error, Result};
+use crate::exchange::{ExchangeRequest, Exchanged, TokenResponse};
+use crate::secret::Secret;
+
+/// Exchange a token for a short-lived access token (JWT), e.g. in CI
+///
+/// The subject is the token read with --token-stdin, else TOKENCTL_TOKEN,
+/// else your login session (or, on the local store, you). The access token
+/// gets the subject's permissions, or only the --scope ones (each of which
+/// the subject must have), and lives --ttl at most: never longer than the
+/// server allows or than the subject itself. Resource servers check it
+/// offline against the server's JWK Set (/.well-known/jwks.json).
+///
+/// Output: raw (the token alone), json (an RFC 8693 token response), env
+/// (export TOKENCTL_ACCESS_TOKEN=…) or github: "::add-mask::<token>" first,
+/// then the token goes to $GITHUB_ENV (as TOKENCTL_ACCESS_TOKEN) and
+/// $GITHUB_OUTPUT (as access_token) when they are set, else to stdout.
+///
+/// Examples:
+///   TOKENCTL_TOKEN=$PAT tokenctl exchange --ttl 10m --scope api:read
+///   eval "$(tokenctl exchange --output env)"
+///   echo "$PAT" | tokenctl exchange --token-stdin --output github
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// Lifetime of the access token [default: 15m]
+    #[arg(long, value_name = "DURATION", value_parser = parse::duration)]
+    pub ttl: Option<chrono::Duration>,
+
+    /// Permission the access token gets (repeatable) [default: all of the
+    /// subject's]
+    #[arg(long = "scope", value_name = "PERMISSION")]
+    pub scopes: Vec<String>,
+
+    /// Who the access token is for [default: the issuing server]
+    #[arg(long, value_name = "AUD")]
+    pub audience: Option<String>,
+
+    /// How to print the access token
+    #[arg(long, value_enum, default_value_t = Format::Raw)]
+    pub output: Format,
+
+    /// Read the token to exchange from stdin (first line)
+    #[arg(long)]
+    pub token_stdin: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Raw,
+    Json,
+    Env,
+    Github,
+}
+
+/// The variable `env` and `github` output set.
+const VARIABLE: &str = "TOKENCTL_ACCESS_TOKEN";
+
+pub async fn run(ctx: &Context, args: Args) -> Result<()> {
+    let subject = subject(args.token_stdin)?;
+    let request = ExchangeRequest {
+        ttl: args.ttl,
+        scopes: args.scopes,
+        audience: args.audience,
+    };
+    let exchanged = ctx
+        .backend()
+        .await?
+        .exchange(subject.as_ref(), request)
+        .await?;
+    let format = if ctx.out.json {
+        Format::Json
+    } else {
+        args.output
+    };
+    print(ctx, format, exchanged)
+}
+
+/// The token to exchange, when it is not the caller's own credential.
+fn subject(from_stdin: bool) -> Result<Option<Secret>> {
+    if from_stdin {
+        let line = first_stdin_line()?.ok_or_else(|| {
+            Error::invalid("no token on stdin")
+                .with_hint("pipe it in: echo \"$TOKEN\" | tokenctl exchange --token-stdin")
+        })?;
+        return Ok(Some(Secret::parse(&line)?));
+    }
+    // A JWT in TOKENCTL_TOKEN is a login session: the remote backend sends
+    // it as the subject itself.
+    Ok(std::env::var(env::TOKEN)
+        .ok()
+        .and_then(|value| Secret::parse(&value).ok()))
+}
+
+fn print(ctx: &Context, format: Format, exchanged: Exchanged) -> Result<()> {
+    match format {
+        Format::Raw => ctx.out.line(&exchanged.access_token),
+        Format::Json => ctx.out.json(&TokenResponse::from(exchanged)),
+        Format::Env => ctx
+            .out
+            .line(&format!("export {VARIABLE}='{}'", exchanged.access_token)),
+        Format::Github => github(ctx, &exchanged.access_token),
+    }
+}
+
+/// GitHub Actions: mask first, so the value is hidden from every later log
+/// line, then hand it to later steps through the files the runner reads.
+fn github(ctx: &Context, token: &str) -> Result<()> {
+    ctx.out.line(&format!("::add-mask::{token}"))?;
+    let mut handed_on = false;
+    for (file_variable, line) in [
+        ("GITHUB_ENV", format!("{VARIABLE}={token}")),
+        ("GITHUB_OUTPUT", format!("access_token={token}")),
+    ] {
+        if let Some(path) = std::env::var_os(file_variable).filter(|path| !path.is_empty()) {
+            append_line(&path, &line).map_err(|error| {
+                Error::internal(format!("cannot write to ${file_variable}: {error}"))
+            })?;
+            ctx.out
+                .note(&format!("The access token is in ${file_variable}."));
+            handed_on = true;
+        }
+    }
+    if !handed_on {
+        ctx.out.line(token)?;
+    }
+    Ok(())
+}
+
+fn append_line(path: &std::ffi::OsStr, line: &str) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)?;
+    writeln!(file, "{line}")
+}

@@ -1,0 +1,322 @@
+//! Exchange: a long-lived token (or a login session) traded for a
+//! short-lived signed access token — what a CI job carries instead of the
+//! PAT itself. Access tokens are RFC 9068 JWTs (`typ: at+jwt`), signed by the
+//! key set (EdDSA, `kid`), so any resource server can check them offline
+//! against the JWK Set.
+//!
+//! This module holds the vocabulary (claims, policy, request, outcome and the
+//! RFC 8693 / RFC 6749 error codes); [`crate::service::TokenService::exchange`]
+//! applies the rules. The server's token endpoint, its seed-002 endpoint and
+//! the CLI's local mode all go through that one method.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::error::{Error, ErrorKind};
+use crate::keys::{Expiring, MAX_TOKEN_LIFETIME};
+use crate::model::Id;
+
+/// Where a tokenctl server answers RFC 8693 token exchange requests.
+pub const TOKEN_PATH: &str = "/oauth2/token";
+/// RFC 8693 §2.1: the grant type of a token exchange.
+pub const TOKEN_EXCHANGE_GRANT: &str = "urn:ietf:params:oauth:grant-type:token-exchange";
+/// RFC 8693 §3: what tokenctl issues, and what a PAT is as a subject.
+pub const ACCESS_TOKEN_TYPE: &str = "urn:ietf:params:oauth:token-type:access_token";
+/// RFC 8693 §3: a login session (a JWT) as a subject.
+pub const JWT_TOKEN_TYPE: &str = "urn:ietf:params:oauth:token-type:jwt";
+/// RFC 9068 §2.1: the JOSE `typ` of an access token.
+pub const ACCESS_TOKEN_TYP: &str = "at+jwt";
+
+/// Lifetime of an access token when the caller asks for none.
+pub const DEFAULT_TTL: Duration = Duration::minutes(15);
+/// The server's cap when `--max-exchange-ttl` is not given.
+pub const DEFAULT_MAX_TTL: Duration = Duration::hours(1);
+/// Shortest lifetime worth issuing: less would expire in flight.
+pub const MIN_TTL: Duration = Duration::seconds(10);
+
+/// The issuer of access tokens made from a local store (no server URL).
+pub const LOCAL_ISSUER: &str = "urn:tokenctl:local";
+
+/// RFC 9068 claims of an access token.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AccessClaims {
+    pub iss: String,
+    /// The user the token acts for.
+    pub sub: String,
+    pub aud: String,
+    pub exp: i64,
+    pub iat: i64,
+    pub jti: String,
+    /// Who asked for it: `token:<id>` for a PAT, `session` for a login.
+    pub client_id: String,
+    /// Space-separated permissions.
+    pub scope: String,
+    /// The PAT it was exchanged from: revoking that one makes this one
+    /// inactive at introspection. Absent when made from a login session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_id: Option<Id>,
+}
+
+impl Expiring for AccessClaims {
+    fn expires(&self) -> i64 {
+        self.exp
+    }
+}
+
+/// What the issuing side allows.
+#[derive(Debug, Clone)]
+pub struct ExchangePolicy {
+    /// `iss` of every access token, and their default audience.
+    pub issuer: String,
+    /// Further audiences a caller may ask for (`--audience` on `serve`).
+    pub audiences: Vec<String>,
+    /// No access token lives longer, whatever the caller asks.
+    pub max_ttl: Duration,
+}
+
+impl ExchangePolicy {
+    pub fn new(issuer: String, audiences: Vec<String>, max_ttl: Duration) -> ExchangePolicy {
+        ExchangePolicy {
+            issuer,
+            audiences,
+            max_ttl: max_ttl.min(MAX_TOKEN_LIFETIME),
+        }
+    }
+
+    /// The audience of a new token: the issuer unless the caller names one
+    /// this policy accepts.
+    pub fn audience(&self, requested: Option<&str>) -> Result<String, ExchangeError> {
+        match requested {
+            None => Ok(self.issuer.clone()),
+            Some(audience)
+                if audience == self.issuer || self.audiences.iter().any(|a| a == audience) =>
+            {
+                Ok(audience.to_owned())
+            }
+            Some(audience) => Err(ExchangeError::InvalidTarget(format!(
+                "this server does not issue tokens for the audience '{audience}'"
+            ))),
+        }
+    }
+}
+
+/// What a caller asks for.
+#[derive(Debug, Clone, Default)]
+pub struct ExchangeRequest {
+    /// `None`: [`DEFAULT_TTL`].
+    pub ttl: Option<Duration>,
+    /// Empty: every permission of the subject.
+    pub scopes: Vec<String>,
+    pub audience: Option<String>,
+}
+
+/// A new access token. `access_token` is a bearer credential: shown to the
+/// caller once, never stored or logged.
+#[derive(Clone)]
+pub struct Exchanged {
+    pub access_token: String,
+    /// Seconds from issue to expiry.
+    pub expires_in: i64,
+    /// Space-separated permissions.
+    pub scope: String,
+}
+
+impl std::fmt::Debug for Exchanged {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Exchanged(<redacted>, {} s, '{}')",
+            self.expires_in, self.scope
+        )
+    }
+}
+
+/// RFC 8693 §2.2.1: the token endpoint's answer. No `Debug`: it holds a
+/// bearer credential.
+#[derive(Serialize, Deserialize)]
+pub struct TokenResponse {
+    pub access_token: String,
+    pub issued_token_type: String,
+    pub token_type: String,
+    pub expires_in: i64,
+    pub scope: String,
+}
+
+impl From<Exchanged> for TokenResponse {
+    fn from(exchanged: Exchanged) -> TokenResponse {
+        TokenResponse {
+            access_token: exchanged.access_token,
+            issued_token_type: ACCESS_TOKEN_TYPE.to_owned(),
+            token_type: "Bearer".to_owned(),
+            expires_in: exchanged.expires_in,
+            scope: exchanged.scope,
+        }
+    }
+}
+
+impl From<TokenResponse> for Exchanged {
+    fn from(response: TokenResponse) -> Exchanged {
+        Exchanged {
+            access_token: response.access_token,
+            expires_in: response.expires_in,
+            scope: response.scope,
+        }
+    }
+}
+
+/// RFC 6749 §5.2: an OAuth error answer.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct OAuthErrorBody {
+    pub error: String,
+    pub error_description: String,
+}
+
+/// Why an exchange was refused, as RFC 6749 §5.2 and RFC 8693 §2.2.2 name it.
+#[derive(Debug, Error)]
+pub enum ExchangeError {
+    #[error("{0}")]
+    InvalidRequest(String),
+    #[error("{0}")]
+    UnsupportedGrantType(String),
+    #[error("{0}")]
+    InvalidGrant(String),
+    #[error("{0}")]
+    InvalidScope(String),
+    #[error("{0}")]
+    InvalidTarget(String),
+    #[error("{}", .0.message)]
+    Server(Error),
+}
+
+impl ExchangeError {
+    /// The `error` code of the OAuth error response.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ExchangeError::InvalidRequest(_) => "invalid_request",
+            ExchangeError::UnsupportedGrantType(_) => "unsupported_grant_type",
+            ExchangeError::InvalidGrant(_) => "invalid_grant",
+            ExchangeError::InvalidScope(_) => "invalid_scope",
+            ExchangeError::InvalidTarget(_) => "invalid_target",
+            ExchangeError::Server(_) => "server_error",
+        }
+    }
+
+    /// An error as the OAuth endpoint reports it, e.g. from a remote server.
+    pub fn from_code(code: &str, description: String) -> ExchangeError {
+        match code {
+            "invalid_request" => ExchangeError::InvalidRequest(description),
+            "unsupported_grant_type" => ExchangeError::UnsupportedGrantType(description),
+            "invalid_grant" => ExchangeError::InvalidGrant(description),
+            "invalid_scope" => ExchangeError::InvalidScope(description),
+            "invalid_target" => ExchangeError::InvalidTarget(description),
+            _ => ExchangeError::Server(Error::internal(description)),
+        }
+    }
+}
+
+/// For the CLI: the exit codes of DESIGN.md.
+impl From<ExchangeError> for Error {
+    fn from(error: ExchangeError) -> Error {
+        let kind = match &error {
+            ExchangeError::InvalidGrant(_) => ErrorKind::Unauthenticated,
+            ExchangeError::InvalidScope(_) => ErrorKind::PermissionDenied,
+            ExchangeError::Server(error) => return error.clone(),
+            _ => ErrorKind::InvalidInput,
+        };
+        Error::new(kind, error.to_string())
+    }
+}
+
+impl From<Error> for ExchangeError {
+    fn from(error: Error) -> ExchangeError {
+        ExchangeError::Server(error)
+    }
+}
+
+/// The lifetime of a new token: what was asked (or the default), within the
+/// policy's cap and never past `subject_expires` — an access token must not
+/// outlive the credential it came from.
+pub fn lifetime(
+    requested: Option<Duration>,
+    max_ttl: Duration,
+    now: DateTime<Utc>,
+    subject_expires: Option<DateTime<Utc>>,
+) -> Result<Duration, ExchangeError> {
+    let requested = requested.unwrap_or(DEFAULT_TTL);
+    if requested < MIN_TTL {
+        return Err(ExchangeError::InvalidRequest(format!(
+            "the lifetime must be at least {} seconds",
+            MIN_TTL.num_seconds()
+        )));
+    }
+    let mut ttl = requested.min(max_ttl);
+    if let Some(expires) = subject_expires {
+        ttl = ttl.min(expires - now);
+    }
+    if ttl < MIN_TTL {
+        return Err(ExchangeError::InvalidGrant(
+            "the subject token expires too soon to exchange".to_owned(),
+        ));
+    }
+    Ok(ttl)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lifetimes_are_capped_by_policy_and_by_the_subject() {
+        let now = crate::time::now();
+        let hour = Duration::hours(1);
+        assert_eq!(
+            lifetime(None, hour, now, None).expect("default"),
+            DEFAULT_TTL
+        );
+        assert_eq!(
+            lifetime(Some(Duration::hours(5)), hour, now, None).expect("capped"),
+            hour
+        );
+        let soon = now + Duration::minutes(5);
+        assert_eq!(
+            lifetime(None, hour, now, Some(soon)).expect("subject"),
+            Duration::minutes(5)
+        );
+        assert!(matches!(
+            lifetime(Some(Duration::seconds(1)), hour, now, None),
+            Err(ExchangeError::InvalidRequest(_))
+        ));
+        assert!(matches!(
+            lifetime(None, hour, now, Some(now + Duration::seconds(3))),
+            Err(ExchangeError::InvalidGrant(_))
+        ));
+    }
+
+    #[test]
+    fn audiences_are_the_issuer_or_an_allowed_one() {
+        let policy = ExchangePolicy::new(
+            "https://tokens.example".into(),
+            vec!["https://api.example".into()],
+            Duration::days(30),
+        );
+        assert_eq!(policy.max_ttl, MAX_TOKEN_LIFETIME);
+        assert_eq!(
+            policy.audience(None).expect("default"),
+            "https://tokens.example"
+        );
+        assert_eq!(
+            policy
+                .audience(Some("https://api.example"))
+                .expect("allowed"),
+            "https://api.example"
+        );
+        assert_eq!(
+            policy
+                .audience(Some("https://evil.example"))
+                .expect_err("refused")
+                .code(),
+            "invalid_target"
+        );
+    }
+}

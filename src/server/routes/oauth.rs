@@ -1,0 +1,179 @@
+//! The standard face of exchange: the RFC 8693 token endpoint and the
+//! RFC 8414 metadata that points resource servers at it and at the JWK Set.
+//! Errors here are RFC 6749 §5.2 bodies (`error`, `error_description`), not
+//! the API's own error shape, because OAuth clients expect them.
+
+use axum::Router;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Form, State};
+use axum::http::StatusCode;
+use axum::http::header::{CACHE_CONTROL, PRAGMA};
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::{Deserialize, Serialize};
+
+use crate::exchange::{
+    ACCESS_TOKEN_TYPE, ExchangeError, ExchangeRequest, Exchanged, JWT_TOKEN_TYPE, OAuthErrorBody,
+    TOKEN_EXCHANGE_GRANT, TOKEN_PATH, TokenResponse,
+};
+use crate::model::Permission;
+use crate::secret::Secret;
+use crate::server::AppState;
+use crate::server::auth::{looks_like_token, source, verify_session};
+use crate::service::ExchangeSubject;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(TOKEN_PATH, post(token))
+        .route("/.well-known/oauth-authorization-server", get(metadata))
+}
+
+/// RFC 8693 §2.1 request parameters, plus `expires_in` (seconds): a
+/// tokenctl extension for asking a shorter or longer lifetime.
+#[derive(Debug, Deserialize)]
+struct TokenForm {
+    grant_type: Option<String>,
+    subject_token: Option<String>,
+    subject_token_type: Option<String>,
+    requested_token_type: Option<String>,
+    scope: Option<String>,
+    audience: Option<String>,
+    expires_in: Option<i64>,
+}
+
+pub struct OAuthError(pub ExchangeError);
+
+impl IntoResponse for OAuthError {
+    fn into_response(self) -> Response {
+        let (status, description) = match &self.0 {
+            ExchangeError::Server(error) => {
+                tracing::error!(error = %error.message, "token exchange failed");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal server error".to_owned(),
+                )
+            }
+            other => (StatusCode::BAD_REQUEST, other.to_string()),
+        };
+        let body = OAuthErrorBody {
+            error: self.0.code().to_owned(),
+            error_description: description,
+        };
+        (status, no_store(), axum::Json(body)).into_response()
+    }
+}
+
+/// RFC 6749 §5.1: token responses must not be cached.
+fn no_store() -> [(axum::http::HeaderName, &'static str); 2] {
+    [(CACHE_CONTROL, "no-store"), (PRAGMA, "no-cache")]
+}
+
+async fn token(
+    State(state): State<AppState>,
+    parts: Parts,
+    form: Result<Form<TokenForm>, FormRejection>,
+) -> Result<Response, OAuthError> {
+    let Form(form) = form.map_err(|rejection| {
+        OAuthError(ExchangeError::InvalidRequest(format!(
+            "the request is not a valid form: {}",
+            rejection.body_text()
+        )))
+    })?;
+    let exchanged = exchange(&state, &parts, form).await.map_err(OAuthError)?;
+    Ok((no_store(), axum::Json(TokenResponse::from(exchanged))).into_response())
+}
+
+async fn exchange(
+    state: &AppState,
+    parts: &Parts,
+    form: TokenForm,
+) -> Result<Exchanged, ExchangeError> {
+    let invalid = |message: &str| ExchangeError::InvalidRequest(message.to_owned());
+    match form.grant_type.as_deref() {
+        Some(TOKEN_EXCHANGE_GRANT) => {}
+        Some(other) => {
+            return Err(ExchangeError::UnsupportedGrantType(format!(
+                "grant type '{other}' is not supported; use {TOKEN_EXCHANGE_GRANT}"
+            )));
+        }
+        None => return Err(invalid("grant_type is missing")),
+    }
+    if let Some(requested) = form.requested_token_type.as_deref()
+        && requested != ACCESS_TOKEN_TYPE
+        && requested != JWT_TOKEN_TYPE
+    {
+        return Err(invalid("only access tokens can be requested"));
+    }
+    let subject_token = form
+        .subject_token
+        .as_deref()
+        .ok_or_else(|| invalid("subject_token is missing"))?;
+    let request = ExchangeRequest {
+        ttl: form.expires_in.map(chrono::Duration::seconds),
+        scopes: form.scope.into_iter().collect(),
+        audience: form.audience,
+    };
+    let source = source(parts);
+    let keys = state.keys.current();
+    let policy = &state.exchange;
+    match form.subject_token_type.as_deref() {
+        Some(ACCESS_TOKEN_TYPE) if looks_like_token(subject_token) => {
+            let secret = Secret::parse(subject_token)
+                .map_err(|error| ExchangeError::InvalidGrant(error.to_string()))?;
+            let subject = ExchangeSubject::Token(&secret);
+            state
+                .service
+                .exchange(subject, request, policy, &keys, &source)
+                .await
+        }
+        Some(JWT_TOKEN_TYPE) => {
+            let claims = verify_session(state, subject_token)
+                .await
+                .map_err(|error| ExchangeError::InvalidGrant(error.message))?;
+            let expires_at = chrono::DateTime::from_timestamp(claims.exp, 0);
+            let subject = ExchangeSubject::Session {
+                user: &claims.sub,
+                expires_at,
+            };
+            state
+                .service
+                .exchange(subject, request, policy, &keys, &source)
+                .await
+        }
+        Some(ACCESS_TOKEN_TYPE) => Err(ExchangeError::InvalidGrant(
+            "the subject token is not a tokenctl token".to_owned(),
+        )),
+        Some(other) => Err(invalid(&format!(
+            "subject_token_type '{other}' is not supported: use {ACCESS_TOKEN_TYPE} for a \
+             token, {JWT_TOKEN_TYPE} for a login session"
+        ))),
+        None => Err(invalid("subject_token_type is missing")),
+    }
+}
+
+/// RFC 8414 authorization server metadata.
+#[derive(Debug, Serialize)]
+struct Metadata {
+    issuer: String,
+    token_endpoint: String,
+    jwks_uri: String,
+    grant_types_supported: [&'static str; 1],
+    response_types_supported: [&'static str; 0],
+    token_endpoint_auth_methods_supported: [&'static str; 1],
+    scopes_supported: Vec<&'static str>,
+}
+
+async fn metadata(State(state): State<AppState>) -> impl IntoResponse {
+    let issuer = state.exchange.issuer.clone();
+    let base = issuer.trim_end_matches('/');
+    axum::Json(Metadata {
+        token_endpoint: format!("{base}{TOKEN_PATH}"),
+        jwks_uri: format!("{base}/.well-known/jwks.json"),
+        issuer,
+        grant_types_supported: [TOKEN_EXCHANGE_GRANT],
+        response_types_supported: [],
+        token_endpoint_auth_methods_supported: ["none"],
+        scopes_supported: Permission::ALL.iter().map(|p| p.as_str()).collect(),
+    })
+}

@@ -1,0 +1,408 @@
+//! `tokenctl exchange` and the server's RFC 8693 token endpoint, RFC 8414
+//! metadata and seed-002 endpoint: a PAT (or a login) becomes a short-lived
+//! RFC 9068 access token that anyone can verify against the JWK Set.
+
+mod common;
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use common::{Backend, TestEnv, assert_fails, stdout};
+use serde_json::Value;
+
+/// The header and claims of a JWT, unverified.
+fn decode(token: &str) -> (Value, Value) {
+    let part = |index: usize| -> Value {
+        let text = token.split('.').nth(index).expect("three parts");
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(text).expect("base64url")).expect("json")
+    };
+    (part(0), part(1))
+}
+
+fn exchange(env: &TestEnv, pat: &str, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["exchange"];
+    all.extend_from_slice(args);
+    env.cmd(&all)
+        .env("TOKENCTL_TOKEN", pat)
+        .output()
+        .expect("run")
+}
+
+contract!(an_exchanged_token_carries_the_rfc_9068_claims, |env| {
+    let pat = env.create(&["ci", "--expires", "7d"]);
+    let output = exchange(env, &pat, &["--ttl", "10m", "--scope", "tokens:read"]);
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    let token = stdout(&output).trim().to_owned();
+    let (header, claims) = decode(&token);
+    assert_eq!(header["alg"], "EdDSA");
+    assert_eq!(header["typ"], "at+jwt");
+    assert!(header["kid"].is_string());
+    for claim in ["iss", "sub", "aud", "jti", "client_id"] {
+        assert!(claims[claim].is_string(), "{claim} in {claims}");
+    }
+    assert_eq!(claims["scope"], "tokens:read");
+    assert_eq!(claims["sub"], env.me());
+    assert_eq!(claims["aud"], claims["iss"]);
+    let lifetime = claims["exp"].as_i64().expect("exp") - claims["iat"].as_i64().expect("iat");
+    assert_eq!(lifetime, 600);
+    let id = claims["token_id"].as_i64().expect("token_id");
+    assert_eq!(claims["client_id"], format!("token:{id}"));
+    assert!(!token.contains(&pat));
+
+    let audit = env.json(&["audit"]);
+    let entry = audit
+        .as_array()
+        .expect("entries")
+        .iter()
+        .find(|entry| entry["action"] == "token.exchange")
+        .expect("the exchange is audited");
+    let detail = entry["detail"].as_str().expect("detail");
+    assert!(
+        detail.contains(claims["jti"].as_str().expect("jti")),
+        "{detail}"
+    );
+    assert!(
+        !detail.contains(&token) && !detail.contains(&pat),
+        "{detail}"
+    );
+});
+
+contract!(json_env_and_github_outputs_are_for_pipelines, |env| {
+    let pat = env.create(&["ci"]);
+    let json: Value =
+        serde_json::from_slice(&exchange(env, &pat, &["--output", "json"]).stdout).expect("json");
+    assert_eq!(json["token_type"], "Bearer");
+    assert_eq!(
+        json["issued_token_type"],
+        "urn:ietf:params:oauth:token-type:access_token"
+    );
+    assert_eq!(json["expires_in"], 900);
+    assert!(
+        json["scope"]
+            .as_str()
+            .expect("scope")
+            .contains("tokens:read")
+    );
+    assert!(
+        json["access_token"]
+            .as_str()
+            .expect("token")
+            .starts_with("eyJ")
+    );
+
+    let env_line = stdout(&exchange(env, &pat, &["--output", "env"]));
+    assert!(
+        env_line.starts_with("export TOKENCTL_ACCESS_TOKEN='eyJ"),
+        "{env_line}"
+    );
+
+    let github_env = env.root().join("github_env");
+    let github_output = env.root().join("github_output");
+    let output = env
+        .cmd(&["exchange", "--output", "github"])
+        .env("TOKENCTL_TOKEN", &pat)
+        .env("GITHUB_ENV", &github_env)
+        .env("GITHUB_OUTPUT", &github_output)
+        .output()
+        .expect("run");
+    let printed = stdout(&output);
+    let mask = printed.lines().next().expect("a first line");
+    let token = mask.strip_prefix("::add-mask::").expect("mask comes first");
+    assert_eq!(
+        printed.lines().count(),
+        1,
+        "only the mask is printed: {printed}"
+    );
+    let written = std::fs::read_to_string(&github_env).expect("GITHUB_ENV");
+    assert_eq!(written, format!("TOKENCTL_ACCESS_TOKEN={token}\n"));
+    let written = std::fs::read_to_string(&github_output).expect("GITHUB_OUTPUT");
+    assert_eq!(written, format!("access_token={token}\n"));
+
+    let bare = stdout(&exchange(env, &pat, &["--output", "github"]));
+    let lines: Vec<&str> = bare.lines().collect();
+    assert_eq!(lines.len(), 2, "{bare}");
+    assert_eq!(lines[0], format!("::add-mask::{}", lines[1]));
+});
+
+contract!(scopes_beyond_the_token_and_dead_tokens_are_refused, |env| {
+    env.ok(&["user", "add", "carl", "--role", "connector"]);
+    let uploader = env.create(&["uploads", "--for", "carl", "--role", "connector"]);
+    assert!(
+        exchange(env, &uploader, &["--scope", "files:upload"])
+            .status
+            .success()
+    );
+    assert_fails(
+        &exchange(env, &uploader, &["--scope", "api:read"]),
+        4,
+        "does not have the permission 'api:read'",
+    );
+    assert_fails(
+        &exchange(env, &uploader, &["--ttl", "1s"]),
+        2,
+        "at least 10 seconds",
+    );
+    env.ok(&["revoke", "uploads", "--yes"]);
+    assert_fails(&exchange(env, &uploader, &[]), 4, "revoked");
+});
+
+contract!(an_access_token_never_outlives_its_token, |env| {
+    let pat = env.create(&["short", "--expires", "5m"]);
+    let json: Value =
+        serde_json::from_slice(&exchange(env, &pat, &["--ttl", "1h", "--output", "json"]).stdout)
+            .expect("json");
+    let expires_in = json["expires_in"].as_i64().expect("expires_in");
+    assert!((280..=300).contains(&expires_in), "{expires_in}");
+});
+
+contract!(the_token_to_exchange_may_come_on_stdin, |env| {
+    let pat = env.create(&["ci"]);
+    let output = env.run_with_stdin(
+        &["exchange", "--token-stdin", "--output", "json"],
+        format!("{pat}\n"),
+    );
+    let json: Value = serde_json::from_slice(&output.stdout).expect("json");
+    let (_, claims) = decode(json["access_token"].as_str().expect("token"));
+    assert!(claims["token_id"].is_i64());
+    assert_fails(
+        &env.run_with_stdin(&["exchange", "--token-stdin"], "tcpat_not-a-token\n"),
+        2,
+        "not a tokenctl token",
+    );
+});
+
+fn remote() -> TestEnv {
+    TestEnv::with_backend(Backend::RemoteSqlite).expect("sqlite server")
+}
+
+#[test]
+fn a_login_session_can_be_exchanged_too() {
+    let env = remote();
+    let output = env.run(&["exchange", "--output", "json"]);
+    let json: Value = serde_json::from_slice(&output.stdout).expect("json");
+    let (_, claims) = decode(json["access_token"].as_str().expect("token"));
+    assert_eq!(claims["client_id"], "session");
+    assert!(claims.get("token_id").is_none());
+}
+
+#[test]
+fn another_jose_implementation_verifies_access_tokens_from_the_metadata_alone() {
+    if !common::have_python_modules(
+        &["jwcrypto"],
+        "python3 -m pip install jwcrypto; see .ci/run",
+    ) {
+        return;
+    }
+    let env = remote();
+    let (status, metadata) = env.http("GET", "/.well-known/oauth-authorization-server", None, None);
+    assert_eq!(status, 200);
+    let issuer = metadata["issuer"].as_str().expect("issuer");
+    assert_eq!(issuer, env.server_url().expect("url"));
+    assert_eq!(metadata["token_endpoint"], format!("{issuer}/oauth2/token"));
+    assert_eq!(
+        metadata["grant_types_supported"][0],
+        "urn:ietf:params:oauth:grant-type:token-exchange"
+    );
+    let jwks = metadata["jwks_uri"].as_str().expect("jwks_uri");
+
+    let pat = env.create(&["ci"]);
+    let token = stdout(&exchange(&env, &pat, &[])).trim().to_owned();
+    let claims = common::jose_verify(jwks, &token, issuer, issuer).expect("verified");
+    assert_eq!(claims["sub"], env.me());
+    assert!(common::jose_verify(jwks, &token, issuer, "https://elsewhere.example").is_err());
+    let mut tampered = token.clone();
+    tampered.insert(token.find('.').expect("dot") + 5, 'x');
+    assert!(common::jose_verify(jwks, &tampered, issuer, issuer).is_err());
+}
+
+/// A request to the server with these headers: `(status, body)`.
+fn raw(
+    env: &TestEnv,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> (u16, String) {
+    let url = format!("{}{path}", env.server_url().expect("server"));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+        let mut request = reqwest::Client::new().request(method, url);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        if let Some(body) = body {
+            request = request.body(body.to_owned());
+        }
+        let response = request.send().await.expect("send");
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("body"))
+    })
+}
+
+/// A form POST to the token endpoint: `(status, JSON body)`.
+fn token_endpoint(env: &TestEnv, form: &str) -> (u16, Value) {
+    let (status, body) = raw(
+        env,
+        "POST",
+        "/oauth2/token",
+        &[("content-type", "application/x-www-form-urlencoded")],
+        Some(form),
+    );
+    (status, serde_json::from_str(&body).unwrap_or(Value::Null))
+}
+
+#[test]
+fn the_token_endpoint_answers_rfc_8693_errors() {
+    let env = remote();
+    let pat = env.create(&["ci"]);
+    let grant = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange";
+    let pat_type = "subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Aaccess_token";
+    let good = format!("{grant}&{pat_type}&subject_token={pat}");
+    let (status, body) = token_endpoint(&env, &good);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["token_type"], "Bearer");
+
+    let cases = [
+        (format!("{pat_type}&subject_token={pat}"), "invalid_request"),
+        (
+            format!("grant_type=password&{pat_type}&subject_token={pat}"),
+            "unsupported_grant_type",
+        ),
+        (format!("{grant}&subject_token={pat}"), "invalid_request"),
+        (format!("{grant}&{pat_type}"), "invalid_request"),
+        (
+            format!("{grant}&{pat_type}&subject_token=tcpat_forged"),
+            "invalid_grant",
+        ),
+        (format!("{good}&scope=nope"), "invalid_scope"),
+        (
+            format!("{good}&audience=https%3A%2F%2Fevil.example"),
+            "invalid_target",
+        ),
+        (format!("{good}&expires_in=ten"), "invalid_request"),
+        ("%%%".to_owned(), "invalid_request"),
+    ];
+    for (form, code) in cases {
+        let (status, body) = token_endpoint(&env, &form);
+        assert_eq!(
+            (status, body["error"].as_str()),
+            (400, Some(code)),
+            "{form}: {body}"
+        );
+        assert!(body["error_description"].is_string());
+    }
+    env.ok(&["revoke", "ci", "--yes"]);
+    let (status, body) = token_endpoint(&env, &good);
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("invalid_grant"))
+    );
+}
+
+#[test]
+fn the_server_caps_lifetimes_and_names_its_audiences() {
+    let env = TestEnv::new();
+    let database = format!("sqlite:{}", env.root().join("server.db").display());
+    let server = env.start_server(
+        &database,
+        None,
+        &[
+            "--max-exchange-ttl",
+            "2m",
+            "--audience",
+            "https://files.example",
+        ],
+    );
+    let pat = server_pat(&env, server.url());
+    let run = |args: &[&str]| {
+        let mut all = vec!["--server", server.url(), "exchange", "--output", "json"];
+        all.extend_from_slice(args);
+        let output = env
+            .cmd(&all)
+            .env("TOKENCTL_TOKEN", &pat)
+            .output()
+            .expect("run");
+        serde_json::from_slice::<Value>(&output.stdout).unwrap_or(Value::Null)
+    };
+    assert_eq!(run(&["--ttl", "1h"])["expires_in"], 120);
+    let json = run(&["--audience", "https://files.example"]);
+    let (_, claims) = decode(json["access_token"].as_str().expect("token"));
+    assert_eq!(claims["aud"], "https://files.example");
+    assert_eq!(run(&["--audience", "https://other.example"]), Value::Null);
+}
+
+/// A PAT for the OS user on a server started by the test.
+fn server_pat(env: &TestEnv, url: &str) -> String {
+    let output = env
+        .cmd(&[
+            "login",
+            "--server",
+            url,
+            "--password-stdin",
+            "--insecure-storage",
+        ])
+        .write_stdin(format!("{}\n", common::ADMIN_PASSWORD))
+        .output()
+        .expect("login");
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    let output = env
+        .cmd(&["--server", url, "create", "ci"])
+        .output()
+        .expect("create");
+    stdout(&output).trim().to_owned()
+}
+
+#[test]
+fn the_seed_002_endpoint_answers_in_its_envelope() {
+    let env = remote();
+    let pat = env.create(&["ci"]);
+    let path = "/api/personalaccesstoken/getAuthenticationToken";
+    let call = |headers: &[(&str, &str)]| {
+        let (status, body) = raw(&env, "GET", path, headers, None);
+        (status, serde_json::from_str::<Value>(&body).expect("json"))
+    };
+    let (status, body) = call(&[("personalAccessToken", &pat)]);
+    assert_eq!(status, 200);
+    let keys: Vec<&String> = body.as_object().expect("object").keys().collect();
+    assert_eq!(
+        keys,
+        [
+            "Data",
+            "ErrorMessage",
+            "ErrorParameters",
+            "GetErrorParameters",
+            "ResponseCode"
+        ]
+    );
+    assert_eq!(body["ErrorMessage"], "");
+    assert_eq!(body["ErrorParameters"], Value::Null);
+    assert_eq!(body["ResponseCode"], 1);
+    assert_eq!(body["GetErrorParameters"], "");
+    let (_, claims) = decode(body["Data"].as_str().expect("Data"));
+    assert_eq!(claims["sub"], env.me());
+
+    for (headers, expected) in [
+        (vec![], 400),
+        (vec![("personalAccessToken", "garbage")], 400),
+    ] {
+        let (status, body) = call(&headers);
+        assert_eq!(status, expected, "{body}");
+        assert_eq!(body["ResponseCode"], 0);
+        assert_eq!(body["Data"], Value::Null);
+        assert_eq!(body["ErrorParameters"][0], "personalAccessToken");
+        assert_eq!(body["GetErrorParameters"], "personalAccessToken");
+        assert!(!body["ErrorMessage"].as_str().expect("message").is_empty());
+    }
+    env.ok(&["revoke", "ci", "--yes"]);
+    let (status, body) = call(&[("personalAccessToken", &pat)]);
+    assert_eq!((status, &body["ResponseCode"]), (401, &Value::from(0)));
+    assert!(
+        body["ErrorMessage"]
+            .as_str()
+            .expect("message")
+            .contains("revoked")
+    );
+}
