@@ -32,6 +32,14 @@ pub fn prefix(kind: TokenKind) -> &'static str {
     }
 }
 
+/// Whether `text` starts like a tokenctl secret (rather than, say, a JWT):
+/// how a credential is told apart before it is parsed.
+pub fn has_token_prefix(text: &str) -> bool {
+    TokenKind::ALL
+        .iter()
+        .any(|kind| text.starts_with(prefix(*kind)))
+}
+
 /// Why a value is not a tokenctl secret. Never carries the value itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
 pub enum SecretError {

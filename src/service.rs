@@ -11,7 +11,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::auth;
 use crate::error::{Error, ErrorKind, Result};
 use crate::exchange::{
-    self, AccessClaims, ExchangeError, ExchangePolicy, ExchangeRequest, Exchanged,
+    self, AccessClaims, ExchangeError, ExchangePolicy, ExchangeRequest, Exchanged, Introspection,
 };
 use crate::keys::{KeyInfo, KeySet, LiveKeys, Rotation};
 use crate::model::{
@@ -849,6 +849,67 @@ impl TokenService {
             expires_in: ttl.num_seconds(),
             scope: claims.scope,
         })
+    }
+
+    /// RFC 7662 introspection of a personal/service token or of an access
+    /// token this issuer signed. An access token is active only while the
+    /// token it was exchanged from (or its user, for a login) still is.
+    pub async fn introspect(
+        &self,
+        token: &str,
+        keys: &KeySet,
+        policy: &ExchangePolicy,
+    ) -> Introspection {
+        let active = if crate::secret::has_token_prefix(token) {
+            self.introspect_secret(token, policy).await
+        } else {
+            self.introspect_access_token(token, keys, policy).await
+        };
+        active.unwrap_or_else(Introspection::inactive)
+    }
+
+    async fn introspect_secret(
+        &self,
+        token: &str,
+        policy: &ExchangePolicy,
+    ) -> Option<Introspection> {
+        let secret = Secret::parse(token).ok()?;
+        let token = self.verify(&secret).await.ok()?;
+        Some(Introspection {
+            active: true,
+            scope: Some(permissions_to_string(&token.permissions)),
+            client_id: Some(format!("token:{}", token.id)),
+            username: Some(token.owner.clone()),
+            token_type: Some("Bearer".to_owned()),
+            exp: token.expires_at.map(|at| at.timestamp()),
+            iat: Some(token.created_at.timestamp()),
+            sub: Some(token.owner),
+            aud: None,
+            iss: Some(policy.issuer.clone()),
+            jti: None,
+        })
+    }
+
+    async fn introspect_access_token(
+        &self,
+        token: &str,
+        keys: &KeySet,
+        policy: &ExchangePolicy,
+    ) -> Option<Introspection> {
+        if !exchange::is_access_token(token) {
+            return None;
+        }
+        let now = time::now();
+        let validation = exchange::access_token_validation(&policy.issuer);
+        let claims: AccessClaims = keys.verify(token, &validation, now)?;
+        if let Some(id) = claims.token_id {
+            let parent = self.store.token(id).await.ok()??;
+            if parent.status_at(now) != Status::Active {
+                return None;
+            }
+        }
+        self.active_user(&claims.sub).await.ok()?;
+        Some(Introspection::of_access_token(claims))
     }
 
     /// Who an exchange acts for. A subject that is not (or no longer)

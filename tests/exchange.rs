@@ -406,3 +406,126 @@ fn the_seed_002_endpoint_answers_in_its_envelope() {
             .contains("revoked")
     );
 }
+
+/// RFC 7662 introspection with the caller's login as the credential.
+fn introspect(env: &TestEnv, token: &str, bearer: Option<&str>) -> (u16, Value) {
+    let session = env.session();
+    let authorization = format!("Bearer {}", bearer.unwrap_or(&session));
+    let (status, body) = raw(
+        env,
+        "POST",
+        "/oauth2/introspect",
+        &[
+            ("content-type", "application/x-www-form-urlencoded"),
+            ("authorization", &authorization),
+        ],
+        Some(&format!("token={token}&token_type_hint=access_token")),
+    );
+    (status, serde_json::from_str(&body).unwrap_or(Value::Null))
+}
+
+#[test]
+fn introspection_follows_the_token_an_access_token_came_from() {
+    let env = remote();
+    let pat = env.create(&["ci"]);
+    let access = stdout(&exchange(&env, &pat, &["--scope", "api:read"]))
+        .trim()
+        .to_owned();
+    let (status, body) = introspect(&env, &access, None);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["active"], true);
+    assert_eq!(body["scope"], "api:read");
+    assert_eq!(body["sub"], env.me());
+    assert_eq!(body["username"], env.me());
+    assert_eq!(body["token_type"], "Bearer");
+    assert!(body["exp"].is_i64() && body["iat"].is_i64() && body["jti"].is_string());
+
+    let (_, body) = introspect(&env, &pat, None);
+    assert_eq!(body["active"], true, "a PAT introspects too");
+    assert!(
+        body["client_id"]
+            .as_str()
+            .expect("client_id")
+            .starts_with("token:")
+    );
+
+    let mut tampered = access.clone();
+    tampered.pop();
+    tampered.push(if access.ends_with('A') { 'B' } else { 'A' });
+    for dead in [tampered.as_str(), "garbage", env.session().as_str()] {
+        let (_, body) = introspect(&env, dead, None);
+        assert_eq!(body, serde_json::json!({ "active": false }), "{dead}");
+    }
+
+    env.ok(&["revoke", "ci", "--yes"]);
+    let (_, body) = introspect(&env, &access, None);
+    assert_eq!(body, serde_json::json!({ "active": false }));
+}
+
+#[test]
+fn introspection_needs_a_caller_and_a_token() {
+    let env = remote();
+    let pat = env.create(&["ci"]);
+    let access = stdout(&exchange(&env, &pat, &[])).trim().to_owned();
+    let (status, body) = raw(
+        &env,
+        "POST",
+        "/oauth2/introspect",
+        &[("content-type", "application/x-www-form-urlencoded")],
+        Some(&format!("token={access}")),
+    );
+    assert_eq!(status, 401, "{body}");
+    let (status, body) = raw(
+        &env,
+        "POST",
+        "/oauth2/introspect",
+        &[
+            ("content-type", "application/x-www-form-urlencoded"),
+            ("authorization", &format!("Bearer {pat}")),
+        ],
+        Some("token_type_hint=access_token"),
+    );
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("invalid_request"), "{body}");
+    // A token may introspect, as a resource server holding one would.
+    assert_eq!(introspect(&env, &access, Some(&pat)).1["active"], true);
+}
+
+#[test]
+fn an_access_token_from_a_login_dies_with_its_user() {
+    let env = remote();
+    let added = env.run_with_stdin(
+        &[
+            "user",
+            "add",
+            "dora",
+            "--role",
+            "developer",
+            "--password-stdin",
+        ],
+        "dora's long password\n",
+    );
+    assert!(added.status.success(), "{}", common::stderr(&added));
+    let login = env
+        .cmd(&[
+            "login",
+            "--server",
+            &env.server_url().expect("url"),
+            "--username",
+            "dora",
+            "--password-stdin",
+            "--insecure-storage",
+            "--profile",
+            "dora",
+        ])
+        .write_stdin("dora's long password\n")
+        .output()
+        .expect("login");
+    assert!(login.status.success(), "{}", common::stderr(&login));
+    let output = env.run(&["--profile", "dora", "exchange"]);
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    let access = stdout(&output).trim().to_owned();
+    assert_eq!(introspect(&env, &access, None).1["active"], true);
+    env.ok(&["--profile", "default", "user", "disable", "dora"]);
+    assert_eq!(introspect(&env, &access, None).1["active"], false);
+}

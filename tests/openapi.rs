@@ -1144,6 +1144,18 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
         assert_documented(&doc, "/oauth2/token", "post", &answer);
     }
     covered.insert(("/oauth2/token".to_owned(), "post".to_owned()));
+    for (token, active) in [(acting.as_str(), true), ("garbage", false)] {
+        let request = Request::post("/oauth2/introspect")
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(AUTHORIZATION, format!("Bearer {session}"))
+            .body(Body::from(format!("token={token}")))
+            .expect("request");
+        let answer = api.send(request).await;
+        assert_eq!(answer.status, ok);
+        assert_eq!(answer.json()["active"], active);
+        assert_documented(&doc, "/oauth2/introspect", "post", &answer);
+    }
+    covered.insert(("/oauth2/introspect".to_owned(), "post".to_owned()));
     let path = "/api/personalaccesstoken/getAuthenticationToken";
     for (header, status) in [(acting.as_str(), ok), ("nonsense", StatusCode::BAD_REQUEST)] {
         let request = Request::get(path)

@@ -65,9 +65,7 @@ pub async fn verify_session(state: &AppState, credential: &str) -> Result<Sessio
 }
 
 pub fn looks_like_token(credential: &str) -> bool {
-    crate::model::TokenKind::ALL
-        .iter()
-        .any(|kind| credential.starts_with(secret::prefix(*kind)))
+    secret::has_token_prefix(credential)
 }
 
 fn bearer(parts: &Parts) -> Result<&str, ApiError> {

@@ -20,12 +20,15 @@ use crate::exchange::{
 use crate::model::Permission;
 use crate::secret::Secret;
 use crate::server::AppState;
-use crate::server::auth::{looks_like_token, source, verify_session};
+use crate::server::auth::{Caller, looks_like_token, source, verify_session};
 use crate::service::ExchangeSubject;
+
+const INTROSPECTION_PATH: &str = "/oauth2/introspect";
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route(TOKEN_PATH, post(token))
+        .route(INTROSPECTION_PATH, post(introspect))
         .route("/.well-known/oauth-authorization-server", get(metadata))
 }
 
@@ -152,11 +155,44 @@ async fn exchange(
     }
 }
 
+/// RFC 7662 §2.1 request parameters.
+#[derive(Debug, Deserialize)]
+struct IntrospectionForm {
+    token: Option<String>,
+    /// Accepted and ignored: tokenctl tells its token kinds apart itself.
+    #[serde(rename = "token_type_hint")]
+    _hint: Option<String>,
+}
+
+/// RFC 7662: any authenticated caller (a resource server holding a token of
+/// its own, or a login) may ask whether a token is active.
+async fn introspect(
+    State(state): State<AppState>,
+    Caller(_caller): Caller,
+    form: Result<Form<IntrospectionForm>, FormRejection>,
+) -> Result<Response, OAuthError> {
+    let token = form
+        .ok()
+        .and_then(|Form(form)| form.token)
+        .filter(|token| !token.is_empty())
+        .ok_or_else(|| {
+            OAuthError(ExchangeError::InvalidRequest(
+                "the form must name the token to introspect".to_owned(),
+            ))
+        })?;
+    let introspection = state
+        .service
+        .introspect(&token, &state.keys.current(), &state.exchange)
+        .await;
+    Ok((no_store(), axum::Json(introspection)).into_response())
+}
+
 /// RFC 8414 authorization server metadata.
 #[derive(Debug, Serialize)]
 struct Metadata {
     issuer: String,
     token_endpoint: String,
+    introspection_endpoint: String,
     jwks_uri: String,
     grant_types_supported: [&'static str; 1],
     response_types_supported: [&'static str; 0],
@@ -169,6 +205,7 @@ async fn metadata(State(state): State<AppState>) -> impl IntoResponse {
     let base = issuer.trim_end_matches('/');
     axum::Json(Metadata {
         token_endpoint: format!("{base}{TOKEN_PATH}"),
+        introspection_endpoint: format!("{base}{INTROSPECTION_PATH}"),
         jwks_uri: format!("{base}/.well-known/jwks.json"),
         issuer,
         grant_types_supported: [TOKEN_EXCHANGE_GRANT],
