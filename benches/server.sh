@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Throughput and p99 of the token API's verify endpoint, against a bare axum
+# Throughput and p99 of the token API (verify, exchange, introspection), against a bare axum
 # "hello" handler started in the same run (the machine is shared and noisy:
 # only the ratio means much). Both over loopback, wrk with 64 connections.
 #
@@ -68,35 +68,65 @@ echo "bench-password-123" | pinned "$BIN" login --server "$api_url" --username b
     --password-stdin --insecure-storage >&2
 secret="$(pinned "$BIN" create "bench-$(date +%s%N)" --expires 1d)"
 
-cat >"$DIR/verify.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"token": "$secret"}'
+access="$(pinned env TOKENCTL_TOKEN="$secret" "$BIN" exchange --ttl 1h)"
+session="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["session"])' \
+    "$DIR/data/tokenctl/sessions/default.json")"
+grant="grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange"
+subject_type="subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Aaccess_token"
+
+# A wrk script that POSTs one body and prints
+# "RESULT rps p99_ms non2xx errors" when done.
+script() {
+    local name="$1" content_type="$2" body="$3" authorization="${4:-}"
+    {
+        echo 'wrk.method = "POST"'
+        echo "wrk.headers[\"Content-Type\"] = \"$content_type\""
+        [ -n "$authorization" ] && echo "wrk.headers[\"Authorization\"] = \"Bearer $authorization\""
+        echo "wrk.body = '$body'"
+        cat <<'LUA'
 done = function(summary, latency, requests)
   io.write(string.format("RESULT %.1f %.3f %d %d\n", summary.requests / (summary.duration / 1e6),
     latency:percentile(99) / 1000, summary.errors.status, summary.errors.connect + summary.errors.timeout))
 end
 LUA
-cat >"$DIR/hello.lua" <<'LUA'
+    } >"$DIR/$name.lua"
+}
+script verify application/json "{\"token\": \"$secret\"}"
+script exchange application/x-www-form-urlencoded "$grant&$subject_type&subject_token=$secret"
+script introspect application/x-www-form-urlencoded "token=$access" "$session"
+{
+    cat <<'LUA'
 done = function(summary, latency, requests)
   io.write(string.format("RESULT %.1f %.3f %d %d\n", summary.requests / (summary.duration / 1e6),
     latency:percentile(99) / 1000, summary.errors.status, summary.errors.connect + summary.errors.timeout))
 end
 LUA
+} >"$DIR/hello.lua"
 
 # "RESULT rps p99_ms non2xx errors" for one endpoint.
 measure() {
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$2" "$1" | grep '^RESULT'
 }
 
-# Warm both up, then measure alternately so they share the machine's mood.
-measure "$hello_url/hello" "$DIR/hello.lua" >/dev/null
-measure "$api_url/v1/tokens/verify" "$DIR/verify.lua" >/dev/null
-read -r _ hello_rps hello_p99 hello_bad hello_err < <(measure "$hello_url/hello" "$DIR/hello.lua")
-read -r _ verify_rps verify_p99 verify_bad verify_err < <(measure "$api_url/v1/tokens/verify" "$DIR/verify.lua")
+ENDPOINTS=(
+    "POST /v1/tokens/verify|$api_url/v1/tokens/verify|verify|0.6"
+    "POST /oauth2/token|$api_url/oauth2/token|exchange|0.4"
+    "POST /oauth2/introspect|$api_url/oauth2/introspect|introspect|0.6"
+)
 
-printf '\n%-28s %12s %10s %8s\n' endpoint "req/s" "p99 ms" "errors"
-printf '%-28s %12s %10s %8s\n' "hello (bare axum)" "$hello_rps" "$hello_p99" "$((hello_bad + hello_err))"
-printf '%-28s %12s %10s %8s\n' "POST /v1/tokens/verify" "$verify_rps" "$verify_p99" "$((verify_bad + verify_err))"
-python3 -c "print(f'verify / hello throughput: {float($verify_rps) / float($hello_rps):.2f}x   (target >= 0.6x, p99 <= 5 ms)')"
-echo "store: ${DATABASE%%:*}, $CONNECTIONS connections, $THREADS wrk threads, $DURATION each"
+printf '\n%-28s %12s %10s %8s %8s %8s\n' endpoint "req/s" "p99 ms" "errors" "x hello" "target"
+for entry in "${ENDPOINTS[@]}"; do
+    IFS='|' read -r label url name target <<<"$entry"
+    # Warm up, then measure hello right before each endpoint, so each ratio
+    # compares two runs that shared the machine's mood.
+    measure "$url" "$DIR/$name.lua" >/dev/null
+    read -r _ hello_rps hello_p99 hello_bad hello_err < <(measure "$hello_url/hello" "$DIR/hello.lua")
+    read -r _ rps p99 bad err < <(measure "$url" "$DIR/$name.lua")
+    ratio="$(python3 -c "print(f'{float($rps) / float($hello_rps):.2f}')")"
+    printf '%-28s %12s %10s %8s %8s %8s\n' "hello (bare axum)" "$hello_rps" "$hello_p99" \
+        "$((hello_bad + hello_err))" "1.00" ""
+    printf '%-28s %12s %10s %8s %8s %8s\n' "$label" "$rps" "$p99" "$((bad + err))" "$ratio" \
+        ">= $target"
+done
+echo "store: ${DATABASE%%:*}, $CONNECTIONS connections, $THREADS wrk threads, $DURATION each;" \
+    "verify also targets p99 <= 5 ms"

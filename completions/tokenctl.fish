@@ -108,6 +108,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l no-clip
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l audience -d 'The audience an access token must be for [default: its issuer]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r

@@ -9,7 +9,10 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use crate::error::Result;
-use crate::exchange::{DEFAULT_MAX_TTL, ExchangePolicy, ExchangeRequest, Exchanged, LOCAL_ISSUER};
+use crate::exchange::{
+    AccessClaims, DEFAULT_MAX_TTL, ExchangePolicy, ExchangeRequest, Exchanged, LOCAL_ISSUER,
+    verify_with_keys,
+};
 use crate::keys::{KeyInfo, LiveKeys, Rotation};
 use crate::model::{AuditEntry, Permission, Permissions, Role, Token, User};
 use crate::policy::{Actor, Credential, LifetimePolicy};
@@ -72,6 +75,21 @@ pub trait Backend: Send + Sync {
         subject: Option<&Secret>,
         request: ExchangeRequest,
     ) -> Result<Exchanged>;
+    /// Checks an access token offline: signature against the issuer's
+    /// keys, issuer, `audience` (default: the issuer) and expiry. Whether
+    /// its parent token was revoked since is introspection's question.
+    async fn verify_access_token(
+        &self,
+        token: &str,
+        audience: Option<&str>,
+    ) -> Result<AccessClaims>;
+}
+
+/// The one answer for every way an access token can fail a check.
+pub fn invalid_access_token() -> crate::error::Error {
+    crate::error::Error::unauthenticated(
+        "the access token is not valid: bad signature, another issuer or audience, or expired",
+    )
 }
 
 /// The in-process backend over a SQLite store file, acting as the OS user.
@@ -232,6 +250,17 @@ impl Backend for LocalBackend {
         self.service
             .rotate_signing_key(&actor, &self.open_keys(&actor)?)
             .await
+    }
+
+    async fn verify_access_token(
+        &self,
+        token: &str,
+        audience: Option<&str>,
+    ) -> Result<AccessClaims> {
+        let keys = LiveKeys::open(&self.keys)?.current();
+        let audience = audience.unwrap_or(LOCAL_ISSUER);
+        verify_with_keys(&keys, token, LOCAL_ISSUER, audience, crate::time::now())
+            .ok_or_else(invalid_access_token)
     }
 
     /// Signs with the store's own key set, as [`LOCAL_ISSUER`]: a local

@@ -240,6 +240,56 @@ pub fn is_access_token(token: &str) -> bool {
         .is_ok_and(|header| header.typ.as_deref() == Some(ACCESS_TOKEN_TYP))
 }
 
+/// Checks an access token against a published JWK Set, as a resource
+/// server would (and `tokenctl verify` does for a remote server): `at+jwt`,
+/// EdDSA only, a `kid` the set names, this issuer and audience, not
+/// expired. `None` for any failure.
+pub fn verify_with_jwks(
+    jwks: &jsonwebtoken::jwk::JwkSet,
+    token: &str,
+    issuer: &str,
+    audience: &str,
+    now: DateTime<Utc>,
+) -> Option<AccessClaims> {
+    let header = jsonwebtoken::decode_header(token).ok()?;
+    if header.alg != jsonwebtoken::Algorithm::EdDSA || !is_access_token(token) {
+        return None;
+    }
+    let jwk = jwks.find(header.kid.as_deref()?)?;
+    let key = jsonwebtoken::DecodingKey::from_jwk(jwk).ok()?;
+    let validation = audience_validation(issuer, audience);
+    let claims = jsonwebtoken::decode::<AccessClaims>(token, &key, &validation)
+        .ok()?
+        .claims;
+    not_expired(claims, now)
+}
+
+/// The same check with the key set itself, for a local store.
+pub fn verify_with_keys(
+    keys: &crate::keys::KeySet,
+    token: &str,
+    issuer: &str,
+    audience: &str,
+    now: DateTime<Utc>,
+) -> Option<AccessClaims> {
+    if !is_access_token(token) {
+        return None;
+    }
+    keys.verify(token, &audience_validation(issuer, audience), now)
+}
+
+fn audience_validation(issuer: &str, audience: &str) -> jsonwebtoken::Validation {
+    let mut validation = access_token_validation(issuer);
+    validation.validate_aud = true;
+    validation.set_audience(&[audience]);
+    validation
+}
+
+fn not_expired(claims: AccessClaims, now: DateTime<Utc>) -> Option<AccessClaims> {
+    let leeway = crate::keys::CLOCK_LEEWAY.num_seconds();
+    (claims.exp + leeway >= now.timestamp()).then_some(claims)
+}
+
 /// Why an exchange was refused, as RFC 6749 §5.2 and RFC 8693 §2.2.2 name it.
 #[derive(Debug, Error)]
 pub enum ExchangeError {

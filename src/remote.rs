@@ -12,11 +12,11 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::api;
-use crate::backend::Backend;
+use crate::backend::{Backend, invalid_access_token};
 use crate::error::{Error, ErrorKind, Result};
 use crate::exchange::{
-    ACCESS_TOKEN_TYPE, ExchangeError, ExchangeRequest, Exchanged, JWT_TOKEN_TYPE, OAuthErrorBody,
-    TOKEN_EXCHANGE_GRANT, TOKEN_PATH, TokenResponse,
+    ACCESS_TOKEN_TYPE, AccessClaims, ExchangeError, ExchangeRequest, Exchanged, JWT_TOKEN_TYPE,
+    OAuthErrorBody, TOKEN_EXCHANGE_GRANT, TOKEN_PATH, TokenResponse, verify_with_jwks,
 };
 use crate::keys::{KeyInfo, Rotation};
 use crate::model::{AuditEntry, Permissions, Role, Status, Token, User};
@@ -152,6 +152,10 @@ impl RemoteBackend {
     }
 
     fn unreadable(&self, error: &serde_json::Error) -> Error {
+        self.unreadable_text(&error.to_string())
+    }
+
+    fn unreadable_text(&self, error: &str) -> Error {
         Error::internal(format!(
             "the server at {} sent an answer tokenctl can't read: {error}",
             self.base
@@ -401,6 +405,28 @@ impl Backend for RemoteBackend {
             Ok(error) => ExchangeError::from_code(&error.error, error.error_description).into(),
             Err(_) => unexpected_status(status, &self.base),
         })
+    }
+
+    /// Fetches the issuer's metadata and JWK Set, then checks offline.
+    async fn verify_access_token(
+        &self,
+        token: &str,
+        audience: Option<&str>,
+    ) -> Result<AccessClaims> {
+        #[derive(serde::Deserialize)]
+        struct Metadata {
+            issuer: String,
+            jwks_uri: String,
+        }
+        let mut url = self.base.clone();
+        url.set_path("/.well-known/oauth-authorization-server");
+        let metadata: Metadata = self.send(self.http.get(url)).await?;
+        let jwks_url = Url::parse(&metadata.jwks_uri)
+            .map_err(|error| self.unreadable_text(&format!("jwks_uri: {error}")))?;
+        let jwks: jsonwebtoken::jwk::JwkSet = self.send(self.http.get(jwks_url)).await?;
+        let audience = audience.unwrap_or(&metadata.issuer);
+        verify_with_jwks(&jwks, token, &metadata.issuer, audience, time::now())
+            .ok_or_else(invalid_access_token)
     }
 
     async fn verify(&self, secret: &Secret) -> Result<Token> {

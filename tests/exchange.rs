@@ -529,3 +529,75 @@ fn an_access_token_from_a_login_dies_with_its_user() {
     env.ok(&["--profile", "default", "user", "disable", "dora"]);
     assert_eq!(introspect(&env, &access, None).1["active"], false);
 }
+
+contract!(
+    verify_checks_an_access_token_offline_and_prints_its_claims,
+    |env| {
+        let pat = env.create(&["ci"]);
+        let access = stdout(&exchange(env, &pat, &["--scope", "tokens:read"]))
+            .trim()
+            .to_owned();
+        let verified = env.run_with_stdin(&["verify", "--json"], format!("{access}\n"));
+        assert!(verified.status.success(), "{}", common::stderr(&verified));
+        let claims: Value = serde_json::from_slice(&verified.stdout).expect("json");
+        assert_eq!(claims["valid"], true);
+        assert_eq!(claims["scope"], "tokens:read");
+        assert_eq!(claims["sub"], env.me());
+
+        let human = env.run_with_stdin(&["verify"], format!("{access}\n"));
+        assert!(common::stderr(&human).contains("is valid"));
+        assert!(stdout(&human).contains("tokens:read"));
+
+        let invalid = "the access token is not valid";
+        assert_fails(
+            &env.run_with_stdin(
+                &["verify", "--audience", "https://else.example"],
+                format!("{access}\n"),
+            ),
+            4,
+            invalid,
+        );
+        let (header, claims) = access.split_once('.').expect("dots");
+        let forged_claims = URL_SAFE_NO_PAD.encode(
+            String::from_utf8(
+                URL_SAFE_NO_PAD
+                    .decode(claims.split('.').next().expect("claims"))
+                    .expect("b64"),
+            )
+            .expect("utf-8")
+            .replace("tokens:read", "users:manage"),
+        );
+        let signature = access.rsplit('.').next().expect("signature");
+        let forged = format!("{header}.{forged_claims}.{signature}");
+        assert_fails(
+            &env.run_with_stdin(&["verify"], format!("{forged}\n")),
+            4,
+            invalid,
+        );
+        let alg_none = format!(
+            "{}.{}.",
+            URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"at+jwt"}"#),
+            claims.split('.').next().expect("claims")
+        );
+        assert_fails(
+            &env.run_with_stdin(&["verify"], format!("{alg_none}\n")),
+            4,
+            invalid,
+        );
+    }
+);
+
+#[test]
+fn a_token_signed_before_a_key_rotation_still_verifies() {
+    let env = remote();
+    let pat = env.create(&["ci"]);
+    let access = stdout(&exchange(&env, &pat, &[])).trim().to_owned();
+    env.ok(&["keys", "rotate", "--yes"]);
+    let fresh = stdout(&exchange(&env, &pat, &[])).trim().to_owned();
+    assert_ne!(decode(&access).0["kid"], decode(&fresh).0["kid"]);
+    for token in [&access, &fresh] {
+        let verified = env.run_with_stdin(&["verify"], format!("{token}\n"));
+        assert!(verified.status.success(), "{}", common::stderr(&verified));
+        assert_eq!(introspect(&env, token, None).1["active"], true);
+    }
+}

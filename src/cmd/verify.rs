@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::{Context, first_stdin_line};
 use crate::error::{Error, Result};
+use crate::exchange::AccessClaims;
 use crate::output::{self, TokenView};
 use crate::secret::Secret;
 use crate::time;
@@ -15,12 +16,23 @@ use crate::time;
 /// from stdin (or a hidden prompt on a terminal), never from the command line,
 /// and never printed.
 ///
+/// An access token from `tokenctl exchange` (a JWT) is checked offline, as a
+/// resource server would: its signature against the server's JWK Set (the
+/// store's own keys locally), its issuer, its audience (--audience, default
+/// the issuer) and its expiry; its claims are printed. Whether the token it
+/// came from was revoked since is for the server's introspection to say.
+///
 /// Examples:
 ///   echo "$TOKEN" | tokenctl verify
 ///   tokenctl verify --json < token.txt
+///   echo "$ACCESS_TOKEN" | tokenctl verify --audience https://files.example
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
-pub struct Args {}
+pub struct Args {
+    /// The audience an access token must be for [default: its issuer]
+    #[arg(long, value_name = "AUD")]
+    pub audience: Option<String>,
+}
 
 #[derive(Serialize)]
 struct Verified<'a> {
@@ -29,8 +41,12 @@ struct Verified<'a> {
     token: TokenView<'a>,
 }
 
-pub async fn run(ctx: &Context, _args: Args) -> Result<()> {
-    let secret = Secret::parse(&read_token(ctx)?)?;
+pub async fn run(ctx: &Context, args: Args) -> Result<()> {
+    let value = read_token(ctx)?;
+    if !crate::secret::has_token_prefix(&value) && value.contains('.') {
+        return verify_access_token(ctx, &value, args.audience.as_deref()).await;
+    }
+    let secret = Secret::parse(&value)?;
     let token = ctx.backend().await?.verify(&secret).await?;
     let now = time::now();
     if ctx.out.json {
@@ -47,6 +63,39 @@ pub async fn run(ctx: &Context, _args: Args) -> Result<()> {
         ("Role", token.role.clone()),
         ("Permissions", output::permission_list(&token.permissions)),
         ("Expires", output::expiry_long(token.expires_at, now)),
+    ])
+}
+
+#[derive(Serialize)]
+struct VerifiedAccessToken {
+    valid: bool,
+    #[serde(flatten)]
+    claims: AccessClaims,
+}
+
+async fn verify_access_token(ctx: &Context, token: &str, audience: Option<&str>) -> Result<()> {
+    let claims = ctx
+        .backend()
+        .await?
+        .verify_access_token(token, audience)
+        .await?;
+    let now = time::now();
+    let expires = chrono::DateTime::from_timestamp(claims.exp, 0);
+    if ctx.out.json {
+        return ctx.out.json(&VerifiedAccessToken {
+            valid: true,
+            claims,
+        });
+    }
+    ctx.out
+        .success(&format!("Access token for {} is valid", claims.sub));
+    ctx.out.fields(&[
+        ("Issuer", claims.iss),
+        ("Audience", claims.aud),
+        ("Scope", claims.scope),
+        ("Client", claims.client_id),
+        ("Expires", output::expiry_long(expires, now)),
+        ("ID", claims.jti),
     ])
 }
 
