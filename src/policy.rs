@@ -17,6 +17,9 @@ pub enum Credential {
     Session,
     /// A token's secret: acts with that token's permissions only.
     Token(crate::model::Id),
+    /// An access token from `exchange`: acts with its scope only, and only
+    /// while the token it came from is still valid.
+    AccessToken,
 }
 
 /// The authenticated user on whose behalf the service acts.
@@ -67,7 +70,10 @@ impl Actor {
 
     /// Issuing secrets is a person's act: a token cannot mint or renew tokens.
     pub fn require_person(&self, doing: &str) -> Result<()> {
-        if let Credential::Token(_) = self.credential {
+        if matches!(
+            self.credential,
+            Credential::Token(_) | Credential::AccessToken
+        ) {
             return Err(Error::denied(format!(
                 "a token may not {doing}: that needs a login session"
             ))

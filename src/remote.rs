@@ -280,7 +280,11 @@ impl Backend for RemoteBackend {
         Ok(Actor {
             user: me.user,
             permissions: me.permissions,
-            credential: me.token_id.map_or(Credential::Session, Credential::Token),
+            credential: match (me.credential.as_str(), me.token_id) {
+                (_, Some(id)) => Credential::Token(id),
+                ("access_token", None) => Credential::AccessToken,
+                _ => Credential::Session,
+            },
             source: self.base.to_string(),
         })
     }

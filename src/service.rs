@@ -16,7 +16,7 @@ use crate::exchange::{
 use crate::keys::{KeyInfo, KeySet, LiveKeys, Rotation};
 use crate::model::{
     AuditEntry, Id, Permission, Permissions, Role, Status, Token, TokenKind, User,
-    permissions_to_string,
+    permissions_from_str, permissions_to_string,
 };
 use crate::policy::{self, Actor, Credential, LifetimePolicy};
 use crate::scan;
@@ -896,6 +896,46 @@ impl TokenService {
         keys: &KeySet,
         policy: &ExchangePolicy,
     ) -> Option<Introspection> {
+        self.active_access_token(token, keys, policy)
+            .await
+            .map(Introspection::of_access_token)
+    }
+
+    /// The actor an access token sent as `Authorization: Bearer` stands
+    /// for: its user, with the permissions both its scope and the user's
+    /// role still grant. Refused like any bad credential when it is not
+    /// active (see [`TokenService::introspect`]).
+    pub async fn actor_for_access_token(
+        &self,
+        token: &str,
+        keys: &KeySet,
+        policy: &ExchangePolicy,
+        source: &str,
+    ) -> Result<Actor> {
+        let claims = self
+            .active_access_token(token, keys, policy)
+            .await
+            .ok_or_else(|| {
+                Error::unauthenticated("the access token is not valid or has expired")
+            })?;
+        let scope = permissions_from_str(&claims.scope).map_err(Error::internal)?;
+        let mut actor = self
+            .actor(&claims.sub, Credential::AccessToken, source)
+            .await?;
+        actor
+            .permissions
+            .retain(|permission| scope.contains(permission));
+        Ok(actor)
+    }
+
+    /// The claims of an access token this issuer signed whose parent token
+    /// and user are still valid.
+    async fn active_access_token(
+        &self,
+        token: &str,
+        keys: &KeySet,
+        policy: &ExchangePolicy,
+    ) -> Option<AccessClaims> {
         if !exchange::is_access_token(token) {
             return None;
         }
@@ -909,7 +949,7 @@ impl TokenService {
             }
         }
         self.active_user(&claims.sub).await.ok()?;
-        Some(Introspection::of_access_token(claims))
+        Some(claims)
     }
 
     /// Who an exchange acts for. A subject that is not (or no longer)

@@ -601,3 +601,33 @@ fn a_token_signed_before_a_key_rotation_still_verifies() {
         assert_eq!(introspect(&env, token, None).1["active"], true);
     }
 }
+
+#[test]
+fn an_access_token_authenticates_with_its_scope_until_its_token_dies() {
+    let env = remote();
+    let pat = env.create(&["ci"]);
+    let reader = stdout(&exchange(&env, &pat, &["--scope", "tokens:read"]))
+        .trim()
+        .to_owned();
+    let uploader = stdout(&exchange(&env, &pat, &["--scope", "files:upload"]))
+        .trim()
+        .to_owned();
+    let as_token = |access: &str, args: &[&str]| {
+        env.cmd(args)
+            .env("TOKENCTL_TOKEN", access)
+            .output()
+            .expect("run")
+    };
+    let listed = as_token(&reader, &["list", "--json"]);
+    assert!(listed.status.success(), "{}", common::stderr(&listed));
+    let me = as_token(&reader, &["whoami", "--json"]);
+    assert!(stdout(&me).contains("access"), "{}", stdout(&me));
+    assert_fails(&as_token(&uploader, &["list"]), 4, "tokens:read");
+    assert_fails(
+        &as_token(&reader, &["create", "minted"]),
+        4,
+        "needs a login session",
+    );
+    env.ok(&["revoke", "ci", "--yes"]);
+    assert_fails(&as_token(&reader, &["list"]), 4, "not valid");
+}

@@ -31,6 +31,7 @@ pub async fn run(ctx: &Context, _args: Args) -> Result<()> {
         Credential::Local => "local store (OS user)".to_owned(),
         Credential::Session => "login session".to_owned(),
         Credential::Token(id) => format!("token {id}"),
+        Credential::AccessToken => "access token (from tokenctl exchange)".to_owned(),
     };
     if ctx.out.json {
         return ctx.out.json(&WhoAmI {

@@ -42,6 +42,11 @@ impl FromRequestParts<AppState> for Caller {
                 Error::unauthenticated(format!("the bearer token is malformed: {error}"))
             })?;
             state.service.actor_for_token(&secret, &source).await?
+        } else if crate::exchange::is_access_token(credential) {
+            state
+                .service
+                .actor_for_access_token(credential, &state.keys.current(), &state.exchange, &source)
+                .await?
         } else {
             let claims = verify_session(state, credential).await?;
             state

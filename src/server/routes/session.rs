@@ -53,6 +53,7 @@ async fn me(Caller(actor): Caller) -> Json<Me> {
     let (credential, token_id) = match actor.credential {
         Credential::Token(id) => ("token", Some(id)),
         Credential::Session | Credential::Local => ("session", None),
+        Credential::AccessToken => ("access_token", None),
     };
     Json(Me {
         user: actor.user,
