@@ -14,6 +14,7 @@ pub mod env;
 pub mod error;
 pub mod files;
 pub mod model;
+pub mod oauth;
 pub mod output;
 pub mod policy;
 pub mod remote;
