@@ -46,6 +46,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
             cand keys 'Manage the signing keys (needs keys:manage)'
+            cand oauth 'Manage OAuth2 tokens of third-party providers (Google, Microsoft, custom)'
             cand completions 'Print a shell completion script'
             cand clipboard-hold 'Holds a copied secret on the clipboard (started by create/regenerate)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -464,6 +465,207 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;keys;help;help'= {
         }
+        &'tokenctl;oauth'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Add an OAuth2 token configuration for a provider'
+            cand edit 'Change an OAuth2 token configuration'
+            cand list 'List OAuth2 tokens and when they expire'
+            cand show 'Show one OAuth2 token configuration (never its secrets)'
+            cand remove 'Remove an OAuth2 token configuration and its secrets'
+            cand request 'Obtain a new token from the provider (a new authorization)'
+            cand refresh 'Renew the access token now, with the refresh token'
+            cand token 'Print a valid access token, refreshing it first when it has expired'
+            cand status 'Say which OAuth2 tokens need attention; for cron and monitoring'
+            cand export 'Export OAuth2 token configurations as YAML (version 1)'
+            cand import 'Import OAuth2 token configurations from YAML (an `oauth export`)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;oauth;add'= {
+            cand --template 'Provider template; fixed once saved'
+            cand --client-id 'The application''s client ID at the provider'
+            cand --scope 'Scope to request; repeat for several [default: the template''s]'
+            cand --validity 'How long a refresh token stays valid when the provider doesn''t say (e.g. 90d), or none'
+            cand --notify 'Which expiries show a notice: expired-token, expired-refresh-token, or none [default: both]'
+            cand --issuer 'OpenID Connect / RFC 8414 issuer to read the endpoints from'
+            cand --auth-url 'Authorization endpoint (code + PKCE)'
+            cand --token-url 'Token endpoint'
+            cand --device-url 'Device authorization endpoint (RFC 8628)'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --public 'A public client: no client secret (PKCE or device grant)'
+            cand --insecure-storage 'Keep the secrets in a 0600 file instead of the OS keyring'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;oauth;edit'= {
+            cand --template 'Must be the saved template: a template can''t be changed'
+            cand --client-id 'New client ID'
+            cand --scope 'Scope to request; repeat for several [default: the template''s]'
+            cand --validity 'How long a refresh token stays valid when the provider doesn''t say (e.g. 90d), or none'
+            cand --notify 'Which expiries show a notice: expired-token, expired-refresh-token, or none [default: both]'
+            cand --issuer 'OpenID Connect / RFC 8414 issuer to read the endpoints from'
+            cand --auth-url 'Authorization endpoint (code + PKCE)'
+            cand --token-url 'Token endpoint'
+            cand --device-url 'Device authorization endpoint (RFC 8628)'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --new-client-secret 'Replace the client secret (hidden prompt, or stdin''s first line)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;oauth;list'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;oauth;show'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;oauth;remove'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand -y 'Don''t ask for confirmation'
+            cand --yes 'Don''t ask for confirmation'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;oauth;request'= {
+            cand --timeout 'How long to wait for the sign-in'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --device 'Device authorization grant: for machines without a browser'
+            cand --client-credentials 'Client credentials grant: the application acts as itself'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;oauth;refresh'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;oauth;token'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;oauth;status'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;oauth;export'= {
+            cand -o 'Write to this file (created 0600) instead of stdout'
+            cand --output 'Write to this file (created 0600) instead of stdout'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --include-secrets 'Include client secrets and tokens (the file then needs protecting)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;oauth;import'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --overwrite 'Replace saved entries of the same names'
+            cand --insecure-storage 'Keep imported secrets in a 0600 file instead of the OS keyring'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;oauth;help'= {
+            cand add 'Add an OAuth2 token configuration for a provider'
+            cand edit 'Change an OAuth2 token configuration'
+            cand list 'List OAuth2 tokens and when they expire'
+            cand show 'Show one OAuth2 token configuration (never its secrets)'
+            cand remove 'Remove an OAuth2 token configuration and its secrets'
+            cand request 'Obtain a new token from the provider (a new authorization)'
+            cand refresh 'Renew the access token now, with the refresh token'
+            cand token 'Print a valid access token, refreshing it first when it has expired'
+            cand status 'Say which OAuth2 tokens need attention; for cron and monitoring'
+            cand export 'Export OAuth2 token configurations as YAML (version 1)'
+            cand import 'Import OAuth2 token configurations from YAML (an `oauth export`)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;oauth;help;add'= {
+        }
+        &'tokenctl;oauth;help;edit'= {
+        }
+        &'tokenctl;oauth;help;list'= {
+        }
+        &'tokenctl;oauth;help;show'= {
+        }
+        &'tokenctl;oauth;help;remove'= {
+        }
+        &'tokenctl;oauth;help;request'= {
+        }
+        &'tokenctl;oauth;help;refresh'= {
+        }
+        &'tokenctl;oauth;help;token'= {
+        }
+        &'tokenctl;oauth;help;status'= {
+        }
+        &'tokenctl;oauth;help;export'= {
+        }
+        &'tokenctl;oauth;help;import'= {
+        }
+        &'tokenctl;oauth;help;help'= {
+        }
         &'tokenctl;completions'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
@@ -504,6 +706,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
             cand keys 'Manage the signing keys (needs keys:manage)'
+            cand oauth 'Manage OAuth2 tokens of third-party providers (Google, Microsoft, custom)'
             cand completions 'Print a shell completion script'
             cand clipboard-hold 'Holds a copied secret on the clipboard (started by create/regenerate)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -576,6 +779,41 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;keys;list'= {
         }
         &'tokenctl;help;keys;rotate'= {
+        }
+        &'tokenctl;help;oauth'= {
+            cand add 'Add an OAuth2 token configuration for a provider'
+            cand edit 'Change an OAuth2 token configuration'
+            cand list 'List OAuth2 tokens and when they expire'
+            cand show 'Show one OAuth2 token configuration (never its secrets)'
+            cand remove 'Remove an OAuth2 token configuration and its secrets'
+            cand request 'Obtain a new token from the provider (a new authorization)'
+            cand refresh 'Renew the access token now, with the refresh token'
+            cand token 'Print a valid access token, refreshing it first when it has expired'
+            cand status 'Say which OAuth2 tokens need attention; for cron and monitoring'
+            cand export 'Export OAuth2 token configurations as YAML (version 1)'
+            cand import 'Import OAuth2 token configurations from YAML (an `oauth export`)'
+        }
+        &'tokenctl;help;oauth;add'= {
+        }
+        &'tokenctl;help;oauth;edit'= {
+        }
+        &'tokenctl;help;oauth;list'= {
+        }
+        &'tokenctl;help;oauth;show'= {
+        }
+        &'tokenctl;help;oauth;remove'= {
+        }
+        &'tokenctl;help;oauth;request'= {
+        }
+        &'tokenctl;help;oauth;refresh'= {
+        }
+        &'tokenctl;help;oauth;token'= {
+        }
+        &'tokenctl;help;oauth;status'= {
+        }
+        &'tokenctl;help;oauth;export'= {
+        }
+        &'tokenctl;help;oauth;import'= {
         }
         &'tokenctl;help;completions'= {
         }

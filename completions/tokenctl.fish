@@ -50,6 +50,7 @@ complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "serve" -d 'Run th
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "role" -d 'Manage roles (named sets of permissions)'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "user" -d 'Manage users (accounts that own tokens)'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "keys" -d 'Manage the signing keys (needs keys:manage)'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "oauth" -d 'Manage OAuth2 tokens of third-party providers (Google, Microsoft, custom)'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "clipboard-hold" -d 'Holds a copied secret on the clipboard (started by create/regenerate)'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -341,6 +342,151 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the signing keys: the active one and the retired ones still published'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Make a new key the signer; the old one keeps verifying what it signed'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -s h -l help -d 'Print help'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "add" -d 'Add an OAuth2 token configuration for a provider'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "edit" -d 'Change an OAuth2 token configuration'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "list" -d 'List OAuth2 tokens and when they expire'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "show" -d 'Show one OAuth2 token configuration (never its secrets)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "remove" -d 'Remove an OAuth2 token configuration and its secrets'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "request" -d 'Obtain a new token from the provider (a new authorization)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "refresh" -d 'Renew the access token now, with the refresh token'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "token" -d 'Print a valid access token, refreshing it first when it has expired'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "status" -d 'Say which OAuth2 tokens need attention; for cron and monitoring'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "export" -d 'Export OAuth2 token configurations as YAML (version 1)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "import" -d 'Import OAuth2 token configurations from YAML (an `oauth export`)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l template -d 'Provider template; fixed once saved' -r -f -a "google\t''
+microsoft-common\t''
+microsoft-consumers\t''
+microsoft-organizations\t''
+custom\t''"
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l client-id -d 'The application\'s client ID at the provider' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l scope -d 'Scope to request; repeat for several [default: the template\'s]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l validity -d 'How long a refresh token stays valid when the provider doesn\'t say (e.g. 90d), or none' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l notify -d 'Which expiries show a notice: expired-token, expired-refresh-token, or none [default: both]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l issuer -d 'OpenID Connect / RFC 8414 issuer to read the endpoints from' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l auth-url -d 'Authorization endpoint (code + PKCE)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l token-url -d 'Token endpoint' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l device-url -d 'Device authorization endpoint (RFC 8628)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l public -d 'A public client: no client secret (PKCE or device grant)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l insecure-storage -d 'Keep the secrets in a 0600 file instead of the OS keyring'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l template -d 'Must be the saved template: a template can\'t be changed' -r -f -a "google\t''
+microsoft-common\t''
+microsoft-consumers\t''
+microsoft-organizations\t''
+custom\t''"
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l client-id -d 'New client ID' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l scope -d 'Scope to request; repeat for several [default: the template\'s]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l validity -d 'How long a refresh token stays valid when the provider doesn\'t say (e.g. 90d), or none' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l notify -d 'Which expiries show a notice: expired-token, expired-refresh-token, or none [default: both]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l issuer -d 'OpenID Connect / RFC 8414 issuer to read the endpoints from' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l auth-url -d 'Authorization endpoint (code + PKCE)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l token-url -d 'Token endpoint' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l device-url -d 'Device authorization endpoint (RFC 8628)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l new-client-secret -d 'Replace the client secret (hidden prompt, or stdin\'s first line)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from list" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from list" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from list" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from show" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from show" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from show" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from show" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Don\'t ask for confirmation'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l timeout -d 'How long to wait for the sign-in' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l device -d 'Device authorization grant: for machines without a browser'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l client-credentials -d 'Client credentials grant: the application acts as itself'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from refresh" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from refresh" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from refresh" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from refresh" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from refresh" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from refresh" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from refresh" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from token" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from token" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from token" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from token" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from token" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from token" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from status" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from status" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from status" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from status" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from status" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to this file (created 0600) instead of stdout' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from export" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from export" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from export" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from export" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from export" -l include-secrets -d 'Include client secrets and tokens (the file then needs protecting)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from export" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -l overwrite -d 'Replace saved entries of the same names'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -l insecure-storage -d 'Keep imported secrets in a 0600 file instead of the OS keyring'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an OAuth2 token configuration for a provider'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change an OAuth2 token configuration'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from help" -f -a "list" -d 'List OAuth2 tokens and when they expire'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one OAuth2 token configuration (never its secrets)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an OAuth2 token configuration and its secrets'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from help" -f -a "request" -d 'Obtain a new token from the provider (a new authorization)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from help" -f -a "refresh" -d 'Renew the access token now, with the refresh token'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print a valid access token, refreshing it first when it has expired'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Say which OAuth2 tokens need attention; for cron and monitoring'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export OAuth2 token configurations as YAML (version 1)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import OAuth2 token configurations from YAML (an `oauth export`)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
@@ -356,27 +502,28 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l con
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -s h -l help -d 'Print help'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "create" -d 'Create a token and print its secret once'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "list" -d 'List tokens'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "show" -d 'Show one token'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "revoke" -d 'Revoke tokens, immediately and permanently'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "regenerate" -d 'Replace an active token\'s secret and print the new one once'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "verify" -d 'Check a token value read from stdin'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "exchange" -d 'Exchange a token for a short-lived access token (JWT), e.g. in CI'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "scan" -d 'Find leaked tokens in files, directories, stdin or staged changes'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "audit" -d 'Show the audit log'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "login" -d 'Log in to a token server'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "logout" -d 'Log out: delete the stored session'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "whoami" -d 'Show who tokenctl acts as, and what they may do'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "status" -d 'Show the backend in use, the user, and the session\'s expiry and storage'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "2fa" -d 'Manage two-factor authentication (TOTP) for your server account'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "serve" -d 'Run the token API server'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "role" -d 'Manage roles (named sets of permissions)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "user" -d 'Manage users (accounts that own tokens)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "keys" -d 'Manage the signing keys (needs keys:manage)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "completions" -d 'Print a shell completion script'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "clipboard-hold" -d 'Holds a copied secret on the clipboard (started by create/regenerate)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys completions clipboard-hold help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "create" -d 'Create a token and print its secret once'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "list" -d 'List tokens'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "show" -d 'Show one token'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "revoke" -d 'Revoke tokens, immediately and permanently'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "regenerate" -d 'Replace an active token\'s secret and print the new one once'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "verify" -d 'Check a token value read from stdin'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "exchange" -d 'Exchange a token for a short-lived access token (JWT), e.g. in CI'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "scan" -d 'Find leaked tokens in files, directories, stdin or staged changes'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "audit" -d 'Show the audit log'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "login" -d 'Log in to a token server'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "logout" -d 'Log out: delete the stored session'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "whoami" -d 'Show who tokenctl acts as, and what they may do'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "status" -d 'Show the backend in use, the user, and the session\'s expiry and storage'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "2fa" -d 'Manage two-factor authentication (TOTP) for your server account'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "serve" -d 'Run the token API server'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "role" -d 'Manage roles (named sets of permissions)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "user" -d 'Manage users (accounts that own tokens)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "keys" -d 'Manage the signing keys (needs keys:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "oauth" -d 'Manage OAuth2 tokens of third-party providers (Google, Microsoft, custom)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "completions" -d 'Print a shell completion script'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "clipboard-hold" -d 'Holds a copied secret on the clipboard (started by create/regenerate)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from 2fa" -f -a "enable" -d 'Turn on 2FA: prints a TOTP secret once, then asks for a code from it'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "list" -d 'List roles and their permissions'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "show" -d 'Show one role and what each of its permissions allows'
@@ -388,3 +535,14 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "enable" -d 'Enable a disabled user again'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List the signing keys: the active one and the retired ones still published'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "rotate" -d 'Make a new key the signer; the old one keeps verifying what it signed'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from oauth" -f -a "add" -d 'Add an OAuth2 token configuration for a provider'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from oauth" -f -a "edit" -d 'Change an OAuth2 token configuration'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from oauth" -f -a "list" -d 'List OAuth2 tokens and when they expire'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from oauth" -f -a "show" -d 'Show one OAuth2 token configuration (never its secrets)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from oauth" -f -a "remove" -d 'Remove an OAuth2 token configuration and its secrets'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from oauth" -f -a "request" -d 'Obtain a new token from the provider (a new authorization)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from oauth" -f -a "refresh" -d 'Renew the access token now, with the refresh token'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from oauth" -f -a "token" -d 'Print a valid access token, refreshing it first when it has expired'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from oauth" -f -a "status" -d 'Say which OAuth2 tokens need attention; for cron and monitoring'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from oauth" -f -a "export" -d 'Export OAuth2 token configurations as YAML (version 1)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from oauth" -f -a "import" -d 'Import OAuth2 token configurations from YAML (an `oauth export`)'

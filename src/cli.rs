@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::cmd::{
-    audit, clipboard_hold, completions, create, exchange, keys, list, login, logout, regenerate,
-    revoke, role, scan, serve, show, status, two_factor, user, verify, whoami,
+    audit, clipboard_hold, completions, create, exchange, keys, list, login, logout, oauth,
+    regenerate, revoke, role, scan, serve, show, status, two_factor, user, verify, whoami,
 };
 use crate::env;
 
@@ -20,6 +20,7 @@ Examples:
   pbpaste | tokenctl revoke --stdin --yes      revoke a leaked value
   tokenctl scan build.log                      find leaked tokens in a file, whose they are
   tokenctl regenerate deploy --grace 10m       new secret, old one works 10 more minutes
+  tokenctl oauth token mail                    a fresh access token of a third-party provider
 
 Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 not authenticated or not allowed,
 5 conflict, 6 server unreachable.";
@@ -89,6 +90,8 @@ pub enum Command {
     User(user::Command),
     #[command(subcommand)]
     Keys(keys::Command),
+    #[command(subcommand)]
+    Oauth(oauth::Command),
     Completions(completions::Args),
     /// Holds a copied secret on the clipboard (started by create/regenerate)
     #[command(hide = true)]

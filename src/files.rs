@@ -44,3 +44,23 @@ pub fn write_private(path: &Path, content: &[u8]) -> Result<()> {
     file.write_all(content).map_err(failed)?;
     file.sync_all().map_err(failed)
 }
+
+/// Replaces a private file atomically: a reader (or a crash) sees the old
+/// content or the new, never half of each. Written beside it, then renamed.
+pub fn replace_private(path: &Path, content: &[u8]) -> Result<()> {
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(format!(".{}.tmp", std::process::id()));
+    let temporary = std::path::PathBuf::from(temporary);
+    write_private(&temporary, content)?;
+    fs::rename(&temporary, path).map_err(|error| {
+        let _ = fs::remove_file(&temporary);
+        Error::internal(format!("cannot replace {}: {error}", path.display()))
+    })?;
+    // The rename itself is durable only once the directory is synced.
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && let Ok(directory) = fs::File::open(parent)
+    {
+        let _ = directory.sync_all();
+    }
+    Ok(())
+}

@@ -16,6 +16,7 @@ pub mod exchange;
 pub mod files;
 pub mod keys;
 pub mod model;
+pub mod oauth;
 pub mod output;
 pub mod policy;
 pub mod remote;

@@ -51,19 +51,7 @@ impl RemoteBackend {
         ca_cert: Option<&Path>,
     ) -> Result<RemoteBackend> {
         let base = parse_server_url(server)?;
-        let mut builder = reqwest::Client::builder();
-        if let Some(path) = ca_cert {
-            for certificate in read_certificates(path)? {
-                builder = builder.add_root_certificate(certificate);
-            }
-        }
-        let http = builder
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(REQUEST_TIMEOUT)
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("tokenctl/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|error| Error::internal(format!("cannot set up HTTPS: {error}")))?;
+        let http = http_client(ca_cert)?;
         Ok(RemoteBackend {
             base,
             http,
@@ -184,27 +172,56 @@ impl RemoteBackend {
     }
 
     fn transport_error(&self, error: &reqwest::Error) -> Error {
-        let what = if error.is_timeout() {
-            "timed out"
-        } else if error.is_connect() {
-            "could not connect"
-        } else {
-            "request failed"
-        };
-        // reqwest's own message is generic; the cause (refused, bad
-        // certificate, DNS) is further down the chain.
-        let mut cause = error.to_string();
-        let mut source = std::error::Error::source(error);
-        while let Some(inner) = source {
-            cause = inner.to_string();
-            source = inner.source();
-        }
         Error::new(
             ErrorKind::Unreachable,
-            format!("cannot reach the server at {}: {what} ({cause})", self.base),
+            format!(
+                "cannot reach the server at {}: {}",
+                self.base,
+                transport_failure(error)
+            ),
         )
         .with_hint("check --server / TOKENCTL_SERVER and that the server is running")
     }
+}
+
+/// The HTTP client every outgoing request uses (the token server, OAuth
+/// providers): rustls with the system roots plus `ca_cert`, bounded
+/// timeouts, and no redirects — a redirect could carry a credential or a
+/// form post somewhere the user never named.
+pub fn http_client(ca_cert: Option<&Path>) -> Result<reqwest::Client> {
+    let mut builder = reqwest::Client::builder();
+    if let Some(path) = ca_cert {
+        for certificate in read_certificates(path)? {
+            builder = builder.add_root_certificate(certificate);
+        }
+    }
+    builder
+        .connect_timeout(CONNECT_TIMEOUT)
+        .timeout(REQUEST_TIMEOUT)
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent(concat!("tokenctl/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|error| Error::internal(format!("cannot set up HTTPS: {error}")))
+}
+
+/// "timed out (…)", "could not connect (connection refused)": what went
+/// wrong with a request, with its innermost cause — reqwest's own message
+/// is generic; the cause (refused, bad certificate, DNS) is further down.
+pub fn transport_failure(error: &reqwest::Error) -> String {
+    let what = if error.is_timeout() {
+        "timed out"
+    } else if error.is_connect() {
+        "could not connect"
+    } else {
+        "request failed"
+    };
+    let mut cause = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(inner) = source {
+        cause = inner.to_string();
+        source = inner.source();
+    }
+    format!("{what} ({cause})")
 }
 
 fn read_certificates(path: &Path) -> Result<Vec<reqwest::Certificate>> {

@@ -63,25 +63,34 @@ impl std::fmt::Debug for StoredSession {
 
 pub struct Sessions {
     data_dir: PathBuf,
-    keyring_timeout: Duration,
+    secrets: SecretStore,
 }
 
 impl Sessions {
     pub fn new(data_dir: PathBuf, keyring_timeout: Duration) -> Sessions {
         Sessions {
+            secrets: SecretStore::new(data_dir.clone(), keyring_timeout),
             data_dir,
-            keyring_timeout,
         }
+    }
+
+    /// The keyring-or-file storage, for other secrets kept by the same rules
+    /// (the OAuth provider tokens).
+    pub fn secrets(&self) -> &SecretStore {
+        &self.secrets
     }
 
     fn profiles_path(&self) -> PathBuf {
         self.data_dir.join("profiles.json")
     }
 
-    fn session_file(&self, profile: &str) -> PathBuf {
-        self.data_dir
-            .join("sessions")
-            .join(format!("{profile}.json"))
+    fn slot(&self, name: &str, profile: &Profile) -> SecretSlot {
+        SecretSlot {
+            storage: profile.storage,
+            account: format!("{}@{}", profile.user, profile.server),
+            file: self.data_dir.join("sessions").join(format!("{name}.json")),
+            what: "the session".to_owned(),
+        }
     }
 
     pub fn profiles(&self) -> Result<Profiles> {
@@ -108,11 +117,95 @@ impl Sessions {
     /// Fails early, before a password is asked for or anything is written,
     /// when `storage` cannot be used here.
     pub async fn check_available(&self, storage: Storage) -> Result<()> {
+        self.secrets
+            .check_available(storage, "the session")
+            .await
+            .map_err(|error| match error.hint {
+                Some(_) => error.with_hint(
+                    "start a Secret Service (e.g. gnome-keyring), use TOKENCTL_TOKEN, \
+                     or pass --insecure-storage to keep the session in a 0600 file",
+                ),
+                None => error,
+            })
+    }
+
+    pub async fn save(&self, name: &str, profile: &Profile, session: &StoredSession) -> Result<()> {
+        let json = serde_json::to_string(session)
+            .map_err(|error| Error::internal(format!("cannot encode the session: {error}")))?;
+        self.secrets.put(&self.slot(name, profile), json).await
+    }
+
+    pub async fn load(&self, name: &str, profile: &Profile) -> Result<Option<StoredSession>> {
+        let json = self.secrets.get(&self.slot(name, profile)).await?;
+        Ok(json.and_then(|json| serde_json::from_str(&json).ok()))
+    }
+
+    pub async fn delete(&self, name: &str, profile: &Profile) -> Result<()> {
+        self.secrets.delete(&self.slot(name, profile)).await
+    }
+
+    /// Where a profile's session is, in words, for `status`.
+    pub fn describe(&self, name: &str, profile: &Profile) -> String {
+        self.slot(name, profile).describe()
+    }
+}
+
+/// Where one secret lives: a keyring entry, or the 0600 file the user
+/// chose with `--insecure-storage`.
+#[derive(Debug, Clone)]
+pub struct SecretSlot {
+    pub storage: Storage,
+    /// The keyring account (the service is always `tokenctl`).
+    pub account: String,
+    /// The file used with [`Storage::File`].
+    pub file: PathBuf,
+    /// What is stored, for messages: "the session".
+    pub what: String,
+}
+
+impl SecretSlot {
+    /// Where the secret is, in words, for `status` and `oauth show`.
+    pub fn describe(&self) -> String {
+        match self.storage {
+            Storage::Keyring => format!(
+                "the OS keyring (service {KEYRING_SERVICE}, account {})",
+                self.account
+            ),
+            Storage::File => format!("the file {} (insecure storage)", self.file.display()),
+        }
+    }
+}
+
+/// Secrets in the OS keyring, or in 0600 files when asked: the one place
+/// that talks to the keyring, so every secret tokenctl keeps follows the
+/// same rules (timeout, never under `CI`, a clear error when no keyring).
+pub struct SecretStore {
+    data_dir: PathBuf,
+    keyring_timeout: Duration,
+}
+
+impl SecretStore {
+    pub fn new(data_dir: PathBuf, keyring_timeout: Duration) -> SecretStore {
+        SecretStore {
+            data_dir,
+            keyring_timeout,
+        }
+    }
+
+    /// tokenctl's data directory, where insecure-storage files go.
+    pub fn data_dir(&self) -> &std::path::Path {
+        &self.data_dir
+    }
+
+    /// Fails early, before anything is asked for or written, when `storage`
+    /// cannot be used here. `what` names the secret in the message.
+    pub async fn check_available(&self, storage: Storage, what: &str) -> Result<()> {
         if storage == Storage::File {
             return Ok(());
         }
         if env::is_set(env::CI) {
             return Err(no_keyring(
+                what,
                 "CI is set, and tokenctl never uses the OS keyring in CI",
             ));
         }
@@ -124,97 +217,87 @@ impl Sessions {
                     .map_err(ToString::to_string)
             })
             .await?;
-        status.map_err(|cause| no_keyring(&format!("no OS keyring is available ({cause})")))
+        status.map_err(|cause| no_keyring(what, &format!("no OS keyring is available ({cause})")))
     }
 
-    pub async fn save(&self, name: &str, profile: &Profile, session: &StoredSession) -> Result<()> {
-        let json = serde_json::to_string(session)
-            .map_err(|error| Error::internal(format!("cannot encode the session: {error}")))?;
-        match profile.storage {
-            Storage::File => write_private(&self.session_file(name), json.as_bytes()),
+    pub async fn put(&self, slot: &SecretSlot, text: String) -> Result<()> {
+        match slot.storage {
+            Storage::File => write_private(&slot.file, text.as_bytes()),
             Storage::Keyring => {
-                let account = keyring_account(profile);
-                self.keyring(move |entry| entry.set_password(&json), account)
+                if env::is_set(env::CI) {
+                    return Err(no_keyring(
+                        &slot.what,
+                        "CI is set, and tokenctl never uses the OS keyring in CI",
+                    ));
+                }
+                self.keyring(slot, move |entry| entry.set_password(&text))
                     .await
             }
         }
     }
 
-    pub async fn load(&self, name: &str, profile: &Profile) -> Result<Option<StoredSession>> {
-        let json = match profile.storage {
-            Storage::File => match fs::read_to_string(self.session_file(name)) {
-                Ok(json) => Some(json),
-                Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
-                Err(error) => {
-                    return Err(Error::internal(format!("cannot read the session: {error}")));
-                }
+    /// The secret, or `None` when there is none (or, under `CI`, when it
+    /// would be in the keyring).
+    pub async fn get(&self, slot: &SecretSlot) -> Result<Option<String>> {
+        match slot.storage {
+            Storage::File => match fs::read_to_string(&slot.file) {
+                Ok(text) => Ok(Some(text)),
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(error) => Err(Error::internal(format!(
+                    "cannot read {}: {error}",
+                    slot.what
+                ))),
             },
             Storage::Keyring => {
                 if env::is_set(env::CI) {
                     return Ok(None);
                 }
-                let account = keyring_account(profile);
-                match self.keyring(keyring::Entry::get_password, account).await {
-                    Ok(json) => Some(json),
-                    Err(error) if error.kind == ErrorKind::NotFound => None,
-                    Err(error) => return Err(error),
-                }
-            }
-        };
-        Ok(json.and_then(|json| serde_json::from_str(&json).ok()))
-    }
-
-    pub async fn delete(&self, name: &str, profile: &Profile) -> Result<()> {
-        match profile.storage {
-            Storage::File => match fs::remove_file(self.session_file(name)) {
-                Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(Error::internal(
-                    format!("cannot delete the session file: {error}"),
-                )),
-                _ => Ok(()),
-            },
-            Storage::Keyring => {
-                let account = keyring_account(profile);
-                match self
-                    .keyring(keyring::Entry::delete_credential, account)
-                    .await
-                {
-                    Err(error) if error.kind != ErrorKind::NotFound => Err(error),
-                    _ => Ok(()),
+                match self.keyring(slot, keyring::Entry::get_password).await {
+                    Ok(text) => Ok(Some(text)),
+                    Err(error) if error.kind == ErrorKind::NotFound => Ok(None),
+                    Err(error) => Err(error),
                 }
             }
         }
     }
 
-    /// Where a profile's session is, in words, for `status`.
-    pub fn describe(&self, name: &str, profile: &Profile) -> String {
-        match profile.storage {
-            Storage::Keyring => format!(
-                "the OS keyring (service {KEYRING_SERVICE}, account {})",
-                keyring_account(profile)
-            ),
-            Storage::File => format!(
-                "the file {} (insecure storage)",
-                self.session_file(name).display()
-            ),
+    /// Removes the secret; one that is already gone is fine.
+    pub async fn delete(&self, slot: &SecretSlot) -> Result<()> {
+        match slot.storage {
+            Storage::File => match fs::remove_file(&slot.file) {
+                Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(Error::internal(
+                    format!("cannot delete {}: {error}", slot.file.display()),
+                )),
+                _ => Ok(()),
+            },
+            Storage::Keyring if env::is_set(env::CI) => Ok(()),
+            Storage::Keyring => match self.keyring(slot, keyring::Entry::delete_credential).await {
+                Err(error) if error.kind != ErrorKind::NotFound => Err(error),
+                _ => Ok(()),
+            },
         }
     }
 
     /// Runs one keyring operation on a blocking thread, within the timeout.
-    async fn keyring<T, F>(&self, operation: F, account: String) -> Result<T>
+    async fn keyring<T, F>(&self, slot: &SecretSlot, operation: F) -> Result<T>
     where
         T: Send + 'static,
         F: FnOnce(&keyring::Entry) -> keyring::Result<T> + Send + 'static,
     {
+        let account = slot.account.clone();
+        let what = slot.what.clone();
         self.bounded(move || {
             let entry = keyring::Entry::new(KEYRING_SERVICE, &account).map_err(|error| {
                 let cause = match keyring::Entry::store_status() {
                     Err(cause) => cause.to_string(),
                     Ok(()) => error.to_string(),
                 };
-                no_keyring(&format!("the OS keyring is not usable ({cause})"))
+                no_keyring(&what, &format!("the OS keyring is not usable ({cause})"))
             })?;
             operation(&entry).map_err(|error| match error {
-                keyring::Error::NoEntry => Error::not_found("no session in the keyring"),
+                keyring::Error::NoEntry => {
+                    Error::not_found(format!("{what} is not in the keyring"))
+                }
                 other => Error::internal(format!("the OS keyring failed: {other}")),
             })
         })
@@ -241,13 +324,9 @@ impl Sessions {
     }
 }
 
-fn keyring_account(profile: &Profile) -> String {
-    format!("{}@{}", profile.user, profile.server)
-}
-
-fn no_keyring(why: &str) -> Error {
-    Error::internal(format!("cannot store the session: {why}")).with_hint(
-        "start a Secret Service (e.g. gnome-keyring), use TOKENCTL_TOKEN, \
-         or pass --insecure-storage to keep the session in a 0600 file",
-    )
+fn no_keyring(what: &str, why: &str) -> Error {
+    Error::internal(format!("cannot store {what}: {why}")).with_hint(format!(
+        "start a Secret Service (e.g. gnome-keyring), \
+         or pass --insecure-storage to keep {what} in a 0600 file"
+    ))
 }

@@ -38,11 +38,7 @@ echo "--- after logout"
 if secret-tool lookup service tokenctl; then echo STILL-THERE; fi
 "#
     );
-    let output = env
-        .std_cmd("dbus-run-session", &["--", "bash", "-c", &script])
-        .env_remove("CI")
-        .output()
-        .expect("dbus-run-session");
+    let output = env.in_secret_service(&script);
     let out = stdout(&output);
     assert!(output.status.success(), "{out}\n{}", stderr(&output));
     let lookup = out

@@ -10,6 +10,8 @@ pub mod keys;
 pub mod list;
 pub mod login;
 pub mod logout;
+pub mod notice;
+pub mod oauth;
 pub mod regenerate;
 pub mod revoke;
 pub mod role;
@@ -42,6 +44,9 @@ pub struct Context {
     pub sessions: Sessions,
     /// `--profile` / `TOKENCTL_PROFILE`.
     pub profile: Option<String>,
+    /// Set once the command opened a store or reached a server: only then
+    /// may the end-of-command notice look at the user's tokens.
+    pub backend_used: std::sync::atomic::AtomicBool,
 }
 
 /// Where commands go: the local store, or a server (with the profile that
@@ -118,6 +123,7 @@ impl Context {
             Target::Local => Ok(None),
             Target::Remote { server, profile } => {
                 let credential = self.credential(&server, profile.as_ref()).await?;
+                self.mark_backend_used();
                 Ok(Some(RemoteBackend::new(
                     &server,
                     Some(credential),
@@ -129,12 +135,18 @@ impl Context {
 
     pub async fn local_backend(&self) -> Result<LocalBackend> {
         tracing::debug!(store = %self.settings.store.display(), "opening local store");
+        self.mark_backend_used();
         LocalBackend::open(
             &self.settings.store,
             self.settings.lifetime.clone(),
             self.origin.clone(),
         )
         .await
+    }
+
+    fn mark_backend_used(&self) {
+        self.backend_used
+            .store(true, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// `TOKENCTL_TOKEN` wins over any stored session.
@@ -259,8 +271,10 @@ async fn dispatch(cli: Cli, out: Output) -> Result<()> {
         },
         sessions,
         profile: cli.global.profile,
+        backend_used: std::sync::atomic::AtomicBool::new(false),
     };
-    match cli.command {
+    let notices = notice::wanted(&cli.command, &ctx.out);
+    let result = match cli.command {
         Command::Create(args) => create::run(&ctx, args).await,
         Command::List(args) => list::run(&ctx, args).await,
         Command::Show(args) => show::run(&ctx, args).await,
@@ -279,9 +293,14 @@ async fn dispatch(cli: Cli, out: Output) -> Result<()> {
         Command::Role(command) => role::run(&ctx, command).await,
         Command::User(command) => user::run(&ctx, command).await,
         Command::Keys(command) => keys::run(&ctx, command).await,
+        Command::Oauth(command) => oauth::run(&ctx, command).await,
         Command::Completions(args) => completions::run(&args, &ctx.out),
         Command::ClipboardHold(args) => clipboard_hold::run(&args),
+    };
+    if notices {
+        notice::show(&ctx).await;
     }
+    result
 }
 
 /// How a newly shown secret may go to the clipboard (`create`, `regenerate`).

@@ -400,6 +400,16 @@ impl TestEnv {
         stdout(&child.wait_with_output().expect("wait"))
     }
 
+    /// Runs a bash `script` in a private D-Bus session (CI unset, so
+    /// tokenctl may use the keyring); the script starts its own unlocked
+    /// gnome-keyring.
+    pub fn in_secret_service(&self, script: &str) -> Output {
+        self.std_cmd("dbus-run-session", &["--", "bash", "-c", script])
+            .env_remove("CI")
+            .output()
+            .expect("dbus-run-session")
+    }
+
     /// Runs and returns the raw output, whatever the exit code.
     pub fn run(&self, args: &[&str]) -> Output {
         self.cmd(args).output().expect("run tokenctl")
