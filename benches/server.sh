@@ -22,8 +22,13 @@ HELLO="$PWD/target/release/examples/bench_hello"
 
 DIR="$(mktemp -d)"
 PIDS=()
+SCHEMA=""
 cleanup() {
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    if [ -n "$SCHEMA" ]; then
+        sleep 0.5
+        psql -q "$DATABASE_URL" -c "DROP SCHEMA $SCHEMA CASCADE" >/dev/null 2>&1 || true
+    fi
     rm -rf "$DIR"
 }
 trap cleanup EXIT
@@ -57,6 +62,14 @@ url_of() {
 }
 
 DATABASE="${DATABASE:-sqlite:$DIR/server.db}"
+# A PostgreSQL run gets a schema of its own, dropped afterwards, so earlier
+# runs and other users of the database can't change what is measured.
+if [[ "$DATABASE" == postgres* ]]; then
+    DATABASE_URL="$DATABASE"
+    SCHEMA="tokenctl_bench_$$"
+    psql -q "$DATABASE_URL" -c "CREATE SCHEMA $SCHEMA" >/dev/null
+    DATABASE="$DATABASE_URL?options=-c%20search_path%3D$SCHEMA"
+fi
 start "$DIR/hello.log" "$HELLO" 127.0.0.1:0
 start "$DIR/api.log" "${PINNED[@]}" TOKENCTL_INIT_ADMIN_PASSWORD=bench-password-123 \
     "$BIN" serve --listen 127.0.0.1:0 --database "$DATABASE" \
