@@ -87,8 +87,15 @@ session="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sess
 grant="grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange"
 subject_type="subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Aaccess_token"
 
-# A wrk script that POSTs one body and prints
-# "RESULT rps p99_ms non2xx errors" when done.
+# Every wrk script ends by printing "RESULT rps p99_ms non2xx errors".
+cat >"$DIR/done.lua" <<'LUA'
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %.1f %.3f %d %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(99) / 1000, summary.errors.status, summary.errors.connect + summary.errors.timeout))
+end
+LUA
+
+# A wrk script that POSTs one body.
 script() {
     local name="$1" content_type="$2" body="$3" authorization="${4:-}"
     {
@@ -96,25 +103,13 @@ script() {
         echo "wrk.headers[\"Content-Type\"] = \"$content_type\""
         [ -n "$authorization" ] && echo "wrk.headers[\"Authorization\"] = \"Bearer $authorization\""
         echo "wrk.body = '$body'"
-        cat <<'LUA'
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT %.1f %.3f %d %d\n", summary.requests / (summary.duration / 1e6),
-    latency:percentile(99) / 1000, summary.errors.status, summary.errors.connect + summary.errors.timeout))
-end
-LUA
+        cat "$DIR/done.lua"
     } >"$DIR/$name.lua"
 }
 script verify application/json "{\"token\": \"$secret\"}"
 script exchange application/x-www-form-urlencoded "$grant&$subject_type&subject_token=$secret"
 script introspect application/x-www-form-urlencoded "token=$access" "$session"
-{
-    cat <<'LUA'
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT %.1f %.3f %d %d\n", summary.requests / (summary.duration / 1e6),
-    latency:percentile(99) / 1000, summary.errors.status, summary.errors.connect + summary.errors.timeout))
-end
-LUA
-} >"$DIR/hello.lua"
+cp "$DIR/done.lua" "$DIR/hello.lua"
 
 # "RESULT rps p99_ms non2xx errors" for one endpoint.
 measure() {

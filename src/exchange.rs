@@ -251,17 +251,12 @@ pub fn verify_with_jwks(
     audience: &str,
     now: DateTime<Utc>,
 ) -> Option<AccessClaims> {
-    let header = jsonwebtoken::decode_header(token).ok()?;
-    if header.alg != jsonwebtoken::Algorithm::EdDSA || !is_access_token(token) {
+    if !is_access_token(token) {
         return None;
     }
-    let jwk = jwks.find(header.kid.as_deref()?)?;
-    let key = jsonwebtoken::DecodingKey::from_jwk(jwk).ok()?;
-    let validation = audience_validation(issuer, audience);
-    let claims = jsonwebtoken::decode::<AccessClaims>(token, &key, &validation)
-        .ok()?
-        .claims;
-    not_expired(claims, now)
+    crate::keys::verify_with(token, &audience_validation(issuer, audience), now, |kid| {
+        jsonwebtoken::DecodingKey::from_jwk(jwks.find(kid)?).ok()
+    })
 }
 
 /// The same check with the key set itself, for a local store.
@@ -283,11 +278,6 @@ fn audience_validation(issuer: &str, audience: &str) -> jsonwebtoken::Validation
     validation.validate_aud = true;
     validation.set_audience(&[audience]);
     validation
-}
-
-fn not_expired(claims: AccessClaims, now: DateTime<Utc>) -> Option<AccessClaims> {
-    let leeway = crate::keys::CLOCK_LEEWAY.num_seconds();
-    (claims.exp + leeway >= now.timestamp()).then_some(claims)
 }
 
 /// Why an exchange was refused, as RFC 6749 §5.2 and RFC 8693 §2.2.2 name it.

@@ -395,17 +395,37 @@ impl KeySet {
         validation: &Validation,
         now: DateTime<Utc>,
     ) -> Option<C> {
-        let header = jsonwebtoken::decode_header(token).ok()?;
-        if header.alg != Algorithm::EdDSA {
-            return None;
-        }
-        let kid = header.kid?;
-        let key = self.published(now).find(|key| key.record.kid == kid)?;
-        let claims = jsonwebtoken::decode::<C>(token, &key.decoding, validation)
-            .ok()?
-            .claims;
-        (claims.expires() + CLOCK_LEEWAY.num_seconds() >= now.timestamp()).then_some(claims)
+        verify_with(token, validation, now, |kid| {
+            self.published(now)
+                .find(|key| key.record.kid == kid)
+                .map(|key| &key.decoding)
+        })
     }
+}
+
+/// The one way tokenctl checks a JWT, whoever holds the keys: EdDSA only, a
+/// `kid` that `key_for` knows, `validation`, and not expired at `now`
+/// (with [`CLOCK_LEEWAY`]). [`KeySet::verify`] looks keys up in the set; a
+/// verifier holding only a fetched JWK Set looks them up there.
+pub fn verify_with<C, K>(
+    token: &str,
+    validation: &Validation,
+    now: DateTime<Utc>,
+    key_for: impl FnOnce(&str) -> Option<K>,
+) -> Option<C>
+where
+    C: DeserializeOwned + Expiring,
+    K: std::borrow::Borrow<DecodingKey>,
+{
+    let header = jsonwebtoken::decode_header(token).ok()?;
+    if header.alg != Algorithm::EdDSA {
+        return None;
+    }
+    let key = key_for(header.kid.as_deref()?)?;
+    let claims = jsonwebtoken::decode::<C>(token, key.borrow(), validation)
+        .ok()?
+        .claims;
+    (claims.expires() + CLOCK_LEEWAY.num_seconds() >= now.timestamp()).then_some(claims)
 }
 
 /// Validation for [`KeySet::verify`]: EdDSA only; `exp` is checked there,

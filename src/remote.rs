@@ -96,6 +96,14 @@ impl RemoteBackend {
         url
     }
 
+    /// A path of the server's own that is not under `/v1` (the standard
+    /// OAuth endpoints), below the base URL's prefix like everything else.
+    fn outside_v1(&self, path: &str) -> Url {
+        let mut url = self.base.clone();
+        url.set_path(&format!("{}{path}", self.base.path().trim_end_matches('/')));
+        url
+    }
+
     fn request(&self, method: Method, segments: &[&str]) -> RequestBuilder {
         let request = self.http.request(method, self.url(segments));
         match &self.credential {
@@ -411,11 +419,7 @@ impl Backend for RemoteBackend {
                 .ttl
                 .map(|ttl| ("expires_in", ttl.num_seconds().to_string())),
         );
-        let mut url = self.base.clone();
-        url.set_path(&format!(
-            "{}{TOKEN_PATH}",
-            self.base.path().trim_end_matches('/')
-        ));
+        let url = self.outside_v1(TOKEN_PATH);
         let (status, body) = self.fetch(self.http.post(url).form(&form)).await?;
         if status.is_success() {
             let answer: TokenResponse =
@@ -439,8 +443,7 @@ impl Backend for RemoteBackend {
             issuer: String,
             jwks_uri: String,
         }
-        let mut url = self.base.clone();
-        url.set_path("/.well-known/oauth-authorization-server");
+        let url = self.outside_v1("/.well-known/oauth-authorization-server");
         let metadata: Metadata = self.send(self.http.get(url)).await?;
         let jwks_url = Url::parse(&metadata.jwks_uri)
             .map_err(|error| self.unreadable_text(&format!("jwks_uri: {error}")))?;

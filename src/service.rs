@@ -209,17 +209,24 @@ impl TokenService {
     /// The actor a token's secret stands for: its owner, limited to the
     /// token's permissions. Fails like [`TokenService::verify`].
     pub async fn actor_for_token(&self, secret: &Secret, source: &str) -> Result<Actor> {
+        Ok(self.token_actor(secret, source).await?.1)
+    }
+
+    /// The token a secret names and the actor it stands for, from one
+    /// (cached) verification and one user lookup.
+    async fn token_actor(&self, secret: &Secret, source: &str) -> Result<(Token, Actor)> {
         let token = self.verify(secret).await?;
         let user = self
             .active_user(&token.owner)
             .await
             .map_err(|_| Error::unauthenticated(format!("token {} is not valid", secret.hint())))?;
-        Ok(Actor {
+        let actor = Actor {
             user,
-            permissions: token.permissions,
+            permissions: token.permissions.clone(),
             credential: Credential::Token(token.id),
             source: source.to_owned(),
-        })
+        };
+        Ok((token, actor))
     }
 
     pub async fn create_token(
@@ -965,20 +972,14 @@ impl TokenService {
         };
         match subject {
             ExchangeSubject::Token(secret) => {
-                let actor = self
-                    .actor_for_token(secret, source)
+                let (token, actor) = self
+                    .token_actor(secret, source)
                     .await
                     .map_err(invalid_grant)?;
-                let Credential::Token(id) = actor.credential else {
-                    return Err(ExchangeError::Server(Error::internal(
-                        "a token without an id",
-                    )));
-                };
-                let token = self.reload(id).await?;
                 Ok(Subject {
                     user: actor.user.name,
                     permissions: actor.permissions,
-                    token_id: Some(id),
+                    token_id: Some(token.id),
                     expires_at: token.expires_at,
                 })
             }

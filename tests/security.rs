@@ -380,24 +380,8 @@ fn a_token_revoked_on_one_replica_is_refused_by_the_other_at_once() {
     let replica = env.start_replica();
     let secret = env.create(&["shared"]);
     let verify = json!({ "token": secret }).to_string();
-    let on_replica = || {
-        let url = format!("{}/v1/tokens/verify", replica.url());
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("rt");
-        runtime.block_on(async {
-            reqwest::Client::new()
-                .post(url)
-                .header("content-type", "application/json")
-                .body(verify.clone())
-                .send()
-                .await
-                .expect("send")
-                .status()
-                .as_u16()
-        })
-    };
+    let url = format!("{}/v1/tokens/verify", replica.url());
+    let on_replica = || common::http_request("POST", &url, None, Some(&verify)).status;
     assert_eq!(on_replica(), 200);
     env.ok(&["revoke", "shared", "--yes"]);
     assert_eq!(

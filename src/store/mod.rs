@@ -9,6 +9,8 @@ pub mod postgres;
 mod rows;
 pub mod sqlite;
 
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use thiserror::Error;
@@ -123,37 +125,34 @@ pub struct SecretMatch {
 /// nothing may be trusted, because changes could go unseen.
 #[derive(Debug, Default)]
 pub struct ChangeSignal {
-    generation: std::sync::atomic::AtomicU64,
-    watching: std::sync::atomic::AtomicBool,
+    generation: AtomicU64,
+    watching: AtomicBool,
 }
 
 impl ChangeSignal {
     pub fn changed(&self) {
-        self.generation
-            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.generation.fetch_add(1, Ordering::SeqCst);
     }
 
     pub fn generation(&self) -> u64 {
-        self.generation.load(std::sync::atomic::Ordering::SeqCst)
+        self.generation.load(Ordering::SeqCst)
     }
 
     /// The watch is (again) running; what happened before is unknown, so
     /// this also counts as a change.
     pub fn watching(&self) {
         self.changed();
-        self.watching
-            .store(true, std::sync::atomic::Ordering::SeqCst);
+        self.watching.store(true, Ordering::SeqCst);
     }
 
     /// The watch is down: changes may go unseen until [`ChangeSignal::watching`].
     pub fn lost(&self) {
-        self.watching
-            .store(false, std::sync::atomic::Ordering::SeqCst);
+        self.watching.store(false, Ordering::SeqCst);
         self.changed();
     }
 
     pub fn is_watching(&self) -> bool {
-        self.watching.load(std::sync::atomic::Ordering::SeqCst)
+        self.watching.load(Ordering::SeqCst)
     }
 }
 

@@ -484,6 +484,24 @@ pub fn http_request(
     bearer: Option<&str>,
     body: Option<&str>,
 ) -> HttpAnswer {
+    let authorization = bearer.map(|bearer| format!("Bearer {bearer}"));
+    let mut headers = Vec::new();
+    if let Some(authorization) = &authorization {
+        headers.push(("authorization", authorization.as_str()));
+    }
+    if body.is_some() {
+        headers.push(("content-type", "application/json"));
+    }
+    http_send(method, url, &headers, body)
+}
+
+/// Raw HTTP with exactly these headers and body (a form, a custom header).
+pub fn http_send(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> HttpAnswer {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -492,13 +510,11 @@ pub fn http_request(
         let client = reqwest::Client::new();
         let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
         let mut request = client.request(method, url);
-        if let Some(bearer) = bearer {
-            request = request.bearer_auth(bearer);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
         }
         if let Some(body) = body {
-            request = request
-                .header("content-type", "application/json")
-                .body(body.to_owned());
+            request = request.body(body.to_owned());
         }
         let response = request.send().await.expect("send");
         let status = response.status().as_u16();

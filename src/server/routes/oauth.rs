@@ -117,42 +117,47 @@ async fn exchange(
         scopes: form.scope.into_iter().collect(),
         audience: form.audience,
     };
-    let source = source(parts);
-    let keys = state.keys.current();
-    let policy = &state.exchange;
-    match form.subject_token_type.as_deref() {
+    // The subject borrows from one of these, whichever its type names.
+    let secret;
+    let claims;
+    let subject = match form.subject_token_type.as_deref() {
         Some(ACCESS_TOKEN_TYPE) if looks_like_token(subject_token) => {
-            let secret = Secret::parse(subject_token)
+            secret = Secret::parse(subject_token)
                 .map_err(|error| ExchangeError::InvalidGrant(error.to_string()))?;
-            let subject = ExchangeSubject::Token(&secret);
-            state
-                .service
-                .exchange(subject, request, policy, &keys, &source)
-                .await
+            ExchangeSubject::Token(&secret)
         }
         Some(JWT_TOKEN_TYPE) => {
-            let claims = verify_session(state, subject_token)
+            claims = verify_session(state, subject_token)
                 .await
                 .map_err(|error| ExchangeError::InvalidGrant(error.message))?;
-            let expires_at = chrono::DateTime::from_timestamp(claims.exp, 0);
-            let subject = ExchangeSubject::Session {
+            ExchangeSubject::Session {
                 user: &claims.sub,
-                expires_at,
-            };
-            state
-                .service
-                .exchange(subject, request, policy, &keys, &source)
-                .await
+                expires_at: chrono::DateTime::from_timestamp(claims.exp, 0),
+            }
         }
-        Some(ACCESS_TOKEN_TYPE) => Err(ExchangeError::InvalidGrant(
-            "the subject token is not a tokenctl token".to_owned(),
-        )),
-        Some(other) => Err(invalid(&format!(
-            "subject_token_type '{other}' is not supported: use {ACCESS_TOKEN_TYPE} for a \
-             token, {JWT_TOKEN_TYPE} for a login session"
-        ))),
-        None => Err(invalid("subject_token_type is missing")),
-    }
+        Some(ACCESS_TOKEN_TYPE) => {
+            return Err(ExchangeError::InvalidGrant(
+                "the subject token is not a tokenctl token".to_owned(),
+            ));
+        }
+        Some(other) => {
+            return Err(invalid(&format!(
+                "subject_token_type '{other}' is not supported: use {ACCESS_TOKEN_TYPE} for a \
+                 token, {JWT_TOKEN_TYPE} for a login session"
+            )));
+        }
+        None => return Err(invalid("subject_token_type is missing")),
+    };
+    state
+        .service
+        .exchange(
+            subject,
+            request,
+            &state.exchange,
+            &state.keys.current(),
+            &source(parts),
+        )
+        .await
 }
 
 /// RFC 7662 §2.1 request parameters.
