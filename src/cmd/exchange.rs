@@ -70,11 +70,13 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         scopes: args.scopes,
         audience: args.audience,
     };
-    let exchanged = ctx
-        .backend()
-        .await?
-        .exchange(subject.as_ref(), request)
-        .await?;
+    // A token from stdin is the whole credential: no login needed for it.
+    let backend = if args.token_stdin {
+        ctx.backend_without_login().await?
+    } else {
+        ctx.backend().await?
+    };
+    let exchanged = backend.exchange(subject.as_ref(), request).await?;
     let format = if ctx.out.json {
         Format::Json
     } else {

@@ -111,7 +111,17 @@ impl Context {
     /// Opens the backend the target names. Done per command, not up front,
     /// so that commands that need none (completions) never create a store.
     pub async fn backend(&self) -> Result<Box<dyn Backend>> {
-        match self.remote().await? {
+        self.open_backend(Login::Required).await
+    }
+
+    /// The backend for a command that brings its own credential as input
+    /// (`exchange --token-stdin`): a server is reached without a login.
+    pub async fn backend_without_login(&self) -> Result<Box<dyn Backend>> {
+        self.open_backend(Login::NotNeeded).await
+    }
+
+    async fn open_backend(&self, login: Login) -> Result<Box<dyn Backend>> {
+        match self.remote_with(login).await? {
             Some(remote) => Ok(Box::new(remote)),
             None => Ok(Box::new(self.local_backend().await?)),
         }
@@ -119,14 +129,21 @@ impl Context {
 
     /// The server backend with its credential, or `None` for the local store.
     pub async fn remote(&self) -> Result<Option<RemoteBackend>> {
+        self.remote_with(Login::Required).await
+    }
+
+    async fn remote_with(&self, login: Login) -> Result<Option<RemoteBackend>> {
         match self.target()? {
             Target::Local => Ok(None),
             Target::Remote { server, profile } => {
-                let credential = self.credential(&server, profile.as_ref()).await?;
+                let credential = match login {
+                    Login::Required => Some(self.credential(&server, profile.as_ref()).await?),
+                    Login::NotNeeded => None,
+                };
                 self.mark_backend_used();
                 Ok(Some(RemoteBackend::new(
                     &server,
-                    Some(credential),
+                    credential,
                     self.settings.ca_cert.as_deref(),
                 )?))
             }
@@ -208,6 +225,13 @@ fn same_server(saved: &str, given: &str) -> bool {
         (Ok(saved), Ok(given)) => saved == given,
         _ => saved == given,
     }
+}
+
+/// Whether a command needs the caller's login on a server.
+#[derive(Debug, Clone, Copy)]
+enum Login {
+    Required,
+    NotNeeded,
 }
 
 /// Runs the parsed command line and returns the process exit code.
