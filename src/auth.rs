@@ -167,18 +167,27 @@ pub fn issue_session(
 /// API (audience, issuer), not expired at `now`. Any failure reads the same
 /// to the caller.
 pub fn verify_session(keys: &KeySet, token: &str, now: DateTime<Utc>) -> Result<SessionClaims> {
+    keys.verify(token, session_validation(), now)
+        .ok_or_else(invalid_session)
+}
+
+/// What a session must be (besides signed and unexpired): for this API,
+/// from this API.
+pub fn session_validation() -> &'static Validation {
     static VALIDATION: std::sync::OnceLock<Validation> = std::sync::OnceLock::new();
-    let validation = VALIDATION.get_or_init(|| {
+    VALIDATION.get_or_init(|| {
         let mut validation = crate::keys::validation();
         validation.set_audience(&[SESSION_AUDIENCE]);
         validation.set_issuer(&[SESSION_ISSUER]);
         validation.set_required_spec_claims(&["exp", "iat", "sub", "aud", "iss"]);
         validation
-    });
-    keys.verify(token, validation, now).ok_or_else(|| {
-        Error::unauthenticated("the session is invalid or has expired")
-            .with_hint("log in again: tokenctl login")
     })
+}
+
+/// The one answer to a session that does not check out, whatever the reason.
+pub fn invalid_session() -> Error {
+    Error::unauthenticated("the session is invalid or has expired")
+        .with_hint("log in again: tokenctl login")
 }
 
 /// Methods recorded in a session's `amr` claim (RFC 8176 names).

@@ -1,66 +1,160 @@
-//! Remembers recent successful secret lookups, so that the server's verify
-//! path — its hottest — needs no database round trip for a token it has just
-//! seen.
+//! Remembers recent answers the store gave about credentials — which token a
+//! secret is, a token by id, a user, a role — so that the server's hot paths
+//! (verify, exchange, introspection, every authenticated request) need no
+//! database round trip for a credential it has just seen.
 //!
-//! Correctness comes before speed: an entry is served only while the store's
-//! [`ChangeSignal`] says no credential changed since the entry was read.
-//! Changes made through this process end entries at once
-//! ([`VerifyCache::invalidate`]); changes made by other processes or
+//! Correctness comes before speed: an answer is served only while the
+//! store's [`ChangeSignal`] says no credential changed since it was read.
+//! Changes made through this process end every answer at once
+//! ([`CredentialCache::invalidate`]); changes made by other processes or
 //! replicas end them as soon as the store's watch sees them (PostgreSQL
 //! notifies at commit; SQLite is polled every 50 ms). While the watch is
-//! down nothing is served from the cache. Only valid outcomes are kept:
-//! unknown, revoked or expired secrets always go to the store.
+//! down nothing is served from memory. Only valid outcomes are kept:
+//! unknown, revoked or expired tokens and disabled users always go to the
+//! store.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
+use std::future::Future;
+use std::hash::Hash;
 use std::sync::{Arc, RwLock};
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::model::{Id, Role, Status, Token, User};
 use crate::secret::SecretHash;
 use crate::store::{ChangeSignal, SecretMatch};
 
-/// More distinct tokens than this in use at once and the cache starts over:
+/// More distinct entries than this of one kind and that kind starts over:
 /// memory stays bounded whatever callers send.
 const MAX_ENTRIES: usize = 100_000;
 
-/// Even with a working watch an entry is read again after this long, so a
+/// Even with a working watch an answer is read again after this long, so a
 /// missed signal cannot keep a stale answer alive for more than this.
 const MAX_AGE: Duration = Duration::seconds(30);
 
-pub struct VerifyCache {
+/// The store's answers, one kind per field, all under one change signal.
+pub struct CredentialCache {
     signal: Arc<ChangeSignal>,
-    entries: RwLock<Entries>,
+    pub secrets: Remembered<SecretHash, SecretMatch>,
+    pub tokens: Remembered<Id, Token>,
+    pub users: Remembered<String, User>,
+    pub roles: Remembered<String, Role>,
 }
 
-#[derive(Default)]
-struct Entries {
-    /// The change generation every entry in `by_hash` was read under; a newer
-    /// generation makes them all dead, and the next insert drops them.
-    generation: u64,
-    by_hash: HashMap<SecretHash, Entry>,
-}
-
-struct Entry {
-    found: SecretMatch,
-    fresh_until: DateTime<Utc>,
-}
-
-impl VerifyCache {
-    pub fn new(signal: Arc<ChangeSignal>) -> VerifyCache {
-        VerifyCache {
+impl CredentialCache {
+    pub fn new(signal: Arc<ChangeSignal>) -> CredentialCache {
+        CredentialCache {
+            secrets: Remembered::new(Arc::clone(&signal)),
+            tokens: Remembered::new(Arc::clone(&signal)),
+            users: Remembered::new(Arc::clone(&signal)),
+            roles: Remembered::new(Arc::clone(&signal)),
             signal,
-            entries: RwLock::new(Entries::default()),
         }
     }
 
-    /// The generation to hand to [`VerifyCache::insert`]. Read it *before*
-    /// the store lookup: a change committed during the lookup then makes
-    /// the inserted entry dead instead of stale.
-    pub fn generation(&self) -> u64 {
-        self.signal.generation()
+    /// This process changed a credential: every answer is dead from now on,
+    /// without waiting for the store's watch to notice.
+    pub fn invalidate(&self) {
+        self.signal.changed();
+    }
+}
+
+/// How long a secret's match may be served: while its token is active and
+/// its owner enabled — and, during a regeneration's grace period, no longer
+/// than the old secret works.
+pub fn keep_secret(found: &SecretMatch, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    if found.token.status_at(now) != Status::Active || found.owner_disabled {
+        return None;
+    }
+    let grace_end = found.previous_valid_until.filter(|until| *until > now);
+    Some(grace_end.unwrap_or(DateTime::<Utc>::MAX_UTC))
+}
+
+/// Active tokens are kept (their expiry is checked on every use).
+pub fn keep_token(token: &Token, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    (token.status_at(now) == Status::Active).then_some(DateTime::<Utc>::MAX_UTC)
+}
+
+/// Enabled users are kept.
+pub fn keep_user(user: &User, _now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    (!user.is_disabled()).then_some(DateTime::<Utc>::MAX_UTC)
+}
+
+/// Roles are kept: one in use can neither change nor be removed.
+pub fn keep_role(_role: &Role, _now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    Some(DateTime::<Utc>::MAX_UTC)
+}
+
+/// One kind of answer, keyed by what was asked.
+pub struct Remembered<K, V> {
+    signal: Arc<ChangeSignal>,
+    entries: RwLock<Entries<K, V>>,
+}
+
+struct Entries<K, V> {
+    /// The change generation every entry was read under; a newer generation
+    /// makes them all dead, and the next insert drops them.
+    generation: u64,
+    by_key: HashMap<K, Entry<V>>,
+}
+
+struct Entry<V> {
+    value: V,
+    fresh_until: DateTime<Utc>,
+}
+
+impl<K: Eq + Hash, V: Clone> Remembered<K, V> {
+    fn new(signal: Arc<ChangeSignal>) -> Remembered<K, V> {
+        Remembered {
+            signal,
+            entries: RwLock::new(Entries {
+                generation: 0,
+                by_key: HashMap::new(),
+            }),
+        }
     }
 
-    pub fn get(&self, hash: &SecretHash, now: DateTime<Utc>) -> Option<SecretMatch> {
+    /// The answer for `key`: from memory while it is current, else from
+    /// `load` — remembered until the deadline `keep` gives it (capped at
+    /// [`MAX_AGE`]), or not at all when `keep` says `None`.
+    pub async fn get_or_load<Q, E>(
+        &self,
+        key: &Q,
+        now: DateTime<Utc>,
+        load: impl Future<Output = Result<Option<V>, E>>,
+        keep: impl FnOnce(&V, DateTime<Utc>) -> Option<DateTime<Utc>>,
+    ) -> Result<Option<V>, E>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
+    {
+        if let Some(value) = self.get(key, now) {
+            return Ok(Some(value));
+        }
+        // Read before the load: a change committed during the load then
+        // makes the new entry dead instead of stale.
+        let generation = self.signal.generation();
+        let loaded = load.await?;
+        if let Some(value) = &loaded
+            && let Some(deadline) = keep(value, now)
+            && deadline > now
+        {
+            self.insert(
+                key.to_owned(),
+                value.clone(),
+                generation,
+                deadline.min(now + MAX_AGE),
+            );
+        }
+        Ok(loaded)
+    }
+
+    fn get<Q>(&self, key: &Q, now: DateTime<Utc>) -> Option<V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         if !self.signal.is_watching() {
             return None;
         }
@@ -68,17 +162,11 @@ impl VerifyCache {
         if entries.generation != self.signal.generation() {
             return None;
         }
-        let entry = entries.by_hash.get(hash)?;
-        (now < entry.fresh_until).then(|| entry.found.clone())
+        let entry = entries.by_key.get(key)?;
+        (now < entry.fresh_until).then(|| entry.value.clone())
     }
 
-    pub fn insert(
-        &self,
-        hash: SecretHash,
-        found: SecretMatch,
-        generation: u64,
-        now: DateTime<Utc>,
-    ) {
+    fn insert(&self, key: K, value: V, generation: u64, fresh_until: DateTime<Utc>) {
         let Ok(mut entries) = self.entries.write() else {
             return;
         };
@@ -86,32 +174,23 @@ impl VerifyCache {
             if generation < entries.generation {
                 return;
             }
-            entries.by_hash.clear();
+            entries.by_key.clear();
             entries.generation = generation;
         }
-        if entries.by_hash.len() >= MAX_ENTRIES {
-            entries.by_hash.clear();
+        if entries.by_key.len() >= MAX_ENTRIES {
+            entries.by_key.clear();
         }
-        // During a regeneration's grace period the match may be the old
-        // secret's, which stops working at `previous_valid_until`.
-        let grace_end = found.previous_valid_until.filter(|until| *until > now);
-        let fresh_until = grace_end.map_or(now + MAX_AGE, |end| end.min(now + MAX_AGE));
-        entries.by_hash.insert(hash, Entry { found, fresh_until });
+        entries.by_key.insert(key, Entry { value, fresh_until });
     }
 
-    /// Records a use written to the store, so the cached copy does not ask
-    /// for the same write again on every hit.
-    pub fn note_use(&self, hash: &SecretHash, at: DateTime<Utc>) {
+    /// Changes a remembered answer in place — for what this process itself
+    /// just wrote, like a token's last use, so the next hit does not ask
+    /// for the same write again.
+    pub fn update(&self, key: &K, change: impl FnOnce(&mut V)) {
         if let Ok(mut entries) = self.entries.write()
-            && let Some(entry) = entries.by_hash.get_mut(hash)
+            && let Some(entry) = entries.by_key.get_mut(key)
         {
-            entry.found.token.last_used_at = Some(at);
+            change(&mut entry.value);
         }
-    }
-
-    /// This process changed a credential: every entry is dead from now on,
-    /// without waiting for the store's watch to notice.
-    pub fn invalidate(&self) {
-        self.signal.changed();
     }
 }

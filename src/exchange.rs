@@ -9,12 +9,15 @@
 //! applies the rules. The server's token endpoint, its seed-002 endpoint and
 //! the CLI's local mode all go through that one method.
 
+use std::sync::Arc;
+
+use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::error::{Error, ErrorKind};
-use crate::keys::{Expiring, MAX_TOKEN_LIFETIME};
+use crate::keys::{Expiring, KeySet, MAX_TOKEN_LIFETIME, VerifiedTokens};
 use crate::model::Id;
 
 /// Where a tokenctl server answers RFC 8693 token exchange requests.
@@ -73,15 +76,36 @@ pub struct ExchangePolicy {
     pub audiences: Vec<String>,
     /// No access token lives longer, whatever the caller asks.
     pub max_ttl: Duration,
+    /// How this issuer's access tokens are checked where it verifies them.
+    validation: Arc<jsonwebtoken::Validation>,
+    /// The access tokens already verified that way.
+    verified: Arc<VerifiedTokens<AccessClaims>>,
 }
 
 impl ExchangePolicy {
     pub fn new(issuer: String, audiences: Vec<String>, max_ttl: Duration) -> ExchangePolicy {
         ExchangePolicy {
+            validation: Arc::new(access_token_validation(&issuer)),
+            verified: Arc::default(),
             issuer,
             audiences,
             max_ttl: max_ttl.min(MAX_TOKEN_LIFETIME),
         }
+    }
+
+    /// The claims of an access token this issuer signed with `keys`, if it
+    /// is one and is still valid at `now` (whatever its audience: the
+    /// issuer accepts its tokens for every audience it serves).
+    pub fn verify_access_token(
+        &self,
+        keys: &Arc<KeySet>,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Option<AccessClaims> {
+        if !is_access_token(token) {
+            return None;
+        }
+        self.verified.verify(keys, token, &self.validation, now)
     }
 
     /// The audience of a new token: the issuer unless the caller names one
@@ -235,8 +259,23 @@ pub fn access_token_validation(issuer: &str) -> jsonwebtoken::Validation {
 
 /// Whether a JWT says it is an access token (`typ: at+jwt`), so a login
 /// session is never taken for one or the other way round.
+///
+/// Reads only `typ`: this runs on every request that carries a JWT, and a
+/// full [`jsonwebtoken::Header`] costs several times as much to decode.
+/// (Signature and every other check come later, in [`crate::keys`].)
 pub fn is_access_token(token: &str) -> bool {
-    jsonwebtoken::decode_header(token)
+    #[derive(Deserialize)]
+    struct Typ<'a> {
+        #[serde(borrow)]
+        typ: Option<std::borrow::Cow<'a, str>>,
+    }
+    let Some((header, _)) = token.split_once('.') else {
+        return false;
+    };
+    let Ok(json) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(header) else {
+        return false;
+    };
+    serde_json::from_slice::<Typ>(&json)
         .is_ok_and(|header| header.typ.as_deref() == Some(ACCESS_TOKEN_TYP))
 }
 
@@ -261,7 +300,7 @@ pub fn verify_with_jwks(
 
 /// The same check with the key set itself, for a local store.
 pub fn verify_with_keys(
-    keys: &crate::keys::KeySet,
+    keys: &KeySet,
     token: &str,
     issuer: &str,
     audience: &str,

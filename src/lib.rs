@@ -4,12 +4,14 @@
 //! nothing about the terminal; `cli`, `cmd` and `output` are the command-line face.
 
 pub mod api;
+pub mod audit_batch;
 pub mod auth;
 pub mod backend;
 pub mod cli;
 pub mod clipboard;
 pub mod cmd;
 pub mod config;
+pub mod credential_cache;
 pub mod env;
 pub mod error;
 pub mod exchange;
@@ -27,4 +29,3 @@ pub mod service;
 pub mod session;
 pub mod store;
 pub mod time;
-pub mod verify_cache;

@@ -4,11 +4,16 @@
 //! HTTP. Nothing above this layer decides who may do what, which permissions
 //! a token gets, or what goes into the audit log.
 
+use std::borrow::Borrow;
+use std::future::Future;
+use std::hash::Hash;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::audit_batch::AuditBatcher;
 use crate::auth;
+use crate::credential_cache::{self, CredentialCache, Remembered};
 use crate::error::{Error, ErrorKind, Result};
 use crate::exchange::{
     self, AccessClaims, ExchangeError, ExchangePolicy, ExchangeRequest, Exchanged, Introspection,
@@ -22,10 +27,10 @@ use crate::policy::{self, Actor, Credential, LifetimePolicy};
 use crate::scan;
 use crate::secret::{Secret, SecretHash};
 use crate::store::{
-    AuditFilter, AuditRecord, ChangeSignal, NewToken, SecretChange, SecretMatch, Store, TokenFilter,
+    AuditFilter, AuditRecord, ChangeSignal, NewToken, SecretChange, SecretMatch, Store,
+    StoreResult, TokenFilter,
 };
 use crate::time::{self, Expiry};
-use crate::verify_cache::VerifyCache;
 
 /// How often at most `last_used_at` is written for one token.
 const LAST_USED_RESOLUTION: Duration = Duration::seconds(60);
@@ -158,7 +163,9 @@ pub struct TokenService {
     store: Arc<dyn Store>,
     lifetime: LifetimePolicy,
     /// Only long-running processes (the server) keep one.
-    verify_cache: Option<VerifyCache>,
+    cache: Option<CredentialCache>,
+    /// Only the server batches: a one-shot command writes one entry.
+    audit_batcher: Option<AuditBatcher>,
 }
 
 impl TokenService {
@@ -166,18 +173,67 @@ impl TokenService {
         TokenService {
             store,
             lifetime,
-            verify_cache: None,
+            cache: None,
+            audit_batcher: None,
         }
     }
 
-    /// Serves repeated verifications of one secret from memory, kept right
-    /// by the store's change watch (see [`VerifyCache`]). For the server:
-    /// a one-shot command would only pay for starting the watch.
-    pub async fn with_verify_cache(mut self) -> Result<TokenService> {
+    /// Readies the service for a long-running server: repeated lookups of
+    /// one credential (a secret, a token, a user, a role) are served from
+    /// memory, kept right by the store's change watch (see
+    /// [`CredentialCache`]), and audit entries written on their own share
+    /// commits (see [`AuditBatcher`]). A one-shot command would only pay
+    /// for starting them.
+    pub async fn for_server(mut self) -> Result<TokenService> {
         let signal = Arc::new(ChangeSignal::default());
         self.store.watch_changes(Arc::clone(&signal)).await?;
-        self.verify_cache = Some(VerifyCache::new(signal));
+        self.cache = Some(CredentialCache::new(signal));
+        self.audit_batcher = Some(AuditBatcher::start(Arc::clone(&self.store)));
         Ok(self)
+    }
+
+    /// Writes an audit entry that goes with no other change, durably, before
+    /// returning.
+    async fn append_audit(&self, audit: AuditRecord) -> StoreResult<()> {
+        match &self.audit_batcher {
+            Some(batcher) => batcher.append(audit).await,
+            None => self.store.append_audit(audit).await,
+        }
+    }
+
+    /// `load`'s answer, or the cache's current copy of it when this service
+    /// keeps a cache; `kind` picks which of the cache's maps holds it.
+    async fn cached<K, Q, V>(
+        &self,
+        kind: impl FnOnce(&CredentialCache) -> &Remembered<K, V>,
+        key: &Q,
+        load: impl Future<Output = StoreResult<Option<V>>>,
+        keep: impl FnOnce(&V, DateTime<Utc>) -> Option<DateTime<Utc>>,
+    ) -> Result<Option<V>>
+    where
+        K: Eq + Hash + Borrow<Q>,
+        Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
+        V: Clone,
+    {
+        Ok(match &self.cache {
+            Some(cache) => {
+                kind(cache)
+                    .get_or_load(key, time::now(), load, keep)
+                    .await?
+            }
+            None => load.await?,
+        })
+    }
+
+    async fn user_record(&self, name: &str) -> Result<Option<User>> {
+        let load = self.store.user(name);
+        self.cached(
+            |cache| &cache.users,
+            name,
+            load,
+            credential_cache::keep_user,
+        )
+        .await
     }
 
     /// Builds the actor for an account; a missing or disabled account cannot act.
@@ -187,7 +243,7 @@ impl TokenService {
         credential: Credential,
         source: &str,
     ) -> Result<Actor> {
-        let user = self.store.user(user_name).await?.ok_or_else(|| {
+        let user = self.user_record(user_name).await?.ok_or_else(|| {
             Error::unauthenticated(format!("'{user_name}' has no account in this store")).with_hint(
                 format!("ask an admin to run: tokenctl user add {user_name}"),
             )
@@ -493,41 +549,36 @@ impl TokenService {
             self.store
                 .touch_last_used(token.id, now, stale_before)
                 .await?;
-            if let Some(cache) = &self.verify_cache {
-                cache.note_use(&hash, now);
+            if let Some(cache) = &self.cache {
+                cache
+                    .secrets
+                    .update(&hash, |found| found.token.last_used_at = Some(now));
             }
         }
         Ok(token)
     }
 
-    /// The token a secret names: from the verify cache when it has a
-    /// current answer, else from the store (and then remembered if valid).
+    /// The token a secret names (through the cache: a valid answer is
+    /// remembered).
     async fn secret_match(
         &self,
         hash: &SecretHash,
         now: DateTime<Utc>,
     ) -> Result<Option<SecretMatch>> {
-        let Some(cache) = &self.verify_cache else {
-            return Ok(self.store.token_by_secret(hash, now).await?);
-        };
-        if let Some(found) = cache.get(hash, now) {
-            return Ok(Some(found));
-        }
-        let generation = cache.generation();
-        let found = self.store.token_by_secret(hash, now).await?;
-        if let Some(found) = &found
-            && found.token.status_at(now) == Status::Active
-            && !found.owner_disabled
-        {
-            cache.insert(*hash, found.clone(), generation, now);
-        }
-        Ok(found)
+        let load = self.store.token_by_secret(hash, now);
+        self.cached(
+            |cache| &cache.secrets,
+            hash,
+            load,
+            credential_cache::keep_secret,
+        )
+        .await
     }
 
     /// A credential changed through this process: cached verifications end
     /// now, not when the store's watch notices.
     fn credentials_changed(&self) {
-        if let Some(cache) = &self.verify_cache {
+        if let Some(cache) = &self.cache {
             cache.invalidate();
         }
     }
@@ -545,7 +596,16 @@ impl TokenService {
     }
 
     pub async fn role(&self, name: &str) -> Result<Role> {
-        self.store.role(name).await?.ok_or_else(|| {
+        let load = self.store.role(name);
+        let role = self
+            .cached(
+                |cache| &cache.roles,
+                name,
+                load,
+                credential_cache::keep_role,
+            )
+            .await?;
+        role.ok_or_else(|| {
             Error::not_found(format!("no role named '{name}'"))
                 .with_hint("see the roles with: tokenctl role list")
         })
@@ -584,7 +644,9 @@ impl TokenService {
             )));
         }
         let audit = self.audit_record(actor, "role.remove", format!("removed role '{name}'"));
-        Ok(self.store.delete_role(name, audit).await?)
+        self.store.delete_role(name, audit).await?;
+        self.credentials_changed();
+        Ok(())
     }
 
     pub async fn users(&self, actor: &Actor) -> Result<Vec<User>> {
@@ -850,7 +912,7 @@ impl TokenService {
             ),
             source: source.to_owned(),
         };
-        self.store.append_audit(audit).await.map_err(Error::from)?;
+        self.append_audit(audit).await.map_err(Error::from)?;
         Ok(Exchanged {
             access_token,
             expires_in: ttl.num_seconds(),
@@ -864,7 +926,7 @@ impl TokenService {
     pub async fn introspect(
         &self,
         token: &str,
-        keys: &KeySet,
+        keys: &Arc<KeySet>,
         policy: &ExchangePolicy,
     ) -> Introspection {
         let active = if crate::secret::has_token_prefix(token) {
@@ -900,7 +962,7 @@ impl TokenService {
     async fn introspect_access_token(
         &self,
         token: &str,
-        keys: &KeySet,
+        keys: &Arc<KeySet>,
         policy: &ExchangePolicy,
     ) -> Option<Introspection> {
         self.active_access_token(token, keys, policy)
@@ -915,7 +977,7 @@ impl TokenService {
     pub async fn actor_for_access_token(
         &self,
         token: &str,
-        keys: &KeySet,
+        keys: &Arc<KeySet>,
         policy: &ExchangePolicy,
         source: &str,
     ) -> Result<Actor> {
@@ -940,17 +1002,22 @@ impl TokenService {
     async fn active_access_token(
         &self,
         token: &str,
-        keys: &KeySet,
+        keys: &Arc<KeySet>,
         policy: &ExchangePolicy,
     ) -> Option<AccessClaims> {
-        if !exchange::is_access_token(token) {
-            return None;
-        }
         let now = time::now();
-        let validation = exchange::access_token_validation(&policy.issuer);
-        let claims: AccessClaims = keys.verify(token, &validation, now)?;
+        let claims = policy.verify_access_token(keys, token, now)?;
         if let Some(id) = claims.token_id {
-            let parent = self.store.token(id).await.ok()??;
+            let load = self.store.token(id);
+            let parent = self
+                .cached(
+                    |cache| &cache.tokens,
+                    &id,
+                    load,
+                    credential_cache::keep_token,
+                )
+                .await
+                .ok()??;
             if parent.status_at(now) != Status::Active {
                 return None;
             }
@@ -1014,7 +1081,7 @@ impl TokenService {
             .await
             .map_err(|error| Error::internal(format!("the key rotation stopped: {error}")))??;
         let audit = self.audit_record(actor, "key.rotate", rotation.summary());
-        self.store.append_audit(audit).await.map_err(|error| {
+        self.append_audit(audit).await.map_err(|error| {
             Error::internal(format!(
                 "rotated the signing key (new kid {}) but could not write the audit entry: {}",
                 rotation.active.kid,
@@ -1025,7 +1092,7 @@ impl TokenService {
     }
 
     async fn active_user(&self, name: &str) -> Result<User> {
-        let user = self.store.user(name).await?.ok_or_else(|| {
+        let user = self.user_record(name).await?.ok_or_else(|| {
             Error::not_found(format!("no user named '{name}'"))
                 .with_hint(format!("add the user first: tokenctl user add {name}"))
         })?;

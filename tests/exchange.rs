@@ -286,6 +286,55 @@ fn the_token_endpoint_answers_rfc_8693_errors() {
     );
 }
 
+/// Exchanges made at once share audit commits on the server; each still
+/// gets its own entry, with its own `jti`, before its token is returned.
+#[test]
+fn concurrent_exchanges_are_each_audited() {
+    let env = remote();
+    let pat = env.create(&["ci"]);
+    let url = format!("{}/oauth2/token", env.server_url().expect("server"));
+    let form = format!(
+        "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange\
+         &subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Aaccess_token\
+         &subject_token={pat}"
+    );
+    let headers = [("content-type", "application/x-www-form-urlencoded")];
+    let tokens: Vec<String> = std::thread::scope(|scope| {
+        let exchanges: Vec<_> = (0..24)
+            .map(|_| scope.spawn(|| common::http_send("POST", &url, &headers, Some(&form))))
+            .collect();
+        exchanges
+            .into_iter()
+            .map(|exchange| {
+                let answer = exchange.join().expect("exchange thread");
+                assert_eq!(answer.status, 200, "{}", answer.body);
+                answer.body["access_token"]
+                    .as_str()
+                    .expect("token")
+                    .to_owned()
+            })
+            .collect()
+    });
+    let audit = env.json(&["audit"]);
+    let details: Vec<&str> = audit
+        .as_array()
+        .expect("entries")
+        .iter()
+        .filter(|entry| entry["action"] == "token.exchange")
+        .map(|entry| entry["detail"].as_str().expect("detail"))
+        .collect();
+    assert_eq!(details.len(), tokens.len());
+    for token in &tokens {
+        let (_, claims) = decode(token);
+        let jti = claims["jti"].as_str().expect("jti");
+        assert_eq!(
+            details.iter().filter(|detail| detail.contains(jti)).count(),
+            1,
+            "one entry for {jti}"
+        );
+    }
+}
+
 #[test]
 fn the_server_caps_lifetimes_and_names_its_audiences() {
     let env = TestEnv::new();

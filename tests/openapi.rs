@@ -480,6 +480,7 @@ async fn api() -> Api {
             tokenctl::exchange::DEFAULT_MAX_TTL,
         )),
         login_limiter: Arc::new(LoginLimiter::new(100, Duration::from_secs(60))),
+        sessions: Arc::default(),
     };
     Api {
         app: router(state),

@@ -101,3 +101,74 @@ fn a_user_disabled_on_one_replica_is_refused_by_the_other_at_once() {
     env.ok(&["user", "disable", "bob"]);
     assert_fails(&on_replica(), 4, "is disabled");
 }
+
+#[test]
+fn a_login_session_of_a_user_disabled_on_one_replica_is_refused_by_the_other_at_once() {
+    let Some(env) = TestEnv::with_backend(Backend::RemotePostgres) else {
+        return;
+    };
+    let replica = env.start_replica();
+    let added = env.run_with_stdin(
+        &[
+            "user",
+            "add",
+            "bob",
+            "--role",
+            "developer",
+            "--password-stdin",
+        ],
+        "bob's long password\n",
+    );
+    assert_success(&added, &["user", "add"]);
+    let login = env
+        .cmd(&[
+            "login",
+            "--server",
+            replica.url(),
+            "--username",
+            "bob",
+            "--password-stdin",
+            "--insecure-storage",
+            "--profile",
+            "bob",
+        ])
+        .write_stdin("bob's long password\n")
+        .output()
+        .expect("login");
+    assert_success(&login, &["login"]);
+    let as_bob = || {
+        env.cmd(&["--profile", "bob", "list"])
+            .output()
+            .expect("run")
+    };
+    assert_success(&as_bob(), &["list"]);
+    assert_success(&as_bob(), &["list"]);
+    env.ok(&["--profile", "default", "user", "disable", "bob"]);
+    assert_fails(&as_bob(), 4, "disabled");
+}
+
+#[test]
+fn an_access_token_whose_token_was_revoked_on_one_replica_is_refused_by_the_other_at_once() {
+    let Some(env) = TestEnv::with_backend(Backend::RemotePostgres) else {
+        return;
+    };
+    let replica = env.start_replica();
+    let secret = env.create(&["ci"]);
+    let exchanged = env
+        .cmd(&["--server", replica.url(), "exchange", "--token-stdin"])
+        .write_stdin(format!("{secret}\n"))
+        .output()
+        .expect("exchange");
+    assert_success(&exchanged, &["exchange"]);
+    let access = String::from_utf8_lossy(&exchanged.stdout).trim().to_owned();
+    let with_access = || {
+        env.cmd(&["--server", replica.url(), "list"])
+            .env("TOKENCTL_TOKEN", &access)
+            .output()
+            .expect("run")
+    };
+    assert_success(&with_access(), &["list"]);
+    assert_success(&with_access(), &["list"]);
+    env.ok(&["revoke", "ci", "--yes"]);
+    assert_fails(&with_access(), 4, "not valid");
+}

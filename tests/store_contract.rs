@@ -1408,9 +1408,10 @@ async fn migration_3_gives_the_admin_role_keys_manage(f: &Fixture) {
 // ---------------------------------------------------------------------------
 // PostgreSQL only: replicas sharing one database
 
-/// What a server's verify cache relies on: a watch on its own store handle
-/// hears of revocations, regenerations and disabled users made through any
-/// other handle (another process, another replica), and is not woken by the
+/// What a server's credential cache relies on: a watch on its own store
+/// handle hears of revocations, regenerations, disabled users and changed
+/// roles made through any other handle (another process, another replica,
+/// a hand edit), and is not woken by the
 /// `last_used_at` writes that every verification may make.
 async fn another_handle_is_told_of_credential_changes_but_not_of_uses(f: &Fixture) {
     let (watched, _) = f.place.open(None).await.expect("second handle");
@@ -1445,6 +1446,23 @@ async fn another_handle_is_told_of_credential_changes_but_not_of_uses(f: &Fixtur
         .await
         .expect("disable");
     told_of_change(&signal, before, "disable").await;
+
+    // tokenctl never changes a role in place, but a hand edit must still
+    // reach the users and roles a server remembers.
+    for (edit, what) in [
+        (
+            "UPDATE roles SET permissions = 'tokens:read' WHERE name = 'developer'",
+            "a role's permissions edited by hand",
+        ),
+        (
+            "UPDATE users SET role = 'support' WHERE name = 'bob'",
+            "a user's role edited by hand",
+        ),
+    ] {
+        let before = signal.generation();
+        f.place.execute(edit).await;
+        told_of_change(&signal, before, what).await;
+    }
 }
 
 async fn told_of_change(signal: &ChangeSignal, before: u64, what: &str) {

@@ -89,7 +89,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             .unwrap_or_else(|| data_dir.join("signing-keys.json")),
     )?;
     let service = TokenService::new(store, ctx.settings.lifetime.clone())
-        .with_verify_cache()
+        .for_server()
         .await?;
     if let Some(name) = &args.init_admin {
         init_admin(ctx, &service, name).await?;
@@ -122,6 +122,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             args.login_attempts_per_minute,
             Duration::from_secs(60),
         )),
+        sessions: Arc::default(),
     };
     server::serve(listener, state, tls).await
 }

@@ -62,7 +62,12 @@ impl FromRequestParts<AppState> for Caller {
 /// replica rotated less than a poll ago — is checked again after a look at
 /// the key set file, so it is not refused in that window.
 pub async fn verify_session(state: &AppState, credential: &str) -> Result<SessionClaims, Error> {
-    let verify = || auth::verify_session(&state.keys.current(), credential, time::now());
+    let verify = || {
+        let keys = state.keys.current();
+        (state.sessions)
+            .verify(&keys, credential, auth::session_validation(), time::now())
+            .ok_or_else(auth::invalid_session)
+    };
     match verify() {
         Err(_) if super::refresh_keys(&state.keys).await => verify(),
         result => result,

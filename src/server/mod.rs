@@ -19,8 +19,9 @@ use axum_server::tls_rustls::RustlsConfig;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::auth::SessionClaims;
 use crate::error::{Error, Result};
-use crate::keys::LiveKeys;
+use crate::keys::{LiveKeys, VerifiedTokens};
 use crate::service::TokenService;
 
 pub use limits::LoginLimiter;
@@ -40,6 +41,8 @@ pub struct AppState {
     /// Who access tokens are issued as, for whom, and for how long.
     pub exchange: Arc<crate::exchange::ExchangePolicy>,
     pub login_limiter: Arc<LoginLimiter>,
+    /// Login sessions this server has verified (see [`VerifiedTokens`]).
+    pub sessions: Arc<VerifiedTokens<SessionClaims>>,
 }
 
 /// The whole API, with body-size and time limits. Separate from binding a

@@ -257,6 +257,10 @@ pub trait Store: Send + Sync {
         stale_before: DateTime<Utc>,
     ) -> StoreResult<()>;
 
-    async fn append_audit(&self, audit: AuditRecord) -> StoreResult<()>;
+    /// Writes the entries in one transaction: all of them or none.
+    async fn append_audits(&self, audits: Vec<AuditRecord>) -> StoreResult<()>;
+    async fn append_audit(&self, audit: AuditRecord) -> StoreResult<()> {
+        self.append_audits(vec![audit]).await
+    }
     async fn audit_entries(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>>;
 }

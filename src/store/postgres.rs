@@ -45,6 +45,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("postgres_migrations/0002_login.sql"),
     include_str!("postgres_migrations/0003_keys.sql"),
     include_str!("postgres_migrations/0004_change_watch.sql"),
+    include_str!("postgres_migrations/0005_role_changes.sql"),
 ];
 
 /// The channel the schema's triggers notify on every credential change.
@@ -89,6 +90,10 @@ const MIGRATION_LOCK: i64 = i64::from_be_bytes(*b"tokenctl");
 /// handful serves many concurrent requests; PostgreSQL's default limit of
 /// 100 connections leaves room for several replicas.
 const MAX_CONNECTIONS: u32 = 10;
+
+/// Rows per multi-row audit INSERT: six parameters each stays far below
+/// PostgreSQL's 65535 parameters per statement.
+const MAX_AUDITS_PER_INSERT: usize = 1000;
 
 impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> Self {
@@ -828,9 +833,26 @@ impl Store for PgStore {
         Ok(())
     }
 
-    async fn append_audit(&self, audit: AuditRecord) -> StoreResult<()> {
-        let mut connection = self.pool.acquire().await?;
-        insert_audit(&mut connection, &audit).await
+    async fn append_audits(&self, audits: Vec<AuditRecord>) -> StoreResult<()> {
+        // A statement per chunk of rows, not per row: a batch costs a few
+        // round trips and one commit.
+        let mut tx = self.pool.begin().await?;
+        for chunk in audits.chunks(MAX_AUDITS_PER_INSERT) {
+            let mut insert = QueryBuilder::new(
+                "INSERT INTO audit (at, actor, action, token_id, detail, source) ",
+            );
+            insert.push_values(chunk, |mut row, audit| {
+                row.push_bind(audit.at.timestamp())
+                    .push_bind(&audit.actor)
+                    .push_bind(audit.action)
+                    .push_bind(audit.token_id)
+                    .push_bind(&audit.detail)
+                    .push_bind(&audit.source);
+            });
+            insert.build().execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn audit_entries(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>> {

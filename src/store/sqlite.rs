@@ -40,6 +40,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sqlite_migrations/0002_login.sql"),
     include_str!("sqlite_migrations/0003_keys.sql"),
     include_str!("sqlite_migrations/0004_change_watch.sql"),
+    include_str!("sqlite_migrations/0005_role_changes.sql"),
 ];
 
 /// How long a process waits for another one's write before giving up.
@@ -802,8 +803,9 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn append_audit(&self, audit: AuditRecord) -> StoreResult<()> {
-        self.write(move |tx| insert_audit(tx, &audit)).await
+    async fn append_audits(&self, audits: Vec<AuditRecord>) -> StoreResult<()> {
+        self.write(move |tx| audits.iter().try_for_each(|audit| insert_audit(tx, audit)))
+            .await
     }
 
     async fn audit_entries(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>> {
