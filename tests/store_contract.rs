@@ -378,6 +378,7 @@ contract!(
     verifying_records_use_at_most_once_a_minute,
     listing_filters_by_status_owner_kind_and_expiry,
     the_audit_log_filters_by_token_actor_and_time,
+    a_batch_of_audit_entries_is_written_whole_and_in_order,
     roles_are_added_listed_and_removed_unless_in_use,
     users_are_added_disabled_and_enabled,
     logins_count_failures_lock_out_and_accept_each_code_once,
@@ -1008,6 +1009,35 @@ async fn the_audit_log_filters_by_token_actor_and_time(f: &Fixture) {
     assert_eq!(first.detail, "added user 'bob' with role developer");
     assert!(first.at >= start);
     assert!(entries.windows(2).all(|pair| pair[0].id < pair[1].id));
+}
+
+/// The server group-commits entries written on their own (one per token
+/// exchange): a batch, however large, lands whole and in order.
+async fn a_batch_of_audit_entries_is_written_whole_and_in_order(f: &Fixture) {
+    let now = time::now();
+    let batch: Vec<tokenctl::store::AuditRecord> = (0..100)
+        .map(|n| tokenctl::store::AuditRecord {
+            at: now,
+            actor: ADMIN.to_owned(),
+            action: "token.exchange",
+            token_id: None,
+            detail: format!("entry {n}"),
+            source: "test".to_owned(),
+        })
+        .collect();
+    f.store.append_audits(batch).await.expect("append");
+    let entries = f
+        .store
+        .audit_entries(&AuditFilter::default())
+        .await
+        .expect("entries");
+    let details: Vec<&str> = entries
+        .iter()
+        .filter(|entry| entry.action == "token.exchange")
+        .map(|entry| entry.detail.as_str())
+        .collect();
+    let expected: Vec<String> = (0..100).map(|n| format!("entry {n}")).collect();
+    assert_eq!(details, expected);
 }
 
 async fn roles_are_added_listed_and_removed_unless_in_use(f: &Fixture) {

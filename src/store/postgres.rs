@@ -91,9 +91,12 @@ const MIGRATION_LOCK: i64 = i64::from_be_bytes(*b"tokenctl");
 /// 100 connections leaves room for several replicas.
 const MAX_CONNECTIONS: u32 = 10;
 
-/// Rows per multi-row audit INSERT: six parameters each stays far below
-/// PostgreSQL's 65535 parameters per statement.
-const MAX_AUDITS_PER_INSERT: usize = 1000;
+/// Rows per multi-row audit INSERT. Small enough that the statement leaves
+/// in one write of sqlx's 8 KiB buffer: sqlx does not set TCP_NODELAY, and
+/// a statement split over two writes waited 40 ms for the server's delayed
+/// ACK (measured: one 55-row INSERT took 44 ms; in chunks of 16 rows the
+/// exchange benchmark went from 3 000 to 17 000 requests/s).
+const MAX_AUDITS_PER_INSERT: usize = 16;
 
 impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> Self {
