@@ -19,7 +19,7 @@ use tower::ServiceExt;
 use tokenctl::error::ErrorKind;
 use tokenctl::model::{Permission, TokenKind};
 use tokenctl::policy::LifetimePolicy;
-use tokenctl::server::{AppState, LoginLimiter, router};
+use tokenctl::server::{AppState, LoginLimiter, Shared, router};
 use tokenctl::service::TokenService;
 
 const DOCUMENT: &str = include_str!("../src/server/openapi.json");
@@ -471,7 +471,7 @@ async fn api() -> Api {
         .expect("open the store");
     let service = Arc::new(TokenService::new(store, LifetimePolicy::default()));
     let keys = tokenctl::keys::LiveKeys::open(&dir.path().join("signing-keys.json")).expect("keys");
-    let state = AppState {
+    let state = AppState::new(Shared {
         service: Arc::clone(&service),
         keys,
         exchange: Arc::new(tokenctl::exchange::ExchangePolicy::new(
@@ -481,7 +481,7 @@ async fn api() -> Api {
         )),
         login_limiter: Arc::new(LoginLimiter::new(100, Duration::from_secs(60))),
         sessions: Arc::default(),
-    };
+    });
     Api {
         app: router(state),
         service,

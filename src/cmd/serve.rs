@@ -9,7 +9,7 @@ use crate::env;
 use crate::error::{Error, Result};
 use crate::exchange::ExchangePolicy;
 use crate::keys::LiveKeys;
-use crate::server::{self, AppState, LoginLimiter};
+use crate::server::{self, AppState, LoginLimiter, Shared};
 use crate::service::TokenService;
 use crate::store;
 
@@ -110,7 +110,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     let issuer = args
         .issuer
         .unwrap_or_else(|| format!("{scheme}://{address}"));
-    let state = AppState {
+    let state = AppState::new(Shared {
         service: Arc::new(service),
         keys,
         exchange: Arc::new(ExchangePolicy::new(
@@ -123,7 +123,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             Duration::from_secs(60),
         )),
         sessions: Arc::default(),
-    };
+    });
     server::serve(listener, state, tls).await
 }
 

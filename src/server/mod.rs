@@ -32,9 +32,27 @@ const MAX_BODY_BYTES: usize = 64 * 1024;
 /// A request that takes longer than this is cut off with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
-/// What every handler can reach.
+/// What every handler can reach (see [`Shared`]), behind one pointer:
+/// axum clones the state for every request.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    pub fn new(shared: Shared) -> AppState {
+        AppState(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// The server's shared parts.
+pub struct Shared {
     pub service: Arc<TokenService>,
     /// The signing key set, re-read when its file changes (see [`serve`]).
     pub keys: LiveKeys,
