@@ -282,6 +282,7 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('--login-attempts-per-minute', '--login-attempts-per-minute', [CompletionResultType]::ParameterName, 'Login attempts allowed per client address per minute')
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, '`iss` of the access tokens this server issues, and their default audience; replicas behind one name must share it [default: the URL this server listens on]')
             [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'Another audience `tokenctl exchange --audience` may ask for (repeatable)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Longest a request may take, sending it included; a slower one is answered 408')
             [CompletionResult]::new('--max-exchange-ttl', '--max-exchange-ttl', [CompletionResultType]::ParameterName, 'Longest lifetime of an exchanged access token (at most 24h)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')

@@ -2577,7 +2577,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__serve)
-            opts="-h --listen --database --signing-key --init-admin --tls-cert --tls-key --login-attempts-per-minute --issuer --audience --max-exchange-ttl --store --server --profile --config --json --debug --help"
+            opts="-h --listen --database --signing-key --init-admin --tls-cert --tls-key --login-attempts-per-minute --issuer --audience --request-timeout --max-exchange-ttl --store --server --profile --config --json --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2616,6 +2616,10 @@ _tokenctl() {
                     return 0
                     ;;
                 --audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

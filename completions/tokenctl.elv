@@ -260,6 +260,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --login-attempts-per-minute 'Login attempts allowed per client address per minute'
             cand --issuer '`iss` of the access tokens this server issues, and their default audience; replicas behind one name must share it [default: the URL this server listens on]'
             cand --audience 'Another audience `tokenctl exchange --audience` may ask for (repeatable)'
+            cand --request-timeout 'Longest a request may take, sending it included; a slower one is answered 408'
             cand --max-exchange-ttl 'Longest lifetime of an exchanged access token (at most 24h)'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'

@@ -212,6 +212,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l tls-key -d '
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l login-attempts-per-minute -d 'Login attempts allowed per client address per minute' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l issuer -d '`iss` of the access tokens this server issues, and their default audience; replicas behind one name must share it [default: the URL this server listens on]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l audience -d 'Another audience `tokenctl exchange --audience` may ask for (repeatable)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l request-timeout -d 'Longest a request may take, sending it included; a slower one is answered 408' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l max-exchange-ttl -d 'Longest lifetime of an exchanged access token (at most 24h)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l server -d 'Token server to use instead of the local store' -r

@@ -481,6 +481,7 @@ async fn api() -> Api {
         )),
         login_limiter: Arc::new(LoginLimiter::new(100, Duration::from_secs(60))),
         sessions: Arc::default(),
+        request_timeout: tokenctl::server::DEFAULT_REQUEST_TIMEOUT,
     });
     Api {
         app: router(state),

@@ -360,6 +360,47 @@ fn bad_http_input_gets_a_json_4xx_never_a_5xx() {
     );
 }
 
+/// A client that sends part of its request and stalls holds the server no
+/// longer than `--request-timeout`, and is told so in JSON.
+#[test]
+fn a_request_sent_too_slowly_is_cut_off_with_a_json_408() {
+    use std::io::{Read, Write};
+    let env = TestEnv::new();
+    let dir = env.root().join("slow");
+    let database = format!("sqlite:{}", dir.join("server.db").display());
+    let server = env.start_server(&database, None, &["--request-timeout", "1s"]);
+    let address = server.url().trim_start_matches("http://").to_owned();
+    let mut stream = std::net::TcpStream::connect(&address).expect("connect");
+    let body = "{\"token\": \"tcpat_";
+    write!(
+        stream,
+        "POST /v1/tokens/verify HTTP/1.1\r\nHost: {address}\r\n\
+         Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{body}"
+    )
+    .expect("send the start");
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .expect("read timeout");
+    let started = std::time::Instant::now();
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "the server waited {:?}",
+        started.elapsed()
+    );
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    let json = answer.split("\r\n\r\n").nth(1).expect("a body");
+    let json: Value = serde_json::from_str(json).expect("a JSON body");
+    assert_eq!(json["error"]["kind"], "invalid_input", "{json}");
+    assert!(
+        json["error"]["message"]
+            .as_str()
+            .is_some_and(|message| message.contains("longer than 1 s")),
+        "{json}"
+    );
+}
+
 #[test]
 fn an_unreachable_server_is_exit_6_naming_the_url() {
     let env = TestEnv::new();

@@ -72,12 +72,23 @@ pub struct Args {
     #[arg(long = "audience", value_name = "AUD")]
     pub audiences: Vec<String>,
 
+    /// Longest a request may take, sending it included; a slower one is
+    /// answered 408
+    #[arg(long, default_value = "15s", value_name = "DURATION", value_parser = parse::duration)]
+    pub request_timeout: chrono::Duration,
+
     /// Longest lifetime of an exchanged access token (at most 24h)
     #[arg(long, default_value = "1h", value_name = "DURATION", value_parser = parse::duration)]
     pub max_exchange_ttl: chrono::Duration,
 }
 
 pub async fn run(ctx: &Context, args: Args) -> Result<()> {
+    let request_timeout = args
+        .request_timeout
+        .to_std()
+        .ok()
+        .filter(|limit| !limit.is_zero())
+        .ok_or_else(|| Error::invalid("--request-timeout must be at least 1s"))?;
     let data_dir = crate::config::data_dir()?;
     let database = args
         .database
@@ -123,6 +134,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             Duration::from_secs(60),
         )),
         sessions: Arc::default(),
+        request_timeout,
     });
     server::serve(listener, state, tls).await
 }

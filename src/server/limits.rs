@@ -1,11 +1,19 @@
-//! Login throttling per client address, in memory: a fixed window per IP.
-//! (Per-account lockout lives in the store, so it holds across replicas.)
+//! Limits on what one client can make the server do: login throttling per
+//! client address, in memory, with a fixed window per IP (per-account
+//! lockout lives in the store, so it holds across replicas), and a time
+//! limit on every request.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::api::ErrorBody;
 use crate::error::{Error, Result};
 
 pub struct LoginLimiter {
@@ -48,6 +56,23 @@ impl LoginLimiter {
             ));
         }
         Ok(())
+    }
+}
+
+/// Cuts off a request — a client sending its body too slowly, or a store
+/// that does not answer — once it has taken `limit`: 408 with the usual
+/// JSON error body, and the connection's work is dropped.
+pub async fn time_limit(State(limit): State<Duration>, request: Request, next: Next) -> Response {
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => {
+            let error = Error::invalid(format!(
+                "the request took longer than {} s",
+                limit.as_secs_f64()
+            ))
+            .with_hint("send the whole request at once, and try again");
+            (StatusCode::REQUEST_TIMEOUT, axum::Json(ErrorBody { error })).into_response()
+        }
     }
 }
 

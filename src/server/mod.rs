@@ -16,7 +16,6 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum_server::Handle;
 use axum_server::tls_rustls::RustlsConfig;
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::auth::SessionClaims;
@@ -29,8 +28,9 @@ pub use limits::LoginLimiter;
 /// Largest request body the API accepts; every real request is far smaller.
 /// Enforced by the JSON extractor, so an oversized body gets our JSON error.
 const MAX_BODY_BYTES: usize = 64 * 1024;
-/// A request that takes longer than this is cut off with 408.
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+/// A request that takes longer than this is cut off with 408, unless
+/// `serve --request-timeout` says otherwise.
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// What every handler can reach (see [`Shared`]), behind one pointer:
 /// axum clones the state for every request.
@@ -61,6 +61,8 @@ pub struct Shared {
     pub login_limiter: Arc<LoginLimiter>,
     /// Login sessions this server has verified (see [`VerifiedTokens`]).
     pub sessions: Arc<VerifiedTokens<SessionClaims>>,
+    /// Longest a request may take, from its first byte to its answer.
+    pub request_timeout: Duration,
 }
 
 /// The whole API, with body-size and time limits. Separate from binding a
@@ -73,9 +75,9 @@ pub fn router(state: AppState) -> Router {
         // One span and one line per request with method, path and status —
         // never headers (Authorization) or bodies (secrets).
         .layer(TraceLayer::new_for_http())
-        .layer(TimeoutLayer::with_status_code(
-            axum::http::StatusCode::REQUEST_TIMEOUT,
-            REQUEST_TIMEOUT,
+        .layer(axum::middleware::from_fn_with_state(
+            state.request_timeout,
+            limits::time_limit,
         ))
         .with_state(state)
 }
