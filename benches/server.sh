@@ -6,10 +6,12 @@
 # Usage: benches/server.sh                  (SQLite store)
 #        DATABASE=postgres://root@127.0.0.1:5432/test benches/server.sh
 #        DURATION=10s ROUNDS=5 CONNECTIONS=64 benches/server.sh
+#        ONLY=verify benches/server.sh          (one of verify, exchange, introspect)
 set -euo pipefail
 
 DURATION="${DURATION:-5s}"
 ROUNDS="${ROUNDS:-3}"
+ONLY="${ONLY:-}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
@@ -126,6 +128,7 @@ ENDPOINTS=(
 printf '\n%-28s %6s %12s %10s %8s %8s %8s\n' endpoint round "req/s" "p99 ms" errors "x hello" target
 for entry in "${ENDPOINTS[@]}"; do
     IFS='|' read -r label url name target <<<"$entry"
+    [[ -n "$ONLY" && "$name" != "$ONLY" ]] && continue
     # Warm up, then alternate hello and the endpoint ROUNDS times, so each
     # ratio compares two runs that shared the machine's mood; the median
     # ratio is the figure to report.

@@ -4,7 +4,7 @@
 //! (`Data`, `ErrorMessage`, `ErrorParameters`, `ResponseCode`,
 //! `GetErrorParameters`). Same rules as the token endpoint, defaults only.
 
-use axum::Json;
+use super::Json;
 use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;

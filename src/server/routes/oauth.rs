@@ -13,6 +13,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::{Deserialize, Serialize};
 
+use super::Json;
+
 use crate::exchange::{
     ACCESS_TOKEN_TYPE, ExchangeError, ExchangeRequest, Exchanged, JWT_TOKEN_TYPE, OAuthErrorBody,
     TOKEN_EXCHANGE_GRANT, TOKEN_PATH, TokenResponse,
@@ -63,7 +65,7 @@ impl IntoResponse for OAuthError {
             error: self.0.code().to_owned(),
             error_description: description,
         };
-        (status, no_store(), axum::Json(body)).into_response()
+        (status, no_store(), Json(body)).into_response()
     }
 }
 
@@ -84,7 +86,7 @@ async fn token(
         )))
     })?;
     let exchanged = exchange(&state, &parts, form).await.map_err(OAuthError)?;
-    Ok((no_store(), axum::Json(TokenResponse::from(exchanged))).into_response())
+    Ok((no_store(), Json(TokenResponse::from(exchanged))).into_response())
 }
 
 async fn exchange(
@@ -189,7 +191,7 @@ async fn introspect(
         .service
         .introspect(&token, &state.keys.current(), &state.exchange)
         .await;
-    Ok((no_store(), axum::Json(introspection)).into_response())
+    Ok((no_store(), Json(introspection)).into_response())
 }
 
 /// RFC 8414 authorization server metadata.
@@ -208,7 +210,7 @@ struct Metadata {
 async fn metadata(State(state): State<AppState>) -> impl IntoResponse {
     let issuer = state.exchange.issuer.clone();
     let base = issuer.trim_end_matches('/');
-    axum::Json(Metadata {
+    Json(Metadata {
         token_endpoint: format!("{base}{TOKEN_PATH}"),
         introspection_endpoint: format!("{base}{INTROSPECTION_PATH}"),
         jwks_uri: format!("{base}/.well-known/jwks.json"),
