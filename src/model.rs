@@ -244,10 +244,15 @@ pub struct Token {
     pub created_by: String,
     /// Non-secret reminder of the value (`tcpat_…Ab3x`), for matching leaks.
     pub hint: String,
+    #[serde(with = "crate::time::rfc3339")]
     pub created_at: DateTime<Utc>,
+    #[serde(default, with = "crate::time::rfc3339::option")]
     pub expires_at: Option<DateTime<Utc>>,
+    #[serde(default, with = "crate::time::rfc3339::option")]
     pub revoked_at: Option<DateTime<Utc>>,
+    #[serde(default, with = "crate::time::rfc3339::option")]
     pub last_used_at: Option<DateTime<Utc>>,
+    #[serde(default, with = "crate::time::rfc3339::option")]
     pub regenerated_at: Option<DateTime<Utc>>,
 }
 

@@ -128,6 +128,50 @@ pub fn compact(duration: Duration) -> String {
     }
 }
 
+/// Timestamps on the wire, for `#[serde(with = "…")]`: exactly chrono's
+/// own RFC 3339 form (`2026-11-25T17:22:23Z`), but handed to the encoder in
+/// one piece. chrono's serializer writes a character at a time through the
+/// JSON escaper, and a token carries up to five: in a profile of the
+/// server's verify endpoint that formatting took about 3% of its time.
+pub mod rfc3339 {
+    use chrono::{DateTime, SecondsFormat, Utc};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(at: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&at.to_rfc3339_opts(SecondsFormat::AutoSi, true))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<DateTime<Utc>, D::Error> {
+        DateTime::deserialize(deserializer)
+    }
+
+    /// The same for an optional timestamp (`null` when absent).
+    pub mod option {
+        use chrono::{DateTime, SecondsFormat, Utc};
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(
+            at: &Option<DateTime<Utc>>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match at {
+                Some(at) => {
+                    serializer.serialize_some(&at.to_rfc3339_opts(SecondsFormat::AutoSi, true))
+                }
+                None => serializer.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<DateTime<Utc>>, D::Error> {
+            Option::deserialize(deserializer)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +215,36 @@ mod tests {
         assert_eq!(Expiry::parse("7d"), Ok(Expiry::After(Duration::days(7))));
         assert!(Expiry::parse("2027-02-30").is_err());
         assert!(Expiry::parse("tomorrow").is_err());
+    }
+
+    #[test]
+    fn timestamps_go_on_the_wire_exactly_as_chrono_writes_them() {
+        #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+        struct Ours {
+            #[serde(with = "super::rfc3339")]
+            at: DateTime<Utc>,
+            #[serde(with = "super::rfc3339::option")]
+            maybe: Option<DateTime<Utc>>,
+        }
+        #[derive(serde::Serialize)]
+        struct Chronos {
+            at: DateTime<Utc>,
+            maybe: Option<DateTime<Utc>>,
+        }
+        let whole = DateTime::from_timestamp(1_795_000_000, 0).expect("time");
+        for at in [
+            whole,
+            whole + Duration::milliseconds(250),
+            whole + Duration::nanoseconds(123_456_789),
+            whole + Duration::microseconds(7),
+        ] {
+            for maybe in [Some(at), None] {
+                let ours = serde_json::to_string(&Ours { at, maybe }).expect("ours");
+                let chronos = serde_json::to_string(&Chronos { at, maybe }).expect("chrono");
+                assert_eq!(ours, chronos);
+                let back: Ours = serde_json::from_str(&ours).expect("read back");
+                assert_eq!(back, Ours { at, maybe });
+            }
+        }
     }
 }
