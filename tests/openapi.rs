@@ -927,6 +927,17 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
         StatusCode::BAD_REQUEST
     );
 
+    // A body, when there is one, must still be a RegenerateRequest.
+    let answer = step!(
+        "post",
+        "/v1/tokens/{token}/regenerate",
+        "/v1/tokens/ci/regenerate",
+        me,
+        Some(json!({ "grace_seconds": "a while" })),
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(answer["error"]["kind"], "invalid_input");
+
     let grace = json!({ "grace_seconds": 60 });
     let answer = step!(
         "post",
@@ -943,6 +954,16 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
         "/v1/tokens/ci/regenerate",
         me,
         Some(json!({})),
+        ok
+    );
+    assert!(answer["previous_valid_until"].is_null());
+    // No body at all means no grace too.
+    let answer = step!(
+        "post",
+        "/v1/tokens/{token}/regenerate",
+        "/v1/tokens/ci/regenerate",
+        me,
+        None,
         ok
     );
     assert!(answer["previous_valid_until"].is_null());

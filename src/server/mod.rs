@@ -27,7 +27,7 @@ pub use limits::LoginLimiter;
 
 /// Largest request body the API accepts; every real request is far smaller.
 /// Enforced by the JSON extractor, so an oversized body gets our JSON error.
-const MAX_BODY_BYTES: usize = 64 * 1024;
+pub(crate) const MAX_BODY_BYTES: usize = 64 * 1024;
 /// A request that takes longer than this is cut off with 408, unless
 /// `serve --request-timeout` says otherwise.
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(15);

@@ -57,6 +57,36 @@ impl<T: serde::Serialize> axum::response::IntoResponse for Json<T> {
     }
 }
 
+/// A JSON body that may be left out: no body at all reads as
+/// `T::default()`. For actions whose options are all optional, so that
+/// `curl -X POST …/regenerate` works without `-d '{}'`.
+pub struct JsonOrEmpty<T>(pub T);
+
+impl<T, S> FromRequest<S> for JsonOrEmpty<T>
+where
+    T: serde::de::DeserializeOwned + Default,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, ApiError> {
+        let (parts, body) = request.into_parts();
+        let bytes = axum::body::to_bytes(body, super::MAX_BODY_BYTES)
+            .await
+            .map_err(|_| {
+                ApiError(crate::error::Error::invalid(
+                    "the request body is too large or could not be read",
+                ))
+            })?;
+        if bytes.is_empty() {
+            return Ok(JsonOrEmpty(T::default()));
+        }
+        let request = axum::extract::Request::from_parts(parts, axum::body::Body::from(bytes));
+        let Json(value) = Json::<T>::from_request(request, state).await?;
+        Ok(JsonOrEmpty(value))
+    }
+}
+
 /// `axum::extract::Query` with our JSON error body.
 #[derive(FromRequestParts)]
 #[from_request(via(axum::extract::Query), rejection(ApiError))]

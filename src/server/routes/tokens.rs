@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::request::Parts;
 use axum::routing::{get, post};
 
-use super::{Json, Path, Query};
+use super::{Json, JsonOrEmpty, Path, Query};
 use crate::api::{
     CreateTokenRequest, CreatedToken, RegenerateRequest, RegeneratedToken, Revocation,
     RevokeByValueRequest, SecretRequest, TokenQuery,
@@ -111,7 +111,7 @@ async fn regenerate(
     State(state): State<AppState>,
     Caller(actor): Caller,
     Path(reference): Path<String>,
-    Json(request): Json<RegenerateRequest>,
+    JsonOrEmpty(request): JsonOrEmpty<RegenerateRequest>,
 ) -> ApiResult<Json<RegeneratedToken>> {
     let grace = request.grace_seconds.map(chrono::Duration::seconds);
     let regenerated = state
