@@ -404,11 +404,25 @@ impl KeySet {
         validation: &Validation,
         now: DateTime<Utc>,
     ) -> Option<C> {
-        verify_with(token, validation, now, |kid| {
-            self.published(now)
-                .find(|key| key.record.kid == kid)
-                .map(|key| &key.decoding)
-        })
+        self.verify_signed(token, validation, now)
+            .map(|(claims, _)| claims)
+    }
+
+    /// [`KeySet::verify`], also saying until when the key that signed the
+    /// token is published (`None`: it is the signer).
+    fn verify_signed<C: DeserializeOwned + Expiring>(
+        &self,
+        token: &str,
+        validation: &Validation,
+        now: DateTime<Utc>,
+    ) -> Option<(C, Option<DateTime<Utc>>)> {
+        let mut published_until = None;
+        let claims = verify_with(token, validation, now, |kid| {
+            let key = self.published(now).find(|key| key.record.kid == kid)?;
+            published_until = key.record.publish_until;
+            Some(&key.decoding)
+        })?;
+        Some((claims, published_until))
     }
 }
 
@@ -459,12 +473,21 @@ const MAX_REMEMBERED_TOKENS: usize = 100_000;
 /// the claims' `exp` (with [`CLOCK_LEEWAY`]) and while its key is
 /// published. Each use site keeps its own, with its own [`Validation`].
 pub struct VerifiedTokens<C> {
-    state: RwLock<Remembered<C>>,
+    state: RwLock<VerifiedState<C>>,
 }
 
-struct Remembered<C> {
+struct VerifiedState<C> {
     keys: Option<Arc<KeySet>>,
     claims: std::collections::HashMap<[u8; 32], Verified<C>>,
+}
+
+impl<C> VerifiedState<C> {
+    /// Whether the entries were verified by exactly this key set.
+    fn is_for(&self, keys: &Arc<KeySet>) -> bool {
+        self.keys
+            .as_ref()
+            .is_some_and(|seen| Arc::ptr_eq(seen, keys))
+    }
 }
 
 struct Verified<C> {
@@ -483,7 +506,7 @@ impl<C> std::fmt::Debug for VerifiedTokens<C> {
 impl<C> Default for VerifiedTokens<C> {
     fn default() -> Self {
         VerifiedTokens {
-            state: RwLock::new(Remembered {
+            state: RwLock::new(VerifiedState {
                 keys: None,
                 claims: std::collections::HashMap::new(),
             }),
@@ -505,12 +528,10 @@ impl<C: DeserializeOwned + Expiring + Clone> VerifiedTokens<C> {
         if let Some(claims) = self.recall(keys, &digest, now) {
             return Some(claims);
         }
-        let claims: C = keys.verify(token, validation, now)?;
-        let kid = jsonwebtoken::decode_header(token).ok()?.kid?;
-        let key = keys.keys.iter().find(|key| key.record.kid == kid)?;
+        let (claims, key_published_until) = keys.verify_signed::<C>(token, validation, now)?;
         let verified = Verified {
             claims: claims.clone(),
-            key_published_until: key.record.publish_until,
+            key_published_until,
         };
         self.remember(keys, digest, verified);
         Some(claims)
@@ -518,11 +539,7 @@ impl<C: DeserializeOwned + Expiring + Clone> VerifiedTokens<C> {
 
     fn recall(&self, keys: &Arc<KeySet>, digest: &[u8; 32], now: DateTime<Utc>) -> Option<C> {
         let state = self.state.read().unwrap_or_else(PoisonError::into_inner);
-        if !state
-            .keys
-            .as_ref()
-            .is_some_and(|seen| Arc::ptr_eq(seen, keys))
-        {
+        if !state.is_for(keys) {
             return None;
         }
         let verified = state.claims.get(digest)?;
@@ -533,11 +550,7 @@ impl<C: DeserializeOwned + Expiring + Clone> VerifiedTokens<C> {
 
     fn remember(&self, keys: &Arc<KeySet>, digest: [u8; 32], verified: Verified<C>) {
         let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
-        let same_keys = state
-            .keys
-            .as_ref()
-            .is_some_and(|seen| Arc::ptr_eq(seen, keys));
-        if !same_keys || state.claims.len() >= MAX_REMEMBERED_TOKENS {
+        if !state.is_for(keys) || state.claims.len() >= MAX_REMEMBERED_TOKENS {
             state.claims.clear();
             state.keys = Some(Arc::clone(keys));
         }

@@ -337,18 +337,22 @@ fn conflict_or(error: sqlx::Error, explain: impl FnOnce(ErrorKind) -> String) ->
 }
 
 async fn insert_audit(tx: &mut PgConnection, audit: &AuditRecord) -> StoreResult<()> {
-    sqlx::query(
-        "INSERT INTO audit (at, actor, action, token_id, detail, source)
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(audit.at.timestamp())
-    .bind(&audit.actor)
-    .bind(audit.action)
-    .bind(audit.token_id)
-    .bind(&audit.detail)
-    .bind(&audit.source)
-    .execute(tx)
-    .await?;
+    insert_audit_rows(tx, std::slice::from_ref(audit)).await
+}
+
+/// One INSERT for several audit entries (at most [`MAX_AUDITS_PER_INSERT`]).
+async fn insert_audit_rows(tx: &mut PgConnection, audits: &[AuditRecord]) -> StoreResult<()> {
+    let mut insert =
+        QueryBuilder::new("INSERT INTO audit (at, actor, action, token_id, detail, source) ");
+    insert.push_values(audits, |mut row, audit| {
+        row.push_bind(audit.at.timestamp())
+            .push_bind(&audit.actor)
+            .push_bind(audit.action)
+            .push_bind(audit.token_id)
+            .push_bind(&audit.detail)
+            .push_bind(&audit.source);
+    });
+    insert.build().execute(tx).await?;
     Ok(())
 }
 
@@ -841,18 +845,7 @@ impl Store for PgStore {
         // round trips and one commit.
         let mut tx = self.pool.begin().await?;
         for chunk in audits.chunks(MAX_AUDITS_PER_INSERT) {
-            let mut insert = QueryBuilder::new(
-                "INSERT INTO audit (at, actor, action, token_id, detail, source) ",
-            );
-            insert.push_values(chunk, |mut row, audit| {
-                row.push_bind(audit.at.timestamp())
-                    .push_bind(&audit.actor)
-                    .push_bind(audit.action)
-                    .push_bind(audit.token_id)
-                    .push_bind(&audit.detail)
-                    .push_bind(&audit.source);
-            });
-            insert.build().execute(&mut *tx).await?;
+            insert_audit_rows(&mut tx, chunk).await?;
         }
         tx.commit().await?;
         Ok(())
