@@ -201,7 +201,7 @@ impl Backend for LocalBackend {
 
     async fn role(&self, name: &str) -> Result<Role> {
         self.actor().await?;
-        self.service.role(name).await
+        self.service.role(name).await.map(Arc::unwrap_or_clone)
     }
 
     async fn add_role(

@@ -100,11 +100,12 @@ struct Entries<K, V> {
 }
 
 struct Entry<V> {
-    value: V,
+    /// Shared with callers: a hit hands out this, not a deep copy.
+    value: Arc<V>,
     fresh_until: DateTime<Utc>,
 }
 
-impl<K: Eq + Hash, V: Clone> Remembered<K, V> {
+impl<K: Eq + Hash, V> Remembered<K, V> {
     fn new(signal: Arc<ChangeSignal>) -> Remembered<K, V> {
         Remembered {
             signal,
@@ -116,18 +117,22 @@ impl<K: Eq + Hash, V: Clone> Remembered<K, V> {
     }
 
     /// The answer for `key`: from memory while it is current, else from
-    /// `load` — remembered until the deadline `keep` gives it (capped at
+    /// what `load` fetches — remembered until the deadline `keep` gives it (capped at
     /// [`MAX_AGE`]), or not at all when `keep` says `None`.
-    pub async fn get_or_load<Q, E>(
+    ///
+    /// `load` makes the fetch only on a miss: a store's fetch is a boxed
+    /// future, an allocation a hit should not pay for.
+    pub async fn get_or_load<Q, E, F>(
         &self,
         key: &Q,
         now: DateTime<Utc>,
-        load: impl Future<Output = Result<Option<V>, E>>,
+        load: impl FnOnce() -> F,
         keep: impl FnOnce(&V, DateTime<Utc>) -> Option<DateTime<Utc>>,
-    ) -> Result<Option<V>, E>
+    ) -> Result<Option<Arc<V>>, E>
     where
         K: Borrow<Q>,
         Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
+        F: Future<Output = Result<Option<V>, E>>,
     {
         if let Some(value) = self.get(key, now) {
             return Ok(Some(value));
@@ -135,14 +140,14 @@ impl<K: Eq + Hash, V: Clone> Remembered<K, V> {
         // Read before the load: a change committed during the load then
         // makes the new entry dead instead of stale.
         let generation = self.signal.generation();
-        let loaded = load.await?;
+        let loaded = load().await?.map(Arc::new);
         if let Some(value) = &loaded
             && let Some(deadline) = keep(value, now)
             && deadline > now
         {
             self.insert(
                 key.to_owned(),
-                value.clone(),
+                Arc::clone(value),
                 generation,
                 deadline.min(now + MAX_AGE),
             );
@@ -150,7 +155,7 @@ impl<K: Eq + Hash, V: Clone> Remembered<K, V> {
         Ok(loaded)
     }
 
-    fn get<Q>(&self, key: &Q, now: DateTime<Utc>) -> Option<V>
+    fn get<Q>(&self, key: &Q, now: DateTime<Utc>) -> Option<Arc<V>>
     where
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
@@ -163,10 +168,10 @@ impl<K: Eq + Hash, V: Clone> Remembered<K, V> {
             return None;
         }
         let entry = entries.by_key.get(key)?;
-        (now < entry.fresh_until).then(|| entry.value.clone())
+        (now < entry.fresh_until).then(|| Arc::clone(&entry.value))
     }
 
-    fn insert(&self, key: K, value: V, generation: u64, fresh_until: DateTime<Utc>) {
+    fn insert(&self, key: K, value: Arc<V>, generation: u64, fresh_until: DateTime<Utc>) {
         let Ok(mut entries) = self.entries.write() else {
             return;
         };
@@ -185,12 +190,16 @@ impl<K: Eq + Hash, V: Clone> Remembered<K, V> {
 
     /// Changes a remembered answer in place — for what this process itself
     /// just wrote, like a token's last use, so the next hit does not ask
-    /// for the same write again.
-    pub fn update(&self, key: &K, change: impl FnOnce(&mut V)) {
+    /// for the same write again. (A copy is changed: callers may still
+    /// hold the old answer.)
+    pub fn update(&self, key: &K, change: impl FnOnce(&mut V))
+    where
+        V: Clone,
+    {
         if let Ok(mut entries) = self.entries.write()
             && let Some(entry) = entries.by_key.get_mut(key)
         {
-            change(&mut entry.value);
+            change(Arc::make_mut(&mut entry.value));
         }
     }
 }

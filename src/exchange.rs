@@ -101,7 +101,7 @@ impl ExchangePolicy {
         keys: &Arc<KeySet>,
         token: &str,
         now: DateTime<Utc>,
-    ) -> Option<AccessClaims> {
+    ) -> Option<Arc<AccessClaims>> {
         if !is_access_token(token) {
             return None;
         }
@@ -229,19 +229,19 @@ impl Introspection {
     }
 
     /// An active access token, as its claims describe it.
-    pub fn of_access_token(claims: AccessClaims) -> Introspection {
+    pub fn of_access_token(claims: &AccessClaims) -> Introspection {
         Introspection {
             active: true,
-            scope: Some(claims.scope),
-            client_id: Some(claims.client_id),
+            scope: Some(claims.scope.clone()),
+            client_id: Some(claims.client_id.clone()),
             username: Some(claims.sub.clone()),
             token_type: Some("Bearer".to_owned()),
             exp: Some(claims.exp),
             iat: Some(claims.iat),
-            sub: Some(claims.sub),
-            aud: Some(claims.aud),
-            iss: Some(claims.iss),
-            jti: Some(claims.jti),
+            sub: Some(claims.sub.clone()),
+            aud: Some(claims.aud.clone()),
+            iss: Some(claims.iss.clone()),
+            jti: Some(claims.jti.clone()),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Pure rules: who may do what, which permissions a new token gets, which
 //! expiries and names are acceptable. No I/O, so every rule is unit-tested.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Duration, Utc};
 
 use crate::error::{Error, Result};
@@ -25,7 +27,8 @@ pub enum Credential {
 /// The authenticated user on whose behalf the service acts.
 #[derive(Debug, Clone)]
 pub struct Actor {
-    pub user: User,
+    /// Shared with the credential cache the server keeps.
+    pub user: Arc<User>,
     /// What this actor may do: the user's role for a person, the token's own
     /// permissions when the actor is a token.
     pub permissions: Permissions,

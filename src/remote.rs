@@ -303,7 +303,7 @@ impl Backend for RemoteBackend {
     async fn whoami(&self) -> Result<Actor> {
         let me = self.me().await?;
         Ok(Actor {
-            user: me.user,
+            user: std::sync::Arc::new(me.user),
             permissions: me.permissions,
             credential: match (me.credential.as_str(), me.token_id) {
                 (_, Some(id)) => Credential::Token(id),

@@ -109,6 +109,29 @@ fn requested_scope(
     Ok(scope)
 }
 
+/// The audit log's words for an exchange: which access token (its `jti`),
+/// what it may do, for whom and until when. Written into one buffer sized
+/// for it, without strftime: this runs for every exchange.
+fn exchange_detail(claims: &AccessClaims) -> String {
+    use std::fmt::Write;
+    let mut detail = String::with_capacity(160);
+    let _ = write!(
+        detail,
+        "access token {} for '{}' (audience {}) until ",
+        claims.jti, claims.scope, claims.aud
+    );
+    match DateTime::from_timestamp(claims.exp, 0) {
+        // A whole second: shown as "2026-11-25 20:38:21".
+        Some(until) => {
+            let _ = write!(detail, "{} UTC", until.naive_utc());
+        }
+        None => {
+            let _ = write!(detail, "{}", claims.exp);
+        }
+    }
+    detail
+}
+
 /// Who did something that needs no account: verifying or revoking by value.
 #[derive(Debug, Clone)]
 pub struct Origin {
@@ -203,17 +226,17 @@ impl TokenService {
 
     /// `load`'s answer, or the cache's current copy of it when this service
     /// keeps a cache; `kind` picks which of the cache's maps holds it.
-    async fn cached<K, Q, V>(
+    async fn cached<K, Q, V, F>(
         &self,
         kind: impl FnOnce(&CredentialCache) -> &Remembered<K, V>,
         key: &Q,
-        load: impl Future<Output = StoreResult<Option<V>>>,
+        load: impl FnOnce() -> F,
         keep: impl FnOnce(&V, DateTime<Utc>) -> Option<DateTime<Utc>>,
-    ) -> Result<Option<V>>
+    ) -> Result<Option<Arc<V>>>
     where
         K: Eq + Hash + Borrow<Q>,
         Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
-        V: Clone,
+        F: Future<Output = StoreResult<Option<V>>>,
     {
         Ok(match &self.cache {
             Some(cache) => {
@@ -221,12 +244,12 @@ impl TokenService {
                     .get_or_load(key, time::now(), load, keep)
                     .await?
             }
-            None => load.await?,
+            None => load().await?.map(Arc::new),
         })
     }
 
-    async fn user_record(&self, name: &str) -> Result<Option<User>> {
-        let load = self.store.user(name);
+    async fn user_record(&self, name: &str) -> Result<Option<Arc<User>>> {
+        let load = || self.store.user(name);
         self.cached(
             |cache| &cache.users,
             name,
@@ -253,7 +276,7 @@ impl TokenService {
                 "the account '{user_name}' is disabled"
             )));
         }
-        let permissions = self.role(&user.role).await?.permissions;
+        let permissions = self.role(&user.role).await?.permissions.clone();
         Ok(Actor {
             user,
             permissions,
@@ -326,7 +349,7 @@ impl TokenService {
         let new = NewToken {
             name: request.name,
             kind: request.kind,
-            role: role.name,
+            role: role.name.clone(),
             permissions,
             description: request.description,
             owner_id: owner.id,
@@ -535,7 +558,7 @@ impl TokenService {
             .secret_match(&hash, now)
             .await?
             .ok_or_else(|| invalid("no such token".to_owned()))?;
-        let token = found.token;
+        let token = found.token.clone();
         match token.status_at(now) {
             Status::Active => {}
             Status::Revoked => return Err(invalid(format!("revoked {}", date(token.revoked_at)))),
@@ -564,8 +587,8 @@ impl TokenService {
         &self,
         hash: &SecretHash,
         now: DateTime<Utc>,
-    ) -> Result<Option<SecretMatch>> {
-        let load = self.store.token_by_secret(hash, now);
+    ) -> Result<Option<Arc<SecretMatch>>> {
+        let load = || self.store.token_by_secret(hash, now);
         self.cached(
             |cache| &cache.secrets,
             hash,
@@ -595,8 +618,8 @@ impl TokenService {
         Ok(self.store.roles().await?)
     }
 
-    pub async fn role(&self, name: &str) -> Result<Role> {
-        let load = self.store.role(name);
+    pub async fn role(&self, name: &str) -> Result<Arc<Role>> {
+        let load = || self.store.role(name);
         let role = self
             .cached(
                 |cache| &cache.roles,
@@ -903,13 +926,7 @@ impl TokenService {
             actor: subject.user,
             action: "token.exchange",
             token_id: subject.token_id,
-            detail: format!(
-                "access token {} for '{}' (audience {}) until {}",
-                claims.jti,
-                claims.scope,
-                claims.aud,
-                (now + ttl).format("%Y-%m-%d %H:%M:%S UTC")
-            ),
+            detail: exchange_detail(&claims),
             source: source.to_owned(),
         };
         self.append_audit(audit).await.map_err(Error::from)?;
@@ -967,7 +984,7 @@ impl TokenService {
     ) -> Option<Introspection> {
         self.active_access_token(token, keys, policy)
             .await
-            .map(Introspection::of_access_token)
+            .map(|claims| Introspection::of_access_token(&claims))
     }
 
     /// The actor an access token sent as `Authorization: Bearer` stands
@@ -1004,11 +1021,11 @@ impl TokenService {
         token: &str,
         keys: &Arc<KeySet>,
         policy: &ExchangePolicy,
-    ) -> Option<AccessClaims> {
+    ) -> Option<Arc<AccessClaims>> {
         let now = time::now();
         let claims = policy.verify_access_token(keys, token, now)?;
         if let Some(id) = claims.token_id {
-            let load = self.store.token(id);
+            let load = || self.store.token(id);
             let parent = self
                 .cached(
                     |cache| &cache.tokens,
@@ -1044,7 +1061,7 @@ impl TokenService {
                     .await
                     .map_err(invalid_grant)?;
                 Ok(Subject {
-                    user: actor.user.name,
+                    user: actor.user.name.clone(),
                     permissions: actor.permissions,
                     token_id: Some(token.id),
                     expires_at: token.expires_at,
@@ -1056,7 +1073,7 @@ impl TokenService {
                     .await
                     .map_err(invalid_grant)?;
                 Ok(Subject {
-                    user: actor.user.name,
+                    user: actor.user.name.clone(),
                     permissions: actor.permissions,
                     token_id: None,
                     expires_at,
@@ -1091,7 +1108,7 @@ impl TokenService {
         Ok(rotation)
     }
 
-    async fn active_user(&self, name: &str) -> Result<User> {
+    async fn active_user(&self, name: &str) -> Result<Arc<User>> {
         let user = self.user_record(name).await?.ok_or_else(|| {
             Error::not_found(format!("no user named '{name}'"))
                 .with_hint(format!("add the user first: tokenctl user add {name}"))

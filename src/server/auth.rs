@@ -2,6 +2,7 @@
 //! into an actor — a login session (signed JWT) or a token's secret.
 
 use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
 
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::header::AUTHORIZATION;
@@ -29,6 +30,18 @@ pub fn client_ip(parts: &Parts) -> Option<IpAddr> {
 /// Where a request came from, for the audit log.
 pub fn source(parts: &Parts) -> String {
     client_ip(parts).map_or_else(|| "api".to_owned(), |ip| format!("api@{ip}"))
+}
+
+/// [`source`] as an extractor, for handlers that need nothing else of the
+/// request's head: taking `Parts` would copy all of it for every request.
+pub struct Source(pub String);
+
+impl<S: Sync> FromRequestParts<S> for Source {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Source, Self::Rejection> {
+        Ok(Source(source(parts)))
+    }
 }
 
 impl FromRequestParts<AppState> for Caller {
@@ -61,7 +74,10 @@ impl FromRequestParts<AppState> for Caller {
 /// A session signed by a key this replica has not read yet — another
 /// replica rotated less than a poll ago — is checked again after a look at
 /// the key set file, so it is not refused in that window.
-pub async fn verify_session(state: &AppState, credential: &str) -> Result<SessionClaims, Error> {
+pub async fn verify_session(
+    state: &AppState,
+    credential: &str,
+) -> Result<Arc<SessionClaims>, Error> {
     let verify = || {
         let keys = state.keys.current();
         (state.sessions)

@@ -67,19 +67,27 @@ pub struct Shared {
 
 /// The whole API, with body-size and time limits. Separate from binding a
 /// socket so tests can drive it directly.
+///
+/// The limits and the request log wrap the routes once, as one service,
+/// rather than through `Router::layer`, which wraps every route on its own
+/// and so boxes and clones each layer again for every request.
 pub fn router(state: AppState) -> Router {
-    routes::routes()
+    let request_timeout = state.request_timeout;
+    let routes = routes::routes()
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(state);
+    let api = tower::ServiceBuilder::new()
+        .layer(axum::middleware::from_fn_with_state(
+            request_timeout,
+            limits::time_limit,
+        ))
         // One span and one line per request with method, path and status —
         // never headers (Authorization) or bodies (secrets).
         .layer(TraceLayer::new_for_http())
-        .layer(axum::middleware::from_fn_with_state(
-            state.request_timeout,
-            limits::time_limit,
-        ))
-        .with_state(state)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .service(routes);
+    Router::new().fallback_service(api)
 }
 
 /// A certificate chain and private key (PEM files) to serve HTTPS with.

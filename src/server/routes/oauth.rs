@@ -8,7 +8,6 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, State};
 use axum::http::StatusCode;
 use axum::http::header::{CACHE_CONTROL, PRAGMA};
-use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::{Deserialize, Serialize};
@@ -22,7 +21,7 @@ use crate::exchange::{
 use crate::model::Permission;
 use crate::secret::Secret;
 use crate::server::AppState;
-use crate::server::auth::{Caller, looks_like_token, source, verify_session};
+use crate::server::auth::{Caller, Source, looks_like_token, verify_session};
 use crate::service::ExchangeSubject;
 
 const INTROSPECTION_PATH: &str = "/oauth2/introspect";
@@ -76,7 +75,7 @@ fn no_store() -> [(axum::http::HeaderName, &'static str); 2] {
 
 async fn token(
     State(state): State<AppState>,
-    parts: Parts,
+    Source(source): Source,
     form: Result<Form<TokenForm>, FormRejection>,
 ) -> Result<Response, OAuthError> {
     let Form(form) = form.map_err(|rejection| {
@@ -85,13 +84,13 @@ async fn token(
             rejection.body_text()
         )))
     })?;
-    let exchanged = exchange(&state, &parts, form).await.map_err(OAuthError)?;
+    let exchanged = exchange(&state, &source, form).await.map_err(OAuthError)?;
     Ok((no_store(), Json(TokenResponse::from(exchanged))).into_response())
 }
 
 async fn exchange(
     state: &AppState,
-    parts: &Parts,
+    source: &str,
     form: TokenForm,
 ) -> Result<Exchanged, ExchangeError> {
     let invalid = |message: &str| ExchangeError::InvalidRequest(message.to_owned());
@@ -157,7 +156,7 @@ async fn exchange(
             request,
             &state.exchange,
             &state.keys.current(),
-            &source(parts),
+            source,
         )
         .await
 }

@@ -1,5 +1,7 @@
 //! `/v1/roles`: roles are data.
 
+use std::sync::Arc;
+
 use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
@@ -26,7 +28,7 @@ async fn show(
     Caller(_): Caller,
     Path(name): Path<String>,
 ) -> ApiResult<Json<Role>> {
-    Ok(Json(state.service.role(&name).await?))
+    Ok(Json(Arc::unwrap_or_clone(state.service.role(&name).await?)))
 }
 
 async fn add(

@@ -56,7 +56,7 @@ async fn me(Caller(actor): Caller) -> Json<Me> {
         Credential::AccessToken => ("access_token", None),
     };
     Json(Me {
-        user: actor.user,
+        user: std::sync::Arc::unwrap_or_clone(actor.user),
         permissions: actor.permissions,
         credential: credential.to_owned(),
         token_id,

@@ -2,7 +2,6 @@
 
 use axum::Router;
 use axum::extract::State;
-use axum::http::request::Parts;
 use axum::routing::{get, post};
 
 use super::{Json, JsonOrEmpty, Path, Query};
@@ -14,7 +13,7 @@ use crate::error::Error;
 use crate::model::{Status, Token};
 use crate::secret::Secret;
 use crate::server::AppState;
-use crate::server::auth::{Caller, source};
+use crate::server::auth::{Caller, Source};
 use crate::server::error::ApiResult;
 use crate::service::{CreateRequest, Origin, TokenRef};
 use crate::store::TokenFilter;
@@ -151,13 +150,13 @@ async fn inspect(
 /// Anyone holding a leaked secret may kill it.
 async fn revoke_by_value(
     State(state): State<AppState>,
-    parts: Parts,
+    Source(source): Source,
     Json(request): Json<RevokeByValueRequest>,
 ) -> ApiResult<Json<Revocation>> {
     let secret = Secret::parse(&request.token).map_err(Error::from)?;
     let origin = Origin {
         who: format!("holder of {}", secret.hint()),
-        source: source(&parts),
+        source,
     };
     let revocation = state
         .service
