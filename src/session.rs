@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::env;
 use crate::error::{Error, ErrorKind, Result};
-use crate::files::write_private;
+use crate::files::{replace_private, write_private};
 
 /// Keyring service name of every tokenctl entry.
 const KEYRING_SERVICE: &str = "tokenctl";
@@ -222,7 +222,8 @@ impl SecretStore {
 
     pub async fn put(&self, slot: &SecretSlot, text: String) -> Result<()> {
         match slot.storage {
-            Storage::File => write_private(&slot.file, text.as_bytes()),
+            // Atomically: another tokenctl may be reading it right now.
+            Storage::File => replace_private(&slot.file, text.as_bytes()),
             Storage::Keyring => {
                 if env::is_set(env::CI) {
                     return Err(no_keyring(

@@ -330,25 +330,30 @@ fn the_redirect_listener_times_out_and_saves_nothing() {
     assert_eq!(show(&env, "mail")["state"], "no-token");
 }
 
-#[test]
-fn device_grant_for_a_public_client_then_refresh() {
-    let Some((server, env)) = with_server(60, 3600) else {
-        return;
-    };
+/// Adds `name` for the harness's public device client and gets its first
+/// token with the device grant, the user approving in the test browser.
+fn authorize_on_a_device(env: &TestEnv, server: &OidcServer, name: &str) {
     add(
-        &env,
-        &server,
-        "tv",
+        env,
+        server,
+        name,
         "device-client",
         &["--public", "--scope", "openid"],
     );
-    let (child, url) =
-        spawn_until_url(&env, &["oauth", "request", "tv", "--device"], "  or open: ");
+    let (child, url) = spawn_until_url(env, &["oauth", "request", name, "--device"], "  or open: ");
     assert!(url.contains("user_code="), "{url}");
     let page = Browser::new().visit(&url);
     assert!(page.contains("Sign-in Success"), "{page}");
     let output = child.wait_with_output().expect("wait");
     assert!(output.status.success(), "device request failed");
+}
+
+#[test]
+fn device_grant_for_a_public_client_then_refresh() {
+    let Some((server, env)) = with_server(60, 3600) else {
+        return;
+    };
+    authorize_on_a_device(&env, &server, "tv");
     let entry = show(&env, "tv");
     assert_eq!(entry["token"]["grant"], "device");
     assert!(secrets_file(&env, "tv")["client_secret"].is_null());
@@ -360,6 +365,61 @@ fn device_grant_for_a_public_client_then_refresh() {
     assert_ne!(before, after);
     let token = after.as_str().expect("token");
     assert_eq!(userinfo(&server, token)["sub"], "test-user");
+}
+
+/// Several CI steps ask for the same expiring token at once. The public
+/// client's refresh token is single-use (the provider rotates it, and
+/// revokes the grant when a spent one comes back), so exactly one of them
+/// may renew; the others wait for it and hand out what it got.
+#[test]
+fn parallel_requests_for_an_expiring_token_share_one_renewal() {
+    // Tokens live 70 s; one with less than a minute left is renewed first.
+    // So the first one needs renewing after 10 s, and the renewed one stays
+    // good for 10 s, enough for the waiting jobs to find it.
+    let Some((server, env)) = with_server(70, 3600) else {
+        return;
+    };
+    authorize_on_a_device(&env, &server, "tv");
+    let first = secrets_file(&env, "tv")["access_token"].clone();
+    std::thread::sleep(Duration::from_secs(11));
+
+    let jobs: Vec<Child> = (0..4)
+        .map(|_| {
+            env.std_cmd(common::binary(), &["oauth", "token", "tv"])
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("spawn tokenctl")
+        })
+        .collect();
+    let tokens: Vec<String> = jobs
+        .into_iter()
+        .map(|job| {
+            let output = job.wait_with_output().expect("wait");
+            assert!(
+                output.status.success(),
+                "a parallel request failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            String::from_utf8(output.stdout)
+                .expect("utf-8")
+                .trim()
+                .to_owned()
+        })
+        .collect();
+    assert_ne!(
+        first.as_str(),
+        Some(tokens[0].as_str()),
+        "nothing was renewed"
+    );
+    assert!(
+        tokens.iter().all(|token| token == &tokens[0]),
+        "the token was renewed more than once"
+    );
+    assert_eq!(userinfo(&server, &tokens[0])["sub"], "test-user");
+    assert_eq!(show(&env, "tv")["state"], "valid");
+    assert_eq!(env.ok(&["oauth", "token", "tv"]).trim(), tokens[0]);
 }
 
 #[test]

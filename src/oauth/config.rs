@@ -5,7 +5,7 @@
 //! or, with `--insecure-storage`, in `<data dir>/oauth/secrets/NAME.json`.
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -101,17 +101,7 @@ impl<'a> OAuthStore<'a> {
     /// Changes the entries under a lock: `change` sees the current entries
     /// (as another process may just have written them) and edits them.
     pub fn modify<T>(&self, change: impl FnOnce(&mut Vec<Entry>) -> Result<T>) -> Result<T> {
-        let lock_path = self.dir.join("entries.lock");
-        let failed = |error: std::io::Error| {
-            Error::internal(format!("cannot lock {}: {error}", lock_path.display()))
-        };
-        create_private_parent(&lock_path).map_err(failed)?;
-        let lock = private_options()
-            .write(true)
-            .truncate(false)
-            .open(&lock_path)
-            .map_err(failed)?;
-        lock.lock().map_err(failed)?;
+        let _lock = lock_file(&self.dir.join("entries.lock"))?;
         let mut entries = self.load()?;
         let value = change(&mut entries)?;
         entries.sort_by(|a, b| a.name.cmp(&b.name));
@@ -123,6 +113,14 @@ impl<'a> OAuthStore<'a> {
             .map_err(|error| Error::internal(format!("cannot encode the entries: {error}")))?;
         replace_private(&self.entries_path(), &json)?;
         Ok(value)
+    }
+
+    /// Keeps every other tokenctl process from renewing `name`'s token
+    /// until the returned lock is dropped (waiting, if one is renewing it
+    /// now). A refresh token may be single-use: spent twice, the second
+    /// attempt fails, and the provider may revoke the whole grant.
+    pub fn lock_renewal(&self, name: &str) -> Result<fs::File> {
+        lock_file(&self.dir.join("locks").join(format!("{name}.lock")))
     }
 
     /// Replaces the saved entry of the same name (it must exist).
@@ -181,6 +179,21 @@ impl<'a> OAuthStore<'a> {
             .check_available(entry.storage, &self.slot(entry).what)
             .await
     }
+}
+
+/// Opens (creating, 0600) and exclusively locks `path`, waiting for any
+/// other holder; the lock ends when the file is dropped.
+fn lock_file(path: &Path) -> Result<fs::File> {
+    let failed =
+        |error: std::io::Error| Error::internal(format!("cannot lock {}: {error}", path.display()));
+    create_private_parent(path).map_err(failed)?;
+    let lock = private_options()
+        .write(true)
+        .truncate(false)
+        .open(path)
+        .map_err(failed)?;
+    lock.lock().map_err(failed)?;
+    Ok(lock)
 }
 
 pub fn not_found(name: &str) -> Error {

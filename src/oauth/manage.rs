@@ -86,7 +86,21 @@ pub async fn save(store: &OAuthStore<'_>, entry: Entry, secrets: &Secrets) -> Re
 /// credentials entry by asking again. A refresh token the provider refuses
 /// is recorded as expired (so notices and `status` say a new authorization
 /// is needed) and reported with the command that gets one.
+///
+/// One process at a time renews an entry: this waits for any other that is
+/// renewing it, then starts from what that one saved.
 pub async fn refresh(
+    store: &OAuthStore<'_>,
+    http: reqwest::Client,
+    entry: Entry,
+) -> Result<(Entry, String)> {
+    let _renewing = store.lock_renewal(&entry.name)?;
+    let entry = store.get(&entry.name)?;
+    renew(store, http, entry).await
+}
+
+/// [`refresh`], under the renewal lock.
+async fn renew(
     store: &OAuthStore<'_>,
     http: reqwest::Client,
     mut entry: Entry,
@@ -149,12 +163,8 @@ pub async fn valid_token(
     http: reqwest::Client,
     entry: Entry,
 ) -> Result<String> {
-    let soon = crate::time::now() + Duration::seconds(RENEW_MARGIN_SECONDS);
-    if entry.state(soon) == State::Valid {
-        let secrets = store.secrets(&entry).await?;
-        if let Some(token) = secrets.access_token {
-            return Ok(token);
-        }
+    if let Some(token) = lasting_token(store, &entry).await? {
+        return Ok(token);
     }
     if entry.state(crate::time::now()) == State::NoToken {
         return Err(
@@ -162,5 +172,21 @@ pub async fn valid_token(
                 .with_hint(format!("get one: tokenctl oauth request {}", entry.name)),
         );
     }
-    Ok(refresh(store, http, entry).await?.1)
+    // Parallel jobs asking at once: the first renews, the others wait for
+    // it and then find its token here instead of renewing again.
+    let _renewing = store.lock_renewal(&entry.name)?;
+    let entry = store.get(&entry.name)?;
+    if let Some(token) = lasting_token(store, &entry).await? {
+        return Ok(token);
+    }
+    Ok(renew(store, http, entry).await?.1)
+}
+
+/// The saved access token while it stays valid for [`RENEW_MARGIN_SECONDS`].
+async fn lasting_token(store: &OAuthStore<'_>, entry: &Entry) -> Result<Option<String>> {
+    let soon = crate::time::now() + Duration::seconds(RENEW_MARGIN_SECONDS);
+    if entry.state(soon) != State::Valid {
+        return Ok(None);
+    }
+    Ok(store.secrets(entry).await?.access_token)
 }
