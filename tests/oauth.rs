@@ -8,7 +8,7 @@ mod common;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
+use std::process::{Child, Output, Stdio};
 use std::time::Duration;
 
 use common::{TestEnv, assert_fails, assert_success, code, stderr, stdout};
@@ -883,6 +883,55 @@ tokens:
     assert_fails(&output, 5, "a template is fixed once saved");
 }
 
+/// `oauth import FILE --overwrite --insecure-storage`.
+fn import_overwriting(env: &TestEnv, file: &str) -> Output {
+    env.run(&["oauth", "import", file, "--overwrite", "--insecure-storage"])
+}
+
+/// A secret that can't be stored half-way through an import (a keyring
+/// failing, a disk full) leaves everything as it was, including the
+/// secrets it had already written over.
+#[test]
+fn an_import_that_cannot_store_a_secret_changes_nothing() {
+    let env = TestEnv::new();
+    add_google(&env, "a");
+    let oauth = env.root().join("data/tokenctl/oauth");
+    let entries = std::fs::read(oauth.join("entries.json")).expect("entries");
+    let secrets_a = std::fs::read(oauth.join("secrets/a.json")).expect("a's secrets");
+    // Where b's secrets would go is taken: writing them fails.
+    std::fs::create_dir_all(oauth.join("secrets/b.json")).expect("block b");
+    let file = write(
+        &env,
+        "both.yaml",
+        "version: 1
+tokens:
+- name: a
+  template: google
+  client_id: changed
+  token_url: https://oauth2.googleapis.com/token
+  secrets:
+    client_secret: imported-secret-a
+- name: b
+  template: custom
+  client_id: new
+  token_url: https://login.example.com/token
+  secrets:
+    client_secret: imported-secret-b
+",
+    );
+    let output = import_overwriting(&env, &file);
+    assert_fails(&output, 1, "Is a directory");
+    assert_eq!(
+        std::fs::read(oauth.join("secrets/a.json")).expect("a's secrets"),
+        secrets_a,
+        "a's secrets were left overwritten"
+    );
+    assert_eq!(
+        std::fs::read(oauth.join("entries.json")).expect("entries"),
+        entries
+    );
+}
+
 #[test]
 fn broken_or_hostile_yaml_changes_nothing() {
     let env = TestEnv::new();
@@ -965,13 +1014,7 @@ fn broken_or_hostile_yaml_changes_nothing() {
     ];
     for (what, text, message) in cases {
         let file = write(&env, "hostile.yaml", &text);
-        let output = env.run(&[
-            "oauth",
-            "import",
-            &file,
-            "--overwrite",
-            "--insecure-storage",
-        ]);
+        let output = import_overwriting(&env, &file);
         assert_eq!(code(&output), 2, "{what}: {}", stderr(&output));
         assert!(
             stderr(&output).contains(message),

@@ -162,6 +162,20 @@ impl<'a> OAuthStore<'a> {
         }
     }
 
+    /// The entry's secrets exactly as stored, unparsed: what
+    /// [`OAuthStore::restore_secrets`] puts back.
+    pub async fn stored_secrets(&self, entry: &Entry) -> Result<Option<String>> {
+        self.secrets.get(&self.slot(entry)).await
+    }
+
+    /// Puts back what [`OAuthStore::stored_secrets`] read (`None`: none).
+    pub async fn restore_secrets(&self, entry: &Entry, stored: Option<String>) -> Result<()> {
+        match stored {
+            Some(text) => self.secrets.put(&self.slot(entry), text).await,
+            None => self.delete_secrets(entry).await,
+        }
+    }
+
     pub async fn put_secrets(&self, entry: &Entry, secrets: &Secrets) -> Result<()> {
         let json = serde_json::to_string(secrets)
             .map_err(|error| Error::internal(format!("cannot encode the secrets: {error}")))?;

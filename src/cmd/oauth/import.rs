@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::common::store;
 use crate::cmd::Context;
 use crate::error::{Error, Result};
+use crate::oauth::Entry;
 use crate::oauth::config::OAuthStore;
 use crate::oauth::yaml::{self, Imported, MAX_INPUT};
 use crate::session::Storage;
@@ -66,13 +67,17 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             item.entry.token.clone_from(&existing.token);
         }
     }
-    write_secrets(&store, &imported).await?;
-    store.modify(|entries| {
+    let written = write_secrets(ctx, &store, &imported).await?;
+    let saved_entries = store.modify(|entries| {
         yaml::plan(entries, &imported, args.overwrite)?;
         entries.retain(|entry| !imported.iter().any(|item| item.entry.name == entry.name));
         entries.extend(imported.iter().map(|item| item.entry.clone()));
         Ok(())
-    })?;
+    });
+    if let Err(error) = saved_entries {
+        restore_secrets(ctx, &store, written).await;
+        return Err(error);
+    }
     drop_moved_secrets(&store, &saved, &imported).await;
     if ctx.out.json {
         return ctx.out.json(&Outcome {
@@ -93,8 +98,17 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     Ok(())
 }
 
+/// Secrets as they were before an import wrote over them, to put back.
+type Overwritten<'a> = Vec<(&'a Entry, Option<String>)>;
+
 /// All secrets of the file, after checking once that their storage works.
-async fn write_secrets(store: &OAuthStore<'_>, imported: &[Imported]) -> Result<()> {
+/// When one can't be written (a keyring that fails half-way), those already
+/// written are put back as they were: a failed import changes nothing.
+async fn write_secrets<'a>(
+    ctx: &Context,
+    store: &OAuthStore<'_>,
+    imported: &'a [Imported],
+) -> Result<Overwritten<'a>> {
     let with_secrets: Vec<_> = imported
         .iter()
         .filter_map(|item| Some((&item.entry, item.secrets.as_ref()?)))
@@ -102,10 +116,34 @@ async fn write_secrets(store: &OAuthStore<'_>, imported: &[Imported]) -> Result<
     for (entry, _) in &with_secrets {
         store.check_storage(entry).await?;
     }
+    let mut written = Vec::new();
     for (entry, secrets) in with_secrets {
-        store.put_secrets(entry, secrets).await?;
+        let before = store.stored_secrets(entry).await;
+        let outcome = match before {
+            Ok(before) => store
+                .put_secrets(entry, secrets)
+                .await
+                .map(|()| written.push((entry, before))),
+            Err(error) => Err(error),
+        };
+        if let Err(error) = outcome {
+            restore_secrets(ctx, store, written).await;
+            return Err(error);
+        }
     }
-    Ok(())
+    Ok(written)
+}
+
+/// Undoes [`write_secrets`]; a slot that can't be put back is reported.
+async fn restore_secrets(ctx: &Context, store: &OAuthStore<'_>, written: Overwritten<'_>) {
+    for (entry, before) in written.into_iter().rev() {
+        if let Err(error) = store.restore_secrets(entry, before).await {
+            ctx.out.warning(&format!(
+                "could not put back the secrets of OAuth token '{}': {}",
+                entry.name, error.message
+            ));
+        }
+    }
 }
 
 /// A replaced entry whose secrets moved (keyring ↔ file) leaves none behind.
