@@ -49,6 +49,12 @@ const FORMAT_VERSION: u32 = 1;
 pub trait Expiring {
     /// `exp`, in Unix seconds.
     fn expires(&self) -> i64;
+
+    /// Whether tokenctl still accepts these claims at `now`: until `exp`,
+    /// give or take [`CLOCK_LEEWAY`].
+    fn unexpired_at(&self, now: DateTime<Utc>) -> bool {
+        self.expires() + CLOCK_LEEWAY.num_seconds() >= now.timestamp()
+    }
 }
 
 /// Whether a key signs or only verifies.
@@ -476,7 +482,7 @@ where
     let claims = jsonwebtoken::decode::<C>(token, key.borrow(), validation)
         .ok()?
         .claims;
-    (claims.expires() + CLOCK_LEEWAY.num_seconds() >= now.timestamp()).then_some(claims)
+    claims.unexpired_at(now).then_some(claims)
 }
 
 /// More distinct tokens than this remembered at once and the memory
@@ -566,9 +572,8 @@ impl<C: DeserializeOwned + Expiring> VerifiedTokens<C> {
             return None;
         }
         let verified = state.claims.get(digest)?;
-        let unexpired = verified.claims.expires() + CLOCK_LEEWAY.num_seconds() >= now.timestamp();
         let published = verified.key_published_until.is_none_or(|until| until > now);
-        (unexpired && published).then(|| Arc::clone(&verified.claims))
+        (verified.claims.unexpired_at(now) && published).then(|| Arc::clone(&verified.claims))
     }
 
     fn remember(&self, keys: &Arc<KeySet>, digest: [u8; 32], verified: Verified<C>) {
@@ -861,7 +866,7 @@ fn with_lock<T>(path: &Path, job: impl FnOnce() -> Result<T>) -> Result<T> {
 mod tests {
     use super::*;
 
-    #[derive(Debug, Clone, Serialize, Deserialize)]
+    #[derive(Debug, Serialize, Deserialize)]
     struct Claims {
         sub: String,
         exp: i64,
