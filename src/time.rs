@@ -138,7 +138,12 @@ pub mod rfc3339 {
     use serde::{Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(at: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&at.to_rfc3339_opts(SecondsFormat::AutoSi, true))
+        serializer.serialize_str(&text(at))
+    }
+
+    /// The one form: chrono's own for `DateTime<Utc>`.
+    fn text(at: &DateTime<Utc>) -> String {
+        at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(
@@ -149,7 +154,7 @@ pub mod rfc3339 {
 
     /// The same for an optional timestamp (`null` when absent).
     pub mod option {
-        use chrono::{DateTime, SecondsFormat, Utc};
+        use chrono::{DateTime, Utc};
         use serde::{Deserialize, Deserializer, Serializer};
 
         pub fn serialize<S: Serializer>(
@@ -157,9 +162,7 @@ pub mod rfc3339 {
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             match at {
-                Some(at) => {
-                    serializer.serialize_some(&at.to_rfc3339_opts(SecondsFormat::AutoSi, true))
-                }
+                Some(at) => serializer.serialize_some(&super::text(at)),
                 None => serializer.serialize_none(),
             }
         }

@@ -118,17 +118,17 @@ async fn write_secrets<'a>(
     }
     let mut written = Vec::new();
     for (entry, secrets) in with_secrets {
-        let before = store.stored_secrets(entry).await;
-        let outcome = match before {
-            Ok(before) => store
-                .put_secrets(entry, secrets)
-                .await
-                .map(|()| written.push((entry, before))),
-            Err(error) => Err(error),
+        let overwrite = async {
+            let before = store.stored_secrets(entry).await?;
+            store.put_secrets(entry, secrets).await?;
+            Ok(before)
         };
-        if let Err(error) = outcome {
-            restore_secrets(ctx, store, written).await;
-            return Err(error);
+        match overwrite.await {
+            Ok(before) => written.push((entry, before)),
+            Err(error) => {
+                restore_secrets(ctx, store, written).await;
+                return Err(error);
+            }
         }
     }
     Ok(written)
