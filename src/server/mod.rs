@@ -4,6 +4,7 @@
 
 mod auth;
 mod error;
+mod form;
 mod limits;
 mod routes;
 

@@ -4,13 +4,12 @@
 //! the API's own error shape, because OAuth clients expect them.
 
 use axum::Router;
-use axum::extract::rejection::FormRejection;
-use axum::extract::{Form, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::header::{CACHE_CONTROL, PRAGMA};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::Json;
 
@@ -22,6 +21,7 @@ use crate::model::Permission;
 use crate::secret::Secret;
 use crate::server::AppState;
 use crate::server::auth::{Caller, Source, looks_like_token, verify_session};
+use crate::server::form::{FormBody, FormError, Parameters};
 use crate::service::ExchangeSubject;
 
 const INTROSPECTION_PATH: &str = "/oauth2/introspect";
@@ -35,15 +35,56 @@ pub fn routes() -> Router<AppState> {
 
 /// RFC 8693 §2.1 request parameters, plus `expires_in` (seconds): a
 /// tokenctl extension for asking a shorter or longer lifetime.
-#[derive(Debug, Deserialize)]
-struct TokenForm {
-    grant_type: Option<String>,
-    subject_token: Option<String>,
-    subject_token_type: Option<String>,
-    requested_token_type: Option<String>,
-    scope: Option<String>,
-    audience: Option<String>,
+struct TokenForm<'a> {
+    grant_type: Option<&'a str>,
+    subject_token: Option<&'a str>,
+    subject_token_type: Option<&'a str>,
+    requested_token_type: Option<&'a str>,
+    scope: Option<&'a str>,
+    audience: Option<&'a str>,
     expires_in: Option<i64>,
+}
+
+impl<'a> TokenForm<'a> {
+    fn read(parameters: &'a Parameters<'a>) -> Result<TokenForm<'a>, ExchangeError> {
+        let one = |name| parameters.one(name).map_err(|error| invalid_form(&error));
+        let expires_in = one("expires_in")?
+            .map(|seconds| {
+                seconds.parse().map_err(|_| {
+                    ExchangeError::InvalidRequest(format!(
+                        "expires_in must be a number of seconds, not '{seconds}'"
+                    ))
+                })
+            })
+            .transpose()?;
+        Ok(TokenForm {
+            grant_type: one("grant_type")?,
+            subject_token: one("subject_token")?,
+            subject_token_type: one("subject_token_type")?,
+            requested_token_type: one("requested_token_type")?,
+            scope: one("scope")?,
+            audience: one("audience")?,
+            expires_in,
+        })
+    }
+}
+
+fn invalid_form(error: &FormError) -> ExchangeError {
+    ExchangeError::InvalidRequest(format!("the request is not a valid form: {error}"))
+}
+
+impl From<FormError> for OAuthError {
+    fn from(error: FormError) -> OAuthError {
+        OAuthError(invalid_form(&error))
+    }
+}
+
+/// Forms are read by the OAuth endpoints only, so a bad one answers as
+/// they do.
+impl IntoResponse for FormError {
+    fn into_response(self) -> Response {
+        OAuthError::from(self).into_response()
+    }
 }
 
 pub struct OAuthError(pub ExchangeError);
@@ -76,14 +117,11 @@ fn no_store() -> [(axum::http::HeaderName, &'static str); 2] {
 async fn token(
     State(state): State<AppState>,
     Source(source): Source,
-    form: Result<Form<TokenForm>, FormRejection>,
+    form: Result<FormBody, FormError>,
 ) -> Result<Response, OAuthError> {
-    let Form(form) = form.map_err(|rejection| {
-        OAuthError(ExchangeError::InvalidRequest(format!(
-            "the request is not a valid form: {}",
-            rejection.body_text()
-        )))
-    })?;
+    let form = form?;
+    let parameters = form.parameters();
+    let form = TokenForm::read(&parameters).map_err(OAuthError)?;
     let exchanged = exchange(&state, &source, form).await.map_err(OAuthError)?;
     Ok((no_store(), Json(TokenResponse::from(exchanged))).into_response())
 }
@@ -91,10 +129,10 @@ async fn token(
 async fn exchange(
     state: &AppState,
     source: &str,
-    form: TokenForm,
+    form: TokenForm<'_>,
 ) -> Result<Exchanged, ExchangeError> {
     let invalid = |message: &str| ExchangeError::InvalidRequest(message.to_owned());
-    match form.grant_type.as_deref() {
+    match form.grant_type {
         Some(TOKEN_EXCHANGE_GRANT) => {}
         Some(other) => {
             return Err(ExchangeError::UnsupportedGrantType(format!(
@@ -103,7 +141,7 @@ async fn exchange(
         }
         None => return Err(invalid("grant_type is missing")),
     }
-    if let Some(requested) = form.requested_token_type.as_deref()
+    if let Some(requested) = form.requested_token_type
         && requested != ACCESS_TOKEN_TYPE
         && requested != JWT_TOKEN_TYPE
     {
@@ -111,17 +149,16 @@ async fn exchange(
     }
     let subject_token = form
         .subject_token
-        .as_deref()
         .ok_or_else(|| invalid("subject_token is missing"))?;
     let request = ExchangeRequest {
         ttl: form.expires_in.map(chrono::Duration::seconds),
-        scopes: form.scope.into_iter().collect(),
-        audience: form.audience,
+        scopes: form.scope.into_iter().map(str::to_owned).collect(),
+        audience: form.audience.map(str::to_owned),
     };
     // The subject borrows from one of these, whichever its type names.
     let secret;
     let claims;
-    let subject = match form.subject_token_type.as_deref() {
+    let subject = match form.subject_token_type {
         Some(ACCESS_TOKEN_TYPE) if looks_like_token(subject_token) => {
             secret = Secret::parse(subject_token)
                 .map_err(|error| ExchangeError::InvalidGrant(error.to_string()))?;
@@ -161,25 +198,19 @@ async fn exchange(
         .await
 }
 
-/// RFC 7662 §2.1 request parameters.
-#[derive(Debug, Deserialize)]
-struct IntrospectionForm {
-    token: Option<String>,
-    /// Accepted and ignored: tokenctl tells its token kinds apart itself.
-    #[serde(rename = "token_type_hint")]
-    _hint: Option<String>,
-}
-
 /// RFC 7662: any authenticated caller (a resource server holding a token of
-/// its own, or a login) may ask whether a token is active.
+/// its own, or a login) may ask whether a token is active. Its form names
+/// the `token`; a `token_type_hint` is ignored, as tokenctl tells its token
+/// kinds apart itself.
 async fn introspect(
     State(state): State<AppState>,
     Caller(_caller): Caller,
-    form: Result<Form<IntrospectionForm>, FormRejection>,
+    form: Result<FormBody, FormError>,
 ) -> Result<Response, OAuthError> {
-    let token = form
-        .ok()
-        .and_then(|Form(form)| form.token)
+    let form = form?;
+    let parameters = form.parameters();
+    let token = parameters
+        .one("token")?
         .filter(|token| !token.is_empty())
         .ok_or_else(|| {
             OAuthError(ExchangeError::InvalidRequest(
@@ -188,7 +219,7 @@ async fn introspect(
         })?;
     let introspection = state
         .service
-        .introspect(&token, &state.keys.current(), &state.exchange)
+        .introspect(token, &state.keys.current(), &state.exchange)
         .await;
     Ok((no_store(), Json(introspection)).into_response())
 }
