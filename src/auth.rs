@@ -22,6 +22,8 @@ pub const SESSION_LIFETIME: Duration = Duration::minutes(60);
 /// Audience and issuer of session tokens: they are good for this API only.
 const SESSION_AUDIENCE: &str = "tokenctl";
 const SESSION_ISSUER: &str = "tokenctl";
+/// The JOSE `typ` of a session (an access token's is `at+jwt`).
+pub const SESSION_TYP: &str = "JWT";
 
 /// Hashes a password with argon2id at the OWASP-recommended parameters
 /// (19 MiB, 2 passes, 1 lane: the crate's defaults).
@@ -159,7 +161,7 @@ pub fn issue_session(
         jti: crate::secret::random_base62(22)?,
         amr: amr.iter().map(|&method| method.to_owned()).collect(),
     };
-    let token = keys.sign("JWT", &claims)?;
+    let token = keys.sign(SESSION_TYP, &claims)?;
     Ok((token, expires_at))
 }
 
@@ -167,7 +169,7 @@ pub fn issue_session(
 /// API (audience, issuer), not expired at `now`. Any failure reads the same
 /// to the caller.
 pub fn verify_session(keys: &KeySet, token: &str, now: DateTime<Utc>) -> Result<SessionClaims> {
-    keys.verify(token, session_validation(), now)
+    keys.verify(token, SESSION_TYP, session_validation(), now)
         .ok_or_else(invalid_session)
 }
 

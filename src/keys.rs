@@ -413,10 +413,11 @@ impl KeySet {
     pub fn verify<C: DeserializeOwned + Expiring>(
         &self,
         token: &str,
+        typ: &str,
         validation: &Validation,
         now: DateTime<Utc>,
     ) -> Option<C> {
-        self.verify_signed(token, validation, now)
+        self.verify_signed(token, typ, validation, now)
             .map(|(claims, _)| claims)
     }
 
@@ -425,11 +426,12 @@ impl KeySet {
     fn verify_signed<C: DeserializeOwned + Expiring>(
         &self,
         token: &str,
+        typ: &str,
         validation: &Validation,
         now: DateTime<Utc>,
     ) -> Option<(C, Option<DateTime<Utc>>)> {
         let mut published_until = None;
-        let claims = verify_with(token, validation, now, |kid| {
+        let claims = verify_with(token, typ, validation, now, |kid| {
             let key = self.published(now).find(|key| key.record.kid == kid)?;
             published_until = key.record.publish_until;
             Some(&key.decoding)
@@ -460,12 +462,15 @@ fn push_json_part<T: Serialize>(jws: &mut String, json: &mut Vec<u8>, value: &T)
     Ok(())
 }
 
-/// The one way tokenctl checks a JWT, whoever holds the keys: EdDSA only, a
-/// `kid` that `key_for` knows, `validation`, and not expired at `now`
-/// (with [`CLOCK_LEEWAY`]). [`KeySet::verify`] looks keys up in the set; a
-/// verifier holding only a fetched JWK Set looks them up there.
+/// The one way tokenctl checks a JWT, whoever holds the keys: EdDSA only,
+/// the header's `typ` exactly `typ` (so a login session is never taken for
+/// an access token, nor the other way round), a `kid` that `key_for` knows,
+/// `validation`, and not expired at `now` (with [`CLOCK_LEEWAY`]).
+/// [`KeySet::verify`] looks keys up in the set; a verifier holding only a
+/// fetched JWK Set looks them up there.
 pub fn verify_with<C, K>(
     token: &str,
+    typ: &str,
     validation: &Validation,
     now: DateTime<Utc>,
     key_for: impl FnOnce(&str) -> Option<K>,
@@ -475,7 +480,7 @@ where
     K: std::borrow::Borrow<DecodingKey>,
 {
     let header = jsonwebtoken::decode_header(token).ok()?;
-    if header.alg != Algorithm::EdDSA {
+    if header.alg != Algorithm::EdDSA || header.typ.as_deref() != Some(typ) {
         return None;
     }
     let key = key_for(header.kid.as_deref()?)?;
@@ -500,6 +505,9 @@ const MAX_REMEMBERED_TOKENS: usize = 100_000;
 /// the claims' `exp` (with [`CLOCK_LEEWAY`]) and while its key is
 /// published. Each use site keeps its own, with its own [`Validation`].
 pub struct VerifiedTokens<C> {
+    /// The `typ` every token here was checked to have: a hit needs no look
+    /// at the header.
+    typ: &'static str,
     state: RwLock<VerifiedState<C>>,
 }
 
@@ -531,9 +539,12 @@ impl<C> std::fmt::Debug for VerifiedTokens<C> {
     }
 }
 
-impl<C> Default for VerifiedTokens<C> {
-    fn default() -> Self {
+impl<C> VerifiedTokens<C> {
+    /// An empty memory for tokens of one `typ` (`JWT` for sessions, `at+jwt`
+    /// for access tokens).
+    pub fn new(typ: &'static str) -> Self {
         VerifiedTokens {
+            typ,
             state: RwLock::new(VerifiedState {
                 keys: None,
                 claims: std::collections::HashMap::new(),
@@ -556,7 +567,8 @@ impl<C: DeserializeOwned + Expiring> VerifiedTokens<C> {
         if let Some(claims) = self.recall(keys, &digest, now) {
             return Some(claims);
         }
-        let (claims, key_published_until) = keys.verify_signed::<C>(token, validation, now)?;
+        let (claims, key_published_until) =
+            keys.verify_signed::<C>(token, self.typ, validation, now)?;
         let claims = Arc::new(claims);
         let verified = Verified {
             claims: Arc::clone(&claims),
@@ -893,7 +905,8 @@ mod tests {
     }
 
     fn accepts(set: &KeySet, token: &str, now: DateTime<Utc>) -> bool {
-        set.verify::<Claims>(token, &validation(), now).is_some()
+        set.verify::<Claims>(token, "JWT", &validation(), now)
+            .is_some()
     }
 
     fn kids(infos: &[KeyInfo]) -> Vec<&str> {
@@ -1007,19 +1020,24 @@ mod tests {
                 "alg none",
                 format!(
                     "{}.{}.",
-                    header(&format!(r#"{{"alg":"none","kid":"{kid}"}}"#)),
+                    header(&format!(r#"{{"typ":"JWT","alg":"none","kid":"{kid}"}}"#)),
                     parts[1]
                 ),
             ),
             (
                 "no kid",
-                format!("{}.{}.{}", header(r#"{"alg":"EdDSA"}"#), parts[1], parts[2]),
+                format!(
+                    "{}.{}.{}",
+                    header(r#"{"typ":"JWT","alg":"EdDSA"}"#),
+                    parts[1],
+                    parts[2]
+                ),
             ),
             (
                 "unknown kid",
                 format!(
                     "{}.{}.{}",
-                    header(r#"{"alg":"EdDSA","kid":"0000000000000000"}"#),
+                    header(r#"{"typ":"JWT","alg":"EdDSA","kid":"0000000000000000"}"#),
                     parts[1],
                     parts[2]
                 ),
@@ -1028,7 +1046,7 @@ mod tests {
                 "HS256 keyed with the public key",
                 format!(
                     "{}.{}.{}",
-                    header(&format!(r#"{{"alg":"HS256","kid":"{kid}"}}"#)),
+                    header(&format!(r#"{{"typ":"JWT","alg":"HS256","kid":"{kid}"}}"#)),
                     parts[1],
                     parts[2]
                 ),
@@ -1036,6 +1054,17 @@ mod tests {
             (
                 "foreign key",
                 token(&KeySet::generate(now).expect("set"), now),
+            ),
+            (
+                "another typ (an access token where a session is expected)",
+                set.sign(
+                    "at+jwt",
+                    &Claims {
+                        sub: "alice".to_owned(),
+                        exp: (now + Duration::hours(1)).timestamp(),
+                    },
+                )
+                .expect("sign"),
             ),
             ("garbage", "not.a.jwt".to_owned()),
         ];
@@ -1052,7 +1081,7 @@ mod tests {
         let now = at(T0);
         let first = Arc::new(KeySet::generate(now).expect("set"));
         let good = token(&first, now);
-        let verified = VerifiedTokens::<Claims>::default();
+        let verified = VerifiedTokens::<Claims>::new("JWT");
         let check = |set: &Arc<KeySet>, token: &str, now| {
             verified.verify(set, token, &validation(), now).is_some()
         };

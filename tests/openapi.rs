@@ -480,7 +480,9 @@ async fn api() -> Api {
             tokenctl::exchange::DEFAULT_MAX_TTL,
         )),
         login_limiter: Arc::new(LoginLimiter::new(100, Duration::from_secs(60))),
-        sessions: Arc::default(),
+        sessions: Arc::new(tokenctl::keys::VerifiedTokens::new(
+            tokenctl::auth::SESSION_TYP,
+        )),
         request_timeout: tokenctl::server::DEFAULT_REQUEST_TIMEOUT,
     });
     Api {

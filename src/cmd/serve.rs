@@ -8,7 +8,7 @@ use super::{Context, parse};
 use crate::env;
 use crate::error::{Error, Result};
 use crate::exchange::ExchangePolicy;
-use crate::keys::LiveKeys;
+use crate::keys::{LiveKeys, VerifiedTokens};
 use crate::server::{self, AppState, LoginLimiter, Shared};
 use crate::service::TokenService;
 use crate::store;
@@ -133,7 +133,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             args.login_attempts_per_minute,
             Duration::from_secs(60),
         )),
-        sessions: Arc::default(),
+        sessions: Arc::new(VerifiedTokens::new(crate::auth::SESSION_TYP)),
         request_timeout,
     });
     server::serve(listener, state, tls).await
