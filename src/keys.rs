@@ -896,12 +896,17 @@ mod tests {
 
     const T0: i64 = 1_900_000_000;
 
+    /// A session-like token for alice, good for an hour.
     fn token(set: &KeySet, now: DateTime<Utc>) -> String {
+        token_of_typ(set, "JWT", now)
+    }
+
+    fn token_of_typ(set: &KeySet, typ: &str, now: DateTime<Utc>) -> String {
         let claims = Claims {
             sub: "alice".to_owned(),
             exp: (now + Duration::hours(1)).timestamp(),
         };
-        set.sign("JWT", &claims).expect("sign")
+        set.sign(typ, &claims).expect("sign")
     }
 
     fn accepts(set: &KeySet, token: &str, now: DateTime<Utc>) -> bool {
@@ -1057,14 +1062,7 @@ mod tests {
             ),
             (
                 "another typ (an access token where a session is expected)",
-                set.sign(
-                    "at+jwt",
-                    &Claims {
-                        sub: "alice".to_owned(),
-                        exp: (now + Duration::hours(1)).timestamp(),
-                    },
-                )
-                .expect("sign"),
+                token_of_typ(&set, "at+jwt", now),
             ),
             ("garbage", "not.a.jwt".to_owned()),
         ];

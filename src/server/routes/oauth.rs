@@ -79,8 +79,8 @@ impl From<FormError> for OAuthError {
     }
 }
 
-/// Forms are read by the OAuth endpoints only, so a bad one answers as
-/// they do.
+/// Forms are read by the OAuth endpoints only, so a body that is not one
+/// is refused as they refuse a bad request.
 impl IntoResponse for FormError {
     fn into_response(self) -> Response {
         OAuthError::from(self).into_response()
@@ -117,9 +117,8 @@ fn no_store() -> [(axum::http::HeaderName, &'static str); 2] {
 async fn token(
     State(state): State<AppState>,
     Source(source): Source,
-    form: Result<FormBody, FormError>,
+    form: FormBody,
 ) -> Result<Response, OAuthError> {
-    let form = form?;
     let parameters = form.parameters();
     let form = TokenForm::read(&parameters).map_err(OAuthError)?;
     let exchanged = exchange(&state, &source, form).await.map_err(OAuthError)?;
@@ -200,15 +199,15 @@ async fn exchange(
 
 /// RFC 7662: any authenticated caller (a resource server holding a token of
 /// its own, or a login) may ask whether a token is active. Its form names
-/// the `token`; a `token_type_hint` is ignored, as tokenctl tells its token
-/// kinds apart itself.
+/// the `token`; a `token_type_hint` is accepted (once) and ignored, as
+/// tokenctl tells its token kinds apart itself.
 async fn introspect(
     State(state): State<AppState>,
     Caller(_caller): Caller,
-    form: Result<FormBody, FormError>,
+    form: FormBody,
 ) -> Result<Response, OAuthError> {
-    let form = form?;
     let parameters = form.parameters();
+    parameters.one("token_type_hint")?;
     let token = parameters
         .one("token")?
         .filter(|token| !token.is_empty())
