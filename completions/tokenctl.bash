@@ -226,6 +226,9 @@ _tokenctl() {
             tokenctl__subcmd__help__subcmd__user,list)
                 cmd="tokenctl__subcmd__help__subcmd__user__subcmd__list"
                 ;;
+            tokenctl__subcmd__help__subcmd__user,set-role)
+                cmd="tokenctl__subcmd__help__subcmd__user__subcmd__set__subcmd__role"
+                ;;
             tokenctl__subcmd__keys,help)
                 cmd="tokenctl__subcmd__keys__subcmd__help"
                 ;;
@@ -361,6 +364,9 @@ _tokenctl() {
             tokenctl__subcmd__user,list)
                 cmd="tokenctl__subcmd__user__subcmd__list"
                 ;;
+            tokenctl__subcmd__user,set-role)
+                cmd="tokenctl__subcmd__user__subcmd__set__subcmd__role"
+                ;;
             tokenctl__subcmd__user__subcmd__help,add)
                 cmd="tokenctl__subcmd__user__subcmd__help__subcmd__add"
                 ;;
@@ -375,6 +381,9 @@ _tokenctl() {
                 ;;
             tokenctl__subcmd__user__subcmd__help,list)
                 cmd="tokenctl__subcmd__user__subcmd__help__subcmd__list"
+                ;;
+            tokenctl__subcmd__user__subcmd__help,set-role)
+                cmd="tokenctl__subcmd__user__subcmd__help__subcmd__set__subcmd__role"
                 ;;
             *)
                 ;;
@@ -1249,7 +1258,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__help__subcmd__user)
-            opts="list add disable enable"
+            opts="list add disable enable set-role"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1305,6 +1314,20 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__help__subcmd__user__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__help__subcmd__user__subcmd__set__subcmd__role)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2711,7 +2734,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__user)
-            opts="-h --store --server --profile --config --json --debug --help list add disable enable help"
+            opts="-h --store --server --profile --config --json --debug --help list add disable enable set-role help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2835,7 +2858,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__user__subcmd__help)
-            opts="list add disable enable help"
+            opts="list add disable enable set-role help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2918,7 +2941,51 @@ _tokenctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tokenctl__subcmd__user__subcmd__help__subcmd__set__subcmd__role)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tokenctl__subcmd__user__subcmd__list)
+            opts="-h --store --server --profile --config --json --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__user__subcmd__set__subcmd__role)
             opts="-h --store --server --profile --config --json --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -53,7 +53,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;create'= {
             cand --type 'Kind of token: personal (a person''s PAT) or service (an integration)'
-            cand --role 'Role whose permissions the token gets [default: your own role]'
+            cand --role 'Role whose permissions the token gets [default: the owner''s role]'
             cand --expires 'When it expires: 30d, 12h, 2027-01-31 or never [default: 30d]'
             cand --description 'What the token is for'
             cand --for 'Issue the token to another user (needs users:manage)'
@@ -228,7 +228,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand enable 'Turn on 2FA: prints a TOTP secret once, then asks for a code from it'
+            cand enable 'Turn on 2FA, or move it to a new authenticator'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;2fa;enable'= {
@@ -236,14 +236,14 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
-            cand --code-stdin 'Read the confirmation code from stdin'
+            cand --code-stdin 'Read the codes from stdin, one line each'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tokenctl;2fa;help'= {
-            cand enable 'Turn on 2FA: prints a TOTP secret once, then asks for a code from it'
+            cand enable 'Turn on 2FA, or move it to a new authenticator'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;2fa;help;enable'= {
@@ -359,6 +359,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand add 'Add a user who can own tokens (needs users:manage)'
             cand disable 'Disable a user: their tokens stop working until they are enabled again'
             cand enable 'Enable a disabled user again'
+            cand set-role 'Give a user another role (needs users:manage)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;user;list'= {
@@ -403,11 +404,22 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'tokenctl;user;set-role'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'tokenctl;user;help'= {
             cand list 'List users'
             cand add 'Add a user who can own tokens (needs users:manage)'
             cand disable 'Disable a user: their tokens stop working until they are enabled again'
             cand enable 'Enable a disabled user again'
+            cand set-role 'Give a user another role (needs users:manage)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;user;help;list'= {
@@ -417,6 +429,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;user;help;disable'= {
         }
         &'tokenctl;user;help;enable'= {
+        }
+        &'tokenctl;user;help;set-role'= {
         }
         &'tokenctl;user;help;help'= {
         }
@@ -739,7 +753,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;status'= {
         }
         &'tokenctl;help;2fa'= {
-            cand enable 'Turn on 2FA: prints a TOTP secret once, then asks for a code from it'
+            cand enable 'Turn on 2FA, or move it to a new authenticator'
         }
         &'tokenctl;help;2fa;enable'= {
         }
@@ -764,6 +778,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand add 'Add a user who can own tokens (needs users:manage)'
             cand disable 'Disable a user: their tokens stop working until they are enabled again'
             cand enable 'Enable a disabled user again'
+            cand set-role 'Give a user another role (needs users:manage)'
         }
         &'tokenctl;help;user;list'= {
         }
@@ -772,6 +787,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;user;disable'= {
         }
         &'tokenctl;help;user;enable'= {
+        }
+        &'tokenctl;help;user;set-role'= {
         }
         &'tokenctl;help;keys'= {
             cand list 'List the signing keys: the active one and the retired ones still published'

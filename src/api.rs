@@ -33,7 +33,12 @@ pub struct LoginResponse {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Me {
     pub user: User,
+    /// What the credential may do now (its effective permissions).
     pub permissions: Permissions,
+    /// What the user's role allows; more than `permissions` when the
+    /// credential withholds some (a token's grant, an access token's scope).
+    #[serde(default)]
+    pub role_permissions: Permissions,
     /// `session` or `token`.
     pub credential: String,
     /// For a token credential: its id.
@@ -172,12 +177,28 @@ pub struct AddUserRequest {
     pub password: Option<String>,
 }
 
+/// `POST /v1/users/{name}/role`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetRoleRequest {
+    pub role: String,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AddedUser {
     pub user: User,
     /// The generated one-time password, when the request had none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
+}
+
+/// `POST /v1/me/totp`: an account that has 2FA already proves it with a
+/// code from its current authenticator before the factor is replaced.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TotpBeginRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_code: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

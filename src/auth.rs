@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use totp_rs::{Algorithm as TotpAlgorithm, Builder as TotpBuilder, Secret as TotpSecret, Totp};
 
 use crate::error::{Error, Result};
-use crate::keys::{Expiring, KeySet};
+use crate::keys::{Expiring, KeySet, Rules};
 
 /// How long a login session lasts (seed 003: 60 minutes).
 pub const SESSION_LIFETIME: Duration = Duration::minutes(60);
@@ -135,19 +135,35 @@ pub struct SessionClaims {
     pub exp: i64,
     pub jti: String,
     pub amr: Vec<String>,
+    /// The user's session epoch when the session began: a disable moves
+    /// the epoch on and ends the session for good.
+    #[serde(default)]
+    pub epoch: i64,
+    /// tokenctl never sets it; a session that has one is checked against it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nbf: Option<i64>,
 }
 
 impl Expiring for SessionClaims {
     fn expires(&self) -> i64 {
         self.exp
     }
+
+    fn issued(&self) -> i64 {
+        self.iat
+    }
+
+    fn not_before(&self) -> Option<i64> {
+        self.nbf
+    }
 }
 
-/// A session token for `user`, valid for [`SESSION_LIFETIME`], signed by
-/// the key set's active key.
+/// A session token for `user` in their session `epoch`, valid for
+/// [`SESSION_LIFETIME`], signed by the key set's active key.
 pub fn issue_session(
     keys: &KeySet,
     user: &str,
+    epoch: i64,
     amr: &[&str],
     now: DateTime<Utc>,
 ) -> Result<(String, DateTime<Utc>)> {
@@ -160,6 +176,8 @@ pub fn issue_session(
         exp: expires_at.timestamp(),
         jti: crate::secret::random_base62(22)?,
         amr: amr.iter().map(|&method| method.to_owned()).collect(),
+        epoch,
+        nbf: None,
     };
     let token = keys.sign(SESSION_TYP, &claims)?;
     Ok((token, expires_at))
@@ -169,12 +187,21 @@ pub fn issue_session(
 /// API (audience, issuer), not expired at `now`. Any failure reads the same
 /// to the caller.
 pub fn verify_session(keys: &KeySet, token: &str, now: DateTime<Utc>) -> Result<SessionClaims> {
-    keys.verify(token, SESSION_TYP, session_validation(), now)
+    keys.verify(token, &session_rules(), now)
         .ok_or_else(invalid_session)
 }
 
-/// What a session must be (besides signed and unexpired): for this API,
-/// from this API.
+/// What a session must be besides signed: typed `JWT`, for this API and
+/// from it, living no longer than [`SESSION_LIFETIME`].
+pub fn session_rules() -> Rules<'static> {
+    Rules {
+        typ: SESSION_TYP,
+        validation: session_validation(),
+        max_lifetime: SESSION_LIFETIME,
+    }
+}
+
+/// The claims a session must have: for this API, from this API.
 pub fn session_validation() -> &'static Validation {
     static VALIDATION: std::sync::OnceLock<Validation> = std::sync::OnceLock::new();
     VALIDATION.get_or_init(|| {
@@ -245,7 +272,7 @@ mod tests {
     fn sessions_verify_and_tampering_is_rejected() {
         let now = DateTime::from_timestamp(1_900_000_000, 0).expect("time");
         let keys = KeySet::generate(now).expect("keys");
-        let (token, expires_at) = issue_session(&keys, "alice", &["pwd"], now).expect("issue");
+        let (token, expires_at) = issue_session(&keys, "alice", 0, &["pwd"], now).expect("issue");
         assert_eq!(expires_at, now + SESSION_LIFETIME);
         let claims = verify_session(&keys, &token, now).expect("valid");
         assert_eq!(

@@ -18,8 +18,8 @@ use crate::model::{AuditEntry, Permission, Permissions, Role, Token, User};
 use crate::policy::{Actor, Credential, LifetimePolicy};
 use crate::secret::Secret;
 use crate::service::{
-    CreateRequest, CreatedToken, ExchangeSubject, Origin, RegeneratedToken, Revocation, TokenRef,
-    TokenService,
+    CreateRequest, CreatedToken, ExchangeSubject, Identity, Origin, RegeneratedToken, Revocation,
+    TokenRef, TokenService,
 };
 use crate::store::sqlite::SqliteStore;
 use crate::store::{AuditFilter, TokenFilter};
@@ -27,7 +27,7 @@ use crate::store::{AuditFilter, TokenFilter};
 #[async_trait]
 pub trait Backend: Send + Sync {
     /// Who the commands act as.
-    async fn whoami(&self) -> Result<Actor>;
+    async fn whoami(&self) -> Result<Identity>;
     async fn create_token(&self, request: CreateRequest) -> Result<CreatedToken>;
     async fn list_tokens(&self, filter: TokenFilter) -> Result<Vec<Token>>;
     async fn show_token(&self, reference: &TokenRef) -> Result<Token>;
@@ -64,6 +64,8 @@ pub trait Backend: Send + Sync {
         password: Option<String>,
     ) -> Result<(User, Option<String>)>;
     async fn set_user_disabled(&self, name: &str, disabled: bool) -> Result<User>;
+    /// Gives the user another role; their sessions and tokens follow at once.
+    async fn set_user_role(&self, name: &str, role: &str) -> Result<User>;
     /// The keys that verify sessions and access tokens (needs `keys:manage`).
     async fn signing_keys(&self) -> Result<Vec<KeyInfo>>;
     /// A new signing key; the old one keeps verifying what it signed.
@@ -134,8 +136,8 @@ impl LocalBackend {
 
 #[async_trait]
 impl Backend for LocalBackend {
-    async fn whoami(&self) -> Result<Actor> {
-        self.actor().await
+    async fn whoami(&self) -> Result<Identity> {
+        self.service.identity(self.actor().await?).await
     }
 
     async fn create_token(&self, request: CreateRequest) -> Result<CreatedToken> {
@@ -240,6 +242,12 @@ impl Backend for LocalBackend {
             .await
     }
 
+    async fn set_user_role(&self, name: &str, role: &str) -> Result<User> {
+        self.service
+            .set_user_role(&self.actor().await?, name, role)
+            .await
+    }
+
     async fn signing_keys(&self) -> Result<Vec<KeyInfo>> {
         let actor = self.actor().await?;
         self.service.signing_keys(&actor, &self.open_keys(&actor)?)
@@ -274,10 +282,7 @@ impl Backend for LocalBackend {
         let policy = ExchangePolicy::new(LOCAL_ISSUER.to_owned(), Vec::new(), DEFAULT_MAX_TTL);
         let subject = match subject {
             Some(secret) => ExchangeSubject::Token(secret),
-            None => ExchangeSubject::Session {
-                user: &self.origin.who,
-                expires_at: None,
-            },
+            None => ExchangeSubject::Local(&self.origin.who),
         };
         Ok(self
             .service

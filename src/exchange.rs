@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::error::{Error, ErrorKind};
-use crate::keys::{Expiring, KeySet, MAX_TOKEN_LIFETIME, VerifiedTokens};
+use crate::keys::{Expiring, KeySet, MAX_TOKEN_LIFETIME, Rules, VerifiedTokens};
 use crate::model::Id;
 
 /// Where a tokenctl server answers RFC 8693 token exchange requests.
@@ -60,11 +60,26 @@ pub struct AccessClaims {
     /// inactive at introspection. Absent when made from a login session.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_id: Option<Id>,
+    /// The user's session epoch at the exchange: disabling the user ends
+    /// every access token made before, even once they are enabled again.
+    #[serde(default)]
+    pub epoch: i64,
+    /// tokenctl never sets it; a token that has one is checked against it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nbf: Option<i64>,
 }
 
 impl Expiring for AccessClaims {
     fn expires(&self) -> i64 {
         self.exp
+    }
+
+    fn issued(&self) -> i64 {
+        self.iat
+    }
+
+    fn not_before(&self) -> Option<i64> {
+        self.nbf
     }
 }
 
@@ -85,18 +100,21 @@ pub struct ExchangePolicy {
 
 impl ExchangePolicy {
     pub fn new(issuer: String, audiences: Vec<String>, max_ttl: Duration) -> ExchangePolicy {
+        let max_ttl = max_ttl.min(MAX_TOKEN_LIFETIME);
         ExchangePolicy {
             validation: Arc::new(access_token_validation(&issuer)),
-            verified: Arc::new(VerifiedTokens::new(ACCESS_TOKEN_TYP)),
+            verified: Arc::new(VerifiedTokens::new(ACCESS_TOKEN_TYP, max_ttl)),
             issuer,
             audiences,
-            max_ttl: max_ttl.min(MAX_TOKEN_LIFETIME),
+            max_ttl,
         }
     }
 
     /// The claims of an access token this issuer signed with `keys`, if it
-    /// is one and is still valid at `now` (whatever its audience: the
-    /// issuer accepts its tokens for every audience it serves).
+    /// is one and is still valid at `now`, and lives no longer than this
+    /// policy issues them for. Whatever its audience: introspection answers
+    /// for every audience the issuer serves; the API itself accepts only
+    /// its own (see [`crate::service::TokenService::actor_for_access_token`]).
     pub fn verify_access_token(
         &self,
         keys: &Arc<KeySet>,
@@ -296,9 +314,20 @@ pub fn verify_with_jwks(
     now: DateTime<Utc>,
 ) -> Option<AccessClaims> {
     let validation = audience_validation(issuer, audience);
-    crate::keys::verify_with(token, ACCESS_TOKEN_TYP, &validation, now, |kid| {
+    crate::keys::verify_with(token, &offline_rules(&validation), now, |kid| {
         jsonwebtoken::DecodingKey::from_jwk(jwks.find(kid)?).ok()
     })
+}
+
+/// How a verifier away from the server checks an access token: it does not
+/// know the server's cap, only that nothing tokenctl signs outlives
+/// [`MAX_TOKEN_LIFETIME`].
+fn offline_rules(validation: &jsonwebtoken::Validation) -> Rules<'_> {
+    Rules {
+        typ: ACCESS_TOKEN_TYP,
+        validation,
+        max_lifetime: MAX_TOKEN_LIFETIME,
+    }
 }
 
 /// The same check with the key set itself, for a local store.
@@ -311,8 +340,7 @@ pub fn verify_with_keys(
 ) -> Option<AccessClaims> {
     keys.verify(
         token,
-        ACCESS_TOKEN_TYP,
-        &audience_validation(issuer, audience),
+        &offline_rules(&audience_validation(issuer, audience)),
         now,
     )
 }

@@ -43,17 +43,34 @@ pub const CLOCK_LEEWAY: Duration = Duration::seconds(30);
 /// Version of the key set file format this build reads and writes.
 const FORMAT_VERSION: u32 = 1;
 
-/// Claims that say when they stop being valid. [`KeySet::verify`] checks
-/// `exp` against the caller's clock rather than the library's, so that
-/// every check in one request uses the same `now`.
+/// Claims that say when they are valid. [`KeySet::verify`] checks them
+/// against the caller's clock rather than the library's, so that every
+/// check in one request uses the same `now`.
 pub trait Expiring {
     /// `exp`, in Unix seconds.
     fn expires(&self) -> i64;
+    /// `iat`, in Unix seconds.
+    fn issued(&self) -> i64;
+    /// `nbf`, in Unix seconds, when the claims have one.
+    fn not_before(&self) -> Option<i64>;
 
-    /// Whether tokenctl still accepts these claims at `now`: until `exp`,
-    /// give or take [`CLOCK_LEEWAY`].
-    fn unexpired_at(&self, now: DateTime<Utc>) -> bool {
-        self.expires() + CLOCK_LEEWAY.num_seconds() >= now.timestamp()
+    /// Whether tokenctl accepts these claims at `now`, give or take
+    /// [`CLOCK_LEEWAY`]: not expired, not issued in the future, not valid
+    /// only later, and not made to live longer than `max_lifetime` — the
+    /// longest tokenctl ever issues this kind of token for. What tokenctl
+    /// signs always passes; a token that doesn't (a forgery with a stolen
+    /// key, a peer with a wrong clock) is refused rather than trusted for
+    /// years.
+    fn valid_at(&self, now: DateTime<Utc>, max_lifetime: Duration) -> bool {
+        let now = now.timestamp();
+        let leeway = CLOCK_LEEWAY.num_seconds();
+        let lifetime = self.expires().saturating_sub(self.issued());
+        self.expires().saturating_add(leeway) >= now
+            && self.issued() <= now.saturating_add(leeway)
+            && self
+                .not_before()
+                .is_none_or(|nbf| nbf <= now.saturating_add(leeway))
+            && lifetime <= max_lifetime.num_seconds()
     }
 }
 
@@ -407,17 +424,15 @@ impl KeySet {
     }
 
     /// The claims of `token` if it is EdDSA-signed by the published key its
-    /// `kid` names, passes `validation` (audience, issuer, required claims;
-    /// build it with [`validation`]) and has not expired at `now`. `None` for
-    /// any failure: callers must not tell a forger which check stopped them.
+    /// `kid` names, passes `rules` and is valid at `now`. `None` for any
+    /// failure: callers must not tell a forger which check stopped them.
     pub fn verify<C: DeserializeOwned + Expiring>(
         &self,
         token: &str,
-        typ: &str,
-        validation: &Validation,
+        rules: &Rules<'_>,
         now: DateTime<Utc>,
     ) -> Option<C> {
-        self.verify_signed(token, typ, validation, now)
+        self.verify_signed(token, rules, now)
             .map(|(claims, _)| claims)
     }
 
@@ -426,12 +441,11 @@ impl KeySet {
     fn verify_signed<C: DeserializeOwned + Expiring>(
         &self,
         token: &str,
-        typ: &str,
-        validation: &Validation,
+        rules: &Rules<'_>,
         now: DateTime<Utc>,
     ) -> Option<(C, Option<DateTime<Utc>>)> {
         let mut published_until = None;
-        let claims = verify_with(token, typ, validation, now, |kid| {
+        let claims = verify_with(token, rules, now, |kid| {
             let key = self.published(now).find(|key| key.record.kid == kid)?;
             published_until = key.record.publish_until;
             Some(&key.decoding)
@@ -462,16 +476,26 @@ fn push_json_part<T: Serialize>(jws: &mut String, json: &mut Vec<u8>, value: &T)
     Ok(())
 }
 
+/// What a verifier requires of one kind of token besides a good signature.
+#[derive(Debug, Clone, Copy)]
+pub struct Rules<'a> {
+    /// The JOSE `typ` the header must carry exactly, so that a login
+    /// session is never taken for an access token, nor the other way round.
+    pub typ: &'a str,
+    /// Audience, issuer, required claims; build it with [`validation`].
+    pub validation: &'a Validation,
+    /// The longest lifetime (`exp` − `iat`) tokenctl issues this kind for.
+    pub max_lifetime: Duration,
+}
+
 /// The one way tokenctl checks a JWT, whoever holds the keys: EdDSA only,
-/// the header's `typ` exactly `typ` (so a login session is never taken for
-/// an access token, nor the other way round), a `kid` that `key_for` knows,
-/// `validation`, and not expired at `now` (with [`CLOCK_LEEWAY`]).
+/// the header's `typ` exactly `rules.typ`, a `kid` that `key_for` knows,
+/// `rules.validation`, and valid at `now` ([`Expiring::valid_at`]).
 /// [`KeySet::verify`] looks keys up in the set; a verifier holding only a
 /// fetched JWK Set looks them up there.
 pub fn verify_with<C, K>(
     token: &str,
-    typ: &str,
-    validation: &Validation,
+    rules: &Rules<'_>,
     now: DateTime<Utc>,
     key_for: impl FnOnce(&str) -> Option<K>,
 ) -> Option<C>
@@ -480,14 +504,14 @@ where
     K: std::borrow::Borrow<DecodingKey>,
 {
     let header = jsonwebtoken::decode_header(token).ok()?;
-    if header.alg != Algorithm::EdDSA || header.typ.as_deref() != Some(typ) {
+    if header.alg != Algorithm::EdDSA || header.typ.as_deref() != Some(rules.typ) {
         return None;
     }
     let key = key_for(header.kid.as_deref()?)?;
-    let claims = jsonwebtoken::decode::<C>(token, key.borrow(), validation)
+    let claims = jsonwebtoken::decode::<C>(token, key.borrow(), rules.validation)
         .ok()?
         .claims;
-    claims.unexpired_at(now).then_some(claims)
+    claims.valid_at(now, rules.max_lifetime).then_some(claims)
 }
 
 /// More distinct tokens than this remembered at once and the memory
@@ -508,6 +532,8 @@ pub struct VerifiedTokens<C> {
     /// The `typ` every token here was checked to have: a hit needs no look
     /// at the header.
     typ: &'static str,
+    /// [`Rules::max_lifetime`] of every token here.
+    max_lifetime: Duration,
     state: RwLock<VerifiedState<C>>,
 }
 
@@ -541,10 +567,11 @@ impl<C> std::fmt::Debug for VerifiedTokens<C> {
 
 impl<C> VerifiedTokens<C> {
     /// An empty memory for tokens of one `typ` (`JWT` for sessions, `at+jwt`
-    /// for access tokens).
-    pub fn new(typ: &'static str) -> Self {
+    /// for access tokens), none of which lives longer than `max_lifetime`.
+    pub fn new(typ: &'static str, max_lifetime: Duration) -> Self {
         VerifiedTokens {
             typ,
+            max_lifetime,
             state: RwLock::new(VerifiedState {
                 keys: None,
                 claims: std::collections::HashMap::new(),
@@ -567,8 +594,12 @@ impl<C: DeserializeOwned + Expiring> VerifiedTokens<C> {
         if let Some(claims) = self.recall(keys, &digest, now) {
             return Some(claims);
         }
-        let (claims, key_published_until) =
-            keys.verify_signed::<C>(token, self.typ, validation, now)?;
+        let rules = Rules {
+            typ: self.typ,
+            validation,
+            max_lifetime: self.max_lifetime,
+        };
+        let (claims, key_published_until) = keys.verify_signed::<C>(token, &rules, now)?;
         let claims = Arc::new(claims);
         let verified = Verified {
             claims: Arc::clone(&claims),
@@ -585,7 +616,8 @@ impl<C: DeserializeOwned + Expiring> VerifiedTokens<C> {
         }
         let verified = state.claims.get(digest)?;
         let published = verified.key_published_until.is_none_or(|until| until > now);
-        (verified.claims.unexpired_at(now) && published).then(|| Arc::clone(&verified.claims))
+        let valid = verified.claims.valid_at(now, self.max_lifetime);
+        (valid && published).then(|| Arc::clone(&verified.claims))
     }
 
     fn remember(&self, keys: &Arc<KeySet>, digest: [u8; 32], verified: Verified<C>) {
@@ -882,11 +914,44 @@ mod tests {
     struct Claims {
         sub: String,
         exp: i64,
+        iat: i64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        nbf: Option<i64>,
     }
 
     impl Expiring for Claims {
         fn expires(&self) -> i64 {
             self.exp
+        }
+
+        fn issued(&self) -> i64 {
+            self.iat
+        }
+
+        fn not_before(&self) -> Option<i64> {
+            self.nbf
+        }
+    }
+
+    /// Long enough for the hypothetical long-lived claim sets below, which
+    /// test a key's window rather than the lifetime cap.
+    const MAX_LIFETIME: Duration = Duration::days(3);
+
+    fn rules(validation: &Validation) -> Rules<'_> {
+        Rules {
+            typ: "JWT",
+            validation,
+            max_lifetime: MAX_LIFETIME,
+        }
+    }
+
+    /// Claims for alice issued at `iat`, expiring at `exp`.
+    fn claims(iat: DateTime<Utc>, exp: DateTime<Utc>) -> Claims {
+        Claims {
+            sub: "alice".to_owned(),
+            exp: exp.timestamp(),
+            iat: iat.timestamp(),
+            nbf: None,
         }
     }
 
@@ -902,15 +967,12 @@ mod tests {
     }
 
     fn token_of_typ(set: &KeySet, typ: &str, now: DateTime<Utc>) -> String {
-        let claims = Claims {
-            sub: "alice".to_owned(),
-            exp: (now + Duration::hours(1)).timestamp(),
-        };
-        set.sign(typ, &claims).expect("sign")
+        set.sign(typ, &claims(now, now + Duration::hours(1)))
+            .expect("sign")
     }
 
     fn accepts(set: &KeySet, token: &str, now: DateTime<Utc>) -> bool {
-        set.verify::<Claims>(token, "JWT", &validation(), now)
+        set.verify::<Claims>(token, &rules(&validation()), now)
             .is_some()
     }
 
@@ -1015,7 +1077,7 @@ mod tests {
                     "{}.{}.{}",
                     parts[0],
                     URL_SAFE_NO_PAD.encode(format!(
-                        r#"{{"sub":"root","exp":{}}}"#,
+                        r#"{{"sub":"root","exp":{},"iat":{T0}}}"#,
                         (now + Duration::hours(1)).timestamp()
                     )),
                     parts[2]
@@ -1075,11 +1137,75 @@ mod tests {
     }
 
     #[test]
+    fn tokens_from_the_future_or_living_too_long_are_refused() {
+        let now = at(T0);
+        let set = KeySet::generate(now).expect("set");
+        let leeway = CLOCK_LEEWAY;
+        let signed = |claims: &Claims| set.sign("JWT", claims).expect("sign");
+        let hour = Duration::hours(1);
+        let later = |nbf: DateTime<Utc>| Claims {
+            nbf: Some(nbf.timestamp()),
+            ..claims(now, now + hour)
+        };
+        let cases = [
+            ("issued now", claims(now, now + hour), true),
+            (
+                "iat within the leeway",
+                claims(now + leeway, now + hour),
+                true,
+            ),
+            (
+                "iat beyond the leeway",
+                claims(now + leeway + Duration::seconds(1), now + hour),
+                false,
+            ),
+            (
+                "iat a day ahead",
+                claims(now + Duration::days(1), now + Duration::days(1) + hour),
+                false,
+            ),
+            ("nbf within the leeway", later(now + leeway), true),
+            ("nbf an hour ahead", later(now + hour), false),
+            (
+                "exactly the longest lifetime",
+                claims(now, now + MAX_LIFETIME),
+                true,
+            ),
+            (
+                "a second longer",
+                claims(now, now + MAX_LIFETIME + Duration::seconds(1)),
+                false,
+            ),
+            ("ten years", claims(now, now + Duration::days(3650)), false),
+            (
+                "iat at i64::MIN",
+                Claims {
+                    iat: i64::MIN,
+                    ..claims(now, now + hour)
+                },
+                false,
+            ),
+        ];
+        for (what, claims, accepted) in cases {
+            assert_eq!(accepts(&set, &signed(&claims), now), accepted, "{what}");
+        }
+        let far = Claims {
+            exp: i64::MAX,
+            iat: i64::MAX,
+            ..claims(now, now)
+        };
+        assert!(
+            !accepts(&set, &signed(&far), now),
+            "exp and iat at i64::MAX"
+        );
+    }
+
+    #[test]
     fn a_remembered_token_is_accepted_only_while_its_key_set_would_accept_it() {
         let now = at(T0);
         let first = Arc::new(KeySet::generate(now).expect("set"));
         let good = token(&first, now);
-        let verified = VerifiedTokens::<Claims>::new("JWT");
+        let verified = VerifiedTokens::<Claims>::new("JWT", MAX_LIFETIME);
         let check = |set: &Arc<KeySet>, token: &str, now| {
             verified.verify(set, token, &validation(), now).is_some()
         };
@@ -1087,7 +1213,8 @@ mod tests {
         assert!(check(&first, &good, now), "remembered");
 
         let mut parts: Vec<String> = good.split('.').map(str::to_owned).collect();
-        parts[1] = URL_SAFE_NO_PAD.encode(r#"{"sub":"root","exp":9999999999}"#);
+        parts[1] =
+            URL_SAFE_NO_PAD.encode(format!(r#"{{"sub":"root","exp":9999999999,"iat":{T0}}}"#));
         assert!(!check(&first, &parts.join("."), now), "altered claims");
 
         let expired = now + Duration::hours(1) + CLOCK_LEEWAY + Duration::seconds(1);
@@ -1101,10 +1228,7 @@ mod tests {
         let (second, rotation) = first.rotated(now).expect("rotate");
         let second = Arc::new(second);
         let until = rotation.retired[0].publish_until.expect("window");
-        let long = Claims {
-            sub: "alice".to_owned(),
-            exp: (until + Duration::days(1)).timestamp(),
-        };
+        let long = claims(now, until + Duration::days(1));
         let long = first.sign("JWT", &long).expect("sign");
         assert!(check(&second, &long, until - Duration::seconds(1)));
         assert!(!check(&second, &long, until), "the key's window ended");
@@ -1118,10 +1242,7 @@ mod tests {
         let (second, rotation) = first.rotated(now).expect("rotate");
         let until = rotation.retired[0].publish_until.expect("window");
         // A hypothetical long-lived claim set, to test the window itself.
-        let long = Claims {
-            sub: "alice".to_owned(),
-            exp: (until + Duration::days(1)).timestamp(),
-        };
+        let long = claims(now, until + Duration::days(1));
         let long = first.sign("JWT", &long).expect("sign");
         assert!(accepts(&second, &old, now));
         assert!(accepts(&second, &long, until - Duration::seconds(1)));

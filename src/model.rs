@@ -222,6 +222,12 @@ pub struct User {
     pub role: String,
     pub created_at: DateTime<Utc>,
     pub disabled_at: Option<DateTime<Utc>>,
+    /// Moves on whenever all of the user's sessions must end (a disable):
+    /// a session or access token issued under an earlier value is refused,
+    /// so enabling the account again does not bring old ones back. Internal
+    /// to the server: the API does not show it.
+    #[serde(skip)]
+    pub session_epoch: i64,
 }
 
 impl User {
@@ -238,7 +244,17 @@ pub struct Token {
     #[serde(rename = "type")]
     pub kind: TokenKind,
     pub role: String,
+    /// What the token was granted when it was created: the permissions of
+    /// its role that both its creator and its owner held.
     pub permissions: Permissions,
+    /// The role's permissions it did not get then, because its creator or
+    /// its owner lacked them.
+    #[serde(default)]
+    pub stripped_permissions: Permissions,
+    /// What it may do now: the granted permissions its owner's role still
+    /// has. Lowering a user's role lowers their tokens at once.
+    #[serde(default)]
+    pub effective_permissions: Permissions,
     pub description: String,
     pub owner: String,
     pub created_by: String,
@@ -257,6 +273,19 @@ pub struct Token {
 }
 
 impl Token {
+    /// [`Token::effective_permissions`]: what was granted, within what the
+    /// owner's role grants now.
+    pub fn effective(granted: &Permissions, owner_now: &Permissions) -> Permissions {
+        granted.intersection(owner_now).copied().collect()
+    }
+
+    /// Whether the token may do less than it was granted (its owner's role
+    /// lost some of those permissions), or less than its role (some were
+    /// stripped at creation).
+    pub fn is_reduced(&self) -> bool {
+        !self.stripped_permissions.is_empty() || self.effective_permissions != self.permissions
+    }
+
     pub fn status_at(&self, now: DateTime<Utc>) -> Status {
         if self.revoked_at.is_some() {
             Status::Revoked

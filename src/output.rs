@@ -172,7 +172,7 @@ pub fn token_row(token: &Token, now: DateTime<Utc>) -> Vec<String> {
         token.id.to_string(),
         token.name.clone(),
         token.kind.to_string(),
-        token.role.clone(),
+        token_role(token),
         token.owner.clone(),
         token.created_at.format("%Y-%m-%d").to_string(),
         expiry_text(token, now),
@@ -194,6 +194,16 @@ pub const TOKEN_HEADER: [&str; 9] = [
     "LAST USED",
     "STATUS",
 ];
+
+/// The token's role, marked when the token may do less than the role
+/// (`admin (reduced)`): `show` says why.
+pub fn token_role(token: &Token) -> String {
+    if token.is_reduced() {
+        format!("{} (reduced)", token.role)
+    } else {
+        token.role.clone()
+    }
+}
 
 /// "in 29d", "never", "3d ago" for revoked/expired tokens too.
 pub fn expiry_text(token: &Token, now: DateTime<Utc>) -> String {

@@ -5,12 +5,13 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Permission, Permissions, Role, Token, User};
 use crate::time::{self, Expiry};
 
-/// How the actor proved who they are. Some acts need a person's login, not
-/// a token (seed 003: creating a PAT needs a 2FA-authorised session).
+/// How the actor proved who they are. What a credential may do depends on
+/// its kind as well as its permissions: creating credentials or accounts
+/// and changing authority is a person's act (see [`Operation::needs`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Credential {
     /// The operating-system user of a local store: the file is the boundary.
@@ -22,6 +23,39 @@ pub enum Credential {
     /// An access token from `exchange`: acts with its scope only, and only
     /// while the token it came from is still valid.
     AccessToken,
+    /// A password (and TOTP code) a login has just checked: good for
+    /// opening a session and nothing else.
+    Password,
+}
+
+impl Credential {
+    /// A person at work: the OS user of a local store, or a login session.
+    pub fn is_person(self) -> bool {
+        matches!(self, Credential::Local | Credential::Session)
+    }
+
+    /// The kind, without the token's id: the columns of the credential matrix.
+    pub fn kind(self) -> CredentialKind {
+        match self {
+            Credential::Local | Credential::Session => CredentialKind::Person,
+            Credential::Token(_) => CredentialKind::Token,
+            Credential::AccessToken => CredentialKind::AccessToken,
+            Credential::Password => CredentialKind::Password,
+        }
+    }
+}
+
+/// The credential kinds the matrix of [`Operation::needs`] distinguishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CredentialKind {
+    /// A login session, or the OS user of a local store.
+    Person,
+    /// A personal or service token (PAT).
+    Token,
+    /// A short-lived access token from `exchange`.
+    AccessToken,
+    /// A password just checked by a login.
+    Password,
 }
 
 /// The authenticated user on whose behalf the service acts.
@@ -29,8 +63,9 @@ pub enum Credential {
 pub struct Actor {
     /// Shared with the credential cache the server keeps.
     pub user: Arc<User>,
-    /// What this actor may do: the user's role for a person, the token's own
-    /// permissions when the actor is a token.
+    /// What this actor may do now, its effective permissions: the user's
+    /// role for a person; for a token, what it was granted that its owner's
+    /// role still has; for an access token, its scope within the same.
     pub permissions: Permissions,
     pub credential: Credential,
     /// Where the request came from, for the audit log (`cli@host`, an address).
@@ -64,50 +99,389 @@ impl Actor {
     }
 
     /// A token may always revoke itself; otherwise its owner (with
-    /// `tokens:manage`) or anyone with `tokens:revoke-all`.
+    /// `tokens:manage`) or anyone with `tokens:revoke-all`. Revoking only
+    /// ever takes authority away, so any credential kind may do it.
     pub fn may_revoke(&self, token: &Token) -> bool {
         self.credential == Credential::Token(token.id)
             || (self.owns(token) && self.has(Permission::TokensManage))
             || self.has(Permission::TokensRevokeAll)
     }
 
-    /// Issuing secrets is a person's act: a token cannot mint or renew tokens.
-    pub fn require_person(&self, doing: &str) -> Result<()> {
-        if matches!(
-            self.credential,
-            Credential::Token(_) | Credential::AccessToken
-        ) {
-            return Err(Error::denied(format!(
-                "a token may not {doing}: that needs a login session"
-            ))
-            .with_hint("log in with: tokenctl login"));
-        }
-        Ok(())
-    }
-
-    pub fn may_regenerate(&self, token: &Token) -> bool {
-        (self.owns(token) && self.has(Permission::TokensManage))
-            || self.has(Permission::UsersManage)
-    }
-
-    /// Creating a token for yourself needs `tokens:manage`; issuing one to
-    /// somebody else is an admin's act (`users:manage`).
-    pub fn check_may_create_for(&self, owner: &str) -> Result<()> {
-        self.require_person("create tokens")?;
-        self.require(Permission::TokensManage, "create tokens")?;
-        if owner != self.user.name {
-            self.require(Permission::UsersManage, "issue tokens to other users")?;
-        }
-        Ok(())
+    /// Permissions in `wanted` this actor does not hold.
+    fn lacks(&self, wanted: &Permissions) -> Permissions {
+        wanted.difference(&self.permissions).copied().collect()
     }
 }
 
-/// What a new token may do: the role's permissions, but never more than its
-/// creator has (seed 003). Returns `(granted, stripped)`.
-pub fn grant(role: &Role, creator: &Permissions) -> (Permissions, Permissions) {
-    role.permissions
-        .iter()
-        .partition(|permission| creator.contains(permission))
+/// Every kind of act that hands out authority or changes who holds it.
+/// What each needs of the asking credential is [`Operation::needs`]; the
+/// whole rule, with what it grants, is [`decide`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operation {
+    /// A new personal or service token; `for_other`: owned by someone else.
+    CreateToken {
+        for_other: bool,
+    },
+    /// A new secret for an existing token; `own`: the actor's own token.
+    RegenerateToken {
+        own: bool,
+    },
+    /// A short-lived access token from the asking credential.
+    Exchange,
+    /// A login session from a checked password.
+    OpenSession,
+    AddUser,
+    SetUserRole,
+    /// Disabling ends a user's authority, enabling gives it back.
+    SetUserDisabled,
+    AddRole,
+    RemoveRole,
+    /// A new signing key: the key signs every session and access token.
+    RotateKeys,
+    /// Setting up or replacing the actor's own second factor.
+    EnrollSecondFactor,
+}
+
+/// What an [`Operation`] needs of the credential that asks for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Needs {
+    /// The credential kinds that may ask at all.
+    pub credentials: &'static [CredentialKind],
+    /// The permission the actor must hold, if any.
+    pub permission: Option<Permission>,
+}
+
+const PERSON: &[CredentialKind] = &[CredentialKind::Person];
+
+impl Operation {
+    /// Every operation, for the README's matrix and its test.
+    pub const ALL: [Operation; 13] = [
+        Operation::CreateToken { for_other: false },
+        Operation::CreateToken { for_other: true },
+        Operation::RegenerateToken { own: true },
+        Operation::RegenerateToken { own: false },
+        Operation::Exchange,
+        Operation::OpenSession,
+        Operation::AddUser,
+        Operation::SetUserRole,
+        Operation::SetUserDisabled,
+        Operation::AddRole,
+        Operation::RemoveRole,
+        Operation::RotateKeys,
+        Operation::EnrollSecondFactor,
+    ];
+
+    /// The credential matrix (DESIGN.md, "Authority"): creating credentials
+    /// or accounts and changing authority needs a person — a token or an
+    /// access token never does it, whatever its scopes, so a leaked token
+    /// cannot outlive its revocation by minting a backdoor. The one
+    /// exception is the exchange, which exists to turn a token into a
+    /// shorter-lived, narrower one.
+    pub fn needs(self) -> Needs {
+        use Permission::{KeysManage, TokensManage, UsersManage};
+        let person = |permission| Needs {
+            credentials: PERSON,
+            permission,
+        };
+        match self {
+            Operation::CreateToken { for_other: false }
+            | Operation::RegenerateToken { own: true } => person(Some(TokensManage)),
+            Operation::CreateToken { for_other: true }
+            | Operation::RegenerateToken { own: false }
+            | Operation::AddUser
+            | Operation::SetUserRole
+            | Operation::SetUserDisabled
+            | Operation::AddRole
+            | Operation::RemoveRole => person(Some(UsersManage)),
+            Operation::RotateKeys => person(Some(KeysManage)),
+            Operation::EnrollSecondFactor => person(None),
+            Operation::Exchange => Needs {
+                credentials: &[CredentialKind::Person, CredentialKind::Token],
+                permission: None,
+            },
+            Operation::OpenSession => Needs {
+                credentials: &[CredentialKind::Password],
+                permission: None,
+            },
+        }
+    }
+
+    /// What the operation is, in the words of a refusal ("may not …").
+    pub fn doing(self) -> &'static str {
+        match self {
+            Operation::CreateToken { for_other: false } => "create tokens",
+            Operation::CreateToken { for_other: true } => "issue tokens to other users",
+            Operation::RegenerateToken { .. } => "regenerate tokens",
+            Operation::Exchange => "be exchanged",
+            Operation::OpenSession => "open a login session",
+            Operation::AddUser => "add users",
+            Operation::SetUserRole => "change a user's role",
+            Operation::SetUserDisabled => "disable or enable users",
+            Operation::AddRole => "add roles",
+            Operation::RemoveRole => "remove roles",
+            Operation::RotateKeys => "rotate the signing key",
+            Operation::EnrollSecondFactor => "set up 2FA",
+        }
+    }
+}
+
+/// Whether `actor` may ask for `operation` at all: its credential kind and
+/// the permission the operation needs. [`decide`] starts with this; the
+/// service also calls it before looking anything up where the lookup would
+/// tell a refused caller about other accounts.
+pub fn check(actor: &Actor, operation: Operation) -> Result<()> {
+    check_credential(actor, operation)?;
+    match operation.needs().permission {
+        Some(permission) => actor.require(permission, operation.doing()),
+        None => Ok(()),
+    }
+}
+
+/// The first half of [`check`]: whether the actor's kind of credential may
+/// ask for `operation` at all, whatever its permissions.
+pub fn check_credential(actor: &Actor, operation: Operation) -> Result<()> {
+    if operation
+        .needs()
+        .credentials
+        .contains(&actor.credential.kind())
+    {
+        return Ok(());
+    }
+    let doing = operation.doing();
+    Err(match actor.credential {
+        Credential::Token(_) | Credential::AccessToken => Error::denied(format!(
+            "a token may not {doing}: that needs a login session"
+        ))
+        .with_hint("log in with: tokenctl login"),
+        _ => Error::denied(format!("this credential may not {doing}")),
+    })
+}
+
+/// An act with the facts its decision needs, as the service looked them up.
+#[derive(Debug, Clone, Copy)]
+pub enum Act<'a> {
+    /// A token for `owner` (whose role grants `owner_permissions`) with the
+    /// permissions of `role`.
+    CreateToken {
+        owner: &'a User,
+        owner_permissions: &'a Permissions,
+        role: &'a Role,
+    },
+    /// A new secret for `token`: whoever receives it holds the token's
+    /// authority.
+    RegenerateToken {
+        token: &'a Token,
+    },
+    /// An access token with `scope`; empty means everything the actor has.
+    Exchange {
+        scope: &'a Permissions,
+    },
+    OpenSession,
+    AddUser {
+        role: &'a Role,
+    },
+    /// `user` goes from role `from` to role `to`.
+    SetUserRole {
+        user: &'a User,
+        from: &'a Role,
+        to: &'a Role,
+    },
+    SetUserDisabled {
+        user: &'a User,
+        role: &'a Role,
+        disabled: bool,
+    },
+    AddRole {
+        permissions: &'a Permissions,
+    },
+    RemoveRole {
+        role: &'a Role,
+    },
+    RotateKeys,
+    /// `replacing`: the account already has a second factor;
+    /// `proved_current`: the request carried a valid code from it.
+    EnrollSecondFactor {
+        replacing: bool,
+        proved_current: bool,
+    },
+}
+
+impl Act<'_> {
+    /// Which operation this is when `actor` asks for it.
+    pub fn operation(&self, actor: &Actor) -> Operation {
+        match self {
+            Act::CreateToken { owner, .. } => Operation::CreateToken {
+                for_other: owner.id != actor.user.id,
+            },
+            Act::RegenerateToken { token } => Operation::RegenerateToken {
+                own: actor.owns(token),
+            },
+            Act::Exchange { .. } => Operation::Exchange,
+            Act::OpenSession => Operation::OpenSession,
+            Act::AddUser { .. } => Operation::AddUser,
+            Act::SetUserRole { .. } => Operation::SetUserRole,
+            Act::SetUserDisabled { .. } => Operation::SetUserDisabled,
+            Act::AddRole { .. } => Operation::AddRole,
+            Act::RemoveRole { .. } => Operation::RemoveRole,
+            Act::RotateKeys => Operation::RotateKeys,
+            Act::EnrollSecondFactor { .. } => Operation::EnrollSecondFactor,
+        }
+    }
+}
+
+/// What an allowed act hands out: `granted`, and the permissions the
+/// request named that the actor could not hand on (`stripped`: reported,
+/// never granted).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Grant {
+    pub granted: Permissions,
+    pub stripped: Permissions,
+}
+
+impl Grant {
+    fn exactly(permissions: &Permissions) -> Grant {
+        Grant {
+            granted: permissions.clone(),
+            stripped: Permissions::new(),
+        }
+    }
+}
+
+/// The one rule for every grant (DESIGN.md, "Authority: one rule, one
+/// place"): whether `actor` may do `act`, and what it hands out. Nothing
+/// granted is ever more than the actor effectively holds:
+///
+/// - a new token gets its role's permissions that both the actor and the
+///   owner hold; the rest is stripped and reported;
+/// - a token's secret may be regenerated only by someone who holds all the
+///   token can do (it cannot be reduced in place);
+/// - an exchange's scope must be within the actor's permissions;
+/// - a user may be given (or moved from, or enabled with) only a role whose
+///   permissions the actor holds, and a role added or removed only with
+///   permissions the actor holds;
+/// - a second factor is replaced only with a code from the current one.
+///
+/// Who may ask at all is [`check`]; a refusal is an error saying why.
+pub fn decide(actor: &Actor, act: &Act<'_>) -> Result<Grant> {
+    check(actor, act.operation(actor))?;
+    let name = &actor.user.name;
+    match *act {
+        Act::CreateToken {
+            owner_permissions,
+            role,
+            ..
+        } => {
+            let (granted, stripped) = role.permissions.iter().partition(|permission| {
+                actor.permissions.contains(permission) && owner_permissions.contains(permission)
+            });
+            Ok(Grant { granted, stripped })
+        }
+        Act::RegenerateToken { token } => {
+            let lacking = actor.lacks(&token.effective_permissions);
+            if lacking.is_empty() {
+                return Ok(Grant::exactly(&token.effective_permissions));
+            }
+            Err(Error::denied(format!(
+                "{name} may not regenerate token {} of {}: it can do {}, which you can't",
+                token.id,
+                token.owner,
+                list(&lacking)
+            )))
+        }
+        Act::Exchange { scope } => {
+            if scope.is_empty() {
+                return Ok(Grant::exactly(&actor.permissions));
+            }
+            let lacking = actor.lacks(scope);
+            if lacking.is_empty() {
+                return Ok(Grant::exactly(scope));
+            }
+            let quoted: Vec<String> = lacking.iter().map(|p| format!("'{p}'")).collect();
+            Err(Error::denied(format!(
+                "the subject does not have the permission{} {}",
+                plural(&lacking),
+                quoted.join(", ")
+            )))
+        }
+        Act::OpenSession => Ok(Grant::exactly(&actor.permissions)),
+        Act::AddUser { role } => within(actor, &role.permissions, || {
+            format!("add a user with role {}", role.name)
+        }),
+        Act::SetUserRole { user, from, to } => {
+            within(actor, &from.permissions, || {
+                format!("change the role of {} (role {})", user.name, from.name)
+            })?;
+            within(actor, &to.permissions, || {
+                format!("give {} the role {}", user.name, to.name)
+            })
+        }
+        Act::SetUserDisabled {
+            user,
+            role,
+            disabled,
+        } => {
+            if disabled && user.id == actor.user.id {
+                return Err(Error::conflict("you cannot disable your own account"));
+            }
+            let grant = within(actor, &role.permissions, || {
+                format!(
+                    "{} {} (role {})",
+                    if disabled { "disable" } else { "enable" },
+                    user.name,
+                    role.name
+                )
+            })?;
+            Ok(if disabled { Grant::default() } else { grant })
+        }
+        Act::AddRole { permissions } => {
+            within(actor, permissions, || "add a role with them".to_owned())
+        }
+        Act::RemoveRole { role } => {
+            within(actor, &role.permissions, || {
+                format!("remove the role {}", role.name)
+            })?;
+            Ok(Grant::default())
+        }
+        Act::RotateKeys => Ok(Grant::default()),
+        Act::EnrollSecondFactor {
+            replacing,
+            proved_current,
+        } => {
+            if replacing && !proved_current {
+                return Err(Error::new(
+                    ErrorKind::SecondFactorRequired,
+                    "this account already has 2FA: replacing it needs a code from the current authenticator",
+                )
+                .with_hint("enter a code from the authenticator you use now"));
+            }
+            Ok(Grant::default())
+        }
+    }
+}
+
+/// `wanted` granted whole, or refused naming what the actor lacks: roles and
+/// accounts can't be cut down the way a token's permissions are.
+fn within(actor: &Actor, wanted: &Permissions, doing: impl FnOnce() -> String) -> Result<Grant> {
+    let lacking = actor.lacks(wanted);
+    if lacking.is_empty() {
+        return Ok(Grant::exactly(wanted));
+    }
+    Err(Error::denied(format!(
+        "{} may not {}: that would hand on {}, which you do not have",
+        actor.user.name,
+        doing(),
+        list(&lacking),
+    ))
+    .with_hint("only someone who holds every permission involved can do this"))
+}
+
+fn list(permissions: &Permissions) -> String {
+    let names: Vec<&str> = permissions.iter().map(|p| p.as_str()).collect();
+    names.join(", ")
+}
+
+fn plural(permissions: &Permissions) -> &'static str {
+    if permissions.len() == 1 { "" } else { "s" }
 }
 
 /// Limits on token lifetimes, set by whoever runs the store or server.
@@ -238,15 +612,247 @@ mod tests {
         }
     }
 
+    fn user(id: crate::model::Id, name: &str) -> User {
+        User {
+            id,
+            name: name.into(),
+            role: "r".into(),
+            created_at: time::now(),
+            disabled_at: None,
+            session_epoch: 0,
+        }
+    }
+
+    fn actor(credential: Credential, permissions: &[Permission]) -> Actor {
+        Actor {
+            user: Arc::new(user(1, "ada")),
+            permissions: permissions.iter().copied().collect(),
+            credential,
+            source: "test".into(),
+        }
+    }
+
+    fn token(owner: &str, effective: &[Permission]) -> Token {
+        let effective: Permissions = effective.iter().copied().collect();
+        Token {
+            id: 7,
+            name: "t".into(),
+            kind: crate::model::TokenKind::Personal,
+            role: "r".into(),
+            permissions: effective.clone(),
+            stripped_permissions: Permissions::new(),
+            effective_permissions: effective,
+            description: String::new(),
+            owner: owner.into(),
+            created_by: owner.into(),
+            hint: "tcpat_…abcd".into(),
+            created_at: time::now(),
+            expires_at: None,
+            revoked_at: None,
+            last_used_at: None,
+            regenerated_at: None,
+        }
+    }
+
+    use Permission::{ApiRead, ApiWrite, KeysManage, TokensManage, UsersManage};
+
     #[test]
-    fn a_token_never_gets_more_than_its_creator() {
-        let creator: Permissions = [Permission::ApiRead, Permission::TokensManage].into();
-        let (granted, stripped) = grant(
-            &role(&[Permission::ApiRead, Permission::UsersManage]),
-            &creator,
+    fn a_token_gets_what_its_role_creator_and_owner_all_have() {
+        let creator = actor(
+            Credential::Session,
+            &[ApiRead, ApiWrite, TokensManage, UsersManage],
         );
-        assert_eq!(granted, [Permission::ApiRead].into());
-        assert_eq!(stripped, [Permission::UsersManage].into());
+        let owner = user(2, "bob");
+        let owner_permissions: Permissions = [ApiRead, KeysManage].into();
+        let role = role(&[ApiRead, ApiWrite, KeysManage]);
+        let grant = decide(
+            &creator,
+            &Act::CreateToken {
+                owner: &owner,
+                owner_permissions: &owner_permissions,
+                role: &role,
+            },
+        )
+        .expect("allowed");
+        assert_eq!(grant.granted, [ApiRead].into());
+        assert_eq!(grant.stripped, [ApiWrite, KeysManage].into());
+    }
+
+    #[test]
+    fn authority_changes_need_a_person_whatever_the_scopes() {
+        let everything = Permission::ALL;
+        for operation in Operation::ALL {
+            for credential in [
+                Credential::Local,
+                Credential::Session,
+                Credential::Token(7),
+                Credential::AccessToken,
+                Credential::Password,
+            ] {
+                let allowed = check(&actor(credential, &everything), operation).is_ok();
+                let expected = operation.needs().credentials.contains(&credential.kind());
+                assert_eq!(allowed, expected, "{operation:?} with {credential:?}");
+            }
+        }
+        let pat = actor(Credential::Token(7), &everything);
+        let error = check(&pat, Operation::AddUser).expect_err("refused");
+        assert_eq!(
+            error.message,
+            "a token may not add users: that needs a login session"
+        );
+    }
+
+    #[test]
+    fn accounts_and_roles_are_handed_out_whole_or_not_at_all() {
+        let helpdesk = actor(Credential::Session, &[UsersManage, Permission::TokensRead]);
+        let admin = role(&Permission::ALL);
+        let error = decide(&helpdesk, &Act::AddUser { role: &admin }).expect_err("refused");
+        assert_eq!(error.kind, crate::error::ErrorKind::PermissionDenied);
+        assert!(error.message.contains("keys:manage"), "{}", error.message);
+        let wide: Permissions = [KeysManage].into();
+        assert!(decide(&helpdesk, &Act::AddRole { permissions: &wide }).is_err());
+        let narrow = role(&[Permission::TokensRead]);
+        assert!(decide(&helpdesk, &Act::AddUser { role: &narrow }).is_ok());
+
+        let target = user(2, "root");
+        for (from, to) in [(&admin, &narrow), (&narrow, &admin)] {
+            let act = Act::SetUserRole {
+                user: &target,
+                from,
+                to,
+            };
+            assert!(
+                decide(&helpdesk, &act).is_err(),
+                "{} → {}",
+                from.name,
+                to.name
+            );
+        }
+        for disabled in [true, false] {
+            let act = Act::SetUserDisabled {
+                user: &target,
+                role: &admin,
+                disabled,
+            };
+            assert!(decide(&helpdesk, &act).is_err(), "disabled: {disabled}");
+        }
+        let me = Act::SetUserDisabled {
+            user: &helpdesk.user,
+            role: &narrow,
+            disabled: true,
+        };
+        assert_eq!(
+            decide(&helpdesk, &me).expect_err("self").kind,
+            crate::error::ErrorKind::Conflict
+        );
+    }
+
+    #[test]
+    fn a_secret_is_regenerated_only_by_someone_who_holds_all_its_token_can_do() {
+        let manager = actor(Credential::Session, &[UsersManage, TokensManage, ApiRead]);
+        let theirs = token("root", &[ApiRead, KeysManage]);
+        let error =
+            decide(&manager, &Act::RegenerateToken { token: &theirs }).expect_err("refused");
+        assert!(error.message.contains("keys:manage"), "{}", error.message);
+        let smaller = token("root", &[ApiRead]);
+        assert!(decide(&manager, &Act::RegenerateToken { token: &smaller }).is_ok());
+        let own = token("ada", &[ApiRead]);
+        let developer = actor(Credential::Session, &[TokensManage, ApiRead]);
+        assert!(decide(&developer, &Act::RegenerateToken { token: &own }).is_ok());
+        assert!(decide(&developer, &Act::RegenerateToken { token: &smaller }).is_err());
+    }
+
+    #[test]
+    fn a_second_factor_is_replaced_only_with_a_code_from_the_current_one() {
+        let person = actor(Credential::Session, &[]);
+        let enroll = |replacing, proved_current| {
+            decide(
+                &person,
+                &Act::EnrollSecondFactor {
+                    replacing,
+                    proved_current,
+                },
+            )
+        };
+        assert!(enroll(false, false).is_ok());
+        assert!(enroll(true, true).is_ok());
+        assert_eq!(
+            enroll(true, false).expect_err("refused").kind,
+            crate::error::ErrorKind::SecondFactorRequired
+        );
+    }
+
+    fn permission_set() -> impl Strategy<Value = Permissions> {
+        proptest::sample::subsequence(Permission::ALL.to_vec(), 0..=Permission::ALL.len())
+            .prop_map(|permissions| permissions.into_iter().collect())
+    }
+
+    fn credential() -> impl Strategy<Value = Credential> {
+        prop_oneof![
+            Just(Credential::Local),
+            Just(Credential::Session),
+            Just(Credential::Token(7)),
+            Just(Credential::AccessToken),
+            Just(Credential::Password),
+        ]
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the actor, the request and the owner: what is granted
+        /// is within what the actor holds, and every refusal grants nothing.
+        #[test]
+        fn nothing_granted_is_ever_more_than_the_actor_holds(
+            credential in credential(),
+            held in permission_set(),
+            wanted in permission_set(),
+            other in permission_set(),
+            for_other in any::<bool>(),
+        ) {
+            let actor = actor(credential, &held.iter().copied().collect::<Vec<_>>());
+            let role = Role { permissions: wanted.clone(), ..role(&[]) };
+            let other_role = Role { permissions: other.clone(), ..role.clone() };
+            let owner = if for_other { user(2, "bob") } else { (*actor.user).clone() };
+            let token = token("bob", &wanted.iter().copied().collect::<Vec<_>>());
+            let acts = [
+                Act::CreateToken { owner: &owner, owner_permissions: &other, role: &role },
+                Act::RegenerateToken { token: &token },
+                Act::Exchange { scope: &wanted },
+                Act::OpenSession,
+                Act::AddUser { role: &role },
+                Act::SetUserRole { user: &owner, from: &other_role, to: &role },
+                Act::SetUserDisabled { user: &owner, role: &role, disabled: false },
+                Act::AddRole { permissions: &wanted },
+                Act::RemoveRole { role: &role },
+                Act::RotateKeys,
+                Act::EnrollSecondFactor { replacing: false, proved_current: false },
+            ];
+            for act in &acts {
+                let operation = act.operation(&actor);
+                if let Ok(grant) = decide(&actor, act) {
+                    prop_assert!(grant.granted.is_subset(&held), "{act:?}");
+                    prop_assert!(check(&actor, operation).is_ok(), "{act:?}");
+                    prop_assert!(grant.stripped.is_disjoint(&grant.granted));
+                }
+                if check(&actor, operation).is_err() {
+                    prop_assert!(decide(&actor, act).is_err(), "{act:?}");
+                }
+            }
+            if let Ok(grant) = decide(&actor, &acts[0]) {
+                let expected: Permissions =
+                    wanted.iter().filter(|p| held.contains(p) && other.contains(p)).copied().collect();
+                prop_assert_eq!(&grant.granted, &expected);
+                let all: Permissions = grant.granted.union(&grant.stripped).copied().collect();
+                prop_assert_eq!(all, wanted.clone());
+            }
+            if credential.is_person() && held.contains(&UsersManage) {
+                prop_assert_eq!(
+                    decide(&actor, &Act::AddUser { role: &role }).is_ok(),
+                    wanted.is_subset(&held)
+                );
+            }
+        }
     }
 
     #[test]

@@ -22,7 +22,9 @@ use crate::keys::{KeyInfo, Rotation};
 use crate::model::{AuditEntry, Permissions, Role, Status, Token, User};
 use crate::policy::{Actor, Credential};
 use crate::secret::Secret;
-use crate::service::{CreateRequest, CreatedToken, RegeneratedToken, Revocation, TokenRef};
+use crate::service::{
+    CreateRequest, CreatedToken, Identity, RegeneratedToken, Revocation, TokenRef,
+};
 use crate::store::{AuditFilter, TokenFilter};
 use crate::time;
 
@@ -68,8 +70,13 @@ impl RemoteBackend {
         self.call(Method::POST, &["login"], Some(request)).await
     }
 
-    pub async fn begin_totp(&self) -> Result<api::TotpEnrollment> {
-        self.call(Method::POST, &["me", "totp"], None::<&()>).await
+    /// `current_code`: a code from the account's current second factor,
+    /// which replacing it needs.
+    pub async fn begin_totp(&self, current_code: Option<&str>) -> Result<api::TotpEnrollment> {
+        let body = api::TotpBeginRequest {
+            current_code: current_code.map(str::to_owned),
+        };
+        self.call(Method::POST, &["me", "totp"], Some(&body)).await
     }
 
     pub async fn confirm_totp(&self, code: &str) -> Result<()> {
@@ -300,9 +307,9 @@ fn secret_from_wire(secret: &str) -> Result<Secret> {
 
 #[async_trait]
 impl Backend for RemoteBackend {
-    async fn whoami(&self) -> Result<Actor> {
+    async fn whoami(&self) -> Result<Identity> {
         let me = self.me().await?;
-        Ok(Actor {
+        let actor = Actor {
             user: std::sync::Arc::new(me.user),
             permissions: me.permissions,
             credential: match (me.credential.as_str(), me.token_id) {
@@ -311,6 +318,10 @@ impl Backend for RemoteBackend {
                 _ => Credential::Session,
             },
             source: self.base.to_string(),
+        };
+        Ok(Identity {
+            actor,
+            role_permissions: me.role_permissions,
         })
     }
 
@@ -542,6 +553,14 @@ impl Backend for RemoteBackend {
     async fn set_user_disabled(&self, name: &str, disabled: bool) -> Result<User> {
         let verb = if disabled { "disable" } else { "enable" };
         self.call(Method::POST, &["users", name, verb], None::<&()>)
+            .await
+    }
+
+    async fn set_user_role(&self, name: &str, role: &str) -> Result<User> {
+        let body = api::SetRoleRequest {
+            role: role.to_owned(),
+        };
+        self.call(Method::POST, &["users", name, "role"], Some(&body))
             .await
     }
 

@@ -13,6 +13,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::audit_batch::AuditBatcher;
 use crate::auth;
+use crate::auth::SessionClaims;
 use crate::credential_cache::{self, CredentialCache, Remembered};
 use crate::error::{Error, ErrorKind, Result};
 use crate::exchange::{
@@ -23,7 +24,7 @@ use crate::model::{
     AuditEntry, Id, Permission, Permissions, Role, Status, Token, TokenKind, User,
     permissions_from_str, permissions_to_string,
 };
-use crate::policy::{self, Actor, Credential, LifetimePolicy};
+use crate::policy::{self, Act, Actor, Credential, LifetimePolicy, Operation};
 use crate::scan;
 use crate::secret::{Secret, SecretHash};
 use crate::store::{
@@ -69,44 +70,28 @@ impl std::fmt::Display for TokenRef {
 pub enum ExchangeSubject<'a> {
     /// A personal or service token, by its secret.
     Token(&'a Secret),
-    /// A login session (or, locally, the OS user): who, and when the
-    /// session ends.
-    Session {
-        user: &'a str,
-        expires_at: Option<DateTime<Utc>>,
-    },
+    /// A login session whose signature the caller has checked.
+    Session(&'a SessionClaims),
+    /// The OS user of a local store.
+    Local(&'a str),
 }
 
-/// An exchange's subject once checked.
+/// An exchange's subject once checked: who it acts as, and when the
+/// credential it came from ends.
 struct Subject {
-    user: String,
-    permissions: Permissions,
+    actor: Actor,
     token_id: Option<Id>,
     expires_at: Option<DateTime<Utc>>,
 }
 
-/// The permissions an access token gets: all of the subject's when none are
-/// asked for, else exactly those asked — each of which the subject must have.
-fn requested_scope(
-    held: &Permissions,
-    requested: &[String],
-) -> std::result::Result<Permissions, ExchangeError> {
-    if requested.is_empty() {
-        return Ok(held.clone());
-    }
-    let mut scope = Permissions::new();
-    for name in requested.iter().flat_map(|text| text.split_whitespace()) {
-        let permission: Permission = name
-            .parse()
-            .map_err(|error: String| ExchangeError::InvalidScope(error))?;
-        if !held.contains(&permission) {
-            return Err(ExchangeError::InvalidScope(format!(
-                "the subject does not have the permission '{name}'"
-            )));
-        }
-        scope.insert(permission);
-    }
-    Ok(scope)
+/// The permissions a caller names in `scope` parameters (space-separated,
+/// possibly several parameters); empty when none are named.
+fn requested_scope(requested: &[String]) -> std::result::Result<Permissions, ExchangeError> {
+    requested
+        .iter()
+        .flat_map(|text| text.split_whitespace())
+        .map(|name| name.parse().map_err(ExchangeError::InvalidScope))
+        .collect()
 }
 
 /// The audit log's words for an exchange: which access token (its `jti`),
@@ -173,6 +158,25 @@ pub struct RegeneratedToken {
 pub struct Login {
     pub user: User,
     pub methods: Vec<&'static str>,
+}
+
+/// Who a credential stands for, and what its user's role would allow: the
+/// difference is what the credential itself withholds (a token's grant, an
+/// access token's scope).
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub actor: Actor,
+    pub role_permissions: Permissions,
+}
+
+impl Identity {
+    /// The role's permissions this credential may not use.
+    pub fn withheld(&self) -> Permissions {
+        self.role_permissions
+            .difference(&self.actor.permissions)
+            .copied()
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -285,6 +289,26 @@ impl TokenService {
         })
     }
 
+    /// What `actor` stands for, with their role's permissions beside.
+    pub async fn identity(&self, actor: Actor) -> Result<Identity> {
+        let role_permissions = self.role(&actor.user.role).await?.permissions.clone();
+        Ok(Identity {
+            actor,
+            role_permissions,
+        })
+    }
+
+    /// The actor a login session stands for, whose signature and lifetime
+    /// the caller has checked: refused once the account was disabled after
+    /// the session began (its epoch moved on), even when enabled again.
+    pub async fn actor_for_session(&self, claims: &SessionClaims, source: &str) -> Result<Actor> {
+        let actor = self.actor(&claims.sub, Credential::Session, source).await?;
+        if claims.epoch != actor.user.session_epoch {
+            return Err(auth::invalid_session());
+        }
+        Ok(actor)
+    }
+
     /// The actor a token's secret stands for: its owner, limited to the
     /// token's permissions. Fails like [`TokenService::verify`].
     pub async fn actor_for_token(&self, secret: &Secret, source: &str) -> Result<Actor> {
@@ -301,7 +325,7 @@ impl TokenService {
             .map_err(|_| Error::unauthenticated(format!("token {} is not valid", secret.hint())))?;
         let actor = Actor {
             user,
-            permissions: token.permissions.clone(),
+            permissions: token.effective_permissions.clone(),
             credential: Credential::Token(token.id),
             source: source.to_owned(),
         };
@@ -316,19 +340,28 @@ impl TokenService {
         policy::check_name("token", &request.name)?;
         policy::check_description(&request.description)?;
         let owner_name = request.owner.as_deref().unwrap_or(&actor.user.name);
-        actor.check_may_create_for(owner_name)?;
+        let for_other = owner_name != actor.user.name;
+        policy::check(actor, Operation::CreateToken { for_other })?;
         let owner = self.active_user(owner_name).await?;
-        let role = self
-            .role(request.role.as_deref().unwrap_or(&actor.user.role))
-            .await
-            .map_err(|error| match error.kind {
+        let owner_role = self.role(&owner.role).await?;
+        let role = match request.role.as_deref() {
+            None => Arc::clone(&owner_role),
+            Some(name) => self.role(name).await.map_err(|error| match error.kind {
                 ErrorKind::NotFound => Error::invalid(error.message)
                     .with_hint("see the roles with: tokenctl role list"),
                 _ => error,
-            })?;
+            })?,
+        };
+        let grant = policy::decide(
+            actor,
+            &Act::CreateToken {
+                owner: &owner,
+                owner_permissions: &owner_role.permissions,
+                role: &role,
+            },
+        )?;
         let now = time::now();
         let expires_at = self.lifetime.expiry(request.expires, now)?;
-        let (permissions, stripped) = policy::grant(&role, &actor.permissions);
         let secret = Secret::generate(request.kind)?;
         let audit = AuditRecord {
             at: now,
@@ -350,7 +383,8 @@ impl TokenService {
             name: request.name,
             kind: request.kind,
             role: role.name.clone(),
-            permissions,
+            permissions: grant.granted,
+            stripped_permissions: grant.stripped.clone(),
             description: request.description,
             owner_id: owner.id,
             created_by_id: actor.user.id,
@@ -363,7 +397,7 @@ impl TokenService {
         Ok(CreatedToken {
             token,
             secret,
-            stripped,
+            stripped: grant.stripped,
         })
     }
 
@@ -490,14 +524,9 @@ impl TokenService {
         reference: &TokenRef,
         grace: Option<Duration>,
     ) -> Result<RegeneratedToken> {
-        actor.require_person("regenerate tokens")?;
+        policy::check_credential(actor, Operation::RegenerateToken { own: true })?;
         let token = self.find_token(actor, reference).await?;
-        if !actor.may_regenerate(&token) {
-            return Err(Error::denied(format!(
-                "{} may not regenerate token {} of {}",
-                actor.user.name, token.id, token.owner
-            )));
-        }
+        policy::decide(actor, &Act::RegenerateToken { token: &token })?;
         if let Some(grace) = grace
             && (grace > MAX_GRACE || grace < Duration::zero())
         {
@@ -641,12 +670,18 @@ impl TokenService {
         description: &str,
         permissions: Permissions,
     ) -> Result<Role> {
-        actor.require(Permission::UsersManage, "add roles")?;
+        policy::check(actor, Operation::AddRole)?;
         policy::check_name("role", name)?;
         policy::check_description(description)?;
         if permissions.is_empty() {
             return Err(Error::invalid("a role needs at least one --permission"));
         }
+        policy::decide(
+            actor,
+            &Act::AddRole {
+                permissions: &permissions,
+            },
+        )?;
         let role = Role {
             name: name.to_owned(),
             description: description.to_owned(),
@@ -659,13 +694,14 @@ impl TokenService {
     }
 
     pub async fn remove_role(&self, actor: &Actor, name: &str) -> Result<()> {
-        actor.require(Permission::UsersManage, "remove roles")?;
+        policy::check(actor, Operation::RemoveRole)?;
         let role = self.role(name).await?;
         if role.builtin {
             return Err(Error::conflict(format!(
                 "'{name}' is a built-in role and cannot be removed"
             )));
         }
+        policy::decide(actor, &Act::RemoveRole { role: &role })?;
         let audit = self.audit_record(actor, "role.remove", format!("removed role '{name}'"));
         self.store.delete_role(name, audit).await?;
         self.credentials_changed();
@@ -688,12 +724,13 @@ impl TokenService {
         role: &str,
         password: Option<String>,
     ) -> Result<(User, Option<String>)> {
-        actor.require(Permission::UsersManage, "add users")?;
+        policy::check(actor, Operation::AddUser)?;
         policy::check_name("user", name)?;
         let role = self
             .role(role)
             .await
             .map_err(|error| Error::invalid(error.message))?;
+        policy::decide(actor, &Act::AddUser { role: &role })?;
         let (hash, generated) = password_hash(password)?;
         let audit = self.audit_record(
             actor,
@@ -803,6 +840,13 @@ impl TokenService {
             detail: format!("logged in{}", if step.is_some() { " with 2FA" } else { "" }),
             source: source.to_owned(),
         };
+        let checked = Actor {
+            permissions: self.role(&credentials.user.role).await?.permissions.clone(),
+            user: Arc::new(credentials.user),
+            credential: Credential::Password,
+            source: source.to_owned(),
+        };
+        policy::decide(&checked, &Act::OpenSession)?;
         if !self.store.login_succeeded(username, step, audit).await? {
             // Another login accepted the same code a moment ago.
             self.login_failed(username, source, "reused 2FA code")
@@ -810,7 +854,7 @@ impl TokenService {
             return Err(Error::unauthenticated("wrong or already used 2FA code"));
         }
         Ok(Login {
-            user: credentials.user,
+            user: Arc::unwrap_or_clone(checked.user),
             methods: auth::methods(step.is_some()).into_iter().collect(),
         })
     }
@@ -833,31 +877,96 @@ impl TokenService {
     }
 
     /// Starts 2FA enrolment: a new secret, pending until a code confirms it.
-    pub async fn begin_totp(&self, actor: &Actor) -> Result<(String, String)> {
-        actor.require_person("set up 2FA")?;
-        let (secret, url) = auth::new_totp_secret(&actor.user.name)?;
-        let audit = self.audit_record(actor, "user.totp.begin", "started 2FA enrolment".to_owned());
-        self.store
-            .set_pending_totp(&actor.user.name, &secret, audit)
-            .await?;
+    /// An account that has 2FA already replaces it only with `current_code`,
+    /// a code from the authenticator it uses now (used up like a login's):
+    /// holding a session is not enough to take over the second factor.
+    pub async fn begin_totp(
+        &self,
+        actor: &Actor,
+        current_code: Option<&str>,
+    ) -> Result<(String, String)> {
+        policy::check(actor, Operation::EnrollSecondFactor)?;
+        let name = &actor.user.name;
+        let credentials = self.own_credentials(actor).await?;
+        let proved_current = match (&credentials.totp_secret, current_code) {
+            (Some(current), Some(code)) => {
+                self.prove_current_totp(actor, &credentials, current, code)
+                    .await?;
+                true
+            }
+            _ => false,
+        };
+        let replacing = credentials.totp_secret.is_some();
+        policy::decide(
+            actor,
+            &Act::EnrollSecondFactor {
+                replacing,
+                proved_current,
+            },
+        )?;
+        let (secret, url) = auth::new_totp_secret(name)?;
+        let (action, detail) = if replacing {
+            ("user.totp.replace.begin", "started replacing 2FA")
+        } else {
+            ("user.totp.begin", "started 2FA enrolment")
+        };
+        let audit = self.audit_record(actor, action, detail.to_owned());
+        self.store.set_pending_totp(name, &secret, audit).await?;
         Ok((secret, url))
+    }
+
+    /// Checks a code from the account's current second factor and uses it
+    /// up; a wrong one counts as a failed login.
+    async fn prove_current_totp(
+        &self,
+        actor: &Actor,
+        credentials: &crate::store::Credentials,
+        current: &str,
+        code: &str,
+    ) -> Result<()> {
+        let name = &actor.user.name;
+        let refused = || Error::unauthenticated("wrong or already used 2FA code");
+        let fresh = auth::check_totp(current, code, time::now())
+            .filter(|step| credentials.totp_last_step.is_none_or(|last| *step > last));
+        let Some(step) = fresh else {
+            self.login_failed(name, &actor.source, "wrong 2FA code to replace 2FA")
+                .await?;
+            return Err(refused());
+        };
+        let audit = self.audit_record(
+            actor,
+            "user.totp.verify",
+            "gave a code from the current 2FA to replace it".to_owned(),
+        );
+        if !self.store.login_succeeded(name, Some(step), audit).await? {
+            return Err(refused());
+        }
+        Ok(())
+    }
+
+    async fn own_credentials(&self, actor: &Actor) -> Result<crate::store::Credentials> {
+        self.store
+            .credentials(&actor.user.name)
+            .await?
+            .ok_or_else(|| Error::not_found("the account vanished"))
     }
 
     /// Finishes 2FA enrolment with a code from the new secret.
     pub async fn confirm_totp(&self, actor: &Actor, code: &str) -> Result<()> {
-        actor.require_person("set up 2FA")?;
-        let credentials = self
-            .store
-            .credentials(&actor.user.name)
-            .await?
-            .ok_or_else(|| Error::not_found("the account vanished"))?;
+        policy::check(actor, Operation::EnrollSecondFactor)?;
+        let credentials = self.own_credentials(actor).await?;
         let pending = credentials.totp_pending_secret.ok_or_else(|| {
             Error::conflict("no 2FA enrolment is pending")
                 .with_hint("start one with: tokenctl 2fa enable")
         })?;
         let step = auth::check_totp(&pending, code, time::now())
             .ok_or_else(|| Error::invalid("that code does not match the new 2FA secret"))?;
-        let audit = self.audit_record(actor, "user.totp.enable", "enabled 2FA".to_owned());
+        let (action, detail) = if credentials.totp_secret.is_some() {
+            ("user.totp.replace", "replaced 2FA with a new authenticator")
+        } else {
+            ("user.totp.enable", "enabled 2FA")
+        };
+        let audit = self.audit_record(actor, action, detail.to_owned());
         if !self
             .store
             .confirm_totp(&actor.user.name, step, audit)
@@ -874,10 +983,17 @@ impl TokenService {
         name: &str,
         disabled: bool,
     ) -> Result<User> {
-        actor.require(Permission::UsersManage, "disable or enable users")?;
-        if disabled && name == actor.user.name {
-            return Err(Error::conflict("you cannot disable your own account"));
-        }
+        policy::check(actor, Operation::SetUserDisabled)?;
+        let user = self.user_named(name).await?;
+        let role = self.role(&user.role).await?;
+        policy::decide(
+            actor,
+            &Act::SetUserDisabled {
+                user: &user,
+                role: &role,
+                disabled,
+            },
+        )?;
         let (action, verb) = if disabled {
             ("user.disable", "disabled")
         } else {
@@ -885,7 +1001,45 @@ impl TokenService {
         };
         let audit = self.audit_record(actor, action, format!("{verb} user '{name}'"));
         let at = disabled.then(time::now);
-        let user = self.store.set_user_disabled(name, at, audit).await?;
+        let user = self
+            .store
+            .set_user_disabled(name, &role.name, at, audit)
+            .await?;
+        self.credentials_changed();
+        Ok(user)
+    }
+
+    /// Gives a user another role. Their sessions and tokens follow at once:
+    /// a session acts with the current role, a token with what it was
+    /// granted that the current role still has.
+    pub async fn set_user_role(&self, actor: &Actor, name: &str, role: &str) -> Result<User> {
+        policy::check(actor, Operation::SetUserRole)?;
+        let user = self.user_named(name).await?;
+        let from = self.role(&user.role).await?;
+        let to = self
+            .role(role)
+            .await
+            .map_err(|error| Error::invalid(error.message))?;
+        policy::decide(
+            actor,
+            &Act::SetUserRole {
+                user: &user,
+                from: &from,
+                to: &to,
+            },
+        )?;
+        let audit = self.audit_record(
+            actor,
+            "user.role",
+            format!(
+                "changed the role of '{name}' from {} to {}",
+                from.name, to.name
+            ),
+        );
+        let user = self
+            .store
+            .set_user_role(name, &from.name, &to.name, audit)
+            .await?;
         self.credentials_changed();
         Ok(user)
     }
@@ -905,11 +1059,17 @@ impl TokenService {
         let now = time::now();
         let subject = self.exchange_subject(subject, source).await?;
         let audience = policy.audience(request.audience.as_deref())?;
-        let scope = requested_scope(&subject.permissions, &request.scopes)?;
+        let requested = requested_scope(&request.scopes)?;
+        let scope = policy::decide(&subject.actor, &Act::Exchange { scope: &requested })
+            .map_err(|error| match error.kind {
+                ErrorKind::PermissionDenied => ExchangeError::InvalidScope(error.message),
+                _ => ExchangeError::InvalidGrant(error.message),
+            })?
+            .granted;
         let ttl = exchange::lifetime(request.ttl, policy.max_ttl, now, subject.expires_at)?;
         let claims = AccessClaims {
             iss: policy.issuer.clone(),
-            sub: subject.user.clone(),
+            sub: subject.actor.user.name.clone(),
             aud: audience,
             exp: (now + ttl).timestamp(),
             iat: now.timestamp(),
@@ -919,11 +1079,13 @@ impl TokenService {
                 .map_or_else(|| "session".to_owned(), |id| format!("token:{id}")),
             scope: permissions_to_string(&scope),
             token_id: subject.token_id,
+            epoch: subject.actor.user.session_epoch,
+            nbf: None,
         };
         let access_token = keys.sign(exchange::ACCESS_TOKEN_TYP, &claims)?;
         let audit = AuditRecord {
             at: now,
-            actor: subject.user,
+            actor: subject.actor.user.name.clone(),
             action: "token.exchange",
             token_id: subject.token_id,
             detail: exchange_detail(&claims),
@@ -990,7 +1152,10 @@ impl TokenService {
     /// The actor an access token sent as `Authorization: Bearer` stands
     /// for: its user, with the permissions both its scope and the user's
     /// role still grant. Refused like any bad credential when it is not
-    /// active (see [`TokenService::introspect`]).
+    /// active (see [`TokenService::introspect`]), and when it was issued
+    /// for another audience: a token meant for another resource server
+    /// must not work here (RFC 9068 §4), or any such server could act as
+    /// its user against this API.
     pub async fn actor_for_access_token(
         &self,
         token: &str,
@@ -1001,8 +1166,9 @@ impl TokenService {
         let claims = self
             .active_access_token(token, keys, policy)
             .await
+            .filter(|claims| claims.aud == policy.issuer)
             .ok_or_else(|| {
-                Error::unauthenticated("the access token is not valid or has expired")
+                Error::unauthenticated("the access token is not valid here or has expired")
             })?;
         let scope = permissions_from_str(&claims.scope).map_err(Error::internal)?;
         let mut actor = self
@@ -1039,8 +1205,8 @@ impl TokenService {
                 return None;
             }
         }
-        self.active_user(&claims.sub).await.ok()?;
-        Some(claims)
+        let user = self.active_user(&claims.sub).await.ok()?;
+        (claims.epoch == user.session_epoch).then_some(claims)
     }
 
     /// Who an exchange acts for. A subject that is not (or no longer)
@@ -1061,24 +1227,27 @@ impl TokenService {
                     .await
                     .map_err(invalid_grant)?;
                 Ok(Subject {
-                    user: actor.user.name.clone(),
-                    permissions: actor.permissions,
+                    actor,
                     token_id: Some(token.id),
                     expires_at: token.expires_at,
                 })
             }
-            ExchangeSubject::Session { user, expires_at } => {
-                let actor = self
-                    .actor(user, Credential::Session, source)
+            ExchangeSubject::Session(claims) => Ok(Subject {
+                actor: self
+                    .actor_for_session(claims, source)
                     .await
-                    .map_err(invalid_grant)?;
-                Ok(Subject {
-                    user: actor.user.name.clone(),
-                    permissions: actor.permissions,
-                    token_id: None,
-                    expires_at,
-                })
-            }
+                    .map_err(invalid_grant)?,
+                token_id: None,
+                expires_at: DateTime::from_timestamp(claims.exp, 0),
+            }),
+            ExchangeSubject::Local(user) => Ok(Subject {
+                actor: self
+                    .actor(user, Credential::Local, source)
+                    .await
+                    .map_err(invalid_grant)?,
+                token_id: None,
+                expires_at: None,
+            }),
         }
     }
 
@@ -1092,7 +1261,7 @@ impl TokenService {
     /// signed. The file and the audit log can't share a transaction: the
     /// rotation comes first, and a failed audit write says it happened.
     pub async fn rotate_signing_key(&self, actor: &Actor, keys: &LiveKeys) -> Result<Rotation> {
-        actor.require(Permission::KeysManage, "rotate the signing key")?;
+        policy::decide(actor, &Act::RotateKeys)?;
         let keys = keys.clone();
         let rotation = tokio::task::spawn_blocking(move || keys.rotate(time::now()))
             .await
@@ -1109,14 +1278,18 @@ impl TokenService {
     }
 
     async fn active_user(&self, name: &str) -> Result<Arc<User>> {
-        let user = self.user_record(name).await?.ok_or_else(|| {
-            Error::not_found(format!("no user named '{name}'"))
-                .with_hint(format!("add the user first: tokenctl user add {name}"))
-        })?;
+        let user = self.user_named(name).await?;
         if user.is_disabled() {
             return Err(Error::conflict(format!("user '{name}' is disabled")));
         }
         Ok(user)
+    }
+
+    async fn user_named(&self, name: &str) -> Result<Arc<User>> {
+        self.user_record(name).await?.ok_or_else(|| {
+            Error::not_found(format!("no user named '{name}'"))
+                .with_hint(format!("add the user first: tokenctl user add {name}"))
+        })
     }
 
     async fn reload(&self, id: Id) -> Result<Token> {

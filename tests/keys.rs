@@ -198,10 +198,12 @@ fn only_keys_manage_may_list_or_rotate_keys() {
                 .output()
                 .expect("run")
         };
+        // A token never rotates keys, whatever its permissions; a developer's
+        // own session lacks keys:manage (the local store below shows that).
         assert_fails(
             &as_bob(&["keys", "rotate", "--yes"]),
             4,
-            "needs the keys:manage permission",
+            "a token may not rotate the signing key: that needs a login session",
         );
         assert_fails(&as_bob(&["keys", "list"]), 4, "keys:manage");
         assert_eq!(
@@ -387,7 +389,7 @@ fn another_jose_implementation_verifies_sessions_from_the_jwk_set_alone() {
 
     let now = chrono::Utc::now();
     let unpublished = tokenctl::keys::KeySet::generate(now).expect("keys");
-    let foreign = tokenctl::auth::issue_session(&unpublished, &me, &["pwd"], now)
+    let foreign = tokenctl::auth::issue_session(&unpublished, &me, 0, &["pwd"], now)
         .expect("sign")
         .0;
     // The same foreign signature under a published kid.

@@ -482,6 +482,7 @@ async fn api() -> Api {
         login_limiter: Arc::new(LoginLimiter::new(100, Duration::from_secs(60))),
         sessions: Arc::new(tokenctl::keys::VerifiedTokens::new(
             tokenctl::auth::SESSION_TYP,
+            tokenctl::auth::SESSION_LIFETIME,
         )),
         request_timeout: tokenctl::server::DEFAULT_REQUEST_TIMEOUT,
     });
@@ -855,6 +856,23 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
         ok
     );
     assert!(answer["disabled_at"].is_null());
+    let answer = step!(
+        "post",
+        "/v1/users/{name}/role",
+        "/v1/users/carol/role",
+        me,
+        Some(json!({ "role": "developer" })),
+        ok
+    );
+    assert_eq!(answer["role"], "developer");
+    step!(
+        "post",
+        "/v1/users/{name}/role",
+        "/v1/users/carol/role",
+        me,
+        Some(json!({ "role": "no-such-role" })),
+        StatusCode::BAD_REQUEST
+    );
     step!(
         "post",
         "/v1/users/{name}/disable",

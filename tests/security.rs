@@ -203,13 +203,14 @@ fn forged_tampered_expired_and_alg_none_sessions_are_refused() {
     );
     let now = chrono::Utc::now();
     let foreign_keys = tokenctl::keys::KeySet::generate(now).expect("keys");
-    let foreign = tokenctl::auth::issue_session(&foreign_keys, &me, &["pwd"], now)
+    let foreign = tokenctl::auth::issue_session(&foreign_keys, &me, 0, &["pwd"], now)
         .expect("forge")
         .0;
     let server_keys = tokenctl::keys::LiveKeys::open(&env.signing_key_path()).expect("keys");
     let expired = tokenctl::auth::issue_session(
         &server_keys.current(),
         &me,
+        0,
         &["pwd"],
         now - chrono::Duration::hours(2),
     )

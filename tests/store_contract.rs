@@ -856,6 +856,7 @@ async fn listing_filters_by_status_owner_kind_and_expiry(f: &Fixture) {
         kind: TokenKind::Personal,
         role: "admin".to_owned(),
         permissions: admin.permissions.clone(),
+        stripped_permissions: Permissions::new(),
         description: String::new(),
         owner_id: ada.id,
         created_by_id: ada.id,
@@ -1311,7 +1312,7 @@ async fn logins_count_failures_lock_out_and_accept_each_code_once(f: &Fixture) {
 
     // Two-factor: pending until a code confirms it, then each code works once.
     let bob = f.actor("bob").await;
-    let (secret, _url) = f.service.begin_totp(&bob).await.expect("begin 2FA");
+    let (secret, _url) = f.service.begin_totp(&bob, None).await.expect("begin 2FA");
     let pending = f.credentials("bob").await;
     assert_eq!(
         pending.totp_pending_secret.as_deref(),
@@ -1771,7 +1772,7 @@ mod postgres_replicas {
             .actor("bob", Credential::Local, "test")
             .await
             .expect("actor");
-        let (secret, _) = replicas[0].begin_totp(&bob).await.expect("begin 2FA");
+        let (secret, _) = replicas[0].begin_totp(&bob, None).await.expect("begin 2FA");
         let now = time::now();
         replicas[1]
             .confirm_totp(&bob, &totp_code(&secret, now))

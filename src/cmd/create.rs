@@ -15,8 +15,10 @@ use crate::time::{self, Expiry};
 /// now. When stdout is not a terminal it is the only thing printed there, so
 /// `$(tokenctl create …)` captures it; notes go to stderr.
 ///
-/// The token gets the permissions of --role, but never more than yours: any
-/// the role has and you lack are stripped and reported.
+/// The token gets the permissions of --role (by default its owner's role),
+/// but never more than you or its owner have: any the role has and either
+/// of you lacks are stripped and reported. Later, it never does more than
+/// its owner's role allows at the time.
 ///
 /// Examples:
 ///   tokenctl create deploy --expires 7d
@@ -32,7 +34,7 @@ pub struct Args {
     #[arg(long = "type", value_name = "TYPE", default_value = "personal", value_parser = parse::kind)]
     pub kind: TokenKind,
 
-    /// Role whose permissions the token gets [default: your own role]
+    /// Role whose permissions the token gets [default: the owner's role]
     #[arg(long)]
     pub role: Option<String>,
 
@@ -75,8 +77,13 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     let token = &created.token;
     let now = time::now();
     if !created.stripped.is_empty() {
+        let who = if token.owner == token.created_by {
+            "you don't".to_owned()
+        } else {
+            format!("you or {} don't", token.owner)
+        };
         ctx.out.warning(&format!(
-            "role {} includes {}, which you don't have; the token does not get {}",
+            "role {} includes {}, which {who} have; the token does not get {}",
             token.role,
             output::permission_list(&created.stripped),
             if created.stripped.len() == 1 {

@@ -63,7 +63,7 @@ async fn expiring_tokens(ctx: &Context) -> Option<ExpiringTokens> {
     let now = crate::time::now();
     let mut tokens = backend
         .list_tokens(TokenFilter {
-            owner: Some(me.user.name.clone()),
+            owner: Some(me.actor.user.name.clone()),
             kind: Some(TokenKind::Personal),
             status: Some(Status::Active),
             expiring_before: Some(now + Duration::days(EXPIRING_WITHIN_DAYS)),

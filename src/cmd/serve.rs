@@ -133,7 +133,10 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             args.login_attempts_per_minute,
             Duration::from_secs(60),
         )),
-        sessions: Arc::new(VerifiedTokens::new(crate::auth::SESSION_TYP)),
+        sessions: Arc::new(VerifiedTokens::new(
+            crate::auth::SESSION_TYP,
+            crate::auth::SESSION_LIFETIME,
+        )),
         request_timeout,
     });
     server::serve(listener, state, tls).await

@@ -40,13 +40,19 @@ pub fn render(ctx: &Context, token: &Token) -> Result<()> {
     let optional = |at: Option<chrono::DateTime<chrono::Utc>>| {
         at.map_or_else(|| "-".to_owned(), |at| output::instant_long(at, now))
     };
-    ctx.out.fields(&[
+    let mut fields = vec![
         ("ID", token.id.to_string()),
         ("Name", token.name.clone()),
         ("Type", token.kind.to_string()),
         ("Status", token.status_at(now).to_string()),
-        ("Role", token.role.clone()),
-        ("Permissions", output::permission_list(&token.permissions)),
+        ("Role", output::token_role(token)),
+        (
+            "Permissions",
+            output::permission_list(&token.effective_permissions),
+        ),
+    ];
+    fields.extend(reductions(token));
+    fields.extend([
         ("Owner", token.owner.clone()),
         ("Created by", token.created_by.clone()),
         ("Created", optional(Some(token.created_at))),
@@ -56,5 +62,36 @@ pub fn render(ctx: &Context, token: &Token) -> Result<()> {
         ("Revoked", optional(token.revoked_at)),
         ("Hint", token.hint.clone()),
         ("Description", token.description.clone()),
-    ])
+    ]);
+    ctx.out.fields(&fields)
+}
+
+/// Why a token may do less than its role: what was stripped when it was
+/// made, and what its owner's role no longer allows.
+fn reductions(token: &Token) -> Vec<(&'static str, String)> {
+    let suspended: crate::model::Permissions = token
+        .permissions
+        .difference(&token.effective_permissions)
+        .copied()
+        .collect();
+    let mut lines = Vec::new();
+    if !token.stripped_permissions.is_empty() {
+        lines.push((
+            "Stripped",
+            format!(
+                "{} (at creation: its creator or owner lacked them)",
+                output::permission_list(&token.stripped_permissions)
+            ),
+        ));
+    }
+    if !suspended.is_empty() {
+        lines.push((
+            "Suspended",
+            format!(
+                "{} (its owner's role no longer has them)",
+                output::permission_list(&suspended)
+            ),
+        ));
+    }
+    lines
 }

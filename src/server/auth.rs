@@ -12,7 +12,7 @@ use super::AppState;
 use super::error::ApiError;
 use crate::auth::{self, SessionClaims};
 use crate::error::Error;
-use crate::policy::{Actor, Credential};
+use crate::policy::Actor;
 use crate::secret::{self, Secret};
 use crate::time;
 
@@ -62,10 +62,7 @@ impl FromRequestParts<AppState> for Caller {
                 .await?
         } else {
             let claims = verify_session(state, credential).await?;
-            state
-                .service
-                .actor(&claims.sub, Credential::Session, &source)
-                .await?
+            state.service.actor_for_session(&claims, &source).await?
         };
         Ok(Caller(actor))
     }

@@ -70,6 +70,7 @@ pub struct NewToken {
     pub kind: TokenKind,
     pub role: String,
     pub permissions: Permissions,
+    pub stripped_permissions: Permissions,
     pub description: String,
     pub owner_id: Id,
     pub created_by_id: Id,
@@ -183,11 +184,24 @@ pub trait Store: Send + Sync {
         password_hash: Option<&str>,
         audit: AuditRecord,
     ) -> StoreResult<User>;
-    /// Sets or clears `disabled_at`; `NotFound` when there is no such user.
+    /// Sets or clears `disabled_at` of the user, if their role is still
+    /// `role` (the one the decision was made on; `Conflict` otherwise).
+    /// Disabling also moves their session epoch on: every session ends.
+    /// `NotFound` when there is no such user.
     async fn set_user_disabled(
         &self,
         name: &str,
+        role: &str,
         disabled_at: Option<DateTime<Utc>>,
+        audit: AuditRecord,
+    ) -> StoreResult<User>;
+    /// Moves the user from role `from` to role `to`; `Conflict` when their
+    /// role is no longer `from`, or `to` no longer exists.
+    async fn set_user_role(
+        &self,
+        name: &str,
+        from: &str,
+        to: &str,
         audit: AuditRecord,
     ) -> StoreResult<User>;
 

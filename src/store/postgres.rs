@@ -46,6 +46,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("postgres_migrations/0003_keys.sql"),
     include_str!("postgres_migrations/0004_change_watch.sql"),
     include_str!("postgres_migrations/0005_role_changes.sql"),
+    include_str!("postgres_migrations/0006_authority.sql"),
 ];
 
 /// The channel the schema's triggers notify on every credential change.
@@ -375,6 +376,27 @@ async fn user_named<'e>(executor: impl PgExecutor<'e>, name: &str) -> StoreResul
     query_one(executor, query, user_from_row).await
 }
 
+/// After an update of one user guarded by their expected role: the user as
+/// now stored, with the audit entry written; `NotFound` when there is no
+/// such user, `Conflict` when their role changed meanwhile.
+async fn changed_user(
+    tx: &mut PgConnection,
+    changed: u64,
+    name: &str,
+    audit: &AuditRecord,
+) -> StoreResult<User> {
+    let user = user_named(&mut *tx, name)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("no user named '{name}'")))?;
+    if changed == 0 {
+        return Err(StoreError::Conflict(format!(
+            "the role of user '{name}' changed meanwhile; try again"
+        )));
+    }
+    insert_audit(tx, audit).await?;
+    Ok(user)
+}
+
 async fn token_with_id<'e>(executor: impl PgExecutor<'e>, id: Id) -> StoreResult<Option<Token>> {
     let mut query = QueryBuilder::new(TOKEN_COLUMNS);
     query.push(" WHERE t.id = ").push_bind(id);
@@ -451,23 +473,46 @@ impl Store for PgStore {
     async fn set_user_disabled(
         &self,
         name: &str,
+        role: &str,
         disabled_at: Option<DateTime<Utc>>,
         audit: AuditRecord,
     ) -> StoreResult<User> {
         self.write(async |tx| {
-            let changed = sqlx::query("UPDATE users SET disabled_at = $1 WHERE name = $2")
-                .bind(disabled_at.map(|at| at.timestamp()))
+            let changed = sqlx::query(
+                "UPDATE users SET disabled_at = $1,
+                     session_epoch = session_epoch + CASE WHEN $1 IS NULL THEN 0 ELSE 1 END
+                 WHERE name = $2 AND role = $3",
+            )
+            .bind(disabled_at.map(|at| at.timestamp()))
+            .bind(name)
+            .bind(role)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            changed_user(tx, changed, name, &audit).await
+        })
+        .await
+    }
+
+    async fn set_user_role(
+        &self,
+        name: &str,
+        from: &str,
+        to: &str,
+        audit: AuditRecord,
+    ) -> StoreResult<User> {
+        self.write(async |tx| {
+            let changed = sqlx::query("UPDATE users SET role = $1 WHERE name = $2 AND role = $3")
+                .bind(to)
                 .bind(name)
+                .bind(from)
                 .execute(&mut *tx)
-                .await?
+                .await
+                .map_err(|error| {
+                    conflict_or(error, |_| format!("role '{to}' was removed meanwhile"))
+                })?
                 .rows_affected();
-            if changed == 0 {
-                return Err(StoreError::NotFound(format!("no user named '{name}'")));
-            }
-            insert_audit(tx, &audit).await?;
-            user_named(&mut *tx, name)
-                .await?
-                .ok_or_else(|| StoreError::Database("updated user vanished".into()))
+            changed_user(tx, changed, name, &audit).await
         })
         .await
     }
@@ -686,14 +731,16 @@ impl Store for PgStore {
                 )));
             }
             let id: Id = sqlx::query_scalar(
-                "INSERT INTO tokens (name, kind, role, permissions, description, owner_id,
-                     created_by, secret_hash, hint, created_at, expires_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+                "INSERT INTO tokens (name, kind, role, permissions, stripped_permissions,
+                     description, owner_id, created_by, secret_hash, hint, created_at,
+                     expires_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
             )
             .bind(&token.name)
             .bind(token.kind.as_str())
             .bind(&token.role)
             .bind(permissions_to_string(&token.permissions))
+            .bind(permissions_to_string(&token.stripped_permissions))
             .bind(&token.description)
             .bind(token.owner_id)
             .bind(token.created_by_id)

@@ -14,23 +14,29 @@ use chrono::{DateTime, Utc};
 use super::{Credentials, SecretMatch, StoreError, StoreResult};
 use crate::model::{AuditEntry, Role, Token, TokenKind, User, permissions_from_str};
 
-pub const USER_COLUMNS: &str = "SELECT id, name, role, created_at, disabled_at FROM users";
+pub const USER_COLUMNS: &str =
+    "SELECT id, name, role, created_at, disabled_at, session_epoch FROM users";
 /// [`USER_COLUMNS`] followed by what a login checks.
 pub const CREDENTIAL_COLUMNS: &str = "SELECT id, name, role, created_at, disabled_at,
-        password_hash, totp_secret, totp_pending_secret, totp_last_step, failed_logins,
+        session_epoch, password_hash, totp_secret, totp_pending_secret, totp_last_step, failed_logins,
         locked_until
     FROM users";
 pub const ROLE_COLUMNS: &str = "SELECT name, description, permissions, builtin FROM roles";
 pub const AUDIT_COLUMNS: &str = "SELECT id, at, actor, action, token_id, detail, source FROM audit";
 
-/// The columns of a [`Token`], owner and creator names joined in.
+/// The columns of a [`Token`], owner and creator names joined in, and the
+/// permissions of the owner's role now: a token's effective permissions are
+/// worked out from them in the same query, so no path (the verify hot path
+/// included) can use a token without its owner's current limits.
 pub const TOKEN_COLUMNS: &str = "SELECT t.id, t.name, t.kind, t.role, t.permissions,
         t.description, o.name AS owner, c.name AS created_by, t.hint, t.created_at,
         t.expires_at, t.revoked_at, t.last_used_at, t.regenerated_at,
-        o.disabled_at IS NOT NULL AS owner_disabled, t.previous_valid_until
+        o.disabled_at IS NOT NULL AS owner_disabled, t.previous_valid_until,
+        r.permissions AS owner_permissions, t.stripped_permissions
     FROM tokens t
     JOIN users o ON o.id = t.owner_id
-    JOIN users c ON c.id = t.created_by";
+    JOIN users c ON c.id = t.created_by
+    JOIN roles r ON r.name = o.role";
 
 /// Typed access to one result row by column position.
 pub trait Columns {
@@ -66,18 +72,19 @@ pub fn user_from_row(row: &dyn Columns) -> StoreResult<User> {
         role: row.text(2)?,
         created_at: row.time(3)?,
         disabled_at: row.optional_time(4)?,
+        session_epoch: row.int(5)?,
     })
 }
 
 pub fn credentials_from_row(row: &dyn Columns) -> StoreResult<Credentials> {
     Ok(Credentials {
         user: user_from_row(row)?,
-        password_hash: row.optional_text(5)?,
-        totp_secret: row.optional_text(6)?,
-        totp_pending_secret: row.optional_text(7)?,
-        totp_last_step: row.optional_int(8)?,
-        failed_logins: row.int(9)?,
-        locked_until: row.optional_time(10)?,
+        password_hash: row.optional_text(6)?,
+        totp_secret: row.optional_text(7)?,
+        totp_pending_secret: row.optional_text(8)?,
+        totp_last_step: row.optional_int(9)?,
+        failed_logins: row.int(10)?,
+        locked_until: row.optional_time(11)?,
     })
 }
 
@@ -91,12 +98,16 @@ pub fn role_from_row(row: &dyn Columns) -> StoreResult<Role> {
 }
 
 pub fn token_from_row(row: &dyn Columns) -> StoreResult<Token> {
+    let permissions = permission_set(row, 4)?;
+    let owner_permissions = permission_set(row, 16)?;
     Ok(Token {
         id: row.int(0)?,
         name: row.text(1)?,
         kind: TokenKind::from_str(&row.text(2)?).map_err(|e| corrupt("token", &e))?,
         role: row.text(3)?,
-        permissions: permissions_from_str(&row.text(4)?).map_err(|e| corrupt("token", &e))?,
+        effective_permissions: Token::effective(&permissions, &owner_permissions),
+        permissions,
+        stripped_permissions: permission_set(row, 17)?,
         description: row.text(5)?,
         owner: row.text(6)?,
         created_by: row.text(7)?,
@@ -107,6 +118,10 @@ pub fn token_from_row(row: &dyn Columns) -> StoreResult<Token> {
         last_used_at: row.optional_time(12)?,
         regenerated_at: row.optional_time(13)?,
     })
+}
+
+fn permission_set(row: &dyn Columns, index: usize) -> StoreResult<crate::model::Permissions> {
+    permissions_from_str(&row.text(index)?).map_err(|e| corrupt("token", &e))
 }
 
 /// A token found by its secret, with what `verify` also needs to know.

@@ -41,6 +41,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sqlite_migrations/0003_keys.sql"),
     include_str!("sqlite_migrations/0004_change_watch.sql"),
     include_str!("sqlite_migrations/0005_role_changes.sql"),
+    include_str!("sqlite_migrations/0006_authority.sql"),
 ];
 
 /// How long a process waits for another one's write before giving up.
@@ -369,6 +370,26 @@ fn user_named(connection: &Connection, name: &str) -> StoreResult<Option<User>> 
     query_one(connection, &sql, [name], user_from_row)
 }
 
+/// After an update of one user guarded by their expected role: the user as
+/// now stored, with the audit entry written; `NotFound` when there is no
+/// such user, `Conflict` when their role changed meanwhile.
+fn changed_user(
+    tx: &Transaction<'_>,
+    changed: usize,
+    name: &str,
+    audit: &AuditRecord,
+) -> StoreResult<User> {
+    let user = user_named(tx, name)?
+        .ok_or_else(|| StoreError::NotFound(format!("no user named '{name}'")))?;
+    if changed == 0 {
+        return Err(StoreError::Conflict(format!(
+            "the role of user '{name}' changed meanwhile; try again"
+        )));
+    }
+    insert_audit(tx, audit)?;
+    Ok(user)
+}
+
 fn token_with_id(connection: &Connection, id: Id) -> StoreResult<Option<Token>> {
     let sql = format!("{TOKEN_COLUMNS} WHERE t.id = ?1");
     query_one(connection, &sql, [id], token_from_row)
@@ -435,21 +456,44 @@ impl Store for SqliteStore {
     async fn set_user_disabled(
         &self,
         name: &str,
+        role: &str,
         disabled_at: Option<DateTime<Utc>>,
         audit: AuditRecord,
     ) -> StoreResult<User> {
-        let name = name.to_owned();
+        let (name, role) = (name.to_owned(), role.to_owned());
         self.write(move |tx| {
             let changed = tx.execute(
-                "UPDATE users SET disabled_at = ?1 WHERE name = ?2",
-                (disabled_at.map(|at| at.timestamp()), &name),
+                "UPDATE users SET disabled_at = ?1,
+                     session_epoch = session_epoch + (?1 IS NOT NULL)
+                 WHERE name = ?2 AND role = ?3",
+                (disabled_at.map(|at| at.timestamp()), &name, &role),
             )?;
-            if changed == 0 {
-                return Err(StoreError::NotFound(format!("no user named '{name}'")));
-            }
-            insert_audit(tx, &audit)?;
-            user_named(tx, &name)?
-                .ok_or_else(|| StoreError::Database("updated user vanished".into()))
+            changed_user(tx, changed, &name, &audit)
+        })
+        .await
+    }
+
+    async fn set_user_role(
+        &self,
+        name: &str,
+        from: &str,
+        to: &str,
+        audit: AuditRecord,
+    ) -> StoreResult<User> {
+        let (name, from, to) = (name.to_owned(), from.to_owned(), to.to_owned());
+        self.write(move |tx| {
+            let changed = tx
+                .execute(
+                    "UPDATE users SET role = ?1 WHERE name = ?2 AND role = ?3",
+                    (&to, &name, &from),
+                )
+                .map_err(|error| match error.sqlite_error_code() {
+                    Some(rusqlite::ErrorCode::ConstraintViolation) => {
+                        StoreError::Conflict(format!("role '{to}' was removed meanwhile"))
+                    }
+                    _ => error.into(),
+                })?;
+            changed_user(tx, changed, &name, &audit)
         })
         .await
     }
@@ -621,14 +665,16 @@ impl Store for SqliteStore {
                 )));
             }
             let id: Id = tx.query_row(
-                "INSERT INTO tokens (name, kind, role, permissions, description, owner_id,
-                     created_by, secret_hash, hint, created_at, expires_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
+                "INSERT INTO tokens (name, kind, role, permissions, stripped_permissions,
+                     description, owner_id, created_by, secret_hash, hint, created_at,
+                     expires_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
                 rusqlite::params![
                     token.name,
                     token.kind.as_str(),
                     token.role,
                     permissions_to_string(&token.permissions),
+                    permissions_to_string(&token.stripped_permissions),
                     token.description,
                     token.owner_id,
                     token.created_by_id,

@@ -1,20 +1,30 @@
 //! `tokenctl 2fa enable`.
 
-use crate::cmd::{Context, first_stdin_line};
-use crate::error::{Error, Result};
+use std::io::BufRead;
 
-/// Turn on 2FA: prints a TOTP secret once, then asks for a code from it
+use crate::cmd::Context;
+use crate::error::{Error, ErrorKind, Result};
+
+/// Turn on 2FA, or move it to a new authenticator
 ///
-/// Add the secret (or the otpauth:// URL) to an authenticator app, then enter
-/// the 6-digit code it shows. From then on `tokenctl login` asks for a code.
-/// With --code-stdin the code is read from stdin after the secret is printed.
+/// Prints a new TOTP secret once, then asks for a code from it. Add the
+/// secret (or the otpauth:// URL) to an authenticator app, then enter the
+/// 6-digit code it shows. From then on `tokenctl login` asks for a code.
+///
+/// An account that has 2FA already keeps it unless a code from the current
+/// authenticator comes first: holding a session is not enough to replace
+/// the second factor.
+///
+/// With --code-stdin the codes are read from stdin, one per line, each when
+/// it is needed: the current one first (only when replacing), then one from
+/// the new secret after it is printed.
 ///
 /// Examples:
 ///   tokenctl 2fa enable
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// Read the confirmation code from stdin
+    /// Read the codes from stdin, one line each
     #[arg(long)]
     pub code_stdin: bool,
 }
@@ -24,7 +34,13 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         Error::invalid("2FA protects server logins; the local store has none")
             .with_hint("pass --server URL, or log in first")
     })?;
-    let enrollment = remote.begin_totp().await?;
+    let enrollment = match remote.begin_totp(None).await {
+        Err(error) if error.kind == ErrorKind::SecondFactorRequired => {
+            let current = read_code(ctx, args.code_stdin, "Code from your current authenticator")?;
+            remote.begin_totp(Some(&current)).await?
+        }
+        result => result?,
+    };
     if ctx.out.json {
         ctx.out.json(&enrollment)?;
     } else {
@@ -34,23 +50,33 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             enrollment.secret
         ));
     }
-    let code = read_code(ctx, args.code_stdin)?;
+    let code = read_code(ctx, args.code_stdin, "Code from the new secret")?;
     remote.confirm_totp(&code).await?;
     ctx.out
         .success("2FA is on: tokenctl login will ask for a code");
     Ok(())
 }
 
-fn read_code(ctx: &Context, from_stdin: bool) -> Result<String> {
+/// One code: the next line of stdin, or typed at a prompt.
+fn read_code(ctx: &Context, from_stdin: bool, prompt: &str) -> Result<String> {
     if from_stdin {
-        return first_stdin_line()?.ok_or_else(|| Error::invalid("no code on stdin"));
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|error| Error::invalid(format!("cannot read stdin: {error}")))?;
+        let code = line.trim();
+        if code.is_empty() {
+            return Err(Error::invalid(format!("no code on stdin ({prompt})")));
+        }
+        return Ok(code.to_owned());
     }
     if !ctx.out.can_prompt() {
         return Err(Error::invalid("no terminal to ask for the code on")
             .with_hint("pass --code-stdin and pipe the code in"));
     }
     dialoguer::Input::<String>::new()
-        .with_prompt("Code from the app")
+        .with_prompt(prompt)
         .interact_text()
         .map_err(|error| Error::internal(format!("cannot read the code: {error}")))
 }

@@ -4,6 +4,7 @@ pub mod add;
 pub mod disable;
 pub mod enable;
 pub mod list;
+pub mod set_role;
 
 use super::Context;
 use crate::error::Result;
@@ -15,6 +16,7 @@ pub enum Command {
     Add(add::Args),
     Disable(disable::Args),
     Enable(enable::Args),
+    SetRole(set_role::Args),
 }
 
 pub async fn run(ctx: &Context, command: Command) -> Result<()> {
@@ -23,7 +25,22 @@ pub async fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Add(args) => add::run(ctx, args).await,
         Command::Disable(args) => set_disabled(ctx, &args.name, true).await,
         Command::Enable(args) => set_disabled(ctx, &args.name, false).await,
+        Command::SetRole(args) => set_role(ctx, &args).await,
     }
+}
+
+async fn set_role(ctx: &Context, args: &set_role::Args) -> Result<()> {
+    let user = ctx
+        .backend()
+        .await?
+        .set_user_role(&args.name, &args.role)
+        .await?;
+    if ctx.out.json {
+        return ctx.out.json(&user);
+    }
+    ctx.out
+        .success(&format!("User '{}' now has role {}", user.name, user.role));
+    Ok(())
 }
 
 async fn set_disabled(ctx: &Context, name: &str, disabled: bool) -> Result<()> {

@@ -167,10 +167,7 @@ async fn exchange(
             claims = verify_session(state, subject_token)
                 .await
                 .map_err(|error| ExchangeError::InvalidGrant(error.message))?;
-            ExchangeSubject::Session {
-                user: &claims.sub,
-                expires_at: chrono::DateTime::from_timestamp(claims.exp, 0),
-            }
+            ExchangeSubject::Session(&claims)
         }
         Some(ACCESS_TOKEN_TYPE) => {
             return Err(ExchangeError::InvalidGrant(

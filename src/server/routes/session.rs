@@ -5,8 +5,10 @@ use axum::extract::State;
 use axum::http::request::Parts;
 use axum::routing::{get, post};
 
-use super::Json;
-use crate::api::{LoginRequest, LoginResponse, Me, TotpConfirmRequest, TotpEnrollment};
+use super::{Json, JsonOrEmpty};
+use crate::api::{
+    LoginRequest, LoginResponse, Me, TotpBeginRequest, TotpConfirmRequest, TotpEnrollment,
+};
 use crate::policy::Credential;
 use crate::server::AppState;
 use crate::server::auth::{Caller, client_ip, source};
@@ -39,6 +41,7 @@ async fn login(
     let (session, expires_at) = crate::auth::issue_session(
         &state.keys.current(),
         &login.user.name,
+        login.user.session_epoch,
         &login.methods,
         crate::time::now(),
     )?;
@@ -49,25 +52,31 @@ async fn login(
     }))
 }
 
-async fn me(Caller(actor): Caller) -> Json<Me> {
+async fn me(State(state): State<AppState>, Caller(actor): Caller) -> ApiResult<Json<Me>> {
     let (credential, token_id) = match actor.credential {
         Credential::Token(id) => ("token", Some(id)),
-        Credential::Session | Credential::Local => ("session", None),
+        Credential::Session | Credential::Local | Credential::Password => ("session", None),
         Credential::AccessToken => ("access_token", None),
     };
-    Json(Me {
-        user: std::sync::Arc::unwrap_or_clone(actor.user),
-        permissions: actor.permissions,
+    let identity = state.service.identity(actor).await?;
+    Ok(Json(Me {
+        user: std::sync::Arc::unwrap_or_clone(identity.actor.user),
+        permissions: identity.actor.permissions,
+        role_permissions: identity.role_permissions,
         credential: credential.to_owned(),
         token_id,
-    })
+    }))
 }
 
 async fn begin_totp(
     State(state): State<AppState>,
     Caller(actor): Caller,
+    JsonOrEmpty(request): JsonOrEmpty<TotpBeginRequest>,
 ) -> ApiResult<Json<TotpEnrollment>> {
-    let (secret, otpauth_url) = state.service.begin_totp(&actor).await?;
+    let (secret, otpauth_url) = state
+        .service
+        .begin_totp(&actor, request.current_code.as_deref())
+        .await?;
     Ok(Json(TotpEnrollment {
         secret,
         otpauth_url,

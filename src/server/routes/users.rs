@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::routing::{get, post};
 
 use super::{Json, Path};
-use crate::api::{AddUserRequest, AddedUser};
+use crate::api::{AddUserRequest, AddedUser, SetRoleRequest};
 use crate::model::User;
 use crate::server::AppState;
 use crate::server::auth::Caller;
@@ -16,6 +16,7 @@ pub fn routes() -> Router<AppState> {
         .route("/v1/users", get(list).post(add))
         .route("/v1/users/{name}/disable", post(disable))
         .route("/v1/users/{name}/enable", post(enable))
+        .route("/v1/users/{name}/role", post(set_role))
 }
 
 async fn list(State(state): State<AppState>, Caller(actor): Caller) -> ApiResult<Json<Vec<User>>> {
@@ -53,6 +54,20 @@ async fn enable(
         state
             .service
             .set_user_disabled(&actor, &name, false)
+            .await?,
+    ))
+}
+
+async fn set_role(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    Path(name): Path<String>,
+    Json(request): Json<SetRoleRequest>,
+) -> ApiResult<Json<User>> {
+    Ok(Json(
+        state
+            .service
+            .set_user_role(&actor, &name, &request.role)
             .await?,
     ))
 }
