@@ -198,6 +198,11 @@ impl TestEnv {
     /// server is started and the OS user logged in to it. `None` (with the
     /// reason printed) when PostgreSQL is not reachable here — never under CI.
     pub fn with_backend(backend: Backend) -> Option<TestEnv> {
+        TestEnv::with_server_flags(backend, &[])
+    }
+
+    /// [`TestEnv::with_backend`], with `extra` flags for `tokenctl serve`.
+    pub fn with_server_flags(backend: Backend, extra: &[&str]) -> Option<TestEnv> {
         let mut env = TestEnv::new();
         env.backend = backend;
         let database = match backend {
@@ -223,7 +228,7 @@ impl TestEnv {
                 (url, Some(schema))
             }
         };
-        env.server = Some(env.start_server(&database.0, database.1, &[]));
+        env.server = Some(env.start_server(&database.0, database.1, extra));
         env.login();
         Some(env)
     }
@@ -493,6 +498,49 @@ pub fn http_request(
         headers.push(("content-type", "application/json"));
     }
     http_send(method, url, &headers, body)
+}
+
+/// Logs `username` in over raw HTTP and returns the session.
+pub fn http_login(server: &str, username: &str, password: &str) -> String {
+    let body = serde_json::json!({ "username": username, "password": password }).to_string();
+    let answer = http_request("POST", &format!("{server}/v1/login"), None, Some(&body));
+    assert_eq!(answer.status, 200, "login {username}: {}", answer.body);
+    answer.body["session"].as_str().expect("session").to_owned()
+}
+
+/// An RFC 8693 exchange over raw HTTP: `subject` as a token
+/// (`urn:…:access_token`) or, when it is a JWT, as a login session
+/// (`urn:…:jwt`), with optional `scope` and `audience`.
+pub fn http_exchange(
+    server: &str,
+    subject: &str,
+    scope: Option<&str>,
+    audience: Option<&str>,
+) -> HttpAnswer {
+    let subject_type = if subject.starts_with("tc") {
+        "urn:ietf:params:oauth:token-type:access_token"
+    } else {
+        "urn:ietf:params:oauth:token-type:jwt"
+    };
+    let mut form = form_urlencoded::Serializer::new(String::new());
+    form.append_pair(
+        "grant_type",
+        "urn:ietf:params:oauth:grant-type:token-exchange",
+    )
+    .append_pair("subject_token", subject)
+    .append_pair("subject_token_type", subject_type);
+    if let Some(scope) = scope {
+        form.append_pair("scope", scope);
+    }
+    if let Some(audience) = audience {
+        form.append_pair("audience", audience);
+    }
+    http_send(
+        "POST",
+        &format!("{server}/oauth2/token"),
+        &[("content-type", "application/x-www-form-urlencoded")],
+        Some(&form.finish()),
+    )
 }
 
 /// Raw HTTP with exactly these headers and body (a form, a custom header).
