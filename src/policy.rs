@@ -147,8 +147,8 @@ pub enum Operation {
 pub struct Needs {
     /// The credential kinds that may ask at all.
     pub credentials: &'static [CredentialKind],
-    /// The permission the actor must hold, if any.
-    pub permission: Option<Permission>,
+    /// The permissions the actor must all hold.
+    pub permissions: &'static [Permission],
 }
 
 const PERSON: &[CredentialKind] = &[CredentialKind::Person];
@@ -179,29 +179,30 @@ impl Operation {
     /// shorter-lived, narrower one.
     pub fn needs(self) -> Needs {
         use Permission::{KeysManage, TokensManage, UsersManage};
-        let person = |permission| Needs {
+        let person = |permissions| Needs {
             credentials: PERSON,
-            permission,
+            permissions,
         };
         match self {
             Operation::CreateToken { for_other: false }
-            | Operation::RegenerateToken { own: true } => person(Some(TokensManage)),
-            Operation::CreateToken { for_other: true }
-            | Operation::RegenerateToken { own: false }
+            | Operation::RegenerateToken { own: true } => person(&[TokensManage]),
+            // Issuing to someone else is an admin's act on top of one's own.
+            Operation::CreateToken { for_other: true } => person(&[TokensManage, UsersManage]),
+            Operation::RegenerateToken { own: false }
             | Operation::AddUser
             | Operation::SetUserRole
             | Operation::SetUserDisabled
             | Operation::AddRole
-            | Operation::RemoveRole => person(Some(UsersManage)),
-            Operation::RotateKeys => person(Some(KeysManage)),
-            Operation::EnrollSecondFactor => person(None),
+            | Operation::RemoveRole => person(&[UsersManage]),
+            Operation::RotateKeys => person(&[KeysManage]),
+            Operation::EnrollSecondFactor => person(&[]),
             Operation::Exchange => Needs {
                 credentials: &[CredentialKind::Person, CredentialKind::Token],
-                permission: None,
+                permissions: &[],
             },
             Operation::OpenSession => Needs {
                 credentials: &[CredentialKind::Password],
-                permission: None,
+                permissions: &[],
             },
         }
     }
@@ -231,10 +232,11 @@ impl Operation {
 /// tell a refused caller about other accounts.
 pub fn check(actor: &Actor, operation: Operation) -> Result<()> {
     check_credential(actor, operation)?;
-    match operation.needs().permission {
-        Some(permission) => actor.require(permission, operation.doing()),
-        None => Ok(()),
-    }
+    operation
+        .needs()
+        .permissions
+        .iter()
+        .try_for_each(|permission| actor.require(*permission, operation.doing()))
 }
 
 /// The first half of [`check`]: whether the actor's kind of credential may
@@ -313,8 +315,11 @@ impl Act<'_> {
             Act::CreateToken { owner, .. } => Operation::CreateToken {
                 for_other: owner.id != actor.user.id,
             },
+            // An owner with tokens:manage renews as the owner; anyone else
+            // (an owner without it, too) needs users:manage, which renews
+            // any token.
             Act::RegenerateToken { token } => Operation::RegenerateToken {
-                own: actor.owns(token),
+                own: actor.owns(token) && actor.has(Permission::TokensManage),
             },
             Act::Exchange { .. } => Operation::Exchange,
             Act::OpenSession => Operation::OpenSession,
@@ -678,6 +683,24 @@ mod tests {
         assert_eq!(grant.stripped, [ApiWrite, KeysManage].into());
     }
 
+    /// Found by `tests/authority_property.rs` through `serve`: users:manage
+    /// alone issued tokens to others.
+    #[test]
+    fn issuing_a_token_to_someone_else_needs_tokens_manage_too() {
+        let manager = actor(Credential::Session, &[UsersManage]);
+        let owner = user(2, "bob");
+        let role = role(&[UsersManage]);
+        let act = Act::CreateToken {
+            owner: &owner,
+            owner_permissions: &role.permissions,
+            role: &role,
+        };
+        let error = decide(&manager, &act).expect_err("refused");
+        assert!(error.message.contains("tokens:manage"), "{}", error.message);
+        let admin = actor(Credential::Session, &[UsersManage, TokensManage]);
+        assert!(decide(&admin, &act).is_ok());
+    }
+
     #[test]
     fn authority_changes_need_a_person_whatever_the_scopes() {
         let everything = Permission::ALL;
@@ -760,6 +783,10 @@ mod tests {
         let developer = actor(Credential::Session, &[TokensManage, ApiRead]);
         assert!(decide(&developer, &Act::RegenerateToken { token: &own }).is_ok());
         assert!(decide(&developer, &Act::RegenerateToken { token: &smaller }).is_err());
+        // Found by tests/authority_property.rs: users:manage renews any
+        // token, the actor's own included, without tokens:manage.
+        let manager = actor(Credential::Session, &[UsersManage, ApiRead]);
+        assert!(decide(&manager, &Act::RegenerateToken { token: &own }).is_ok());
     }
 
     #[test]

@@ -1125,7 +1125,7 @@ impl TokenService {
         let token = self.verify(&secret).await.ok()?;
         Some(Introspection {
             active: true,
-            scope: Some(permissions_to_string(&token.permissions)),
+            scope: Some(permissions_to_string(&token.effective_permissions)),
             client_id: Some(format!("token:{}", token.id)),
             username: Some(token.owner.clone()),
             token_type: Some("Bearer".to_owned()),

@@ -60,8 +60,11 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     ctx.out.fields(&[
         ("Owner", token.owner.clone()),
         ("Type", token.kind.to_string()),
-        ("Role", token.role.clone()),
-        ("Permissions", output::permission_list(&token.permissions)),
+        ("Role", output::token_role(&token)),
+        (
+            "Permissions",
+            output::permission_list(&token.effective_permissions),
+        ),
         ("Expires", output::expiry_long(token.expires_at, now)),
     ])
 }
