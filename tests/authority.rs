@@ -7,7 +7,7 @@ mod common;
 
 use common::{
     ADMIN_PASSWORD, Backend, HttpAnswer, TestEnv, assert_fails, code, http_exchange, http_login,
-    http_request, stderr, stdout,
+    http_request, stderr, stdout, totp_code,
 };
 use serde_json::{Value, json};
 
@@ -508,16 +508,6 @@ fn enroll(api: &Api<'_>, session: &str, current: Option<&str>) -> String {
     let answer = api.call("POST", "/v1/me/totp/confirm", session, Some(confirm));
     assert_eq!(answer.status, 200, "{}", answer.body);
     secret
-}
-
-fn totp_code(secret: &str, offset_steps: i64) -> String {
-    let bytes = totp_rs::Secret::try_from_base32(secret).expect("base32");
-    let totp = totp_rs::Builder::new()
-        .with_secret(bytes)
-        .build()
-        .expect("totp");
-    let now = chrono::Utc::now().timestamp() + offset_steps * 30;
-    totp.generate(u64::try_from(now).expect("time")).to_string()
 }
 
 #[test]

@@ -33,8 +33,8 @@ use tokenctl::model::{Permission, Permissions};
 use tokenctl::policy::{Actor, LifetimePolicy};
 use tokenctl::secret::Secret;
 use tokenctl::service::{CreateRequest, ExchangeSubject, TokenRef, TokenService};
-use tokenctl::store::sqlite::SqliteStore;
 use tokenctl::store::Store;
+use tokenctl::store::sqlite::SqliteStore;
 
 const PASSWORD: &str = "a long enough password";
 const ROOT: &str = "root";
@@ -338,6 +338,11 @@ impl Model {
             credential.handle.kind == Kind::Session,
             credential,
         ))
+    }
+
+    /// One of the history's tokens, if it has any.
+    fn token(&self, index: usize) -> Option<usize> {
+        (!self.tokens.is_empty()).then(|| index % self.tokens.len())
     }
 
     /// A case user (never the shared first admin), if the case has any.
@@ -1060,6 +1065,11 @@ async fn check(system: &impl System, model: &Model) -> Result<(), String> {
     Ok(())
 }
 
+/// A step that names a user or token when the history has none.
+fn nothing_to_act_on() -> (Expect, Outcome<()>) {
+    (Expect::Refuse, Err("nothing to act on".to_owned()))
+}
+
 /// Applies one step to both: what the model expected, and whether the
 /// system did it. The model changes only when the system did.
 /// `Err` when the system handed out something other than the model's grant.
@@ -1121,7 +1131,7 @@ async fn apply(
         }
         Step::SetRole { by, user, role } => {
             let Some(user) = model.case_user(*user) else {
-                return Ok((Expect::Refuse, Err("nothing to act on".to_owned())));
+                return Ok(nothing_to_act_on());
             };
             let by = pick(*by);
             let role = role % model.roles.len();
@@ -1146,7 +1156,7 @@ async fn apply(
         }
         Step::SetDisabled { by, user, disabled } => {
             let Some(user) = model.case_user(*user) else {
-                return Ok((Expect::Refuse, Err("nothing to act on".to_owned())));
+                return Ok(nothing_to_act_on());
             };
             let by = pick(*by);
             let role = model.role_of(user);
@@ -1266,11 +1276,10 @@ async fn apply(
             Ok((expect(allowed), result))
         }
         Step::Regenerate { by, token } => {
-            if model.tokens.is_empty() {
-                return Ok((Expect::Refuse, Err("nothing to act on".to_owned())));
-            }
+            let Some(token) = model.token(*token) else {
+                return Ok(nothing_to_act_on());
+            };
             let by = pick(*by);
-            let token = token % model.tokens.len();
             let t = &model.tokens[token];
             let effective: Permissions = t
                 .granted
@@ -1348,11 +1357,10 @@ async fn apply(
             Ok((expect(allowed), result))
         }
         Step::Revoke { by, token } => {
-            if model.tokens.is_empty() {
-                return Ok((Expect::Refuse, Err("nothing to act on".to_owned())));
-            }
+            let Some(token) = model.token(*token) else {
+                return Ok(nothing_to_act_on());
+            };
             let by = pick(*by);
-            let token = token % model.tokens.len();
             let allowed = model.acting(by).is_some_and(|(held, _, acting)| {
                 model.visible(&held, acting, token) && model.may_revoke(&held, acting, token)
             });

@@ -5,7 +5,7 @@ mod common;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use common::{ADMIN_PASSWORD, Backend, TestEnv, assert_fails, code};
+use common::{ADMIN_PASSWORD, Backend, TestEnv, assert_fails, code, totp_code};
 use serde_json::{Value, json};
 
 fn server() -> TestEnv {
@@ -87,16 +87,6 @@ fn repeated_failures_lock_the_account_even_for_the_right_password() {
             .expect("message")
             .contains("locked")
     );
-}
-
-fn totp_code(secret: &str, offset_steps: i64) -> String {
-    let bytes = totp_rs::Secret::try_from_base32(secret).expect("base32");
-    let totp = totp_rs::Builder::new()
-        .with_secret(bytes)
-        .build()
-        .expect("totp");
-    let now = chrono::Utc::now().timestamp() + offset_steps * 30;
-    totp.generate(u64::try_from(now).expect("time")).to_string()
 }
 
 #[test]

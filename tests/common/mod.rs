@@ -500,6 +500,17 @@ pub fn http_request(
     http_send(method, url, &headers, body)
 }
 
+/// The TOTP code of `secret` (base32) `offset_steps` 30-second steps from now.
+pub fn totp_code(secret: &str, offset_steps: i64) -> String {
+    let bytes = totp_rs::Secret::try_from_base32(secret).expect("base32");
+    let totp = totp_rs::Builder::new()
+        .with_secret(bytes)
+        .build()
+        .expect("totp");
+    let now = chrono::Utc::now().timestamp() + offset_steps * 30;
+    totp.generate(u64::try_from(now).expect("time")).to_string()
+}
+
 /// Logs `username` in over raw HTTP and returns the session.
 pub fn http_login(server: &str, username: &str, password: &str) -> String {
     let body = serde_json::json!({ "username": username, "password": password }).to_string();
