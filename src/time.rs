@@ -33,14 +33,29 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
             ));
         }
     };
-    // 200 years is far beyond any sensible token lifetime and keeps the
-    // arithmetic away from chrono's limits.
-    const MAX_SECONDS: i64 = 200 * 365 * 86_400;
     amount
         .checked_mul(seconds_per_unit)
-        .filter(|seconds| *seconds <= MAX_SECONDS)
+        .filter(|seconds| *seconds <= MAX_SPAN_SECONDS)
         .map(Duration::seconds)
         .ok_or_else(|| format!("'{text}' is too long"))
+}
+
+/// The longest span tokenctl takes from anyone (a flag, a client, a file):
+/// 200 years, far beyond any sensible lifetime and far inside chrono's
+/// range, so no arithmetic on instants can overflow (chrono panics there).
+pub const MAX_SPAN_SECONDS: i64 = 200 * 365 * 86_400;
+
+/// A span a client sent in whole seconds (`since_seconds`, `grace_seconds`,
+/// `expires_in`, …), or why it is refused: it must be between 0 and
+/// [`MAX_SPAN_SECONDS`]. Every integer from a request goes through here.
+pub fn client_seconds(name: &str, seconds: i64) -> Result<Duration, String> {
+    if (0..=MAX_SPAN_SECONDS).contains(&seconds) {
+        Ok(Duration::seconds(seconds))
+    } else {
+        Err(format!(
+            "{name} must be a number of seconds between 0 and {MAX_SPAN_SECONDS}, not {seconds}"
+        ))
+    }
 }
 
 /// What the user asked for with `--expires`.

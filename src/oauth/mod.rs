@@ -247,7 +247,7 @@ impl State {
 
 impl Entry {
     pub fn validity(&self) -> Option<Duration> {
-        self.validity_seconds.map(Duration::seconds)
+        self.validity_seconds.and_then(Duration::try_seconds)
     }
 
     pub fn state(&self, now: DateTime<Utc>) -> State {

@@ -6,6 +6,7 @@ use axum::routing::get;
 
 use super::{Json, Query};
 use crate::api::AuditQuery;
+use crate::error::Error;
 use crate::model::AuditEntry;
 use crate::server::AppState;
 use crate::server::auth::Caller;
@@ -22,10 +23,13 @@ async fn list(
     Caller(actor): Caller,
     Query(query): Query<AuditQuery>,
 ) -> ApiResult<Json<Vec<AuditEntry>>> {
+    let since = query
+        .since_seconds
+        .map(|seconds| crate::time::client_seconds("since_seconds", seconds))
+        .transpose()
+        .map_err(Error::invalid)?;
     let mut filter = AuditFilter {
-        since: query
-            .since_seconds
-            .map(|seconds| crate::time::now() - chrono::Duration::seconds(seconds)),
+        since: since.map(|span| crate::time::now() - span),
         ..AuditFilter::default()
     };
     if let Some(reference) = query.token {

@@ -150,7 +150,11 @@ async fn exchange(
         .subject_token
         .ok_or_else(|| invalid("subject_token is missing"))?;
     let request = ExchangeRequest {
-        ttl: form.expires_in.map(chrono::Duration::seconds),
+        ttl: form
+            .expires_in
+            .map(|seconds| crate::time::client_seconds("expires_in", seconds))
+            .transpose()
+            .map_err(ExchangeError::InvalidRequest)?,
         scopes: form.scope.into_iter().map(str::to_owned).collect(),
         audience: form.audience.map(str::to_owned),
     };

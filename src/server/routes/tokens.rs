@@ -39,13 +39,16 @@ async fn list(
         None => Some(Status::Active),
         Some(text) => Status::parse_filter(text).map_err(Error::invalid)?,
     };
+    let expiring_within = query
+        .expiring_within_seconds
+        .map(|seconds| time::client_seconds("expiring_within_seconds", seconds))
+        .transpose()
+        .map_err(Error::invalid)?;
     let filter = TokenFilter {
         owner: query.owner,
         kind: query.kind,
         status,
-        expiring_before: query
-            .expiring_within_seconds
-            .map(|seconds| time::now() + chrono::Duration::seconds(seconds)),
+        expiring_before: expiring_within.map(|span| time::now() + span),
     };
     Ok(Json(state.service.list_tokens(&actor, filter).await?))
 }
@@ -112,7 +115,11 @@ async fn regenerate(
     Path(reference): Path<String>,
     JsonOrEmpty(request): JsonOrEmpty<RegenerateRequest>,
 ) -> ApiResult<Json<RegeneratedToken>> {
-    let grace = request.grace_seconds.map(chrono::Duration::seconds);
+    let grace = request
+        .grace_seconds
+        .map(|seconds| time::client_seconds("grace_seconds", seconds))
+        .transpose()
+        .map_err(Error::invalid)?;
     let regenerated = state
         .service
         .regenerate(&actor, &TokenRef::parse(&reference), grace)
