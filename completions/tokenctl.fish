@@ -214,6 +214,9 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l issuer -d '`
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l audience -d 'Another audience `tokenctl exchange --audience` may ask for (repeatable)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l request-timeout -d 'Longest a request may take, sending it included; a slower one is answered 408' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l max-exchange-ttl -d 'Longest lifetime of an exchanged access token (at most 24h)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l header-timeout -d 'Longest a client may take to send a request\'s headers (and, on a new connection, its first request); idle connections close after it' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l max-connections -d 'Connections held at once; more are refused with 503 [default: the open-file limit, raised to its maximum, less 128 for the store]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l max-connections-per-address -d 'Connections held at once from one client address' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r

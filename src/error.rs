@@ -31,6 +31,9 @@ pub enum ErrorKind {
     Conflict,
     /// The server could not be reached (exit 6).
     Unreachable,
+    /// The server is at a limit (connections, logins in flight); try again
+    /// shortly (exit 6).
+    Unavailable,
     /// Anything else: storage failure, bug (exit 1).
     Internal,
 }
@@ -47,7 +50,7 @@ impl ErrorKind {
             | ErrorKind::PermissionDenied
             | ErrorKind::RateLimited => 4,
             ErrorKind::Conflict => 5,
-            ErrorKind::Unreachable => 6,
+            ErrorKind::Unreachable | ErrorKind::Unavailable => 6,
         }
     }
 }

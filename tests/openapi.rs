@@ -307,6 +307,7 @@ fn enums_match_the_rust_types() {
         | ErrorKind::RateLimited
         | ErrorKind::Conflict
         | ErrorKind::Unreachable
+        | ErrorKind::Unavailable
         | ErrorKind::Internal => serde_json::to_value(kind).expect("serialize"),
     };
     let all_kinds = [
@@ -318,6 +319,7 @@ fn enums_match_the_rust_types() {
         ErrorKind::RateLimited,
         ErrorKind::Conflict,
         ErrorKind::Unreachable,
+        ErrorKind::Unavailable,
         ErrorKind::Internal,
     ];
     let serialized: BTreeSet<String> = all_kinds

@@ -80,15 +80,61 @@ pub struct Args {
     /// Longest lifetime of an exchanged access token (at most 24h)
     #[arg(long, default_value = "1h", value_name = "DURATION", value_parser = parse::duration)]
     pub max_exchange_ttl: chrono::Duration,
+
+    /// Longest a client may take to send a request's headers (and, on a
+    /// new connection, its first request); idle connections close after it
+    #[arg(long, default_value = "10s", value_name = "DURATION", value_parser = parse::duration)]
+    pub header_timeout: chrono::Duration,
+
+    /// Connections held at once; more are refused with 503 [default: the
+    /// open-file limit, raised to its maximum, less 128 for the store]
+    #[arg(long, value_name = "N")]
+    pub max_connections: Option<usize>,
+
+    /// Connections held at once from one client address
+    #[arg(long, default_value_t = 256, value_name = "N")]
+    pub max_connections_per_address: usize,
+}
+
+/// Descriptors kept free of connections, for the store, the key file and
+/// the listener.
+const RESERVED_FILES: u64 = 128;
+
+/// How many connections fit under the process's open-file limit, after
+/// raising its soft limit to the hard one (as Go's runtime does): a server
+/// that runs out of descriptors stops accepting anyone.
+fn connections_that_fit() -> usize {
+    use rustix::process::{Resource, getrlimit, setrlimit};
+    let mut limit = getrlimit(Resource::Nofile);
+    if limit.current < limit.maximum {
+        limit.current = limit.maximum;
+        if setrlimit(Resource::Nofile, limit).is_err() {
+            limit = getrlimit(Resource::Nofile);
+        }
+    }
+    let files = limit.current.unwrap_or(u64::MAX).min(1 << 16);
+    usize::try_from(files.saturating_sub(RESERVED_FILES).max(16)).unwrap_or(16)
 }
 
 pub async fn run(ctx: &Context, args: Args) -> Result<()> {
-    let request_timeout = args
-        .request_timeout
-        .to_std()
-        .ok()
-        .filter(|limit| !limit.is_zero())
-        .ok_or_else(|| Error::invalid("--request-timeout must be at least 1s"))?;
+    let positive = |duration: chrono::Duration, flag: &str| {
+        duration
+            .to_std()
+            .ok()
+            .filter(|limit| !limit.is_zero())
+            .ok_or_else(|| Error::invalid(format!("{flag} must be at least 1s")))
+    };
+    let request_timeout = positive(args.request_timeout, "--request-timeout")?;
+    let connections = server::ConnectionPolicy {
+        header_timeout: positive(args.header_timeout, "--header-timeout")?,
+        max_connections: args.max_connections.unwrap_or_else(connections_that_fit),
+        max_connections_per_address: args.max_connections_per_address,
+    };
+    if connections.max_connections == 0 || connections.max_connections_per_address == 0 {
+        return Err(Error::invalid(
+            "--max-connections and --max-connections-per-address must be at least 1",
+        ));
+    }
     let data_dir = crate::config::data_dir()?;
     let database = args
         .database
@@ -139,7 +185,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         )),
         request_timeout,
     });
-    server::serve(listener, state, tls).await
+    server::serve(listener, state, tls, connections).await
 }
 
 async fn init_admin(ctx: &Context, service: &TokenService, name: &str) -> Result<()> {

@@ -13,6 +13,9 @@ use crate::error::{Error, ErrorKind};
 #[derive(Debug)]
 pub struct ApiError(pub Error);
 
+/// When a client turned away by a limit (503) may try again.
+const RETRY_AFTER_SECONDS: &str = "1";
+
 impl ApiError {
     fn status(&self) -> StatusCode {
         match self.0.kind {
@@ -24,6 +27,7 @@ impl ApiError {
             ErrorKind::PermissionDenied => StatusCode::FORBIDDEN,
             ErrorKind::Conflict => StatusCode::CONFLICT,
             ErrorKind::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            ErrorKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ErrorKind::Unreachable | ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -38,6 +42,11 @@ impl From<Error> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status();
+        if self.0.kind == ErrorKind::Unavailable {
+            // A limit, not a failure: say so, and when to come back.
+            let retry = [(axum::http::header::RETRY_AFTER, RETRY_AFTER_SECONDS)];
+            return (status, retry, Json(ErrorBody { error: self.0 })).into_response();
+        }
         let error = if status.is_server_error() {
             // The detail goes to the log, never to the client.
             tracing::error!(error = %self.0.message, "request failed");

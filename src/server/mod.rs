@@ -3,6 +3,7 @@
 //! calls and back; no business rule lives here.
 
 mod auth;
+mod connections;
 mod error;
 mod form;
 mod limits;
@@ -16,7 +17,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum_server::Handle;
-use axum_server::tls_rustls::RustlsConfig;
+use axum_server::tls_rustls::{RustlsAcceptor, RustlsConfig};
 use tower_http::trace::TraceLayer;
 
 use crate::auth::SessionClaims;
@@ -24,6 +25,7 @@ use crate::error::{Error, Result};
 use crate::keys::{LiveKeys, VerifiedTokens};
 use crate::service::TokenService;
 
+pub use connections::ConnectionLimits;
 pub use limits::LoginLimiter;
 
 /// Largest request body the API accepts; every real request is far smaller.
@@ -104,6 +106,17 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(20);
 /// How often the key set file is checked for a rotation by another replica.
 const KEY_FILE_POLL: Duration = Duration::from_secs(1);
 
+/// How a server guards its connections (see [`connections`]).
+#[derive(Debug, Clone, Copy)]
+pub struct ConnectionPolicy {
+    /// Longest a client may take to send a request's headers, and, on a new
+    /// connection, its first request: an idle or trickling connection is
+    /// closed after this long.
+    pub header_timeout: Duration,
+    pub max_connections: usize,
+    pub max_connections_per_address: usize,
+}
+
 /// Serves the API on `listener` (HTTPS when `tls` is given) until SIGINT or
 /// SIGTERM, then lets the requests in flight finish. Meanwhile the key set
 /// file is watched, so a rotation on any replica reaches this one.
@@ -111,15 +124,32 @@ pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     tls: Option<Tls>,
+    policy: ConnectionPolicy,
 ) -> Result<()> {
     watch_key_file(state.keys.clone());
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let failed = |error: std::io::Error| Error::internal(format!("the server stopped: {error}"));
+    let limits = connections::LimitAcceptor::new(ConnectionLimits::new(
+        policy.max_connections,
+        policy.max_connections_per_address,
+        tls.is_none(),
+    ));
+    let handle = Handle::new();
+    let stopper = handle.clone();
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        stopper.graceful_shutdown(Some(SHUTDOWN_GRACE));
+    });
+    let mut server = axum_server::from_tcp(listener.into_std().map_err(failed)?)
+        .map_err(failed)?
+        .handle(handle)
+        .first_request_timeout(policy.header_timeout);
+    server
+        .http_builder()
+        .http1()
+        .header_read_timeout(policy.header_timeout);
     let Some(tls) = tls else {
-        return axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-            .map_err(failed);
+        return server.acceptor(limits).serve(app).await.map_err(failed);
     };
     let config = RustlsConfig::from_pem_file(&tls.cert, &tls.key)
         .await
@@ -130,19 +160,10 @@ pub async fn serve(
                 tls.key.display()
             ))
         })?;
-    let listener = listener.into_std().map_err(failed)?;
-    let handle = Handle::new();
-    let stopper = handle.clone();
-    tokio::spawn(async move {
-        shutdown_signal().await;
-        stopper.graceful_shutdown(Some(SHUTDOWN_GRACE));
-    });
-    axum_server::from_tcp_rustls(listener, config)
-        .map_err(failed)?
-        .handle(handle)
-        .serve(app)
-        .await
-        .map_err(failed)
+    let tls = RustlsAcceptor::new(config)
+        .handshake_timeout(policy.header_timeout)
+        .acceptor(limits);
+    server.acceptor(tls).serve(app).await.map_err(failed)
 }
 
 /// Re-reads the key set file whenever it changes, about once a second. A

@@ -147,6 +147,28 @@ impl Server {
         &self.url
     }
 
+    /// The server's process id, e.g. to read its memory use.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// The server's resident memory now, in MiB (Linux).
+    pub fn rss_mib(&self) -> u64 {
+        let status =
+            std::fs::read_to_string(format!("/proc/{}/status", self.pid())).unwrap_or_default();
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmRSS:"))
+            .and_then(|kib| {
+                kib.trim()
+                    .trim_end_matches(" kB")
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+            })
+            .map_or(0, |kib| kib / 1024)
+    }
+
     /// The server's stderr so far.
     pub fn log(&self) -> String {
         self.log.lock().map(|log| log.clone()).unwrap_or_default()
@@ -337,6 +359,11 @@ impl TestEnv {
             format!("{ADMIN_PASSWORD}\n"),
         );
         assert_success(&output, &["login"]);
+    }
+
+    /// The (first) server this environment started.
+    pub fn server(&self) -> &Server {
+        self.server.as_ref().expect("a remote environment")
     }
 
     /// What the (first) server wrote on stderr so far.
