@@ -287,6 +287,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('--header-timeout', '--header-timeout', [CompletionResultType]::ParameterName, 'Longest a client may take to send a request''s headers (and, on a new connection, its first request); idle connections close after it')
             [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Connections held at once; more are refused with 503 [default: the open-file limit, raised to its maximum, less 128 for the store]')
             [CompletionResult]::new('--max-connections-per-address', '--max-connections-per-address', [CompletionResultType]::ParameterName, 'Connections held at once from one client address')
+            [CompletionResult]::new('--login-concurrency', '--login-concurrency', [CompletionResultType]::ParameterName, 'Password hashes (logins, new accounts) run at once, off the request workers [default: half the CPU cores, at least 1]')
+            [CompletionResult]::new('--login-queue', '--login-queue', [CompletionResultType]::ParameterName, 'Logins waiting for a hash beyond those running; more are refused with 503 and Retry-After')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')

@@ -2600,7 +2600,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__serve)
-            opts="-h --listen --database --signing-key --init-admin --tls-cert --tls-key --login-attempts-per-minute --issuer --audience --request-timeout --max-exchange-ttl --header-timeout --max-connections --max-connections-per-address --store --server --profile --config --json --debug --help"
+            opts="-h --listen --database --signing-key --init-admin --tls-cert --tls-key --login-attempts-per-minute --issuer --audience --request-timeout --max-exchange-ttl --header-timeout --max-connections --max-connections-per-address --login-concurrency --login-queue --store --server --profile --config --json --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2659,6 +2659,14 @@ _tokenctl() {
                     return 0
                     ;;
                 --max-connections-per-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --login-concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --login-queue)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

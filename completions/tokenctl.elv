@@ -265,6 +265,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --header-timeout 'Longest a client may take to send a request''s headers (and, on a new connection, its first request); idle connections close after it'
             cand --max-connections 'Connections held at once; more are refused with 503 [default: the open-file limit, raised to its maximum, less 128 for the store]'
             cand --max-connections-per-address 'Connections held at once from one client address'
+            cand --login-concurrency 'Password hashes (logins, new accounts) run at once, off the request workers [default: half the CPU cores, at least 1]'
+            cand --login-queue 'Logins waiting for a hash beyond those running; more are refused with 503 and Retry-After'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'

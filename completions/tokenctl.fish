@@ -217,6 +217,8 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l max-exchange
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l header-timeout -d 'Longest a client may take to send a request\'s headers (and, on a new connection, its first request); idle connections close after it' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l max-connections -d 'Connections held at once; more are refused with 503 [default: the open-file limit, raised to its maximum, less 128 for the store]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l max-connections-per-address -d 'Connections held at once from one client address' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l login-concurrency -d 'Password hashes (logins, new accounts) run at once, off the request workers [default: half the CPU cores, at least 1]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l login-queue -d 'Logins waiting for a hash beyond those running; more are refused with 503 and Retry-After' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r

@@ -16,6 +16,7 @@ pub mod env;
 pub mod error;
 pub mod exchange;
 pub mod files;
+pub mod hashing;
 pub mod keys;
 pub mod model;
 pub mod oauth;

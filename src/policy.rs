@@ -546,6 +546,32 @@ pub const MAX_DESCRIPTION_LEN: usize = 512;
 /// Long enough for "leaked: found by scan in" and a deep path.
 pub const MAX_REASON_LEN: usize = 300;
 
+/// Characters that make text render as something it is not: bidirectional
+/// overrides and isolates (`safe\u{202e}gnp.exe` shows as "safeexe.png"),
+/// zero-width and other invisible format characters. Refused in names and
+/// escaped wherever tokenctl prints text for a person.
+pub fn is_deceptive(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+    )
+}
+
+/// Whether a login's user name could be one: the name rules, checked before
+/// anything is looked up or audited, so a failed login can't put escape
+/// sequences or 60 KB of text into the audit log.
+pub fn check_login_name(name: &str) -> Result<()> {
+    check_name("user", name)
+}
+
 /// Names identify tokens, users and roles on the command line, so they must be
 /// printable, reasonably short, and never look like a numeric ID.
 pub fn check_name(what: &str, name: &str) -> Result<()> {
@@ -562,6 +588,11 @@ pub fn check_name(what: &str, name: &str) -> Result<()> {
             "the {what} name may not contain control characters or surrounding spaces"
         )));
     }
+    if name.chars().any(is_deceptive) {
+        return Err(Error::invalid(format!(
+            "the {what} name may not contain invisible or direction-changing characters"
+        )));
+    }
     if name.chars().all(|c| c.is_ascii_digit()) {
         return Err(Error::invalid(format!(
             "the {what} name may not be only digits: numbers are IDs"
@@ -576,9 +607,12 @@ pub fn check_description(description: &str) -> Result<()> {
             "the description is longer than {MAX_DESCRIPTION_LEN} characters"
         )));
     }
-    if description.chars().any(|c| c.is_control() && c != '\n') {
+    if description
+        .chars()
+        .any(|c| (c.is_control() && c != '\n') || is_deceptive(c))
+    {
         return Err(Error::invalid(
-            "the description may not contain control characters",
+            "the description may not contain control, invisible or direction-changing characters",
         ));
     }
     Ok(())
@@ -595,7 +629,7 @@ pub fn check_reason(reason: &str) -> Result<()> {
             "the revocation reason is longer than {MAX_REASON_LEN} characters"
         )));
     }
-    if reason.chars().any(char::is_control) {
+    if reason.chars().any(|c| c.is_control() || is_deceptive(c)) {
         return Err(Error::invalid(
             "the revocation reason may not contain control characters",
         ));
@@ -900,7 +934,18 @@ mod tests {
 
     #[test]
     fn names_that_would_confuse_the_cli_are_refused() {
-        for bad in ["", " ", "42", " padded", "tab\there", &"x".repeat(65)] {
+        for bad in [
+            "",
+            " ",
+            "42",
+            " padded",
+            "tab\there",
+            &"x".repeat(65),
+            "safe\u{202e}gnp.exe",
+            "zero\u{200b}width",
+            "iso\u{2066}late",
+            "\u{1b}]0;PWNED\u{7}",
+        ] {
             assert!(check_name("token", bad).is_err(), "accepted {bad:?}");
         }
         for good in ["deploy", "ci-42", "Über token", "v2"] {

@@ -19,6 +19,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::exchange::{
     self, AccessClaims, ExchangeError, ExchangePolicy, ExchangeRequest, Exchanged, Introspection,
 };
+use crate::hashing::PasswordWork;
 use crate::keys::{KeyInfo, KeySet, LiveKeys, Rotation};
 use crate::model::{
     AuditEntry, Id, Permission, Permissions, Role, Status, Token, TokenKind, User,
@@ -193,6 +194,9 @@ pub struct TokenService {
     cache: Option<CredentialCache>,
     /// Only the server batches: a one-shot command writes one entry.
     audit_batcher: Option<AuditBatcher>,
+    /// Where passwords are hashed and checked: off the async workers, a
+    /// few at a time.
+    passwords: PasswordWork,
 }
 
 impl TokenService {
@@ -202,7 +206,16 @@ impl TokenService {
             lifetime,
             cache: None,
             audit_batcher: None,
+            passwords: PasswordWork::default(),
         }
+    }
+
+    /// How many password hashes may run at once, and wait beyond those
+    /// (see [`PasswordWork`]).
+    #[must_use]
+    pub fn with_password_work(mut self, passwords: PasswordWork) -> TokenService {
+        self.passwords = passwords;
+        self
     }
 
     /// Readies the service for a long-running server: repeated lookups of
@@ -731,7 +744,7 @@ impl TokenService {
             .await
             .map_err(|error| Error::invalid(error.message))?;
         policy::decide(actor, &Act::AddUser { role: &role })?;
-        let (hash, generated) = password_hash(password)?;
+        let (hash, generated) = self.password_hash(password).await?;
         let audit = self.audit_record(
             actor,
             "user.add",
@@ -756,7 +769,7 @@ impl TokenService {
             return Ok(None);
         }
         policy::check_name("user", name)?;
-        let (hash, generated) = password_hash(password)?;
+        let (hash, generated) = self.password_hash(password).await?;
         let audit = AuditRecord {
             at: time::now(),
             actor: "tokenctl serve".to_owned(),
@@ -787,6 +800,10 @@ impl TokenService {
         source: &str,
     ) -> Result<Login> {
         let now = time::now();
+        policy::check_login_name(username)?;
+        // Refused at once when too many logins are being checked, before
+        // this one costs a lookup.
+        let hashing = self.passwords.reserve()?;
         let credentials = self.store.credentials(username).await?;
         if let Some(until) = credentials.as_ref().and_then(|c| c.locked_until)
             && until > now
@@ -799,10 +816,11 @@ impl TokenService {
                 ),
             ));
         }
-        let stored_hash = credentials
-            .as_ref()
-            .and_then(|c| c.password_hash.as_deref());
-        let password_ok = auth::verify_password(password, stored_hash);
+        let stored_hash = credentials.as_ref().and_then(|c| c.password_hash.clone());
+        let password = password.to_owned();
+        let password_ok = hashing
+            .run(move || auth::verify_password(&password, stored_hash.as_deref()))
+            .await?;
         let Some(credentials) = credentials.filter(|c| password_ok && !c.user.is_disabled()) else {
             self.login_failed(username, source, "wrong password or disabled account")
                 .await?;
@@ -1299,6 +1317,26 @@ impl TokenService {
             .ok_or_else(|| Error::internal(format!("token {id} vanished from the store")))
     }
 
+    /// The hash to store for a new account, and the generated password when
+    /// none was given (to be shown once).
+    async fn password_hash(&self, password: Option<String>) -> Result<(String, Option<String>)> {
+        let (password, generated) = match password {
+            Some(password) => {
+                auth::check_password_strength(&password)?;
+                (password, None)
+            }
+            None => {
+                let generated = auth::generate_password()?;
+                (generated.clone(), Some(generated))
+            }
+        };
+        let hash = self
+            .passwords
+            .run(move || auth::hash_password(&password))
+            .await??;
+        Ok((hash, generated))
+    }
+
     fn audit_record(&self, actor: &Actor, action: &'static str, detail: String) -> AuditRecord {
         AuditRecord {
             at: time::now(),
@@ -1309,22 +1347,6 @@ impl TokenService {
             source: actor.source.clone(),
         }
     }
-}
-
-/// The hash to store for a new account, and the generated password when
-/// none was given (to be shown once).
-fn password_hash(password: Option<String>) -> Result<(String, Option<String>)> {
-    let (password, generated) = match password {
-        Some(password) => {
-            auth::check_password_strength(&password)?;
-            (password, None)
-        }
-        None => {
-            let generated = auth::generate_password()?;
-            (generated.clone(), Some(generated))
-        }
-    };
-    Ok((auth::hash_password(&password)?, generated))
 }
 
 /// Chooses among tokens sharing a name: the actor's own first, then the

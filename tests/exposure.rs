@@ -128,6 +128,16 @@ use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpSocket, TcpStream};
 
+/// The tests below measure time and load: they take turns, so that one's
+/// 3,000 clients don't slow another's stopwatch.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -151,6 +161,26 @@ async fn connect_from(host: u8, server: SocketAddr) -> TcpStream {
         .bind(SocketAddr::from((Ipv4Addr::new(127, 0, 0, host), 0)))
         .expect("bind a loopback address");
     socket.connect(server).await.expect("connect")
+}
+
+/// A kept-alive connection from `127.0.0.<host>` that the server has
+/// admitted: it answered a request on it. (Connections are admitted each in
+/// a task of its own, so a later one may be admitted before an earlier one
+/// merely connected.)
+async fn admitted_from(host: u8, server: SocketAddr) -> TcpStream {
+    let mut stream = connect_from(host, server).await;
+    stream
+        .write_all(b"GET /healthz HTTP/1.1\r\nhost: t\r\n\r\n")
+        .await
+        .expect("request");
+    let mut answer = [0u8; 512];
+    let read = tokio::time::timeout(Duration::from_secs(5), stream.read(&mut answer))
+        .await
+        .expect("an answer")
+        .expect("read");
+    let answer = String::from_utf8_lossy(&answer[..read]);
+    assert!(answer.starts_with("HTTP/1.1 200"), "not admitted: {answer}");
+    stream
 }
 
 /// What the server sends on `stream` until it closes it, or what came
@@ -179,6 +209,7 @@ async fn healthz_from(host: u8, server: SocketAddr) -> (String, Duration) {
 
 #[test]
 fn a_client_that_sends_nothing_or_trickles_its_headers_is_cut_off() {
+    let _turn = one_at_a_time();
     let env = TestEnv::with_server_flags(Backend::RemoteSqlite, &["--header-timeout", "1s"])
         .expect("server");
     let server = socket_address(&env);
@@ -237,6 +268,7 @@ fn a_client_that_sends_nothing_or_trickles_its_headers_is_cut_off() {
 
 #[test]
 fn connections_over_the_limits_get_a_503_at_once() {
+    let _turn = one_at_a_time();
     let env = TestEnv::with_server_flags(
         Backend::RemoteSqlite,
         &[
@@ -253,13 +285,18 @@ fn connections_over_the_limits_get_a_503_at_once() {
     runtime().block_on(async {
         let mut held = Vec::new();
         for _ in 0..5 {
-            held.push(connect_from(1, server).await);
+            held.push(admitted_from(1, server).await);
         }
         let refused = |host| async move {
             let mut stream = connect_from(host, server).await;
             let started = Instant::now();
             let (answer, closed) = read_until_closed(&mut stream, Duration::from_secs(5)).await;
-            assert!(closed && started.elapsed() < Duration::from_secs(1));
+            assert!(closed, "a refused connection is held");
+            assert!(
+                started.elapsed() < Duration::from_secs(3),
+                "{:?}",
+                started.elapsed()
+            );
             answer
         };
         let answer = refused(1).await;
@@ -273,7 +310,7 @@ fn connections_over_the_limits_get_a_503_at_once() {
         );
 
         for host in [2, 2, 2, 2, 2, 3, 3] {
-            held.push(connect_from(host, server).await);
+            held.push(admitted_from(host, server).await);
         }
         let answer = refused(4).await;
         assert!(answer.starts_with("HTTP/1.1 503"), "overall: {answer}");
@@ -297,6 +334,7 @@ fn connections_over_the_limits_get_a_503_at_once() {
 /// clients is held.
 #[test]
 fn three_thousand_slow_clients_neither_stop_the_server_nor_stay() {
+    let _turn = one_at_a_time();
     const CLIENTS: usize = 3_000;
     const HEALTHZ_LIMIT: Duration = Duration::from_secs(1);
     const RSS_LIMIT_MIB: u64 = 150;
@@ -370,5 +408,107 @@ fn three_thousand_slow_clients_neither_stop_the_server_nor_stay() {
         assert!(peak_rss < RSS_LIMIT_MIB, "server RSS {peak_rss} MiB");
         assert_eq!(held, 0, "slow clients held for 8 s");
         assert!(latest_cut < Duration::from_secs(5), "{latest_cut:?}");
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Password hashing: a flood of logins
+
+/// The attack report's login flood, bounded: 64 clients logging in as
+/// random unknown users (which never lock) for 4 s, the per-address limit
+/// lifted as if they came from thousands of addresses. The hashes run one at
+/// a time with 8 waiting; the rest get 503 with `Retry-After` at once.
+/// Meanwhile token verification keeps its p99 under 100 ms (it was 700 ms
+/// when hashes ran on the request workers; the flood's own clients share
+/// the machine's cores here) and the server stays under 200 MiB (it grew to
+/// 1.7 GB).
+#[test]
+fn a_login_flood_waits_on_a_bounded_pool_while_verification_goes_on() {
+    let _turn = one_at_a_time();
+    const VERIFY_P99_LIMIT: Duration = Duration::from_millis(100);
+    const RSS_LIMIT_MIB: u64 = 200;
+    let env = TestEnv::with_server_flags(
+        Backend::RemoteSqlite,
+        &[
+            "--login-attempts-per-minute",
+            "100000000",
+            "--login-concurrency",
+            "1",
+            "--login-queue",
+            "8",
+        ],
+    )
+    .expect("server");
+    let url = env.server_url().expect("url");
+    let pat = env.create(&["probe"]);
+    let rss_before = env.server().rss_mib();
+    runtime().block_on(async {
+        let client = reqwest::Client::new();
+        let until = Instant::now() + Duration::from_secs(4);
+        let flood: Vec<_> = (0..64)
+            .map(|number| {
+                let (client, url) = (client.clone(), url.clone());
+                tokio::spawn(async move {
+                    let mut statuses = Vec::new();
+                    let mut attempt = 0;
+                    while Instant::now() < until {
+                        attempt += 1;
+                        let body = serde_json::json!({
+                            "username": format!("nobody-{number}-{attempt}"),
+                            "password": "not the password",
+                        });
+                        let answer = client
+                            .post(format!("{url}/v1/login"))
+                            .json(&body)
+                            .send()
+                            .await
+                            .expect("login answered");
+                        let retry_after = answer.headers().contains_key("retry-after");
+                        statuses.push((answer.status().as_u16(), retry_after));
+                    }
+                    statuses
+                })
+            })
+            .collect();
+        let mut latencies = Vec::new();
+        let mut peak_rss = rss_before;
+        let body = serde_json::json!({ "token": pat });
+        while Instant::now() < until {
+            let started = Instant::now();
+            let answer = client
+                .post(format!("{url}/v1/tokens/verify"))
+                .json(&body)
+                .send()
+                .await
+                .expect("verify");
+            assert_eq!(answer.status().as_u16(), 200);
+            latencies.push(started.elapsed());
+            peak_rss = peak_rss.max(env.server().rss_mib());
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        let mut statuses = Vec::new();
+        for client in flood {
+            statuses.extend(client.await.expect("flood"));
+        }
+        latencies.sort();
+        let p99 = latencies[latencies.len() * 99 / 100];
+        let refused = statuses.iter().filter(|(status, _)| *status == 503).count();
+        println!(
+            "login flood: {} logins ({} refused at once), {} verifications, verify p50 {:?} \
+             p99 {p99:?}, server RSS {rss_before} → {peak_rss} MiB",
+            statuses.len(),
+            refused,
+            latencies.len(),
+            latencies[latencies.len() / 2],
+        );
+        for (status, retry_after) in &statuses {
+            assert!(
+                *status == 401 || (*status == 503 && *retry_after),
+                "a login answered {status} (Retry-After: {retry_after})"
+            );
+        }
+        assert!(refused > 0, "64 logins never filled a line of 9");
+        assert!(p99 < VERIFY_P99_LIMIT, "verify p99 {p99:?}");
+        assert!(peak_rss < RSS_LIMIT_MIB, "server RSS {peak_rss} MiB");
     });
 }

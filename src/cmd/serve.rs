@@ -8,6 +8,7 @@ use super::{Context, parse};
 use crate::env;
 use crate::error::{Error, Result};
 use crate::exchange::ExchangePolicy;
+use crate::hashing::PasswordWork;
 use crate::keys::{LiveKeys, VerifiedTokens};
 use crate::server::{self, AppState, LoginLimiter, Shared};
 use crate::service::TokenService;
@@ -94,6 +95,16 @@ pub struct Args {
     /// Connections held at once from one client address
     #[arg(long, default_value_t = 256, value_name = "N")]
     pub max_connections_per_address: usize,
+
+    /// Password hashes (logins, new accounts) run at once, off the request
+    /// workers [default: half the CPU cores, at least 1]
+    #[arg(long, value_name = "N")]
+    pub login_concurrency: Option<usize>,
+
+    /// Logins waiting for a hash beyond those running; more are refused
+    /// with 503 and Retry-After
+    #[arg(long, default_value_t = crate::hashing::DEFAULT_QUEUE, value_name = "N")]
+    pub login_queue: usize,
 }
 
 /// Descriptors kept free of connections, for the store, the key file and
@@ -145,7 +156,13 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             .signing_key
             .unwrap_or_else(|| data_dir.join("signing-keys.json")),
     )?;
+    let passwords = PasswordWork::new(
+        args.login_concurrency
+            .unwrap_or_else(crate::hashing::default_concurrency),
+        args.login_queue,
+    );
     let service = TokenService::new(store, ctx.settings.lifetime.clone())
+        .with_password_work(passwords)
         .for_server()
         .await?;
     if let Some(name) = &args.init_admin {
@@ -200,9 +217,9 @@ async fn init_admin(ctx: &Context, service: &TokenService, name: &str) -> Result
             ctx.out
                 .success(&format!("Created the first admin '{name}'"));
             if let Some(password) = generated {
-                ctx.out.note(&format!(
-                    "Its one-time password: {password}\nLog in and keep it safe; it is not shown again."
-                ));
+                ctx.out.note(&format!("Its one-time password: {password}"));
+                ctx.out
+                    .note("Log in and keep it safe; it is not shown again.");
             }
         }
     }
