@@ -4,6 +4,7 @@
 //! errors go to stderr so that `$(tokenctl create …)` captures the secret and
 //! nothing else. Colors only when stderr is a terminal and `NO_COLOR` is unset.
 
+use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 
 use chrono::{DateTime, Utc};
@@ -13,6 +14,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::env;
 use crate::error::{Error, Result};
 use crate::model::{Permissions, Status, Token};
+use crate::policy;
 use crate::time;
 
 #[derive(Debug, Clone, Copy)]
@@ -66,6 +68,17 @@ impl Output {
     /// `gh` and `kubectl`. Written in one pass after measuring the widths:
     /// a table of 100k tokens needs no more memory than its cells.
     pub fn table(&self, header: &[&str], rows: Vec<Vec<String>>) -> Result<()> {
+        let rows: Vec<Vec<String>> = rows
+            .into_iter()
+            .map(|row| {
+                row.into_iter()
+                    .map(|cell| match printable(&cell) {
+                        Cow::Borrowed(_) => cell,
+                        Cow::Owned(escaped) => escaped,
+                    })
+                    .collect()
+            })
+            .collect();
         let mut widths: Vec<usize> = header.iter().map(|title| title.width()).collect();
         for row in &rows {
             for (width, cell) in widths.iter_mut().zip(row) {
@@ -82,33 +95,43 @@ impl Output {
         check_write(stdout.flush())
     }
 
-    /// Key/value pairs, aligned, for `show`-style output.
+    /// Key/value pairs, aligned, for `show`-style output; each value on its
+    /// one line, escaped (see [`printable`]).
     pub fn fields(&self, pairs: &[(&str, String)]) -> Result<()> {
         let width = pairs.iter().map(|(key, _)| key.len()).max().unwrap_or(0);
         let text: String = pairs
             .iter()
-            .map(|(key, value)| format!("{key:<width$}  {value}\n"))
+            .map(|(key, value)| format!("{key:<width$}  {}\n", printable(value)))
             .collect();
         self.text(&text)
     }
 
     /// A note for the human, on stderr.
     pub fn note(&self, text: &str) {
-        eprintln!("{text}");
+        eprintln!("{}", printable(text));
+    }
+
+    /// A note in `color` (when colors are on).
+    pub fn note_in(&self, color: &str, text: &str) {
+        eprintln!("{}", self.paint(&printable(text), color));
     }
 
     pub fn success(&self, text: &str) {
-        eprintln!("{} {text}", self.paint("✓", GREEN));
+        eprintln!("{} {}", self.paint("✓", GREEN), printable(text));
     }
 
     pub fn warning(&self, text: &str) {
-        eprintln!("{} {text}", self.paint("warning:", YELLOW));
+        eprintln!("{} {}", self.paint("warning:", YELLOW), printable(text));
     }
 
     pub fn error(&self, error: &Error) {
-        eprintln!("{} {}", self.paint("error:", RED), error.message);
+        eprintln!(
+            "{} {}",
+            self.paint("error:", RED),
+            printable(&error.message)
+        );
         if let Some(hint) = &error.hint {
-            eprintln!("{} {hint}", self.paint("hint:", CYAN));
+            eprintln!("{} {}", self.paint("hint:", CYAN), printable(hint));
         }
     }
 
@@ -125,6 +148,27 @@ pub const RED: &str = "1;31";
 pub const GREEN: &str = "32";
 pub const YELLOW: &str = "33";
 pub const CYAN: &str = "36";
+
+/// `text` as a person may safely read it on a terminal: control characters
+/// (escape sequences, CR/LF that would forge a line, BEL) and deceptive
+/// ones ([`policy::is_deceptive`]: bidi overrides, zero-width) written as
+/// `\u{…}`, so a hostile value shows as what it is. Everything else is left
+/// alone; `--json` output never goes through here.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let hostile = |c: char| c.is_control() || policy::is_deceptive(c);
+    if !text.contains(hostile) {
+        return Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hostile(c) {
+            escaped.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            escaped.push(c);
+        }
+    }
+    Cow::Owned(escaped)
+}
 
 fn write_row(out: &mut impl Write, widths: &[usize], cells: &[String]) -> io::Result<()> {
     let last = cells.len().saturating_sub(1);
@@ -232,4 +276,21 @@ pub fn permission_list(permissions: &Permissions) -> String {
     }
     let names: Vec<&str> = permissions.iter().map(|p| p.as_str()).collect();
     names.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_text_is_shown_as_what_it_is() {
+        assert_eq!(printable("deploy — Über"), "deploy — Über");
+        assert!(matches!(printable("plain"), Cow::Borrowed(_)));
+        assert_eq!(
+            printable("\u{1b}]0;PWNED\u{7}\r\nforged"),
+            "\\u{1b}]0;PWNED\\u{7}\\u{d}\\u{a}forged"
+        );
+        assert_eq!(printable("safe\u{202e}gnp.exe"), "safe\\u{202e}gnp.exe");
+        assert_eq!(printable("zero\u{200b}width"), "zero\\u{200b}width");
+    }
 }

@@ -52,7 +52,7 @@ pub async fn show(ctx: &Context) {
         None
     };
     if let Some(line) = notices::line(&oauth, expiring.as_ref(), now) {
-        ctx.out.note(&ctx.out.paint(&line, crate::output::YELLOW));
+        ctx.out.note_in(crate::output::YELLOW, &line);
     }
 }
 
