@@ -5,8 +5,9 @@
 //! bounded time too.
 //!
 //! A connection over a limit is refused at once: a plain HTTP client reads
-//! a `503` with `Retry-After` and our JSON error; a TLS client's connection
-//! is closed (a handshake would cost more than the refusal is worth).
+//! a `503` with `Retry-After` and our JSON error ([`refuse`]); a TLS
+//! client's connection is closed (a handshake would cost more than the
+//! refusal is worth).
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -24,26 +25,25 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 /// The limits, and the connections open under them.
 #[derive(Debug)]
 pub struct ConnectionLimits {
+    capacity: usize,
     total: Arc<Semaphore>,
     per_address: usize,
     open: Mutex<HashMap<IpAddr, usize>>,
-    /// Whether refused clients speak plain HTTP and can read a 503.
-    plain_http: bool,
 }
 
 impl ConnectionLimits {
-    pub fn new(total: usize, per_address: usize, plain_http: bool) -> ConnectionLimits {
+    pub fn new(total: usize, per_address: usize) -> ConnectionLimits {
         ConnectionLimits {
+            capacity: total,
             total: Arc::new(Semaphore::new(total)),
             per_address,
             open: Mutex::new(HashMap::new()),
-            plain_http,
         }
     }
 
     /// A place for one more connection from `address`, if both limits
     /// allow it; the place is given back when the [`Slot`] drops.
-    fn admit(self: &Arc<Self>, address: Option<IpAddr>) -> Option<Slot> {
+    pub fn admit(self: &Arc<Self>, address: Option<IpAddr>) -> Option<Slot> {
         let permit = Arc::clone(&self.total).try_acquire_owned().ok()?;
         if let Some(address) = address {
             let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
@@ -58,6 +58,12 @@ impl ConnectionLimits {
             address,
             _permit: permit,
         })
+    }
+
+    /// Waits until every connection has closed, or `grace` has passed.
+    pub async fn drained(&self, grace: std::time::Duration) {
+        let all = u32::try_from(self.capacity).unwrap_or(u32::MAX);
+        let _ = tokio::time::timeout(grace, self.total.acquire_many(all)).await;
     }
 }
 
@@ -88,6 +94,13 @@ impl Drop for Slot {
     }
 }
 
+/// Refuses a plain HTTP connection: a 503 it can read, then closed. Best
+/// effort and never waiting: the answer fits in the socket's buffer, and a
+/// client that reads nothing must not hold the refusal up.
+pub fn refuse(stream: &TcpStream) {
+    let _ = stream.try_write(REFUSAL);
+}
+
 /// What a refused plain HTTP client reads.
 const REFUSAL: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\n\
 content-type: application/json\r\n\
@@ -97,18 +110,17 @@ content-length: 110\r\n\
 \r\n\
 {\"error\":{\"kind\":\"unavailable\",\"message\":\"the server holds as many connections as it may; try again shortly\"}}";
 
-/// The first acceptor of every connection: admits it under the limits (and
-/// turns off Nagle's algorithm: answers are written whole), or refuses it.
+/// The first acceptor of every TLS connection: admits it under the limits
+/// (and turns off Nagle's algorithm: answers are written whole), or closes
+/// it.
 #[derive(Debug, Clone)]
 pub struct LimitAcceptor {
     limits: Arc<ConnectionLimits>,
 }
 
 impl LimitAcceptor {
-    pub fn new(limits: ConnectionLimits) -> LimitAcceptor {
-        LimitAcceptor {
-            limits: Arc::new(limits),
-        }
+    pub fn new(limits: Arc<ConnectionLimits>) -> LimitAcceptor {
+        LimitAcceptor { limits }
     }
 }
 
@@ -120,17 +132,8 @@ impl<S: Send + 'static> Accept<TcpStream, S> for LimitAcceptor {
     fn accept(&self, stream: TcpStream, service: S) -> Self::Future {
         let address = stream.peer_addr().ok().map(|peer| peer.ip());
         let slot = self.limits.admit(address);
-        let plain_http = self.limits.plain_http;
         Box::pin(async move {
-            let Some(slot) = slot else {
-                if plain_http {
-                    // Best effort and never waiting: the answer fits in the
-                    // socket's buffer, and a client that reads nothing must
-                    // not hold the refusal up.
-                    let _ = stream.try_write(REFUSAL);
-                }
-                return Err(io::Error::other("connection limit reached"));
-            };
+            let slot = slot.ok_or_else(|| io::Error::other("connection limit reached"))?;
             let _ = stream.set_nodelay(true);
             Ok((
                 Limited {
@@ -211,7 +214,7 @@ mod tests {
 
     #[test]
     fn places_are_counted_overall_and_per_address_and_given_back() {
-        let limits = Arc::new(ConnectionLimits::new(3, 2, true));
+        let limits = Arc::new(ConnectionLimits::new(3, 2));
         let here: IpAddr = [127, 0, 0, 1].into();
         let there: IpAddr = [127, 0, 0, 2].into();
         let first = limits.admit(Some(here)).expect("first");

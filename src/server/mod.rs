@@ -6,6 +6,7 @@ mod auth;
 mod connections;
 mod error;
 mod form;
+mod http1;
 mod limits;
 mod routes;
 
@@ -127,13 +128,32 @@ pub async fn serve(
     policy: ConnectionPolicy,
 ) -> Result<()> {
     watch_key_file(state.keys.clone());
-    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    let failed = |error: std::io::Error| Error::internal(format!("the server stopped: {error}"));
-    let limits = connections::LimitAcceptor::new(ConnectionLimits::new(
+    let limits = Arc::new(ConnectionLimits::new(
         policy.max_connections,
         policy.max_connections_per_address,
-        tls.is_none(),
     ));
+    let Some(tls) = tls else {
+        http1::serve(
+            listener,
+            router(state),
+            limits,
+            policy.header_timeout,
+            shutdown_signal(),
+            SHUTDOWN_GRACE,
+        )
+        .await;
+        return Ok(());
+    };
+    let failed = |error: std::io::Error| Error::internal(format!("the server stopped: {error}"));
+    let config = RustlsConfig::from_pem_file(&tls.cert, &tls.key)
+        .await
+        .map_err(|error| {
+            Error::invalid(format!(
+                "cannot load the TLS certificate {} / key {}: {error}",
+                tls.cert.display(),
+                tls.key.display()
+            ))
+        })?;
     let handle = Handle::new();
     let stopper = handle.clone();
     tokio::spawn(async move {
@@ -148,21 +168,10 @@ pub async fn serve(
         .http_builder()
         .http1()
         .header_read_timeout(policy.header_timeout);
-    let Some(tls) = tls else {
-        return server.acceptor(limits).serve(app).await.map_err(failed);
-    };
-    let config = RustlsConfig::from_pem_file(&tls.cert, &tls.key)
-        .await
-        .map_err(|error| {
-            Error::invalid(format!(
-                "cannot load the TLS certificate {} / key {}: {error}",
-                tls.cert.display(),
-                tls.key.display()
-            ))
-        })?;
     let tls = RustlsAcceptor::new(config)
         .handshake_timeout(policy.header_timeout)
-        .acceptor(limits);
+        .acceptor(connections::LimitAcceptor::new(limits));
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     server.acceptor(tls).serve(app).await.map_err(failed)
 }
 
