@@ -7,9 +7,10 @@
 //! store's [`ChangeSignal`] says no credential changed since it was read.
 //! Changes made through this process end every answer at once
 //! ([`CredentialCache::invalidate`]); changes made by other processes or
-//! replicas end them as soon as the store's watch sees them (PostgreSQL
-//! notifies at commit; SQLite is polled every 50 ms). While the watch is
-//! down nothing is served from memory. Only valid outcomes are kept:
+//! replicas end them before their writer reports success (SQLite: every hit
+//! reads the store's change counter; PostgreSQL: the writer waits for every
+//! replica's acknowledgement). While a replica cannot hear changes nothing
+//! is served from memory. Only valid outcomes are kept:
 //! unknown, revoked or expired tokens and disabled users always go to the
 //! store.
 
@@ -160,7 +161,7 @@ impl<K: Eq + Hash, V> Remembered<K, V> {
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        if !self.signal.is_watching() {
+        if !self.signal.is_current() {
             return None;
         }
         let entries = self.entries.read().ok()?;

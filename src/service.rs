@@ -522,7 +522,7 @@ impl TokenService {
             source: source.to_owned(),
         };
         let newly_revoked = self.store.revoke_token(token.id, audit).await?;
-        self.credentials_changed();
+        self.credentials_changed().await;
         let token = self.reload(token.id).await?;
         Ok(Revocation {
             token,
@@ -571,7 +571,7 @@ impl TokenService {
             source: actor.source.clone(),
         };
         let replaced = self.store.replace_secret(token.id, change, audit).await?;
-        self.credentials_changed();
+        self.credentials_changed().await;
         if !replaced {
             // Revoked or expired between the read and the write.
             let token = self.reload(token.id).await?;
@@ -640,12 +640,15 @@ impl TokenService {
         .await
     }
 
-    /// A credential changed through this process: cached verifications end
-    /// now, not when the store's watch notices.
-    fn credentials_changed(&self) {
+    /// A credential changed through this process: its cached answers end
+    /// now, and this returns once every other process sharing the store
+    /// has ended its own (see [`Store::await_changes_heard`]) — so the
+    /// change is final when the caller reports success.
+    async fn credentials_changed(&self) {
         if let Some(cache) = &self.cache {
             cache.invalidate();
         }
+        self.store.await_changes_heard().await;
     }
 
     /// The audit log; without `audit:read` only the actor's own entries.
@@ -717,7 +720,7 @@ impl TokenService {
         policy::decide(actor, &Act::RemoveRole { role: &role })?;
         let audit = self.audit_record(actor, "role.remove", format!("removed role '{name}'"));
         self.store.delete_role(name, audit).await?;
-        self.credentials_changed();
+        self.credentials_changed().await;
         Ok(())
     }
 
@@ -1023,7 +1026,7 @@ impl TokenService {
             .store
             .set_user_disabled(name, &role.name, at, audit)
             .await?;
-        self.credentials_changed();
+        self.credentials_changed().await;
         Ok(user)
     }
 
@@ -1058,7 +1061,7 @@ impl TokenService {
             .store
             .set_user_role(name, &from.name, &to.name, audit)
             .await?;
-        self.credentials_changed();
+        self.credentials_changed().await;
         Ok(user)
     }
 

@@ -5,11 +5,10 @@
 //! writes it in the same transaction: a change without its audit entry, or an
 //! entry without its change, cannot happen.
 
+mod change;
 pub mod postgres;
 mod rows;
 pub mod sqlite;
-
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -17,6 +16,8 @@ use thiserror::Error;
 
 use crate::model::{AuditEntry, Id, Permissions, Role, Status, Token, TokenKind, User};
 use crate::secret::SecretHash;
+
+pub use change::{ChangeProbe, ChangeSignal, local_trust};
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -117,46 +118,6 @@ pub struct SecretMatch {
     pub previous_valid_until: Option<DateTime<Utc>>,
 }
 
-/// How a store tells a cache of secret lookups that credentials may have
-/// changed: a revoked or regenerated token, a disabled user — done by this
-/// process or by another one on the same database.
-///
-/// The generation moves on every such change; an entry cached under an older
-/// generation is dead. While the watch is down (a lost PostgreSQL connection)
-/// nothing may be trusted, because changes could go unseen.
-#[derive(Debug, Default)]
-pub struct ChangeSignal {
-    generation: AtomicU64,
-    watching: AtomicBool,
-}
-
-impl ChangeSignal {
-    pub fn changed(&self) {
-        self.generation.fetch_add(1, Ordering::SeqCst);
-    }
-
-    pub fn generation(&self) -> u64 {
-        self.generation.load(Ordering::SeqCst)
-    }
-
-    /// The watch is (again) running; what happened before is unknown, so
-    /// this also counts as a change.
-    pub fn watching(&self) {
-        self.changed();
-        self.watching.store(true, Ordering::SeqCst);
-    }
-
-    /// The watch is down: changes may go unseen until [`ChangeSignal::watching`].
-    pub fn lost(&self) {
-        self.watching.store(false, Ordering::SeqCst);
-        self.changed();
-    }
-
-    pub fn is_watching(&self) -> bool {
-        self.watching.load(Ordering::SeqCst)
-    }
-}
-
 /// What a login checks about an account, and what it updates.
 #[derive(Debug, Clone)]
 pub struct Credentials {
@@ -249,10 +210,18 @@ pub trait Store: Send + Sync {
         now: DateTime<Utc>,
     ) -> StoreResult<Option<SecretMatch>>;
     async fn tokens(&self, filter: &TokenFilter, now: DateTime<Utc>) -> StoreResult<Vec<Token>>;
-    /// Starts a background task (for as long as the process runs) that calls
-    /// [`ChangeSignal::changed`] whenever any process revokes or regenerates
-    /// a token or disables a user in this store. Needs a Tokio runtime.
+    /// Makes `signal` hear of every credential change any process makes in
+    /// this store (a revoked or regenerated token, a disabled user, a changed
+    /// role) before a cache serves an answer it makes wrong: a probe asked on
+    /// every hit, or a listener with a lease (see [`ChangeSignal`]). May
+    /// start background work for as long as the process runs; needs a Tokio
+    /// runtime.
     async fn watch_changes(&self, signal: std::sync::Arc<ChangeSignal>) -> StoreResult<()>;
+    /// Returns once every process that caches answers from this store has
+    /// heard of the credential changes committed so far (or can no longer
+    /// serve from memory). Called after every credential change, before
+    /// success is reported: what makes a revocation final when it returns.
+    async fn await_changes_heard(&self) {}
     /// False (and no audit entry) when the token was already revoked.
     async fn revoke_token(&self, id: Id, audit: AuditRecord) -> StoreResult<bool>;
     /// Swaps the secret if the token is still active at `audit.at`; false otherwise.

@@ -17,13 +17,15 @@
 //! migrates. Unqualified names follow the connection's `search_path`, which is
 //! how one database can hold several stores (and each test its own).
 
+mod replicas;
+
 use std::str::FromStr;
 use std::sync::Arc;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::error::{DatabaseError, ErrorKind};
-use sqlx::postgres::{PgConnectOptions, PgListener, PgPool, PgPoolOptions, PgRow};
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow};
 use sqlx::{ConnectOptions, Connection, PgConnection, PgExecutor, Postgres, QueryBuilder, Row};
 
 use super::rows::{
@@ -47,40 +49,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("postgres_migrations/0004_change_watch.sql"),
     include_str!("postgres_migrations/0005_role_changes.sql"),
     include_str!("postgres_migrations/0006_authority.sql"),
+    include_str!("postgres_migrations/0007_change_acks.sql"),
 ];
-
-/// The channel the schema's triggers notify on every credential change.
-const CHANGE_CHANNEL: &str = "tokenctl_changes";
-
-async fn listen_for_changes(pool: &PgPool) -> StoreResult<PgListener> {
-    let mut listener = PgListener::connect_with(pool).await?;
-    listener.listen(CHANGE_CHANNEL).await?;
-    Ok(listener)
-}
-
-/// Passes every change notification on. Notifications sent while the
-/// connection was lost are lost with it, so until a new listener is in place
-/// the signal says nothing may be trusted.
-async fn forward_changes(pool: PgPool, mut listener: PgListener, signal: Arc<ChangeSignal>) {
-    loop {
-        match listener.try_recv().await {
-            Ok(Some(_)) => signal.changed(),
-            Ok(None) | Err(_) => {
-                signal.lost();
-                listener = loop {
-                    match listen_for_changes(&pool).await {
-                        Ok(listener) => break listener,
-                        Err(error) => {
-                            tracing::warn!(%error, "cannot listen for store changes; retrying");
-                            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-                        }
-                    }
-                };
-                signal.watching();
-            }
-        }
-    }
-}
 
 /// The advisory lock every replica takes to migrate ("tokenctl" in ASCII).
 /// Advisory locks are per database, not per schema: stores in other schemas
@@ -779,10 +749,11 @@ impl Store for PgStore {
     }
 
     async fn watch_changes(&self, signal: Arc<ChangeSignal>) -> StoreResult<()> {
-        let listener = listen_for_changes(&self.pool).await?;
-        signal.watching();
-        tokio::spawn(forward_changes(self.pool.clone(), listener, signal));
-        Ok(())
+        replicas::watch(self.pool.clone(), signal).await
+    }
+
+    async fn await_changes_heard(&self) {
+        replicas::await_changes_heard(&self.pool).await;
     }
 
     async fn token_by_secret(

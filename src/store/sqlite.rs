@@ -12,6 +12,8 @@
 //! Rows are read in place, with no per-row hand-off between threads: listing
 //! 100k tokens costs what SQLite costs.
 
+mod change_probe;
+
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -51,11 +53,6 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 /// opening more: opening a connection (and its pragmas) per request under
 /// load cost more than the queries themselves.
 const MAX_CONNECTIONS: usize = 8;
-
-/// How often a server looks for changes other processes made to the store
-/// (its own changes reach its cache at once). The longest a revocation made
-/// by another process on the same file can take to reach this one.
-const CHANGE_POLL_INTERVAL: Duration = Duration::from_millis(50);
 
 impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> Self {
@@ -205,10 +202,11 @@ fn connect(path: &Path) -> StoreResult<Connection> {
 }
 
 /// The counter the schema's triggers move on every credential change.
-fn change_counter(connection: &Connection) -> StoreResult<i64> {
-    Ok(connection
+fn change_counter(connection: &Connection) -> StoreResult<u64> {
+    let value: i64 = connection
         .prepare_cached("SELECT value FROM change_counter WHERE id = 1")?
-        .query_row((), |row| row.get(0))?)
+        .query_row((), |row| row.get(0))?;
+    u64::try_from(value).map_err(|_| StoreError::Database("negative change counter".into()))
 }
 
 fn schema_version(connection: &Connection) -> rusqlite::Result<i64> {
@@ -708,36 +706,7 @@ impl Store for SqliteStore {
     }
 
     async fn watch_changes(&self, signal: Arc<ChangeSignal>) -> StoreResult<()> {
-        let connection = connect(&self.pool.path)?;
-        let mut seen = change_counter(&connection)?;
-        signal.watching();
-        std::thread::Builder::new()
-            .name("tokenctl-store-watch".into())
-            .spawn(move || {
-                loop {
-                    std::thread::sleep(CHANGE_POLL_INTERVAL);
-                    match change_counter(&connection) {
-                        Ok(value) => {
-                            if !signal.is_watching() {
-                                signal.watching();
-                            } else if value != seen {
-                                signal.changed();
-                            }
-                            seen = value;
-                        }
-                        Err(error) => {
-                            if signal.is_watching() {
-                                tracing::warn!(%error, "cannot watch the store for changes");
-                            }
-                            signal.lost();
-                        }
-                    }
-                }
-            })
-            .map_err(|error| {
-                StoreError::Database(format!("cannot start the store watch: {error}"))
-            })?;
-        Ok(())
+        signal.probe_with(Box::new(change_probe::CounterProbe::new(&self.pool.path)?))
     }
 
     async fn token_by_secret(

@@ -169,6 +169,22 @@ impl Server {
             .map_or(0, |kib| kib / 1024)
     }
 
+    /// The PostgreSQL schema it was given, if it made one.
+    pub fn schema(&self) -> Option<&str> {
+        self.schema.as_deref()
+    }
+
+    /// The `--database` it was started with.
+    pub fn database(&self) -> &str {
+        &self.database
+    }
+
+    /// Kills it with SIGKILL, as a crash would.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
     /// The server's stderr so far.
     pub fn log(&self) -> String {
         self.log.lock().map(|log| log.clone()).unwrap_or_default()
@@ -183,6 +199,25 @@ impl Drop for Server {
             let _ = postgres_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"));
         }
     }
+}
+
+/// The first column of the first row `query` returns on the test
+/// PostgreSQL database, as text.
+pub fn postgres_text(query: &str) -> Result<Option<String>, String> {
+    use sqlx::Connection;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let mut connection = sqlx::PgConnection::connect(&postgres_url())
+            .await
+            .map_err(|error| error.to_string())?;
+        sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT ({query})::text")))
+            .fetch_one(&mut connection)
+            .await
+            .map_err(|error| error.to_string())
+    })
 }
 
 /// Runs one statement on the test PostgreSQL database.
