@@ -184,6 +184,14 @@ pub struct SetRoleRequest {
     pub role: String,
 }
 
+/// What `user unlock` did.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UnlockedUser {
+    pub user: User,
+    /// How many addresses had failed logins on the account, now forgotten.
+    pub cleared_addresses: u64,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AddedUser {
     pub user: User,

@@ -66,6 +66,8 @@ pub trait Backend: Send + Sync {
     async fn set_user_disabled(&self, name: &str, disabled: bool) -> Result<User>;
     /// Gives the user another role; their sessions and tokens follow at once.
     async fn set_user_role(&self, name: &str, role: &str) -> Result<User>;
+    /// Lets the user log in again from every address: failed logins forgotten.
+    async fn unlock_user(&self, name: &str) -> Result<crate::api::UnlockedUser>;
     /// The keys that verify sessions and access tokens (needs `keys:manage`).
     async fn signing_keys(&self) -> Result<Vec<KeyInfo>>;
     /// A new signing key; the old one keeps verifying what it signed.
@@ -246,6 +248,10 @@ impl Backend for LocalBackend {
         self.service
             .set_user_role(&self.actor().await?, name, role)
             .await
+    }
+
+    async fn unlock_user(&self, name: &str) -> Result<crate::api::UnlockedUser> {
+        self.service.unlock_user(&self.actor().await?, name).await
     }
 
     async fn signing_keys(&self) -> Result<Vec<KeyInfo>> {

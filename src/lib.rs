@@ -18,6 +18,7 @@ pub mod exchange;
 pub mod files;
 pub mod hashing;
 pub mod keys;
+pub mod lockout;
 pub mod model;
 pub mod oauth;
 pub mod output;

@@ -564,6 +564,11 @@ impl Backend for RemoteBackend {
             .await
     }
 
+    async fn unlock_user(&self, name: &str) -> Result<api::UnlockedUser> {
+        self.call(Method::POST, &["users", name, "unlock"], None::<&()>)
+            .await
+    }
+
     async fn signing_keys(&self) -> Result<Vec<KeyInfo>> {
         self.call(Method::GET, &["keys"], None::<&()>).await
     }

@@ -21,6 +21,7 @@ use crate::exchange::{
 };
 use crate::hashing::PasswordWork;
 use crate::keys::{KeyInfo, KeySet, LiveKeys, Rotation};
+use crate::lockout::Admission;
 use crate::model::{
     AuditEntry, Id, Permission, Permissions, Role, Status, Token, TokenKind, User,
     permissions_from_str, permissions_to_string,
@@ -792,9 +793,10 @@ impl TokenService {
         }
     }
 
-    /// Checks a password (and TOTP code when the account has 2FA). Failures
-    /// are counted per account with growing lockout and audited; every
-    /// wrong-credential answer reads the same.
+    /// Checks a password (and TOTP code when the account has 2FA). Attempts
+    /// are throttled per (account, address) with an account-wide ceiling
+    /// (see [`crate::lockout`]) and failures audited; every wrong-credential
+    /// answer reads the same, for accounts that exist and names that don't.
     pub async fn login(
         &self,
         username: &str,
@@ -807,18 +809,8 @@ impl TokenService {
         // Refused at once when too many logins are being checked, before
         // this one costs a lookup.
         let hashing = self.passwords.reserve()?;
+        self.claim_login_attempt(username, source, now).await?;
         let credentials = self.store.credentials(username).await?;
-        if let Some(until) = credentials.as_ref().and_then(|c| c.locked_until)
-            && until > now
-        {
-            return Err(Error::new(
-                ErrorKind::RateLimited,
-                format!(
-                    "the account is locked until {} after repeated failed logins",
-                    until.format("%H:%M:%S UTC")
-                ),
-            ));
-        }
         let stored_hash = credentials.as_ref().and_then(|c| c.password_hash.clone());
         let password = password.to_owned();
         let password_ok = hashing
@@ -868,7 +860,11 @@ impl TokenService {
             source: source.to_owned(),
         };
         policy::decide(&checked, &Act::OpenSession)?;
-        if !self.store.login_succeeded(username, step, audit).await? {
+        if !self
+            .store
+            .login_succeeded(username, source, step, audit)
+            .await?
+        {
             // Another login accepted the same code a moment ago.
             self.login_failed(username, source, "reused 2FA code")
                 .await?;
@@ -880,21 +876,68 @@ impl TokenService {
         })
     }
 
+    /// Takes one attempt at `username` from `source` out of what the
+    /// throttle allows, or says until when that address must wait.
+    async fn claim_login_attempt(
+        &self,
+        username: &str,
+        source: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        match self
+            .store
+            .claim_login_attempt(username, source, now)
+            .await?
+        {
+            Admission::Allowed(_) => Ok(()),
+            Admission::Locked { until } => Err(Error::new(
+                ErrorKind::RateLimited,
+                format!(
+                    "too many failed logins for '{username}' from this address; try again after {}",
+                    until.format("%H:%M:%S UTC")
+                ),
+            )
+            .with_hint("an admin can lift it at once with `tokenctl user unlock`")),
+        }
+    }
+
+    /// Audits a failed attempt (the throttle counted it when it was claimed).
     async fn login_failed(&self, username: &str, source: &str, why: &str) -> Result<()> {
-        let now = time::now();
         let audit = AuditRecord {
-            at: now,
+            at: time::now(),
             actor: username.to_owned(),
             action: "login.failed",
             token_id: None,
             detail: why.to_owned(),
             source: source.to_owned(),
         };
-        let failures = self.store.login_failed(username, audit).await?;
-        if let Some(lockout) = auth::lockout_after(failures) {
-            self.store.lock_user(username, now + lockout).await?;
-        }
-        Ok(())
+        Ok(self.store.append_audit(audit).await?)
+    }
+
+    /// Lets `name` log in again from every address at once: their failed
+    /// attempts are forgotten. Needs what enabling them needs.
+    pub async fn unlock_user(&self, actor: &Actor, name: &str) -> Result<crate::api::UnlockedUser> {
+        policy::check(actor, Operation::SetUserDisabled)?;
+        let user = self.user_named(name).await?;
+        let role = self.role(&user.role).await?;
+        policy::decide(
+            actor,
+            &Act::SetUserDisabled {
+                user: &user,
+                role: &role,
+                disabled: false,
+            },
+        )?;
+        let audit = self.audit_record(
+            actor,
+            "user.unlock",
+            format!("cleared the failed logins of '{name}'"),
+        );
+        let cleared_addresses = self.store.clear_login_failures(name, audit).await?;
+        Ok(crate::api::UnlockedUser {
+            user: Arc::unwrap_or_clone(user),
+            cleared_addresses,
+        })
     }
 
     /// Starts 2FA enrolment: a new secret, pending until a code confirms it.
@@ -947,6 +990,8 @@ impl TokenService {
     ) -> Result<()> {
         let name = &actor.user.name;
         let refused = || Error::unauthenticated("wrong or already used 2FA code");
+        self.claim_login_attempt(name, &actor.source, time::now())
+            .await?;
         let fresh = auth::check_totp(current, code, time::now())
             .filter(|step| credentials.totp_last_step.is_none_or(|last| *step > last));
         let Some(step) = fresh else {
@@ -959,7 +1004,11 @@ impl TokenService {
             "user.totp.verify",
             "gave a code from the current 2FA to replace it".to_owned(),
         );
-        if !self.store.login_succeeded(name, Some(step), audit).await? {
+        if !self
+            .store
+            .login_succeeded(name, &actor.source, Some(step), audit)
+            .await?
+        {
             return Err(refused());
         }
         Ok(())

@@ -860,6 +860,15 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
     assert!(answer["disabled_at"].is_null());
     let answer = step!(
         "post",
+        "/v1/users/{name}/unlock",
+        "/v1/users/bob/unlock",
+        me,
+        None,
+        ok
+    );
+    assert_eq!(answer["cleared_addresses"], 0);
+    let answer = step!(
+        "post",
         "/v1/users/{name}/role",
         "/v1/users/carol/role",
         me,

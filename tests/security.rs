@@ -61,7 +61,7 @@ fn wrong_passwords_and_unknown_users_read_the_same_and_are_audited() {
 }
 
 #[test]
-fn repeated_failures_lock_the_account_even_for_the_right_password() {
+fn repeated_failures_lock_the_address_out_even_for_the_right_password() {
     let env = server();
     let me = env.me();
     for _ in 0..5 {
@@ -85,7 +85,7 @@ fn repeated_failures_lock_the_account_even_for_the_right_password() {
         body["error"]["message"]
             .as_str()
             .expect("message")
-            .contains("locked")
+            .contains("too many failed logins")
     );
 }
 

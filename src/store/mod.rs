@@ -14,6 +14,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use thiserror::Error;
 
+use crate::lockout::Admission;
 use crate::model::{AuditEntry, Id, Permissions, Role, Status, Token, TokenKind, User};
 use crate::secret::SecretHash;
 
@@ -130,8 +131,6 @@ pub struct Credentials {
     pub totp_pending_secret: Option<String>,
     /// Last TOTP step accepted: a code for it or an earlier one is refused.
     pub totp_last_step: Option<i64>,
-    pub failed_logins: i64,
-    pub locked_until: Option<DateTime<Utc>>,
 }
 
 #[async_trait]
@@ -177,19 +176,31 @@ pub trait Store: Send + Sync {
     /// Makes the pending secret the account's second factor, with `step` as
     /// the last accepted code. False when nothing was pending.
     async fn confirm_totp(&self, name: &str, step: i64, audit: AuditRecord) -> StoreResult<bool>;
-    /// Counts a failed login and writes its audit entry; returns the number
-    /// of failures in a row (0 when the account does not exist).
-    async fn login_failed(&self, name: &str, audit: AuditRecord) -> StoreResult<i64>;
-    async fn lock_user(&self, name: &str, until: DateTime<Utc>) -> StoreResult<()>;
-    /// Records a successful login: failures reset, and `totp_step` accepted
-    /// only if it is newer than the last one — false means the code was
-    /// already used (checked atomically, so two replicas can't both accept it).
+    /// Claims a login attempt at `name` (an account or not) from
+    /// `address`: in one transaction, reads that pair's failures and the
+    /// account's other recent ones, asks [`crate::lockout::admit`], and when
+    /// allowed stores the attempt as failed in advance. Also forgets
+    /// failures older than [`crate::lockout::FORGET_AFTER`].
+    async fn claim_login_attempt(
+        &self,
+        name: &str,
+        address: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Admission>;
+    /// Records a successful login from `address`: its failures cleared, and
+    /// `totp_step` accepted only if it is newer than the last one — false
+    /// means the code was already used (checked atomically, so two replicas
+    /// can't both accept it).
     async fn login_succeeded(
         &self,
         name: &str,
+        address: &str,
         totp_step: Option<i64>,
         audit: AuditRecord,
     ) -> StoreResult<bool>;
+    /// Forgets every address's failures on `name` (an admin's unlock), with
+    /// its audit entry; how many addresses had any.
+    async fn clear_login_failures(&self, name: &str, audit: AuditRecord) -> StoreResult<u64>;
 
     async fn role(&self, name: &str) -> StoreResult<Option<Role>>;
     async fn roles(&self) -> StoreResult<Vec<Role>>;

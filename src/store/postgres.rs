@@ -29,14 +29,15 @@ use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow};
 use sqlx::{ConnectOptions, Connection, PgConnection, PgExecutor, Postgres, QueryBuilder, Row};
 
 use super::rows::{
-    AUDIT_COLUMNS, CREDENTIAL_COLUMNS, Columns, ROLE_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS,
-    audit_from_row, credentials_from_row, role_from_row, secret_match_from_row, token_from_row,
-    user_from_row,
+    AUDIT_COLUMNS, CREDENTIAL_COLUMNS, Columns, FAILURE_COLUMNS, ROLE_COLUMNS, TOKEN_COLUMNS,
+    USER_COLUMNS, audit_from_row, credentials_from_row, failures_from_row, role_from_row,
+    secret_match_from_row, token_from_row, user_from_row,
 };
 use super::{
     AuditFilter, AuditRecord, ChangeSignal, Credentials, NewToken, SecretChange, SecretMatch,
     Store, StoreError, StoreResult, TokenFilter,
 };
+use crate::lockout::{self, Admission};
 use crate::model::{AuditEntry, Id, Role, Status, Token, User, permissions_to_string};
 use crate::secret::SecretHash;
 
@@ -50,6 +51,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("postgres_migrations/0005_role_changes.sql"),
     include_str!("postgres_migrations/0006_authority.sql"),
     include_str!("postgres_migrations/0007_change_acks.sql"),
+    include_str!("postgres_migrations/0008_login_throttle.sql"),
 ];
 
 /// The advisory lock every replica takes to migrate ("tokenctl" in ASCII).
@@ -531,30 +533,66 @@ impl Store for PgStore {
         .await
     }
 
-    /// One `UPDATE … RETURNING`: concurrent failures on several replicas each
-    /// count, because the row lock serialises the increments.
-    async fn login_failed(&self, name: &str, audit: AuditRecord) -> StoreResult<i64> {
+    /// The pair's row is made if missing, then locked (`FOR UPDATE`):
+    /// concurrent attempts from one address, on any replica, are admitted
+    /// one at a time. The other addresses' sum is read unlocked; the
+    /// account-wide ceiling is approximate by a few attempts under races.
+    async fn claim_login_attempt(
+        &self,
+        name: &str,
+        address: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Admission> {
         self.write(async |tx| {
-            let failures: Option<i64> = sqlx::query_scalar(
-                "UPDATE users SET failed_logins = failed_logins + 1 WHERE name = $1
-                 RETURNING failed_logins",
+            sqlx::query("DELETE FROM login_failures WHERE last_failed_at < $1")
+                .bind((now - lockout::FORGET_AFTER).timestamp())
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO login_failures (name, address, failures, locked_until, last_failed_at)
+                 VALUES ($1, $2, 0, NULL, $3) ON CONFLICT (name, address) DO NOTHING",
             )
             .bind(name)
-            .fetch_optional(&mut *tx)
+            .bind(address)
+            .bind(now.timestamp())
+            .execute(&mut *tx)
             .await?;
-            insert_audit(tx, &audit).await?;
-            Ok(failures.unwrap_or(0))
+            let mut query = QueryBuilder::new(FAILURE_COLUMNS);
+            query
+                .push(" WHERE name = ")
+                .push_bind(name.to_owned())
+                .push(" AND address = ")
+                .push_bind(address.to_owned())
+                .push(" FOR UPDATE");
+            let record = query_one(&mut *tx, query, failures_from_row)
+                .await?
+                .filter(|record| record.count > 0);
+            let others: i64 = sqlx::query_scalar(
+                "SELECT coalesce(sum(failures), 0)::BIGINT FROM login_failures
+                 WHERE name = $1 AND address <> $2 AND last_failed_at > $3",
+            )
+            .bind(name)
+            .bind(address)
+            .bind((now - lockout::ACCOUNT_WINDOW).timestamp())
+            .fetch_one(&mut *tx)
+            .await?;
+            let admission = lockout::admit(record, others, now);
+            if let Admission::Allowed(next) = admission {
+                sqlx::query(
+                    "UPDATE login_failures SET failures = $3, locked_until = $4, last_failed_at = $5
+                     WHERE name = $1 AND address = $2",
+                )
+                .bind(name)
+                .bind(address)
+                .bind(next.count)
+                .bind(next.locked_until.map(|at| at.timestamp()))
+                .bind(next.last_at.timestamp())
+                .execute(&mut *tx)
+                .await?;
+            }
+            Ok(admission)
         })
         .await
-    }
-
-    async fn lock_user(&self, name: &str, until: DateTime<Utc>) -> StoreResult<()> {
-        sqlx::query("UPDATE users SET locked_until = $1 WHERE name = $2")
-            .bind(until.timestamp())
-            .bind(name)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
     }
 
     /// The step condition is part of the `UPDATE`: when two replicas accept
@@ -564,13 +602,13 @@ impl Store for PgStore {
     async fn login_succeeded(
         &self,
         name: &str,
+        address: &str,
         totp_step: Option<i64>,
         audit: AuditRecord,
     ) -> StoreResult<bool> {
         self.write(async |tx| {
             let changed = sqlx::query(
-                "UPDATE users SET failed_logins = 0, locked_until = NULL,
-                     totp_last_step = coalesce($1, totp_last_step)
+                "UPDATE users SET totp_last_step = coalesce($1, totp_last_step)
                  WHERE name = $2
                    AND ($1 IS NULL OR totp_last_step IS NULL OR totp_last_step < $1)",
             )
@@ -579,7 +617,27 @@ impl Store for PgStore {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+            if changed > 0 {
+                sqlx::query("DELETE FROM login_failures WHERE name = $1 AND address = $2")
+                    .bind(name)
+                    .bind(address)
+                    .execute(&mut *tx)
+                    .await?;
+            }
             audit_if_changed(tx, changed, &audit).await
+        })
+        .await
+    }
+
+    async fn clear_login_failures(&self, name: &str, audit: AuditRecord) -> StoreResult<u64> {
+        self.write(async |tx| {
+            let cleared = sqlx::query("DELETE FROM login_failures WHERE name = $1")
+                .bind(name)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            insert_audit(tx, &audit).await?;
+            Ok(cleared)
         })
         .await
     }

@@ -12,14 +12,14 @@ use std::str::FromStr;
 use chrono::{DateTime, Utc};
 
 use super::{Credentials, SecretMatch, StoreError, StoreResult};
+use crate::lockout::Failures;
 use crate::model::{AuditEntry, Role, Token, TokenKind, User, permissions_from_str};
 
 pub const USER_COLUMNS: &str =
     "SELECT id, name, role, created_at, disabled_at, session_epoch FROM users";
 /// [`USER_COLUMNS`] followed by what a login checks.
 pub const CREDENTIAL_COLUMNS: &str = "SELECT id, name, role, created_at, disabled_at,
-        session_epoch, password_hash, totp_secret, totp_pending_secret, totp_last_step, failed_logins,
-        locked_until
+        session_epoch, password_hash, totp_secret, totp_pending_secret, totp_last_step
     FROM users";
 pub const ROLE_COLUMNS: &str = "SELECT name, description, permissions, builtin FROM roles";
 pub const AUDIT_COLUMNS: &str = "SELECT id, at, actor, action, token_id, detail, source FROM audit";
@@ -83,8 +83,18 @@ pub fn credentials_from_row(row: &dyn Columns) -> StoreResult<Credentials> {
         totp_secret: row.optional_text(7)?,
         totp_pending_secret: row.optional_text(8)?,
         totp_last_step: row.optional_int(9)?,
-        failed_logins: row.int(10)?,
-        locked_until: row.optional_time(11)?,
+    })
+}
+
+/// One (account, address) pair's failed logins.
+pub const FAILURE_COLUMNS: &str =
+    "SELECT failures, locked_until, last_failed_at FROM login_failures";
+
+pub fn failures_from_row(row: &dyn Columns) -> StoreResult<Failures> {
+    Ok(Failures {
+        count: row.int(0)?,
+        locked_until: row.optional_time(1)?,
+        last_at: row.time(2)?,
     })
 }
 

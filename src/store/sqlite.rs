@@ -24,14 +24,15 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior};
 
 use super::rows::{
-    AUDIT_COLUMNS, CREDENTIAL_COLUMNS, Columns, ROLE_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS,
-    audit_from_row, credentials_from_row, role_from_row, secret_match_from_row, token_from_row,
-    user_from_row,
+    AUDIT_COLUMNS, CREDENTIAL_COLUMNS, Columns, FAILURE_COLUMNS, ROLE_COLUMNS, TOKEN_COLUMNS,
+    USER_COLUMNS, audit_from_row, credentials_from_row, failures_from_row, role_from_row,
+    secret_match_from_row, token_from_row, user_from_row,
 };
 use super::{
     AuditFilter, AuditRecord, ChangeSignal, Credentials, NewToken, SecretChange, SecretMatch,
     Store, StoreError, StoreResult, TokenFilter,
 };
+use crate::lockout::{self, Admission};
 use crate::model::{AuditEntry, Id, Role, Status, Token, User, permissions_to_string};
 use crate::secret::SecretHash;
 
@@ -44,6 +45,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sqlite_migrations/0004_change_watch.sql"),
     include_str!("sqlite_migrations/0005_role_changes.sql"),
     include_str!("sqlite_migrations/0006_authority.sql"),
+    include_str!("sqlite_migrations/0007_change_acks.sql"),
+    include_str!("sqlite_migrations/0008_login_throttle.sql"),
 ];
 
 /// How long a process waits for another one's write before giving up.
@@ -539,31 +542,44 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn login_failed(&self, name: &str, audit: AuditRecord) -> StoreResult<i64> {
-        let name = name.to_owned();
+    async fn claim_login_attempt(
+        &self,
+        name: &str,
+        address: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Admission> {
+        let (name, address) = (name.to_owned(), address.to_owned());
         self.write(move |tx| {
-            let failures: Option<i64> = tx
-                .query_row(
-                    "UPDATE users SET failed_logins = failed_logins + 1 WHERE name = ?1
-                     RETURNING failed_logins",
-                    [&name],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            insert_audit(tx, &audit)?;
-            Ok(failures.unwrap_or(0))
-        })
-        .await
-    }
-
-    async fn lock_user(&self, name: &str, until: DateTime<Utc>) -> StoreResult<()> {
-        let name = name.to_owned();
-        self.run(move |connection| {
-            connection.execute(
-                "UPDATE users SET locked_until = ?1 WHERE name = ?2",
-                (until.timestamp(), &name),
+            tx.execute(
+                "DELETE FROM login_failures WHERE last_failed_at < ?1",
+                [(now - lockout::FORGET_AFTER).timestamp()],
             )?;
-            Ok(())
+            let sql = format!("{FAILURE_COLUMNS} WHERE name = ?1 AND address = ?2");
+            let record = query_one(tx, &sql, [&name, &address], failures_from_row)?;
+            let others: i64 = tx.query_row(
+                "SELECT coalesce(sum(failures), 0) FROM login_failures
+                 WHERE name = ?1 AND address <> ?2 AND last_failed_at > ?3",
+                (&name, &address, (now - lockout::ACCOUNT_WINDOW).timestamp()),
+                |row| row.get(0),
+            )?;
+            let admission = lockout::admit(record, others, now);
+            if let Admission::Allowed(next) = admission {
+                tx.execute(
+                    "INSERT INTO login_failures (name, address, failures, locked_until, last_failed_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT (name, address) DO UPDATE SET failures = excluded.failures,
+                         locked_until = excluded.locked_until,
+                         last_failed_at = excluded.last_failed_at",
+                    (
+                        &name,
+                        &address,
+                        next.count,
+                        next.locked_until.map(|at| at.timestamp()),
+                        next.last_at.timestamp(),
+                    ),
+                )?;
+            }
+            Ok(admission)
         })
         .await
     }
@@ -571,19 +587,35 @@ impl Store for SqliteStore {
     async fn login_succeeded(
         &self,
         name: &str,
+        address: &str,
         totp_step: Option<i64>,
         audit: AuditRecord,
     ) -> StoreResult<bool> {
-        let name = name.to_owned();
+        let (name, address) = (name.to_owned(), address.to_owned());
         self.write(move |tx| {
             let changed = tx.execute(
-                "UPDATE users SET failed_logins = 0, locked_until = NULL,
-                     totp_last_step = coalesce(?1, totp_last_step)
+                "UPDATE users SET totp_last_step = coalesce(?1, totp_last_step)
                  WHERE name = ?2
                    AND (?1 IS NULL OR totp_last_step IS NULL OR totp_last_step < ?1)",
                 (totp_step, &name),
             )?;
+            if changed > 0 {
+                tx.execute(
+                    "DELETE FROM login_failures WHERE name = ?1 AND address = ?2",
+                    [&name, &address],
+                )?;
+            }
             audit_if_changed(tx, changed, &audit)
+        })
+        .await
+    }
+
+    async fn clear_login_failures(&self, name: &str, audit: AuditRecord) -> StoreResult<u64> {
+        let name = name.to_owned();
+        self.write(move |tx| {
+            let cleared = tx.execute("DELETE FROM login_failures WHERE name = ?1", [&name])?;
+            insert_audit(tx, &audit)?;
+            Ok(u64::try_from(cleared).unwrap_or(0))
         })
         .await
     }

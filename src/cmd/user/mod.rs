@@ -5,6 +5,7 @@ pub mod disable;
 pub mod enable;
 pub mod list;
 pub mod set_role;
+pub mod unlock;
 
 use super::Context;
 use crate::error::Result;
@@ -17,6 +18,7 @@ pub enum Command {
     Disable(disable::Args),
     Enable(enable::Args),
     SetRole(set_role::Args),
+    Unlock(unlock::Args),
 }
 
 pub async fn run(ctx: &Context, command: Command) -> Result<()> {
@@ -26,6 +28,7 @@ pub async fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Disable(args) => set_disabled(ctx, &args.name, true).await,
         Command::Enable(args) => set_disabled(ctx, &args.name, false).await,
         Command::SetRole(args) => set_role(ctx, &args).await,
+        Command::Unlock(args) => unlock(ctx, &args.name).await,
     }
 }
 
@@ -40,6 +43,18 @@ async fn set_role(ctx: &Context, args: &set_role::Args) -> Result<()> {
     }
     ctx.out
         .success(&format!("User '{}' now has role {}", user.name, user.role));
+    Ok(())
+}
+
+async fn unlock(ctx: &Context, name: &str) -> Result<()> {
+    let unlocked = ctx.backend().await?.unlock_user(name).await?;
+    if ctx.out.json {
+        return ctx.out.json(&unlocked);
+    }
+    ctx.out.success(&format!(
+        "User '{}' may log in again from every address ({} had failed logins)",
+        unlocked.user.name, unlocked.cleared_addresses
+    ));
     Ok(())
 }
 

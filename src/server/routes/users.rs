@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::routing::{get, post};
 
 use super::{Json, Path};
-use crate::api::{AddUserRequest, AddedUser, SetRoleRequest};
+use crate::api::{AddUserRequest, AddedUser, SetRoleRequest, UnlockedUser};
 use crate::model::User;
 use crate::server::AppState;
 use crate::server::auth::Caller;
@@ -17,6 +17,7 @@ pub fn routes() -> Router<AppState> {
         .route("/v1/users/{name}/disable", post(disable))
         .route("/v1/users/{name}/enable", post(enable))
         .route("/v1/users/{name}/role", post(set_role))
+        .route("/v1/users/{name}/unlock", post(unlock))
 }
 
 async fn list(State(state): State<AppState>, Caller(actor): Caller) -> ApiResult<Json<Vec<User>>> {
@@ -70,4 +71,12 @@ async fn set_role(
             .set_user_role(&actor, &name, &request.role)
             .await?,
     ))
+}
+
+async fn unlock(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    Path(name): Path<String>,
+) -> ApiResult<Json<UnlockedUser>> {
+    Ok(Json(state.service.unlock_user(&actor, &name).await?))
 }
