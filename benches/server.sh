@@ -76,7 +76,8 @@ fi
 start "$DIR/hello.log" "$HELLO" 127.0.0.1:0
 start "$DIR/api.log" "${PINNED[@]}" TOKENCTL_INIT_ADMIN_PASSWORD=bench-password-123 \
     "$BIN" serve --listen 127.0.0.1:0 --database "$DATABASE" \
-    --signing-key "$DIR/signing-keys.json" --init-admin bench
+    --signing-key "$DIR/signing-keys.json" --init-admin bench \
+    --exchanges-per-minute 0 # one PAT at full speed: the exchange itself is measured
 hello_url="$(url_of "$DIR/hello.log")"
 api_url="$(url_of "$DIR/api.log")"
 

@@ -277,9 +277,11 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'sqlite:PATH or postgres://… [default: sqlite:<data dir>/server.db]')
             [CompletionResult]::new('--signing-key', '--signing-key', [CompletionResultType]::ParameterName, 'Signing key set (JSON, or a bare Ed25519 PKCS#8 key); created if missing [default: <data dir>/signing-keys.json]')
             [CompletionResult]::new('--init-admin', '--init-admin', [CompletionResultType]::ParameterName, 'Create this admin account if the store has no users yet')
+            [CompletionResult]::new('--init-admin-password-file', '--init-admin-password-file', [CompletionResultType]::ParameterName, 'The first admin''s password: first line of FILE, or of stdin with -')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Serve HTTPS with this certificate chain (PEM); needs --tls-key')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) for --tls-cert')
             [CompletionResult]::new('--login-attempts-per-minute', '--login-attempts-per-minute', [CompletionResultType]::ParameterName, 'Login attempts allowed per client address per minute')
+            [CompletionResult]::new('--exchanges-per-minute', '--exchanges-per-minute', [CompletionResultType]::ParameterName, 'Token exchanges (POST /oauth2/token, the seed-002 endpoint) allowed per credential per minute: a token, or one person''s sessions. Each writes an audit entry. 0: no limit')
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, '`iss` of the access tokens this server issues, and their default audience; replicas behind one name must share it [default: the URL this server listens on]')
             [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'Another audience `tokenctl exchange --audience` may ask for (repeatable)')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Longest a request may take, sending it included; a slower one is answered 408')
@@ -399,6 +401,7 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable a user: their tokens stop working until they are enabled again')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable a disabled user again')
             [CompletionResult]::new('set-role', 'set-role', [CompletionResultType]::ParameterValue, 'Give a user another role (needs users:manage)')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Let a user log in again at once after failed logins (needs users:manage)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -459,12 +462,24 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'tokenctl;user;unlock' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'tokenctl;user;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a user who can own tokens (needs users:manage)')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable a user: their tokens stop working until they are enabled again')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable a disabled user again')
             [CompletionResult]::new('set-role', 'set-role', [CompletionResultType]::ParameterValue, 'Give a user another role (needs users:manage)')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Let a user log in again at once after failed logins (needs users:manage)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -481,6 +496,9 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             break
         }
         'tokenctl;user;help;set-role' {
+            break
+        }
+        'tokenctl;user;help;unlock' {
             break
         }
         'tokenctl;user;help;help' {
@@ -887,6 +905,7 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable a user: their tokens stop working until they are enabled again')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable a disabled user again')
             [CompletionResult]::new('set-role', 'set-role', [CompletionResultType]::ParameterValue, 'Give a user another role (needs users:manage)')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Let a user log in again at once after failed logins (needs users:manage)')
             break
         }
         'tokenctl;help;user;list' {
@@ -902,6 +921,9 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             break
         }
         'tokenctl;help;user;set-role' {
+            break
+        }
+        'tokenctl;help;user;unlock' {
             break
         }
         'tokenctl;help;keys' {

@@ -229,6 +229,9 @@ _tokenctl() {
             tokenctl__subcmd__help__subcmd__user,set-role)
                 cmd="tokenctl__subcmd__help__subcmd__user__subcmd__set__subcmd__role"
                 ;;
+            tokenctl__subcmd__help__subcmd__user,unlock)
+                cmd="tokenctl__subcmd__help__subcmd__user__subcmd__unlock"
+                ;;
             tokenctl__subcmd__keys,help)
                 cmd="tokenctl__subcmd__keys__subcmd__help"
                 ;;
@@ -367,6 +370,9 @@ _tokenctl() {
             tokenctl__subcmd__user,set-role)
                 cmd="tokenctl__subcmd__user__subcmd__set__subcmd__role"
                 ;;
+            tokenctl__subcmd__user,unlock)
+                cmd="tokenctl__subcmd__user__subcmd__unlock"
+                ;;
             tokenctl__subcmd__user__subcmd__help,add)
                 cmd="tokenctl__subcmd__user__subcmd__help__subcmd__add"
                 ;;
@@ -384,6 +390,9 @@ _tokenctl() {
                 ;;
             tokenctl__subcmd__user__subcmd__help,set-role)
                 cmd="tokenctl__subcmd__user__subcmd__help__subcmd__set__subcmd__role"
+                ;;
+            tokenctl__subcmd__user__subcmd__help,unlock)
+                cmd="tokenctl__subcmd__user__subcmd__help__subcmd__unlock"
                 ;;
             *)
                 ;;
@@ -1258,7 +1267,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__help__subcmd__user)
-            opts="list add disable enable set-role"
+            opts="list add disable enable set-role unlock"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1328,6 +1337,20 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__help__subcmd__user__subcmd__set__subcmd__role)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__help__subcmd__user__subcmd__unlock)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2600,7 +2623,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__serve)
-            opts="-h --listen --database --signing-key --init-admin --tls-cert --tls-key --login-attempts-per-minute --issuer --audience --request-timeout --max-exchange-ttl --header-timeout --max-connections --max-connections-per-address --login-concurrency --login-queue --store --server --profile --config --json --debug --help"
+            opts="-h --listen --database --signing-key --init-admin --init-admin-password-file --tls-cert --tls-key --login-attempts-per-minute --exchanges-per-minute --issuer --audience --request-timeout --max-exchange-ttl --header-timeout --max-connections --max-connections-per-address --login-concurrency --login-queue --store --server --profile --config --json --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2622,6 +2645,10 @@ _tokenctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --init-admin-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2631,6 +2658,10 @@ _tokenctl() {
                     return 0
                     ;;
                 --login-attempts-per-minute)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exchanges-per-minute)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2754,7 +2785,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__user)
-            opts="-h --store --server --profile --config --json --debug --help list add disable enable set-role help"
+            opts="-h --store --server --profile --config --json --debug --help list add disable enable set-role unlock help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2878,7 +2909,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__user__subcmd__help)
-            opts="list add disable enable set-role help"
+            opts="list add disable enable set-role unlock help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2975,6 +3006,20 @@ _tokenctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tokenctl__subcmd__user__subcmd__help__subcmd__unlock)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tokenctl__subcmd__user__subcmd__list)
             opts="-h --store --server --profile --config --json --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3006,6 +3051,36 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__user__subcmd__set__subcmd__role)
+            opts="-h --store --server --profile --config --json --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__user__subcmd__unlock)
             opts="-h --store --server --profile --config --json --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

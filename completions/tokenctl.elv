@@ -255,9 +255,11 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --database 'sqlite:PATH or postgres://… [default: sqlite:<data dir>/server.db]'
             cand --signing-key 'Signing key set (JSON, or a bare Ed25519 PKCS#8 key); created if missing [default: <data dir>/signing-keys.json]'
             cand --init-admin 'Create this admin account if the store has no users yet'
+            cand --init-admin-password-file 'The first admin''s password: first line of FILE, or of stdin with -'
             cand --tls-cert 'Serve HTTPS with this certificate chain (PEM); needs --tls-key'
             cand --tls-key 'Private key (PEM) for --tls-cert'
             cand --login-attempts-per-minute 'Login attempts allowed per client address per minute'
+            cand --exchanges-per-minute 'Token exchanges (POST /oauth2/token, the seed-002 endpoint) allowed per credential per minute: a token, or one person''s sessions. Each writes an audit entry. 0: no limit'
             cand --issuer '`iss` of the access tokens this server issues, and their default audience; replicas behind one name must share it [default: the URL this server listens on]'
             cand --audience 'Another audience `tokenctl exchange --audience` may ask for (repeatable)'
             cand --request-timeout 'Longest a request may take, sending it included; a slower one is answered 408'
@@ -365,6 +367,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand disable 'Disable a user: their tokens stop working until they are enabled again'
             cand enable 'Enable a disabled user again'
             cand set-role 'Give a user another role (needs users:manage)'
+            cand unlock 'Let a user log in again at once after failed logins (needs users:manage)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;user;list'= {
@@ -419,12 +422,23 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'tokenctl;user;unlock'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'tokenctl;user;help'= {
             cand list 'List users'
             cand add 'Add a user who can own tokens (needs users:manage)'
             cand disable 'Disable a user: their tokens stop working until they are enabled again'
             cand enable 'Enable a disabled user again'
             cand set-role 'Give a user another role (needs users:manage)'
+            cand unlock 'Let a user log in again at once after failed logins (needs users:manage)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;user;help;list'= {
@@ -436,6 +450,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;user;help;enable'= {
         }
         &'tokenctl;user;help;set-role'= {
+        }
+        &'tokenctl;user;help;unlock'= {
         }
         &'tokenctl;user;help;help'= {
         }
@@ -784,6 +800,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand disable 'Disable a user: their tokens stop working until they are enabled again'
             cand enable 'Enable a disabled user again'
             cand set-role 'Give a user another role (needs users:manage)'
+            cand unlock 'Let a user log in again at once after failed logins (needs users:manage)'
         }
         &'tokenctl;help;user;list'= {
         }
@@ -794,6 +811,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;user;enable'= {
         }
         &'tokenctl;help;user;set-role'= {
+        }
+        &'tokenctl;help;user;unlock'= {
         }
         &'tokenctl;help;keys'= {
             cand list 'List the signing keys: the active one and the retired ones still published'

@@ -207,9 +207,11 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l listen -d 'A
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l database -d 'sqlite:PATH or postgres://… [default: sqlite:<data dir>/server.db]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l signing-key -d 'Signing key set (JSON, or a bare Ed25519 PKCS#8 key); created if missing [default: <data dir>/signing-keys.json]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l init-admin -d 'Create this admin account if the store has no users yet' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l init-admin-password-file -d 'The first admin\'s password: first line of FILE, or of stdin with -' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l tls-cert -d 'Serve HTTPS with this certificate chain (PEM); needs --tls-key' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l tls-key -d 'Private key (PEM) for --tls-cert' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l login-attempts-per-minute -d 'Login attempts allowed per client address per minute' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l exchanges-per-minute -d 'Token exchanges (POST /oauth2/token, the seed-002 endpoint) allowed per credential per minute: a token, or one person\'s sessions. Each writes an audit entry. 0: no limit' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l issuer -d '`iss` of the access tokens this server issues, and their default audience; replicas behind one name must share it [default: the URL this server listens on]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l audience -d 'Another audience `tokenctl exchange --audience` may ask for (repeatable)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l request-timeout -d 'Longest a request may take, sending it included; a slower one is answered 408' -r
@@ -273,19 +275,20 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a custom role (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a custom role that no user or token holds (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role help" -l server -d 'Token server to use instead of the local store' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role help" -s h -l help -d 'Print help'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role help" -f -a "list" -d 'List users'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role help" -f -a "add" -d 'Add a user who can own tokens (needs users:manage)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role help" -f -a "disable" -d 'Disable a user: their tokens stop working until they are enabled again'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role help" -f -a "enable" -d 'Enable a disabled user again'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role help" -f -a "set-role" -d 'Give a user another role (needs users:manage)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock help" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock help" -s h -l help -d 'Print help'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock help" -f -a "list" -d 'List users'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock help" -f -a "add" -d 'Add a user who can own tokens (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock help" -f -a "disable" -d 'Disable a user: their tokens stop working until they are enabled again'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock help" -f -a "enable" -d 'Enable a disabled user again'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock help" -f -a "set-role" -d 'Give a user another role (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock help" -f -a "unlock" -d 'Let a user log in again at once after failed logins (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
@@ -323,11 +326,19 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from set-role" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from set-role" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from set-role" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from unlock" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from unlock" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from unlock" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from unlock" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from unlock" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from unlock" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a user who can own tokens (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable a user: their tokens stop working until they are enabled again'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable a disabled user again'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "set-role" -d 'Give a user another role (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "unlock" -d 'Let a user log in again at once after failed logins (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list rotate help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list rotate help" -l server -d 'Token server to use instead of the local store' -r
@@ -549,6 +560,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "disable" -d 'Disable a user: their tokens stop working until they are enabled again'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "enable" -d 'Enable a disabled user again'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "set-role" -d 'Give a user another role (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "unlock" -d 'Let a user log in again at once after failed logins (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List the signing keys: the active one and the retired ones still published'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "rotate" -d 'Make a new key the signer; the old one keeps verifying what it signed'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from oauth" -f -a "add" -d 'Add an OAuth2 token configuration for a provider'

@@ -19,6 +19,17 @@ use crate::secret::Secret;
 /// How long the parent waits for the helper to own the clipboard.
 const READY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// All of its environment the helper gets: what finds the display. The
+/// rest (a `TOKENCTL_TOKEN`, a database URL with its password) stays with
+/// the command the user ran; the helper outlives it by minutes.
+const HELPER_ENV: [&str; 5] = [
+    "DISPLAY",
+    "XAUTHORITY",
+    "WAYLAND_DISPLAY",
+    "XDG_RUNTIME_DIR",
+    "HOME",
+];
+
 /// Hands `secret` to a detached helper that holds it on the clipboard for
 /// `clear_after` (`None`: until something else is copied). `Err` says why
 /// nothing was copied.
@@ -30,7 +41,13 @@ pub fn copy(secret: &Secret, clear_after: Option<Duration>) -> Result<(), String
         .args(["clipboard-hold", "--clear-after-ms", &millis.to_string()])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null());
+        .stderr(Stdio::null())
+        .env_clear()
+        .envs(
+            HELPER_ENV
+                .iter()
+                .filter_map(|name| Some((name, std::env::var_os(name)?))),
+        );
     // Its own process group: Ctrl-C in the terminal must not kill the holder.
     #[cfg(unix)]
     std::os::unix::process::CommandExt::process_group(&mut command, 0);

@@ -365,6 +365,9 @@ pub enum ExchangeError {
     InvalidScope(String),
     #[error("{0}")]
     InvalidTarget(String),
+    /// Too many exchanges with one credential: wait this many seconds.
+    #[error("{0}")]
+    SlowDown(String, u64),
     #[error("{}", .0.message)]
     Server(Error),
 }
@@ -378,6 +381,8 @@ impl ExchangeError {
             ExchangeError::InvalidGrant(_) => "invalid_grant",
             ExchangeError::InvalidScope(_) => "invalid_scope",
             ExchangeError::InvalidTarget(_) => "invalid_target",
+            // RFC 8628 §3.5's word for a client that asks too often.
+            ExchangeError::SlowDown(..) => "slow_down",
             ExchangeError::Server(_) => "server_error",
         }
     }
@@ -390,6 +395,7 @@ impl ExchangeError {
             "invalid_grant" => ExchangeError::InvalidGrant(description),
             "invalid_scope" => ExchangeError::InvalidScope(description),
             "invalid_target" => ExchangeError::InvalidTarget(description),
+            "slow_down" => ExchangeError::SlowDown(description, 1),
             _ => ExchangeError::Server(Error::internal(description)),
         }
     }
@@ -401,6 +407,7 @@ impl From<ExchangeError> for Error {
         let kind = match &error {
             ExchangeError::InvalidGrant(_) => ErrorKind::Unauthenticated,
             ExchangeError::InvalidScope(_) => ErrorKind::PermissionDenied,
+            ExchangeError::SlowDown(..) => ErrorKind::RateLimited,
             ExchangeError::Server(error) => return error.clone(),
             _ => ErrorKind::InvalidInput,
         };

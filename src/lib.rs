@@ -23,6 +23,7 @@ pub mod model;
 pub mod oauth;
 pub mod output;
 pub mod policy;
+pub mod rate_limit;
 pub mod remote;
 pub mod scan;
 pub mod secret;

@@ -27,6 +27,7 @@ use crate::model::{
     permissions_from_str, permissions_to_string,
 };
 use crate::policy::{self, Act, Actor, Credential, LifetimePolicy, Operation};
+use crate::rate_limit::Windows;
 use crate::scan;
 use crate::secret::{Secret, SecretHash};
 use crate::store::{
@@ -198,6 +199,17 @@ pub struct TokenService {
     /// Where passwords are hashed and checked: off the async workers, a
     /// few at a time.
     passwords: PasswordWork,
+    /// Exchanges per minute one credential may make (each writes an audit
+    /// entry); only the server sets one.
+    exchanges: Option<Windows<Exchanger>>,
+}
+
+/// Whose exchanges are counted together: a token's, or a person's over all
+/// of their sessions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Exchanger {
+    Token(Id),
+    User(Id),
 }
 
 impl TokenService {
@@ -208,7 +220,18 @@ impl TokenService {
             cache: None,
             audit_batcher: None,
             passwords: PasswordWork::default(),
+            exchanges: None,
         }
+    }
+
+    /// At most `per_minute` exchanges a minute with one credential (a token,
+    /// or one person's sessions); beyond that `slow_down` with how long to
+    /// wait. Bounds the audit entries one credential can make the store
+    /// write. 0: no limit.
+    pub fn with_exchange_limit(mut self, per_minute: u32) -> TokenService {
+        self.exchanges =
+            (per_minute > 0).then(|| Windows::new(per_minute, std::time::Duration::from_secs(60)));
+        self
     }
 
     /// How many password hashes may run at once, and wait beyond those
@@ -1128,6 +1151,7 @@ impl TokenService {
     ) -> std::result::Result<Exchanged, ExchangeError> {
         let now = time::now();
         let subject = self.exchange_subject(subject, source).await?;
+        self.count_exchange(&subject)?;
         let audience = policy.audience(request.audience.as_deref())?;
         let requested = requested_scope(&request.scopes)?;
         let scope = policy::decide(&subject.actor, &Act::Exchange { scope: &requested })
@@ -1281,6 +1305,29 @@ impl TokenService {
 
     /// Who an exchange acts for. A subject that is not (or no longer)
     /// valid is `invalid_grant`, whatever the reason.
+    fn count_exchange(&self, subject: &Subject) -> std::result::Result<(), ExchangeError> {
+        let Some(windows) = &self.exchanges else {
+            return Ok(());
+        };
+        let (exchanger, whose) = match subject.token_id {
+            Some(id) => (Exchanger::Token(id), format!("token {id}")),
+            None => (
+                Exchanger::User(subject.actor.user.id),
+                format!("the sessions of {}", subject.actor.user.name),
+            ),
+        };
+        windows.count(exchanger).map_err(|wait| {
+            let seconds = crate::rate_limit::retry_after_seconds(wait);
+            ExchangeError::SlowDown(
+                format!(
+                    "{whose} made more than {} exchanges this minute; retry in {seconds} s",
+                    windows.limit()
+                ),
+                seconds,
+            )
+        })
+    }
+
     async fn exchange_subject(
         &self,
         subject: ExchangeSubject<'_>,

@@ -26,6 +26,11 @@ fn a_new_secret_is_copied_outlives_tokenctl_and_is_cleared_later() {
 script -qec '{tokenctl} create first --clipboard-clear-after 3s' /dev/null > first.txt
 sleep 0.5
 echo "CLIP=$(xclip -o -selection clipboard 2>/dev/null)"
+for pid in $(pgrep -x tokenctl); do
+    if tr '\0' ' ' < /proc/$pid/cmdline | grep -q clipboard-hold; then
+        echo "HELPER_ENV=$(tr '\0' ' ' < /proc/$pid/environ)"
+    fi
+done
 sleep 3.5
 echo "AFTER=$(xclip -o -selection clipboard 2>/dev/null)"
 script -qec '{tokenctl} create second --clipboard-clear-after 3s' /dev/null > second.txt
@@ -41,6 +46,7 @@ echo "USER=$(xclip -o -selection clipboard 2>/dev/null)"
         )
         .current_dir(env.root())
         .env_remove("CI")
+        .env("LEAK_MARKER", "not-for-the-helper")
         .output()
         .expect("xvfb-run");
     let out = stdout(&output);
@@ -59,6 +65,13 @@ echo "USER=$(xclip -o -selection clipboard 2>/dev/null)"
         out.contains(&format!("CLIP={secret}\n")),
         "not on the clipboard: {out}"
     );
+    // The helper outlives the command: it gets the display, nothing else.
+    let helper_env = out
+        .lines()
+        .find_map(|line| line.strip_prefix("HELPER_ENV="))
+        .unwrap_or_else(|| panic!("no clipboard helper running: {out}"));
+    assert!(helper_env.contains("DISPLAY="), "{helper_env}");
+    assert!(!helper_env.contains("not-for-the-helper"), "{helper_env}");
     assert!(
         out.contains("AFTER=\n"),
         "not cleared after the delay: {out}"

@@ -459,3 +459,79 @@ fn the_servers_debug_log_never_holds_a_secret() {
         );
     }
 }
+
+/// `serve --init-admin` with the password in a file (or on stdin): the
+/// admin logs in with it, and it never was in the server's environment.
+#[test]
+fn the_first_admins_password_comes_from_a_file_or_stdin_not_the_environment() {
+    use std::io::{BufRead, Write};
+    let env = TestEnv::new();
+    let file = env.root().join("admin-password");
+    std::fs::write(&file, "a password from a file\n").expect("write");
+    for (source, stdin) in [
+        (file.display().to_string(), ""),
+        ("-".to_owned(), "from stdin, it is\n"),
+    ] {
+        let database = format!(
+            "sqlite:{}",
+            env.root().join(format!("{}.db", stdin.len())).display()
+        );
+        let mut child = env
+            .std_cmd(
+                common::binary(),
+                &[
+                    "serve",
+                    "--listen",
+                    "127.0.0.1:0",
+                    "--database",
+                    &database,
+                    "--init-admin",
+                    "root",
+                    "--init-admin-password-file",
+                    &source,
+                ],
+            )
+            .env_remove("TOKENCTL_INIT_ADMIN_PASSWORD")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("serve");
+        let mut input = child.stdin.take().expect("stdin");
+        input.write_all(stdin.as_bytes()).expect("password");
+        drop(input);
+        let stderr = child.stderr.take().expect("stderr");
+        let url = std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+            .find_map(|line| line.strip_prefix("tokenctl serving on ").map(str::to_owned))
+            .expect("serving");
+        let password = if stdin.is_empty() {
+            "a password from a file"
+        } else {
+            "from stdin, it is"
+        };
+        let environ = std::fs::read(format!("/proc/{}/environ", child.id())).unwrap_or_default();
+        assert!(!String::from_utf8_lossy(&environ).contains(password));
+        common::http_login(&url, "root", password);
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+
+    let both = env
+        .cmd(&[
+            "serve",
+            "--init-admin",
+            "root",
+            "--init-admin-password-file",
+            file.to_str().expect("path"),
+        ])
+        .env("TOKENCTL_INIT_ADMIN_PASSWORD", "another one")
+        .output()
+        .expect("serve");
+    assert_fails(
+        &both,
+        2,
+        "both --init-admin-password-file and TOKENCTL_INIT_ADMIN_PASSWORD",
+    );
+}

@@ -23,11 +23,14 @@ use crate::store;
 /// when it changes (tokenctl keys rotate on any replica reaches them all).
 ///
 /// --init-admin creates the first admin when the store has no users yet,
-/// with the password from TOKENCTL_INIT_ADMIN_PASSWORD or a generated one
-/// printed once on stderr.
+/// with the password from --init-admin-password-file (a file, or - for
+/// stdin), TOKENCTL_INIT_ADMIN_PASSWORD, or a generated one printed once on
+/// stderr. The file keeps the password out of the server's environment,
+/// which its child processes and /proc would show for as long as it runs.
 ///
 /// Examples:
 ///   tokenctl serve --init-admin alice
+///   tokenctl serve --init-admin alice --init-admin-password-file /run/secrets/admin
 ///   tokenctl serve --listen 0.0.0.0:8787 --database postgres://tokens@db/tokens \
 ///       --tls-cert /etc/tokenctl/cert.pem --tls-key /etc/tokenctl/key.pem
 #[derive(Debug, clap::Args)]
@@ -50,6 +53,10 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     pub init_admin: Option<String>,
 
+    /// The first admin's password: first line of FILE, or of stdin with -
+    #[arg(long, value_name = "FILE", requires = "init_admin")]
+    pub init_admin_password_file: Option<PathBuf>,
+
     /// Serve HTTPS with this certificate chain (PEM); needs --tls-key
     #[arg(long, value_name = "FILE", requires = "tls_key")]
     pub tls_cert: Option<PathBuf>,
@@ -61,6 +68,12 @@ pub struct Args {
     /// Login attempts allowed per client address per minute
     #[arg(long, default_value_t = 20, value_name = "N")]
     pub login_attempts_per_minute: u32,
+
+    /// Token exchanges (POST /oauth2/token, the seed-002 endpoint) allowed
+    /// per credential per minute: a token, or one person's sessions. Each
+    /// writes an audit entry. 0: no limit
+    #[arg(long, default_value_t = 600, value_name = "N")]
+    pub exchanges_per_minute: u32,
 
     /// `iss` of the access tokens this server issues, and their default
     /// audience; replicas behind one name must share it [default: the URL
@@ -146,6 +159,11 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             "--max-connections and --max-connections-per-address must be at least 1",
         ));
     }
+    // Read before anything is opened: a refusal changes nothing.
+    let initial_password = match &args.init_admin {
+        Some(_) => initial_password(args.init_admin_password_file.as_deref())?,
+        None => None,
+    };
     let data_dir = crate::config::data_dir()?;
     let database = args
         .database
@@ -163,10 +181,11 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     );
     let service = TokenService::new(store, ctx.settings.lifetime.clone())
         .with_password_work(passwords)
+        .with_exchange_limit(args.exchanges_per_minute)
         .for_server()
         .await?;
     if let Some(name) = &args.init_admin {
-        init_admin(ctx, &service, name).await?;
+        init_admin(ctx, &service, name, initial_password).await?;
     }
     let listener = tokio::net::TcpListener::bind(&args.listen)
         .await
@@ -205,10 +224,49 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     server::serve(listener, state, tls, connections).await
 }
 
-async fn init_admin(ctx: &Context, service: &TokenService, name: &str) -> Result<()> {
-    let given = std::env::var(env::INIT_ADMIN_PASSWORD)
+/// The first admin's password, if one was given: from `file` (`-`: stdin),
+/// else from the environment. Both at once is refused: which one wins
+/// would be a guess.
+fn initial_password(file: Option<&std::path::Path>) -> Result<Option<String>> {
+    let from_env = std::env::var(env::INIT_ADMIN_PASSWORD)
         .ok()
         .filter(|p| !p.is_empty());
+    let Some(file) = file else {
+        return Ok(from_env);
+    };
+    if from_env.is_some() {
+        return Err(Error::invalid(format!(
+            "both --init-admin-password-file and {} are set",
+            env::INIT_ADMIN_PASSWORD
+        ))
+        .with_hint("give the first admin's password one way"));
+    }
+    let text = if file == std::path::Path::new("-") {
+        super::read_stdin()?
+    } else {
+        std::fs::read_to_string(file)
+            .map_err(|error| Error::invalid(format!("cannot read {}: {error}", file.display())))?
+    };
+    let password = text.lines().next().unwrap_or_default().to_owned();
+    if password.is_empty() {
+        return Err(Error::invalid(format!(
+            "{} has no password on its first line",
+            if file == std::path::Path::new("-") {
+                "stdin".to_owned()
+            } else {
+                file.display().to_string()
+            }
+        )));
+    }
+    Ok(Some(password))
+}
+
+async fn init_admin(
+    ctx: &Context,
+    service: &TokenService,
+    name: &str,
+    given: Option<String>,
+) -> Result<()> {
     match service.bootstrap_admin(name, given.clone()).await? {
         None => ctx
             .out

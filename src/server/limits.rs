@@ -3,10 +3,8 @@
 //! lockout lives in the store, so it holds across replicas), and a time
 //! limit on every request.
 
-use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
@@ -15,20 +13,17 @@ use axum::response::{IntoResponse, Response};
 
 use crate::api::ErrorBody;
 use crate::error::{Error, Result};
+use crate::rate_limit::Windows;
 
 pub struct LoginLimiter {
-    attempts: u32,
-    window: Duration,
-    seen: Mutex<HashMap<IpAddr, (Instant, u32)>>,
+    windows: Windows<IpAddr>,
 }
 
 impl LoginLimiter {
     /// At most `attempts` logins per `window` from one address.
     pub fn new(attempts: u32, window: Duration) -> LoginLimiter {
         LoginLimiter {
-            attempts,
-            window,
-            seen: Mutex::new(HashMap::new()),
+            windows: Windows::new(attempts, window),
         }
     }
 
@@ -36,26 +31,12 @@ impl LoginLimiter {
         let Some(address) = address else {
             return Ok(());
         };
-        let now = Instant::now();
-        let mut seen = self
-            .seen
-            .lock()
-            .map_err(|_| Error::internal("login limiter poisoned"))?;
-        if seen.len() > 100_000 {
-            seen.retain(|_, (start, _)| now.duration_since(*start) < self.window);
-        }
-        let entry = seen.entry(address).or_insert((now, 0));
-        if now.duration_since(entry.0) >= self.window {
-            *entry = (now, 0);
-        }
-        entry.1 += 1;
-        if entry.1 > self.attempts {
-            return Err(Error::new(
+        self.windows.count(address).map_err(|_| {
+            Error::new(
                 crate::error::ErrorKind::RateLimited,
                 "too many login attempts from this address; wait a minute",
-            ));
-        }
-        Ok(())
+            )
+        })
     }
 }
 

@@ -91,6 +91,13 @@ async fn authentication_token(State(state): State<AppState>, parts: Parts) -> Re
                 false,
             )
         }
+        Err(ExchangeError::SlowDown(message, seconds)) => {
+            let mut response = failure(StatusCode::TOO_MANY_REQUESTS, message, false);
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, seconds.into());
+            response
+        }
         Err(error) => failure(StatusCode::UNAUTHORIZED, error.to_string(), true),
     }
 }

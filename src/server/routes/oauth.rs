@@ -99,13 +99,20 @@ impl IntoResponse for OAuthError {
                     "internal server error".to_owned(),
                 )
             }
+            ExchangeError::SlowDown(message, _) => (StatusCode::TOO_MANY_REQUESTS, message.clone()),
             other => (StatusCode::BAD_REQUEST, other.to_string()),
         };
         let body = OAuthErrorBody {
             error: self.0.code().to_owned(),
             error_description: description,
         };
-        (status, no_store(), Json(body)).into_response()
+        let mut response = (status, no_store(), Json(body)).into_response();
+        if let ExchangeError::SlowDown(_, seconds) = &self.0 {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, (*seconds).into());
+        }
+        response
     }
 }
 
