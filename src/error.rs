@@ -135,6 +135,11 @@ impl From<StoreError> for Error {
                 Error::internal(format!("cannot open the store at {path}: {reason}"))
                     .with_hint("check the path and its permissions, or pass --store PATH")
             }
+            StoreError::Full(reason) => Error::new(
+                ErrorKind::Unavailable,
+                format!("the store cannot take changes now: {reason}"),
+            )
+            .with_hint("free space where the store lives; reading and verifying go on meanwhile"),
             StoreError::Database(reason) => Error::internal(format!("store error: {reason}")),
         }
     }

@@ -635,9 +635,17 @@ impl TokenService {
         }
         let stale_before = now - LAST_USED_RESOLUTION;
         if token.last_used_at.is_none_or(|used| used < stale_before) {
-            self.store
+            // Verifying only reads: a store that cannot be written (a full
+            // disk) must not stop valid tokens from working. The use goes
+            // unrecorded, the log says so, and the cache still notes it so
+            // that the write is not retried on every request.
+            if let Err(error) = self
+                .store
                 .touch_last_used(token.id, now, stale_before)
-                .await?;
+                .await
+            {
+                tracing::warn!(%error, token = token.id, "cannot record a token's use; verifying read-only");
+            }
             if let Some(cache) = &self.cache {
                 cache
                     .secrets

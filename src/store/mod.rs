@@ -30,6 +30,9 @@ pub enum StoreError {
     NewerSchema { found: i64, known: i64 },
     #[error("cannot open the store at {path}: {reason}")]
     Open { path: String, reason: String },
+    /// The store cannot take writes (a full disk); reads still work.
+    #[error("{0}")]
+    Full(String),
     #[error("{0}")]
     Database(String),
 }

@@ -71,8 +71,16 @@ const MAX_CONNECTIONS: u32 = 10;
 /// exchange benchmark went from 3 000 to 17 000 requests/s).
 const MAX_AUDITS_PER_INSERT: usize = 16;
 
+/// PostgreSQL's SQLSTATE for a full disk (`disk_full`).
+const DISK_FULL: &str = "53100";
+
 impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> Self {
+        if let sqlx::Error::Database(database) = &error
+            && database.code().as_deref() == Some(DISK_FULL)
+        {
+            return StoreError::Full(error.to_string());
+        }
         StoreError::Database(error.to_string())
     }
 }

@@ -59,6 +59,9 @@ const MAX_CONNECTIONS: usize = 8;
 
 impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> Self {
+        if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) {
+            return StoreError::Full(error.to_string());
+        }
         StoreError::Database(error.to_string())
     }
 }
