@@ -1383,4 +1383,36 @@ mod tests {
             Path::new("/srv/tokens/store.db.keys.json")
         );
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// No string makes JWT header decoding or verification panic;
+            /// none of them verifies.
+            #[test]
+            fn any_text_is_refused(text in any::<String>()) {
+                let set = KeySet::generate(at(T0)).expect("set");
+                prop_assert!(!accepts(&set, &text, at(T0)));
+            }
+
+            /// Three base64url parts of arbitrary JSON-ish bytes: decoded
+            /// or refused, never accepted without our signature.
+            #[test]
+            fn forged_looking_tokens_are_refused(
+                header in proptest::collection::vec(any::<u8>(), 0..64),
+                payload in proptest::collection::vec(any::<u8>(), 0..64),
+                signature in proptest::collection::vec(any::<u8>(), 0..64),
+                kid in "[a-zA-Z0-9_-]{0,12}",
+            ) {
+                let set = KeySet::generate(at(T0)).expect("set");
+                let parts = [header, payload, signature].map(|part| URL_SAFE_NO_PAD.encode(part));
+                prop_assert!(!accepts(&set, &parts.join("."), at(T0)));
+                let header = URL_SAFE_NO_PAD.encode(format!(r#"{{"alg":"EdDSA","typ":"JWT","kid":"{kid}"}}"#));
+                let forged = format!("{header}.{}.{}", parts[1], parts[2]);
+                prop_assert!(!accepts(&set, &forged, at(T0)));
+            }
+        }
+    }
 }

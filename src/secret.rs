@@ -209,4 +209,40 @@ mod tests {
         assert!(secret.hint().starts_with("tcsvc_…"));
         assert!(!secret.hint().contains(random_part));
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// No text makes the parser panic, and whatever it accepts
+            /// reads back as itself.
+            #[test]
+            fn any_text_is_parsed_or_refused(text in any::<String>()) {
+                if let Ok(secret) = Secret::parse(&text) {
+                    prop_assert_eq!(secret.expose(), text.trim());
+                }
+            }
+
+            /// A generated secret parses back through surrounding
+            /// whitespace, and every single-character typo is caught
+            /// offline by the checksum or the format.
+            #[test]
+            fn every_one_character_typo_is_refused(
+                kind in proptest::sample::select(TokenKind::ALL.to_vec()),
+                at in 0usize..SECRET_LEN,
+                replacement in proptest::sample::select(BASE62.to_vec()),
+                padding in "[ \t\n]{0,3}",
+            ) {
+                let secret = Secret::generate(kind).expect("randomness");
+                let padded = format!("{padding}{}{padding}", secret.expose());
+                prop_assert_eq!(Secret::parse(&padded).expect("parses").kind, kind);
+                let mut typo = secret.expose().as_bytes().to_vec();
+                prop_assume!(typo[at] != replacement);
+                typo[at] = replacement;
+                let typo = String::from_utf8(typo).expect("ascii");
+                prop_assert!(Secret::parse(&typo).is_err(), "{typo} was accepted");
+            }
+        }
+    }
 }

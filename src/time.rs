@@ -265,4 +265,43 @@ mod tests {
             }
         }
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// No text makes the duration parser panic (huge numbers
+            /// included); what it accepts is never negative.
+            #[test]
+            fn any_text_is_a_duration_or_an_error(text in any::<String>()) {
+                if let Ok(duration) = parse_duration(&text) {
+                    prop_assert!(duration >= Duration::zero());
+                }
+            }
+
+            #[test]
+            fn huge_numbers_are_refused_not_wrapped(
+                digits in "[1-9][0-9]{15,40}",
+                unit in "[smhdwy]",
+            ) {
+                let text = format!("{digits}{unit}");
+                if let Ok(duration) = parse_duration(&text) {
+                    let seconds: f64 = digits.parse().expect("number");
+                    prop_assert!(duration.num_seconds() as f64 >= seconds);
+                }
+            }
+
+            #[test]
+            fn every_unit_multiplies(amount in 0i64..1_000_000, unit in 0usize..6) {
+                let (suffix, seconds) = [("s", 1), ("m", 60), ("h", 3600), ("d", 86_400), ("w", 604_800), ("y", 31_536_000)][unit];
+                let parsed = parse_duration(&format!("{amount}{suffix}"));
+                if amount * seconds <= MAX_SPAN_SECONDS {
+                    prop_assert_eq!(parsed, Ok(Duration::seconds(amount * seconds)));
+                } else {
+                    prop_assert!(parsed.is_err());
+                }
+            }
+        }
+    }
 }

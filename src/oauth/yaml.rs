@@ -327,3 +327,27 @@ pub fn plan(saved: &[Entry], imported: &[Imported], overwrite: bool) -> Result<P
     }
     Ok(plan)
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// No input makes the import panic: it is read and checked, or
+        /// refused with a message.
+        #[test]
+        fn any_bytes_are_imported_or_refused(input in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            let _ = parse(&input, Storage::File);
+        }
+
+        /// Text shaped like an export (YAML mappings and lists with odd
+        /// values) is checked, never trusted blindly.
+        #[test]
+        fn yaml_shaped_text_is_imported_or_refused(
+            text in "(version: [0-9]{1,3}\n)?(entries:\n( - name: [a-z\\u{202e}]{0,8}\n   [a-z_]{1,12}: [a-z0-9:/.\\[\\]{}-]{0,20}\n){0,4})?",
+        ) {
+            let _ = parse(text.as_bytes(), Storage::File);
+        }
+    }
+}

@@ -159,4 +159,43 @@ mod tests {
         let error = form.one("token").expect_err("sent twice");
         assert!(error.to_string().contains("more than once"), "{error}");
     }
+
+    mod properties {
+        use super::super::Parameters;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// No body makes the form reader panic.
+            #[test]
+            fn any_bytes_are_read(body in proptest::collection::vec(any::<u8>(), 0..512)) {
+                let form = Parameters::parse(&body);
+                let _ = form.one("token");
+            }
+
+            /// What an encoder writes, the reader reads back exactly —
+            /// and a name sent twice is refused, never one of them picked.
+            #[test]
+            fn encoded_forms_read_back(
+                pairs in proptest::collection::btree_map("[a-z_]{1,12}", any::<String>(), 0..6),
+                repeat in any::<bool>(),
+            ) {
+                let mut encoder = form_urlencoded::Serializer::new(String::new());
+                for (name, value) in &pairs {
+                    encoder.append_pair(name, value);
+                }
+                if repeat && let Some((name, value)) = pairs.iter().next() {
+                    encoder.append_pair(name, value);
+                }
+                let body = encoder.finish();
+                let form = Parameters::parse(body.as_bytes());
+                for (index, (name, value)) in pairs.iter().enumerate() {
+                    if repeat && index == 0 {
+                        prop_assert!(form.one(name).is_err());
+                    } else {
+                        prop_assert_eq!(form.one(name).expect("once"), Some(value.as_str()));
+                    }
+                }
+            }
+        }
+    }
 }
