@@ -90,7 +90,8 @@ fn text(bytes: &[u8]) -> Cow<'_, str> {
 pub struct Parameters<'a>(Vec<(Cow<'a, str>, Cow<'a, str>)>);
 
 impl<'a> Parameters<'a> {
-    fn parse(body: &'a [u8]) -> Parameters<'a> {
+    /// Reads a form body (public for the fuzz target in `fuzz/`).
+    pub fn parse(body: &'a [u8]) -> Parameters<'a> {
         Parameters(
             body.split(|&byte| byte == b'&')
                 .filter(|pair| !pair.is_empty())

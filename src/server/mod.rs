@@ -5,7 +5,7 @@
 mod auth;
 mod connections;
 mod error;
-mod form;
+pub mod form;
 mod http1;
 mod limits;
 mod routes;
