@@ -948,17 +948,7 @@ impl TokenService {
     /// Lets `name` log in again from every address at once: their failed
     /// attempts are forgotten. Needs what enabling them needs.
     pub async fn unlock_user(&self, actor: &Actor, name: &str) -> Result<crate::api::UnlockedUser> {
-        policy::check(actor, Operation::SetUserDisabled)?;
-        let user = self.user_named(name).await?;
-        let role = self.role(&user.role).await?;
-        policy::decide(
-            actor,
-            &Act::SetUserDisabled {
-                user: &user,
-                role: &role,
-                disabled: false,
-            },
-        )?;
+        let (user, _) = self.may_set_user_disabled(actor, name, false).await?;
         let audit = self.audit_record(
             actor,
             "user.unlock",
@@ -1078,12 +1068,14 @@ impl TokenService {
         Ok(())
     }
 
-    pub async fn set_user_disabled(
+    /// The user `name` and their role, once `actor` may disable (or, with
+    /// `disabled` false, enable or unlock) them.
+    async fn may_set_user_disabled(
         &self,
         actor: &Actor,
         name: &str,
         disabled: bool,
-    ) -> Result<User> {
+    ) -> Result<(Arc<User>, Arc<Role>)> {
         policy::check(actor, Operation::SetUserDisabled)?;
         let user = self.user_named(name).await?;
         let role = self.role(&user.role).await?;
@@ -1095,6 +1087,16 @@ impl TokenService {
                 disabled,
             },
         )?;
+        Ok((user, role))
+    }
+
+    pub async fn set_user_disabled(
+        &self,
+        actor: &Actor,
+        name: &str,
+        disabled: bool,
+    ) -> Result<User> {
+        let (_, role) = self.may_set_user_disabled(actor, name, disabled).await?;
         let (action, verb) = if disabled {
             ("user.disable", "disabled")
         } else {

@@ -201,9 +201,10 @@ impl Drop for Server {
     }
 }
 
-/// The first column of the first row `query` returns on the test
-/// PostgreSQL database, as text.
-pub fn postgres_text(query: &str) -> Result<Option<String>, String> {
+/// Runs `work` on a new connection to the test PostgreSQL database.
+fn on_test_postgres<T>(
+    work: impl AsyncFnOnce(&mut sqlx::PgConnection) -> Result<T, sqlx::Error>,
+) -> Result<T, String> {
     use sqlx::Connection;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -213,29 +214,29 @@ pub fn postgres_text(query: &str) -> Result<Option<String>, String> {
         let mut connection = sqlx::PgConnection::connect(&postgres_url())
             .await
             .map_err(|error| error.to_string())?;
-        sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT ({query})::text")))
-            .fetch_one(&mut connection)
+        work(&mut connection)
             .await
             .map_err(|error| error.to_string())
     })
 }
 
+/// The first column of the first row `query` returns on the test
+/// PostgreSQL database, as text.
+pub fn postgres_text(query: &str) -> Result<Option<String>, String> {
+    on_test_postgres(async |connection| {
+        sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT ({query})::text")))
+            .fetch_one(connection)
+            .await
+    })
+}
+
 /// Runs one statement on the test PostgreSQL database.
 pub fn postgres_execute(statement: &str) -> Result<(), String> {
-    use sqlx::Connection;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        let mut connection = sqlx::PgConnection::connect(&postgres_url())
-            .await
-            .map_err(|error| error.to_string())?;
+    on_test_postgres(async |connection| {
         sqlx::raw_sql(sqlx::AssertSqlSafe(statement.to_owned()))
-            .execute(&mut connection)
+            .execute(connection)
             .await
-            .map_err(|error| error.to_string())?;
-        Ok(())
+            .map(|_| ())
     })
 }
 
