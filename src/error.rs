@@ -140,6 +140,11 @@ impl From<StoreError> for Error {
                 format!("the store cannot take changes now: {reason}"),
             )
             .with_hint("free space where the store lives; reading and verifying go on meanwhile"),
+            StoreError::ReadOnly(reason) => Error::new(
+                ErrorKind::PermissionDenied,
+                format!("the store cannot be changed: {reason}"),
+            )
+            .with_hint("reading works; to change it, use a writable copy (--store) or remount it read-write"),
             StoreError::Database(reason) => Error::internal(format!("store error: {reason}")),
         }
     }

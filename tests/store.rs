@@ -185,3 +185,81 @@ fn a_printed_secret_survives_kill_9_of_its_process() {
         printed.len()
     );
 }
+
+/// A read-only bind mount of a directory, removed when dropped.
+struct ReadOnlyView(std::path::PathBuf);
+
+impl ReadOnlyView {
+    /// `None` (skipped, printed) where this process may not mount — never
+    /// under CI.
+    fn of(source: &Path, at: std::path::PathBuf) -> Option<ReadOnlyView> {
+        std::fs::create_dir_all(&at).expect("mount point");
+        let run = |args: &[&std::ffi::OsStr]| {
+            std::process::Command::new("mount")
+                .args(args)
+                .output()
+                .is_ok_and(|output| output.status.success())
+        };
+        if run(&["--bind".as_ref(), source.as_os_str(), at.as_os_str()]) {
+            // Unmounted on drop whether or not the remount works.
+            let view = ReadOnlyView(at);
+            if run(&[
+                "-o".as_ref(),
+                "remount,bind,ro".as_ref(),
+                view.0.as_os_str(),
+            ]) {
+                return Some(view);
+            }
+        }
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI needs to bind-mount read-only (run as root)"
+        );
+        println!("skipped: cannot make a read-only mount here");
+        None
+    }
+}
+
+impl Drop for ReadOnlyView {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_store_on_a_read_only_file_system_is_read_and_never_changed() {
+    let env = TestEnv::new();
+    let source = env.root().join("stores");
+    std::fs::create_dir_all(&source).expect("dir");
+    let writable = source.join("store.db");
+    let writable = writable.to_str().expect("utf-8");
+    let created = env.run(&["--store", writable, "create", "deploy"]);
+    let secret = stdout(&created).trim().to_owned();
+    let Some(view) = ReadOnlyView::of(&source, env.root().join("read-only")) else {
+        return;
+    };
+    let store = view.0.join("store.db");
+    let store = store.to_str().expect("utf-8");
+    let before = store_bytes(Path::new(store));
+
+    let listed = env.json(&["--store", store, "list"]);
+    assert_eq!(listed[0]["name"], "deploy", "{listed}");
+    let verified = env
+        .cmd(&["--store", store, "verify"])
+        .write_stdin(format!("{secret}\n"))
+        .output()
+        .expect("verify");
+    assert_eq!(code(&verified), 0, "{}", stderr(&verified));
+    for change in [
+        &["create", "another"][..],
+        &["revoke", "deploy", "--yes"],
+        &["user", "add", "bob"],
+    ] {
+        let args: Vec<&str> = ["--store", store].iter().chain(change).copied().collect();
+        assert_fails(&env.run(&args), 4, "the store cannot be changed");
+    }
+    assert_eq!(store_bytes(Path::new(store)), before, "the file changed");
+    drop(view);
+    let active = env.json(&["--store", writable, "list"]);
+    assert_eq!(active[0]["status"], "active");
+}

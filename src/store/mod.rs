@@ -33,6 +33,9 @@ pub enum StoreError {
     /// The store cannot take writes (a full disk); reads still work.
     #[error("{0}")]
     Full(String),
+    /// The store may only be read here (a read-only file or file system).
+    #[error("{0}")]
+    ReadOnly(String),
     #[error("{0}")]
     Database(String),
 }

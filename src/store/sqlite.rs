@@ -59,8 +59,12 @@ const MAX_CONNECTIONS: usize = 8;
 
 impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> Self {
-        if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) {
-            return StoreError::Full(error.to_string());
+        match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull) => return StoreError::Full(error.to_string()),
+            Some(rusqlite::ErrorCode::ReadOnly) => {
+                return StoreError::ReadOnly("it may only be read here".to_owned());
+            }
+            _ => {}
         }
         StoreError::Database(error.to_string())
     }
@@ -71,9 +75,27 @@ pub struct SqliteStore {
     pool: Arc<Pool>,
 }
 
+/// Where a store file is, and how it may be opened.
+#[derive(Debug, Clone)]
+struct Location {
+    path: PathBuf,
+    access: Access,
+}
+
+/// How this process may use the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    ReadWrite,
+    /// The file is not writable by this user (others may still change it).
+    ReadOnly,
+    /// On a read-only file system: nobody can change it, so SQLite may
+    /// read it without the write-ahead log's shared memory.
+    Immutable,
+}
+
 /// Open connections to one file, reused across calls.
 struct Pool {
-    path: PathBuf,
+    location: Location,
     idle: Mutex<Vec<Connection>>,
     /// One permit per connection that may be open.
     permits: Arc<tokio::sync::Semaphore>,
@@ -84,7 +106,7 @@ impl Pool {
         let reused = self.idle.lock().ok().and_then(|mut idle| idle.pop());
         match reused {
             Some(connection) => Ok(connection),
-            None => connect(&self.path),
+            None => connect(&self.location),
         }
     }
 
@@ -113,10 +135,13 @@ impl SqliteStore {
             path: path.display().to_string(),
             reason,
         };
-        create_private_file(path).map_err(|error| open_error(error.to_string()))?;
+        let access = access_to(path).map_err(|error| open_error(error.to_string()))?;
         let store = SqliteStore {
             pool: Arc::new(Pool {
-                path: path.to_owned(),
+                location: Location {
+                    path: path.to_owned(),
+                    access,
+                },
                 idle: Mutex::new(Vec::new()),
                 permits: Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS)),
             }),
@@ -124,6 +149,9 @@ impl SqliteStore {
         let first_admin = first_admin.map(str::to_owned);
         let fresh = store
             .run(move |connection| {
+                if access != Access::ReadWrite {
+                    return check_current(connection);
+                }
                 enable_wal(connection)?;
                 migrate(connection, first_admin.as_deref())
             })
@@ -198,9 +226,32 @@ impl SqliteStore {
     }
 }
 
-fn connect(path: &Path) -> StoreResult<Connection> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let connection = Connection::open_with_flags(path, flags)?;
+fn connect(location: &Location) -> StoreResult<Connection> {
+    let path = &location.path;
+    let connection = match location.access {
+        Access::ReadWrite => Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?,
+        Access::ReadOnly => Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?,
+        Access::Immutable => {
+            // SQLite's URI form: only these three characters are special in the path.
+            let escaped = path
+                .to_string_lossy()
+                .replace('%', "%25")
+                .replace('?', "%3f")
+                .replace('#', "%23");
+            Connection::open_with_flags(
+                format!("file:{escaped}?immutable=1"),
+                OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | OpenFlags::SQLITE_OPEN_URI
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?
+        }
+    };
     connection.busy_timeout(BUSY_TIMEOUT)?;
     connection.pragma_update(None, "foreign_keys", "ON")?;
     connection.pragma_update(None, "synchronous", "FULL")?;
@@ -284,10 +335,40 @@ fn migrate(connection: &mut Connection, first_admin: Option<&str>) -> StoreResul
 
 /// Creates the file (and missing parent directories) private to the user
 /// before SQLite opens it; SQLite gives its `-wal`/`-shm` files the same mode.
-fn create_private_file(path: &Path) -> std::io::Result<()> {
-    crate::files::create_private_parent(path)?;
-    crate::files::private_options().append(true).open(path)?;
-    Ok(())
+/// Creates the file (0600, parents 0700) if needed, and says how it may be
+/// used: an existing store this user cannot write is still read — `list`,
+/// `show`, `verify` work; changes are refused with a clear error.
+fn access_to(path: &Path) -> std::io::Result<Access> {
+    let created = crate::files::create_private_parent(path)
+        .and_then(|()| crate::files::private_options().append(true).open(path));
+    match created {
+        Ok(_) => Ok(Access::ReadWrite),
+        Err(error) if path.is_file() => match error.kind() {
+            std::io::ErrorKind::ReadOnlyFilesystem => Ok(Access::Immutable),
+            std::io::ErrorKind::PermissionDenied => Ok(Access::ReadOnly),
+            _ => Err(error),
+        },
+        Err(error) => Err(error),
+    }
+}
+
+/// A store opened read-only cannot be migrated: it must be this build's
+/// version already.
+fn check_current(connection: &Connection) -> StoreResult<bool> {
+    let known = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
+    let version = schema_version(connection)?;
+    if version > known {
+        return Err(StoreError::NewerSchema {
+            found: version,
+            known,
+        });
+    }
+    if version < known {
+        return Err(StoreError::ReadOnly(format!(
+            "it is read-only and needs upgrading (schema version {version}; this build writes {known})"
+        )));
+    }
+    Ok(false)
 }
 
 /// Values of a rusqlite row, by position, for the shared decoders in `rows`.
@@ -741,7 +822,9 @@ impl Store for SqliteStore {
     }
 
     async fn watch_changes(&self, signal: Arc<ChangeSignal>) -> StoreResult<()> {
-        signal.probe_with(Box::new(change_probe::CounterProbe::new(&self.pool.path)?))
+        signal.probe_with(Box::new(change_probe::CounterProbe::new(
+            &self.pool.location,
+        )?))
     }
 
     async fn token_by_secret(

@@ -18,13 +18,12 @@
 
 use std::fs::File;
 use std::os::unix::fs::FileExt;
-use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rusqlite::Connection;
 
-use super::{change_counter, connect};
+use super::{Location, change_counter, connect};
 use crate::store::{ChangeProbe, StoreError, StoreResult};
 
 /// Bytes 8..12 (`iChange`), 16..20 (`mxFrame`) and 32..40 (`aSalt`) of the
@@ -42,19 +41,19 @@ pub struct CounterProbe {
 }
 
 impl CounterProbe {
-    pub fn new(path: &Path) -> StoreResult<CounterProbe> {
+    pub fn new(location: &Location) -> StoreResult<CounterProbe> {
         let count = std::thread::available_parallelism().map_or(2, std::num::NonZero::get) * 2;
         // Each connection reads once, and so holds the WAL index open for
         // as long as the process runs: SQLite removes that file only when
         // its last user closes, so the file read below stays the live one.
         let connections = (0..count)
             .map(|_| {
-                let connection = connect(path)?;
+                let connection = connect(location)?;
                 change_counter(&connection)?;
                 Ok(Mutex::new(connection))
             })
             .collect::<StoreResult<_>>()?;
-        let mut shm = path.as_os_str().to_owned();
+        let mut shm = location.path.as_os_str().to_owned();
         shm.push("-shm");
         Ok(CounterProbe {
             connections,
