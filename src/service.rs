@@ -1480,7 +1480,7 @@ fn pick_one(mut tokens: Vec<Token>, actor: &str, reference: &TokenRef) -> Option
         1 => tokens.pop().map(Ok),
         n => {
             let ids: Vec<String> = tokens.iter().map(|t| t.id.to_string()).collect();
-            Some(Err(Error::invalid(format!(
+            Some(Err(Error::conflict(format!(
                 "{reference} matches {n} tokens (ids {})",
                 ids.join(", ")
             ))

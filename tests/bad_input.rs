@@ -193,3 +193,22 @@ fn flag_beats_env_beats_config_for_the_store_path() {
     assert!(from_flag.exists());
     assert!(!env.store().exists(), "the default store should be unused");
 }
+
+/// A name two visible tokens share (neither the caller's) is a conflict
+/// to resolve by ID: exit 5, the IDs named, nothing revoked.
+#[test]
+fn an_ambiguous_token_name_is_a_conflict_that_names_the_ids() {
+    let env = TestEnv::new();
+    for user in ["alice", "bob"] {
+        env.ok(&["user", "add", user, "--role", "developer"]);
+        env.create(&["shared", "--for", user]);
+    }
+    let output = env.run(&["show", "shared"]);
+    assert_fails(&output, 5, "'shared' matches 2 tokens (ids 1, 2)");
+    assert_rejected_without_change(
+        &env,
+        &["revoke", "shared", "--yes"],
+        5,
+        "name the token by its ID instead",
+    );
+}
