@@ -512,11 +512,7 @@ fn a_login_flood_waits_on_a_bounded_pool_while_verification_goes_on() {
 /// `POST /v1/tokens/verify` of `pat` every 10 ms until `until`, on a
 /// runtime of its own: how long each took.
 fn verify_latencies(url: &str, pat: &str, until: Instant) -> Vec<Duration> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
+    common::current_thread_runtime().block_on(async {
         let client = reqwest::Client::new();
         let body = serde_json::json!({ "token": pat });
         let mut latencies = Vec::new();
@@ -621,6 +617,9 @@ async fn login_from(host: u8, url: &str, username: &str, password: &str) -> (u16
 
 #[test]
 fn guessing_locks_out_the_guesser_not_the_owner() {
+    // Hashing a burst of passwords, or filling a disk, would skew the
+    // latency limits of the load tests beside it.
+    let _turn = one_at_a_time();
     const BURST: usize = 40;
     let env = TestEnv::with_server_flags(
         Backend::RemoteSqlite,
@@ -628,18 +627,7 @@ fn guessing_locks_out_the_guesser_not_the_owner() {
     )
     .expect("server");
     let url = env.server_url().expect("url");
-    let added = env.run_with_stdin(
-        &[
-            "user",
-            "add",
-            "bob",
-            "--role",
-            "developer",
-            "--password-stdin",
-        ],
-        "bob's long password\n",
-    );
-    common::assert_success(&added, &["user", "add"]);
+    env.add_user_with_password("bob", "developer", "bob's long password");
     runtime().block_on(async {
         // Many wrong passwords at once from one address: exactly five are
         // checked, the rest refused unchecked.
@@ -860,6 +848,9 @@ impl Drop for SmallDisk {
 
 #[test]
 fn a_full_disk_refuses_changes_with_503_and_tokens_still_verify() {
+    // Hashing a burst of passwords, or filling a disk, would skew the
+    // latency limits of the load tests beside it.
+    let _turn = one_at_a_time();
     let env = TestEnv::new();
     let Some(disk) = SmallDisk::mount(env.root().join("small")) else {
         return;

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use common::current_thread_runtime as runtime;
 use common::{Backend, TestEnv, open_store, postgres_execute, postgres_text};
 use serde_json::{Value, json};
 
@@ -23,13 +24,6 @@ const LEASE: Duration = Duration::from_secs(3);
 
 /// Connections that keep the server under test busy during the trials.
 const LOAD_CONNECTIONS: usize = 8;
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime")
-}
 
 async fn verify_status(client: &reqwest::Client, url: &str, secret: &str) -> u16 {
     client

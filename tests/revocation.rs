@@ -108,18 +108,7 @@ fn a_login_session_of_a_user_disabled_on_one_replica_is_refused_by_the_other_at_
         return;
     };
     let replica = env.start_replica();
-    let added = env.run_with_stdin(
-        &[
-            "user",
-            "add",
-            "bob",
-            "--role",
-            "developer",
-            "--password-stdin",
-        ],
-        "bob's long password\n",
-    );
-    assert_success(&added, &["user", "add"]);
+    env.add_user_with_password("bob", "developer", "bob's long password");
     let login = env
         .cmd(&[
             "login",

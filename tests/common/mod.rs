@@ -201,16 +201,20 @@ impl Drop for Server {
     }
 }
 
+/// A runtime on the calling thread, for a test's own HTTP or SQL.
+pub fn current_thread_runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+}
+
 /// Runs `work` on a new connection to the test PostgreSQL database.
 fn on_test_postgres<T>(
     work: impl AsyncFnOnce(&mut sqlx::PgConnection) -> Result<T, sqlx::Error>,
 ) -> Result<T, String> {
     use sqlx::Connection;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
+    current_thread_runtime().block_on(async {
         let mut connection = sqlx::PgConnection::connect(&postgres_url())
             .await
             .map_err(|error| error.to_string())?;
@@ -506,6 +510,15 @@ impl TestEnv {
     }
 
     /// Creates a token and returns its secret (stdout when not a terminal).
+    /// Adds user `name` with `role` and `password` (given on stdin).
+    pub fn add_user_with_password(&self, name: &str, role: &str, password: &str) {
+        let added = self.run_with_stdin(
+            &["user", "add", name, "--role", role, "--password-stdin"],
+            format!("{password}\n"),
+        );
+        assert_success(&added, &["user", "add", name]);
+    }
+
     pub fn create(&self, args: &[&str]) -> String {
         let mut all = vec!["create"];
         all.extend_from_slice(args);
@@ -624,11 +637,7 @@ pub fn http_send(
     headers: &[(&str, &str)],
     body: Option<&str>,
 ) -> HttpAnswer {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
+    current_thread_runtime().block_on(async {
         let client = reqwest::Client::new();
         let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
         let mut request = client.request(method, url);
