@@ -416,9 +416,16 @@ pub fn decide(actor: &Actor, act: &Act<'_>) -> Result<Grant> {
             within(actor, &from.permissions, || {
                 format!("change the role of {} (role {})", user.name, from.name)
             })?;
-            within(actor, &to.permissions, || {
+            let grant = within(actor, &to.permissions, || {
                 format!("give {} the role {}", user.name, to.name)
-            })
+            })?;
+            // Like disabling yourself: the only admin demoting themselves
+            // would leave nobody to undo it.
+            if user.id == actor.user.id {
+                return Err(Error::conflict("you cannot change your own role")
+                    .with_hint("another user with users:manage can change it"));
+            }
+            Ok(grant)
         }
         Act::SetUserDisabled {
             user,
@@ -800,6 +807,16 @@ mod tests {
         };
         assert_eq!(
             decide(&helpdesk, &me).expect_err("self").kind,
+            crate::error::ErrorKind::Conflict
+        );
+        // Found by schemathesis: the only admin demoted themselves for good.
+        let demote_me = Act::SetUserRole {
+            user: &helpdesk.user,
+            from: &narrow,
+            to: &narrow,
+        };
+        assert_eq!(
+            decide(&helpdesk, &demote_me).expect_err("self").kind,
             crate::error::ErrorKind::Conflict
         );
     }

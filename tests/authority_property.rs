@@ -1136,11 +1136,12 @@ async fn apply(
             let by = pick(*by);
             let role = role % model.roles.len();
             let from = model.role_of(user);
-            let allowed = model.acting(by).is_some_and(|(held, person, _)| {
+            let allowed = model.acting(by).is_some_and(|(held, person, acting)| {
                 person
                     && held.contains(&UsersManage)
                     && from.is_subset(&held)
                     && model.roles[role].permissions.is_subset(&held)
+                    && acting.user != user
             });
             let done = system
                 .set_role(

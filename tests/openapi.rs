@@ -701,6 +701,43 @@ async fn oversized_bodies_are_a_json_400() {
     }
 }
 
+/// A body is a JSON object: serde alone would read `["deploy"]` as a
+/// token request (fields by position) and `[]` as an empty one. Found by
+/// schemathesis; nothing is created either way.
+#[tokio::test]
+async fn bodies_that_are_not_objects_are_a_json_400() {
+    let doc = document();
+    let api = api().await;
+    api.service
+        .bootstrap_admin(ADMIN, Some(ADMIN_PASSWORD.to_owned()))
+        .await
+        .expect("bootstrap the admin");
+    let login = json!({ "username": ADMIN, "password": ADMIN_PASSWORD });
+    let session = api
+        .call("post", "/v1/login", None, Some(login))
+        .await
+        .json()["session"]
+        .as_str()
+        .expect("session")
+        .to_owned();
+    for body in [json!(["deploy"]), json!([]), json!("deploy"), json!(null)] {
+        let answer = api
+            .call("post", "/v1/tokens", Some(&session), Some(body.clone()))
+            .await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{body}");
+        assert!(
+            answer.json()["error"]["message"]
+                .as_str()
+                .is_some_and(|message| message.contains("expected a JSON object")),
+            "{body}: {}",
+            answer.json()
+        );
+        assert_documented(&doc, "/v1/tokens", "post", &answer);
+    }
+    let listed = api.call("get", "/v1/tokens", Some(&session), None).await;
+    assert_eq!(listed.json(), json!([]), "nothing was created");
+}
+
 fn totp_code(secret: &str) -> String {
     let secret = totp_rs::Secret::try_from_base32(secret).expect("base32 secret");
     let totp = totp_rs::Builder::new()

@@ -11,8 +11,14 @@ mod session;
 mod tokens;
 mod users;
 
+use std::fmt;
+use std::marker::PhantomData;
+
 use axum::Router;
 use axum::extract::{FromRequest, FromRequestParts};
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 
 use super::AppState;
 use super::error::ApiError;
@@ -30,10 +36,48 @@ pub fn routes() -> Router<AppState> {
         .merge(ats::routes())
 }
 
-/// `axum::Json`, but failures answer with our JSON error body.
-#[derive(FromRequest)]
-#[from_request(via(axum::Json), rejection(ApiError))]
+/// `axum::Json`, but failures answer with our JSON error body, and a body
+/// is a JSON object and nothing else: serde alone also reads `[]` or
+/// `["deploy"]` as a struct, field by field, which the OpenAPI document
+/// does not allow and no client means.
 pub struct Json<T>(pub T);
+
+impl<T, S> FromRequest<S> for Json<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, ApiError> {
+        let axum::Json(JsonObject(value)) =
+            axum::Json::<JsonObject<T>>::from_request(request, state).await?;
+        Ok(Json(value))
+    }
+}
+
+/// A `T` read only from a JSON object (see [`Json`]).
+struct JsonObject<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for JsonObject<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor(PhantomData))
+    }
+}
+
+struct ObjectVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
+    type Value = JsonObject<T>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        T::deserialize(MapAccessDeserializer::new(map)).map(JsonObject)
+    }
+}
 
 impl<T: serde::Serialize> axum::response::IntoResponse for Json<T> {
     /// Like `axum::Json`, but into a buffer sized for a typical answer (a
@@ -64,7 +108,7 @@ pub struct JsonOrEmpty<T>(pub T);
 
 impl<T, S> FromRequest<S> for JsonOrEmpty<T>
 where
-    T: serde::de::DeserializeOwned + Default,
+    T: DeserializeOwned + Default,
     S: Send + Sync,
 {
     type Rejection = ApiError;
