@@ -495,6 +495,16 @@ async fn api() -> Api {
     }
 }
 
+/// [`api`], with the admin [`ADMIN`] bootstrapped.
+async fn api_with_admin() -> Api {
+    let api = api().await;
+    api.service
+        .bootstrap_admin(ADMIN, Some(ADMIN_PASSWORD.to_owned()))
+        .await
+        .expect("bootstrap the admin");
+    api
+}
+
 impl Api {
     async fn send(&self, request: Request<Body>) -> Answer {
         let response = self
@@ -707,11 +717,7 @@ async fn oversized_bodies_are_a_json_400() {
 #[tokio::test]
 async fn bodies_that_are_not_objects_are_a_json_400() {
     let doc = document();
-    let api = api().await;
-    api.service
-        .bootstrap_admin(ADMIN, Some(ADMIN_PASSWORD.to_owned()))
-        .await
-        .expect("bootstrap the admin");
+    let api = api_with_admin().await;
     let login = json!({ "username": ADMIN, "password": ADMIN_PASSWORD });
     let session = api
         .call("post", "/v1/login", None, Some(login))
@@ -754,11 +760,7 @@ fn totp_code(secret: &str) -> String {
 #[tokio::test]
 async fn every_success_and_sample_errors_match_the_documented_schemas() {
     let doc = document();
-    let api = api().await;
-    api.service
-        .bootstrap_admin(ADMIN, Some(ADMIN_PASSWORD.to_owned()))
-        .await
-        .expect("bootstrap the admin");
+    let api = api_with_admin().await;
     let mut covered: BTreeSet<(String, String)> = BTreeSet::new();
 
     macro_rules! step {
