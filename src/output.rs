@@ -125,12 +125,14 @@ impl Output {
     }
 
     pub fn error(&self, error: &Error) {
-        eprintln!(
-            "{} {}",
-            self.paint("error:", RED),
-            printable(&error.message)
-        );
-        if let Some(hint) = &error.hint {
+        self.failure(&error.message, error.hint.as_deref());
+    }
+
+    /// `error: …` and `hint: …` on stderr: how a failed command ends, and
+    /// how a command whose answer is "no" says so (`scan` finding tokens).
+    pub fn failure(&self, message: &str, hint: Option<&str>) {
+        eprintln!("{} {}", self.paint("error:", RED), printable(message));
+        if let Some(hint) = hint {
             eprintln!("{} {}", self.paint("hint:", CYAN), printable(hint));
         }
     }

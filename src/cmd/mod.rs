@@ -265,7 +265,7 @@ pub fn run(cli: Cli) -> u8 {
         .map_err(|error| Error::internal(format!("cannot start the async runtime: {error}")))
         .and_then(|runtime| runtime.block_on(dispatch(cli, out)));
     match result {
-        Ok(()) => 0,
+        Ok(status) => status.code(),
         Err(error) => {
             out.error(&error);
             error.kind.exit_code()
@@ -273,12 +273,38 @@ pub fn run(cli: Cli) -> u8 {
     }
 }
 
-async fn dispatch(cli: Cli, out: Output) -> Result<()> {
+/// How a command that ran to its end exits (the uv `ExitStatus` shape). A
+/// command that could not do its work returns an `Err` instead, whose kind
+/// gives the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Exit 0.
+    Success,
+    /// The command worked and its answer is "yes, found": `scan` found live
+    /// tokens. Exit 1, so that it can gate a commit or a CI step.
+    Failure,
+}
+
+impl ExitStatus {
+    pub fn code(self) -> u8 {
+        match self {
+            ExitStatus::Success => 0,
+            ExitStatus::Failure => 1,
+        }
+    }
+}
+
+/// A command that returns nothing more than success.
+pub(crate) fn done(_: ()) -> ExitStatus {
+    ExitStatus::Success
+}
+
+async fn dispatch(cli: Cli, out: Output) -> Result<ExitStatus> {
     if let Command::Completions(args) = &cli.command {
-        return completions::run(args, &out);
+        return completions::run(args, &out).map(done);
     }
     if let Command::ClipboardHold(args) = &cli.command {
-        return clipboard_hold::run(args);
+        return clipboard_hold::run(args).map(done);
     }
     let settings = config::resolve(Overrides {
         store: cli.global.store.as_deref(),
@@ -299,27 +325,27 @@ async fn dispatch(cli: Cli, out: Output) -> Result<()> {
     };
     let notices = notice::wanted(&cli.command, &ctx.out);
     let result = match cli.command {
-        Command::Create(args) => create::run(&ctx, args).await,
-        Command::List(args) => list::run(&ctx, args).await,
-        Command::Show(args) => show::run(&ctx, args).await,
-        Command::Revoke(args) => revoke::run(&ctx, args).await,
-        Command::Regenerate(args) => regenerate::run(&ctx, args).await,
-        Command::Verify(args) => verify::run(&ctx, args).await,
-        Command::Exchange(args) => exchange::run(&ctx, args).await,
+        Command::Create(args) => create::run(&ctx, args).await.map(done),
+        Command::List(args) => list::run(&ctx, args).await.map(done),
+        Command::Show(args) => show::run(&ctx, args).await.map(done),
+        Command::Revoke(args) => revoke::run(&ctx, args).await.map(done),
+        Command::Regenerate(args) => regenerate::run(&ctx, args).await.map(done),
+        Command::Verify(args) => verify::run(&ctx, args).await.map(done),
+        Command::Exchange(args) => exchange::run(&ctx, args).await.map(done),
         Command::Scan(args) => scan::run(&ctx, args).await,
-        Command::Audit(args) => audit::run(&ctx, args).await,
-        Command::Login(args) => login::run(&ctx, args).await,
-        Command::Logout(args) => logout::run(&ctx, args).await,
-        Command::Whoami(args) => whoami::run(&ctx, args).await,
-        Command::Status(args) => status::run(&ctx, args).await,
-        Command::TwoFactor(command) => two_factor::run(&ctx, command).await,
-        Command::Serve(args) => serve::run(&ctx, args).await,
-        Command::Role(command) => role::run(&ctx, command).await,
-        Command::User(command) => user::run(&ctx, command).await,
-        Command::Keys(command) => keys::run(&ctx, command).await,
+        Command::Audit(args) => audit::run(&ctx, args).await.map(done),
+        Command::Login(args) => login::run(&ctx, args).await.map(done),
+        Command::Logout(args) => logout::run(&ctx, args).await.map(done),
+        Command::Whoami(args) => whoami::run(&ctx, args).await.map(done),
+        Command::Status(args) => status::run(&ctx, args).await.map(done),
+        Command::TwoFactor(command) => two_factor::run(&ctx, command).await.map(done),
+        Command::Serve(args) => serve::run(&ctx, args).await.map(done),
+        Command::Role(command) => role::run(&ctx, command).await.map(done),
+        Command::User(command) => user::run(&ctx, command).await.map(done),
+        Command::Keys(command) => keys::run(&ctx, command).await.map(done),
         Command::Oauth(command) => oauth::run(&ctx, command).await,
-        Command::Completions(args) => completions::run(&args, &ctx.out),
-        Command::ClipboardHold(args) => clipboard_hold::run(&args),
+        Command::Completions(args) => completions::run(&args, &ctx.out).map(done),
+        Command::ClipboardHold(args) => clipboard_hold::run(&args).map(done),
     };
     if notices {
         notice::show(&ctx).await;

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::{Context, Target};
+use super::{Context, ExitStatus, Target};
 use crate::backend::Backend;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 use crate::model::{Token, TokenKind};
 use crate::remote::RemoteBackend;
 use crate::scan::{self, Encoding, Inputs, Located, Report, Verdict, WalkOptions};
@@ -117,7 +117,7 @@ const HEADER: [&str; 9] = [
     "FILE", "LINE", "COL", "KIND", "HINT", "ID", "NAME", "OWNER", "STATUS",
 ];
 
-pub async fn run(ctx: &Context, args: Args) -> Result<()> {
+pub async fn run(ctx: &Context, args: Args) -> Result<ExitStatus> {
     if args.revoke && !args.yes && !ctx.out.can_prompt() {
         return Err(Error::invalid(
             "refusing to revoke without confirmation: no terminal to ask on",
@@ -135,7 +135,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     render(ctx, &report, &leaks, &index)?;
     summarize(ctx, &report, &leaks);
     revoked?;
-    exit_status(&report, &leaks)
+    exit_status(ctx, &report, &leaks)
 }
 
 /// Runs the scan on the blocking pool: it reads files on every core.
@@ -376,16 +376,21 @@ fn summarize(ctx: &Context, report: &Report, leaks: &[Leak]) {
 }
 
 /// The exit status: live tokens (1) before an incomplete scan (2).
-fn exit_status(report: &Report, leaks: &[Leak]) -> Result<()> {
+///
+/// Exit 1 is the documented "live tokens found", so that `scan` can gate a
+/// commit or a CI step: the scan worked and its answer is "yes, there are".
+fn exit_status(ctx: &Context, report: &Report, leaks: &[Leak]) -> Result<ExitStatus> {
     let live: Vec<&Leak> = leaks.iter().filter(|l| l.verdict.is_live()).collect();
     if !live.is_empty() {
+        let found = format!(
+            "{} live {} found",
+            live.len(),
+            plural(live.len() as u64, "token", "tokens")
+        );
         let active = live.iter().any(|leak| leak.verdict == Verdict::Active);
-        let error = live_tokens_found(live.len());
-        return Err(if active {
-            error.with_hint("revoke them: run the same scan with --revoke")
-        } else {
-            error
-        });
+        let hint = active.then_some("revoke them: run the same scan with --revoke");
+        ctx.out.failure(&found, hint);
+        return Ok(ExitStatus::Failure);
     }
     if report.unreadable > 0 {
         return Err(Error::invalid(format!(
@@ -395,20 +400,7 @@ fn exit_status(report: &Report, leaks: &[Leak]) -> Result<()> {
         ))
         .with_hint("fix their permissions, or exclude them in a .ignore file"));
     }
-    Ok(())
-}
-
-/// Exit 1 is the documented "live tokens found", so that `scan` can gate a
-/// commit or a CI step; it is the generic-error code, which a gate treats
-/// the same way.
-fn live_tokens_found(count: usize) -> Error {
-    Error::new(
-        ErrorKind::Internal,
-        format!(
-            "{count} live {} found",
-            plural(count as u64, "token", "tokens")
-        ),
-    )
+    Ok(ExitStatus::Success)
 }
 
 fn plural(count: u64, one: &'static str, many: &'static str) -> &'static str {

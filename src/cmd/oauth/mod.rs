@@ -15,7 +15,7 @@ pub mod show;
 pub mod status;
 pub mod token;
 
-use super::Context;
+use super::{Context, ExitStatus, done};
 use crate::error::Result;
 
 /// Manage OAuth2 tokens of third-party providers (Google, Microsoft, custom)
@@ -34,18 +34,18 @@ pub enum Command {
     Import(import::Args),
 }
 
-pub async fn run(ctx: &Context, command: Command) -> Result<()> {
+pub async fn run(ctx: &Context, command: Command) -> Result<ExitStatus> {
     match command {
-        Command::Add(args) => add::run(ctx, args).await,
-        Command::Edit(args) => edit::run(ctx, args).await,
-        Command::List(args) => list::run(ctx, args),
-        Command::Show(args) => show::run(ctx, &args),
-        Command::Remove(args) => remove::run(ctx, args).await,
-        Command::Request(args) => request::run(ctx, args).await,
-        Command::Refresh(args) => refresh::run(ctx, args).await,
-        Command::Token(args) => token::run(ctx, args).await,
+        Command::Add(args) => add::run(ctx, args).await.map(done),
+        Command::Edit(args) => edit::run(ctx, args).await.map(done),
+        Command::List(args) => list::run(ctx, args).map(done),
+        Command::Show(args) => show::run(ctx, &args).map(done),
+        Command::Remove(args) => remove::run(ctx, args).await.map(done),
+        Command::Request(args) => request::run(ctx, args).await.map(done),
+        Command::Refresh(args) => refresh::run(ctx, args).await.map(done),
+        Command::Token(args) => token::run(ctx, args).await.map(done),
         Command::Status(args) => status::run(ctx, args),
-        Command::Export(args) => export::run(ctx, args).await,
-        Command::Import(args) => import::run(ctx, args).await,
+        Command::Export(args) => export::run(ctx, args).await.map(done),
+        Command::Import(args) => import::run(ctx, args).await.map(done),
     }
 }

@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use super::common::store;
-use crate::cmd::Context;
-use crate::error::{Error, ErrorKind, Result};
+use crate::cmd::{Context, ExitStatus};
+use crate::error::Result;
 use crate::oauth::notices::{self, Notice};
 
 /// Say which OAuth2 tokens need attention; for cron and monitoring
@@ -36,7 +36,7 @@ struct NoticeView<'a> {
     message: String,
 }
 
-pub fn run(ctx: &Context, _args: Args) -> Result<()> {
+pub fn run(ctx: &Context, _args: Args) -> Result<ExitStatus> {
     let entries = store(ctx).load()?;
     let now = crate::time::now();
     let notices = notices::notices(&entries, now);
@@ -62,14 +62,16 @@ pub fn run(ctx: &Context, _args: Args) -> Result<()> {
         }
     }
     if notices.is_empty() {
-        return Ok(());
+        return Ok(ExitStatus::Success);
     }
-    Err(Error::new(
-        ErrorKind::Internal,
-        format!(
+    // For cron and monitoring: exit 1 when anything needs attention.
+    ctx.out.failure(
+        &format!(
             "{} of {} OAuth tokens need attention",
             notices.len(),
             entries.len()
         ),
-    ))
+        None,
+    );
+    Ok(ExitStatus::Failure)
 }
