@@ -21,6 +21,15 @@ pub const NO_COLOR: &str = "NO_COLOR";
 /// Set by CI systems; tokenctl never prompts when it is set.
 pub const CI: &str = "CI";
 
+/// The credential in `TOKENCTL_TOKEN`, trimmed; `None` when it is unset or
+/// blank. The one reading of it: which credential a command sends, whether
+/// `status` counts the caller as authenticated, and what `exchange` trades.
+pub fn token() -> Option<String> {
+    let value = std::env::var(TOKEN).ok()?;
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
 /// True when `name` is set to a non-empty value.
 pub fn is_set(name: &str) -> bool {
     std::env::var_os(name).is_some_and(|value| !value.is_empty())

@@ -161,3 +161,33 @@ fn an_access_token_whose_token_was_revoked_on_one_replica_is_refused_by_the_othe
     env.ok(&["revoke", "ci", "--yes"]);
     assert_fails(&with_access(), 4, "not valid");
 }
+
+/// `TOKENCTL_TOKEN` is read one way everywhere: blank is unset. `status`
+/// counted a blank value as a credential (exit 0) while every command
+/// that sends one said "not logged in".
+#[test]
+fn a_blank_tokenctl_token_is_no_credential_anywhere() {
+    let Some(env) = TestEnv::with_backend(Backend::RemoteSqlite) else {
+        return;
+    };
+    let server = env.server_url().expect("server");
+    env.ok(&["logout"]);
+    for blank in ["", "  ", "\n"] {
+        for args in [
+            ["status", "--server", &server],
+            ["list", "--server", &server],
+        ] {
+            let output = env
+                .cmd(&args)
+                .env("TOKENCTL_TOKEN", blank)
+                .output()
+                .expect("run");
+            assert_eq!(
+                common::code(&output),
+                4,
+                "{args:?} with TOKENCTL_TOKEN={blank:?}: {}",
+                common::stderr(&output)
+            );
+        }
+    }
+}

@@ -96,9 +96,7 @@ fn subject(from_stdin: bool) -> Result<Option<Secret>> {
     }
     // A JWT in TOKENCTL_TOKEN is a login session: the remote backend sends
     // it as the subject itself.
-    Ok(std::env::var(env::TOKEN)
-        .ok()
-        .and_then(|value| Secret::parse(&value).ok()))
+    Ok(env::token().and_then(|value| Secret::parse(&value).ok()))
 }
 
 fn print(ctx: &Context, format: Format, exchanged: Exchanged) -> Result<()> {

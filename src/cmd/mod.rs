@@ -172,10 +172,8 @@ impl Context {
         server: &str,
         profile: Option<&(String, Profile)>,
     ) -> Result<String> {
-        if let Ok(token) = std::env::var(env::TOKEN)
-            && !token.trim().is_empty()
-        {
-            return Ok(token.trim().to_owned());
+        if let Some(token) = env::token() {
+            return Ok(token);
         }
         let login = || format!("tokenctl login --server {server}");
         let Some((name, profile)) = profile else {

@@ -64,7 +64,7 @@ pub async fn run(ctx: &Context, _args: Args) -> Result<()> {
     let logged_in = status
         .session_expires_at
         .is_some_and(|at| at > crate::time::now());
-    if status.mode == "remote" && !logged_in && std::env::var_os(crate::env::TOKEN).is_none() {
+    if status.mode == "remote" && !logged_in && crate::env::token().is_none() {
         return Err(Error::unauthenticated("no valid session")
             .with_hint("run tokenctl login, or set TOKENCTL_TOKEN"));
     }
