@@ -10,7 +10,6 @@ use super::{Context, ExitStatus, Target};
 use crate::backend::Backend;
 use crate::error::{Error, Result};
 use crate::model::{Token, TokenKind};
-use crate::remote::RemoteBackend;
 use crate::scan::{self, Encoding, Inputs, Located, Report, Verdict, WalkOptions};
 use crate::secret::{Secret, SecretHash};
 use crate::time;
@@ -215,19 +214,14 @@ async fn inspect_all(ctx: &Context, leaks: &mut [Leak]) -> Result<Box<dyn Backen
 /// inspecting and revoking by value need none, so no login is required.
 /// A local store that doesn't exist is not created.
 async fn lookup_backend(ctx: &Context) -> Result<Box<dyn Backend>> {
-    match ctx.target()? {
-        Target::Local if !ctx.settings.store.exists() => Err(Error::not_found(format!(
+    if matches!(ctx.target()?, Target::Local) && !ctx.settings.store.exists() {
+        return Err(Error::not_found(format!(
             "there is no token store at {}",
             ctx.settings.store.display()
         ))
-        .with_hint("pass --store PATH or --server URL")),
-        Target::Local => Ok(Box::new(ctx.local_backend().await?)),
-        Target::Remote { server, .. } => Ok(Box::new(RemoteBackend::new(
-            &server,
-            None,
-            ctx.settings.ca_cert.as_deref(),
-        )?)),
+        .with_hint("pass --store PATH or --server URL"));
     }
+    ctx.backend_without_login().await
 }
 
 /// Revokes every active leak by value, after one confirmation. Goes on
