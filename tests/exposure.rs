@@ -326,18 +326,22 @@ fn connections_over_the_limits_get_a_503_at_once() {
 }
 
 /// The attack report's slowloris, bounded: 3,000 clients each sending a
-/// header line every half second, from 8 addresses, against a server
-/// allowed 1,000 connections and 100 per address — so the slow clients can
-/// hold at most 800, and the rest are refused at once. Meanwhile another
-/// client's `/healthz` must answer within a second and the server stay under
-/// 150 MiB; once the header timeout (2 s) has passed, none of the slow
-/// clients is held.
+/// header line every half second for 12 s, from 8 addresses, against a
+/// server allowed 1,000 connections and 100 per address — so the slow
+/// clients can hold at most 800, and the rest are refused at once.
+/// Meanwhile another client's `/healthz` must answer within a second and the
+/// server stay under 150 MiB; every slow client is cut off once the header
+/// timeout (2 s) has passed — within 8 s of its connect, the rest being the
+/// time a burst of 3,000 connects on two shared cores takes to be accepted
+/// (without the timeout, 800 would be held to the end).
 #[test]
 fn three_thousand_slow_clients_neither_stop_the_server_nor_stay() {
     let _turn = one_at_a_time();
     const CLIENTS: usize = 3_000;
     const HEALTHZ_LIMIT: Duration = Duration::from_secs(1);
     const RSS_LIMIT_MIB: u64 = 150;
+    const TRICKLED_HEADERS: usize = 24;
+    const CUT_OFF_WITHIN: Duration = Duration::from_secs(8);
     let env = TestEnv::with_server_flags(
         Backend::RemoteSqlite,
         &[
@@ -362,7 +366,7 @@ fn three_thousand_slow_clients_neither_stop_the_server_nor_stay() {
                     let _ = stream
                         .write_all(b"GET /healthz HTTP/1.1\r\nhost: t\r\n")
                         .await;
-                    for line in 0..16 {
+                    for line in 0..TRICKLED_HEADERS {
                         tokio::time::sleep(Duration::from_millis(500)).await;
                         let header = format!("x-slow-{line}: more\r\n");
                         if stream.write_all(header.as_bytes()).await.is_err() {
@@ -406,8 +410,8 @@ fn three_thousand_slow_clients_neither_stop_the_server_nor_stay() {
             "healthz took {slowest_healthz:?}"
         );
         assert!(peak_rss < RSS_LIMIT_MIB, "server RSS {peak_rss} MiB");
-        assert_eq!(held, 0, "slow clients held for 8 s");
-        assert!(latest_cut < Duration::from_secs(5), "{latest_cut:?}");
+        assert_eq!(held, 0, "slow clients held for 12 s");
+        assert!(latest_cut < CUT_OFF_WITHIN, "{latest_cut:?}");
     });
 }
 

@@ -187,7 +187,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     if let Some(name) = &args.init_admin {
         init_admin(ctx, &service, name, initial_password).await?;
     }
-    let listener = tokio::net::TcpListener::bind(&args.listen)
+    let listener = server::listen(&args.listen)
         .await
         .map_err(|error| Error::invalid(format!("cannot listen on {}: {error}", args.listen)))?;
     let address = listener

@@ -118,6 +118,37 @@ pub struct ConnectionPolicy {
     pub max_connections_per_address: usize,
 }
 
+/// How many accepted-by-the-kernel connections may wait for the accept
+/// loop. A burst beyond the queue is not refused: its SYNs and first data
+/// are dropped and retried a second or several later, so a client could sit
+/// unseen (and untimed) for longer than the header timeout. Linux caps it at
+/// `net.core.somaxconn` (4096 by default); tokio's own bind asks for 1024.
+const LISTEN_BACKLOG: u32 = 4096;
+
+/// Binds the API's listening socket: the first address `address` resolves
+/// to, with address reuse (a restarted server need not wait out old
+/// connections) and a [`LISTEN_BACKLOG`]-deep queue.
+pub async fn listen(address: &str) -> std::io::Result<tokio::net::TcpListener> {
+    let resolved = tokio::net::lookup_host(address)
+        .await?
+        .next()
+        .ok_or_else(|| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "it resolves to no address",
+            )
+        })?;
+    let socket = if resolved.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    #[cfg(unix)]
+    socket.set_reuseaddr(true)?;
+    socket.bind(resolved)?;
+    socket.listen(LISTEN_BACKLOG)
+}
+
 /// Serves the API on `listener` (HTTPS when `tls` is given) until SIGINT or
 /// SIGTERM, then lets the requests in flight finish. Meanwhile the key set
 /// file is watched, so a rotation on any replica reaches this one.
