@@ -199,13 +199,15 @@ impl Backend for LocalBackend {
     }
 
     async fn roles(&self) -> Result<Vec<Role>> {
-        self.actor().await?;
-        self.service.roles().await
+        self.service.roles(&self.actor().await?).await
     }
 
     async fn role(&self, name: &str) -> Result<Role> {
-        self.actor().await?;
-        self.service.role(name).await.map(Arc::unwrap_or_clone)
+        let actor = self.actor().await?;
+        self.service
+            .show_role(&actor, name)
+            .await
+            .map(Arc::unwrap_or_clone)
     }
 
     async fn add_role(

@@ -397,16 +397,24 @@ async fn a_new_store_has_its_first_admin_and_the_builtin_roles(f: &Fixture) {
     assert_eq!(names, [(ADMIN, "admin")]);
     assert!(users[0].disabled_at.is_none());
 
-    let roles = f.service.roles().await.expect("roles");
+    let roles = f.service.roles(&admin).await.expect("roles");
     let names: Vec<&str> = roles.iter().map(|role| role.name.as_str()).collect();
     assert_eq!(names, ["admin", "connector", "developer", "support"]);
     assert!(roles.iter().all(|role| role.builtin));
-    let admin_role = f.service.role("admin").await.expect("admin role");
+    let admin_role = f
+        .service
+        .show_role(&admin, "admin")
+        .await
+        .expect("admin role");
     assert_eq!(
         admin_role.permissions,
         Permission::ALL.into_iter().collect()
     );
-    let connector = f.service.role("connector").await.expect("connector role");
+    let connector = f
+        .service
+        .show_role(&admin, "connector")
+        .await
+        .expect("connector role");
     assert_eq!(
         connector.permissions,
         permissions(&[Permission::FilesUpload])
@@ -1061,7 +1069,7 @@ async fn roles_are_added_listed_and_removed_unless_in_use(f: &Fixture) {
         .expect("add role");
     let names: Vec<String> = f
         .service
-        .roles()
+        .roles(&admin)
         .await
         .expect("roles")
         .into_iter()
@@ -1079,7 +1087,7 @@ async fn roles_are_added_listed_and_removed_unless_in_use(f: &Fixture) {
             "auditor"
         ]
     );
-    let stored = f.service.role("auditor").await.expect("role");
+    let stored = f.service.show_role(&admin, "auditor").await.expect("role");
     assert_eq!(stored.permissions, auditing);
     assert_eq!(stored.description, "reads the log");
 
@@ -1139,7 +1147,7 @@ async fn roles_are_added_listed_and_removed_unless_in_use(f: &Fixture) {
         .await
         .expect("remove an unused role");
     expect_error(
-        f.service.role("temporary").await,
+        f.service.show_role(&admin, "temporary").await,
         ErrorKind::NotFound,
         "no role named 'temporary'",
     );
@@ -1437,15 +1445,24 @@ async fn migration_3_gives_the_admin_role_keys_manage(f: &Fixture) {
             "UPDATE roles SET permissions = '{version_2}' WHERE name = 'admin'"
         ))
         .await;
-    let admin = f.service.role("admin").await.expect("admin role");
+    let reader = f.admin().await;
+    let admin = f
+        .service
+        .show_role(&reader, "admin")
+        .await
+        .expect("admin role");
     assert!(!admin.permissions.contains(&Permission::KeysManage));
 
     for _ in 0..2 {
         f.place.execute(f.place.keys_migration()).await;
-        let admin = f.service.role("admin").await.expect("admin role");
+        let admin = f
+            .service
+            .show_role(&reader, "admin")
+            .await
+            .expect("admin role");
         assert_eq!(admin.permissions, Permission::ALL.into_iter().collect());
     }
-    for role in f.service.roles().await.expect("roles") {
+    for role in f.service.roles(&reader).await.expect("roles") {
         if role.name != "admin" {
             assert!(
                 !role.permissions.contains(&Permission::KeysManage),
@@ -1778,7 +1795,7 @@ mod postgres_replicas {
                 }
                 _ => panic!("round {round}: removed {removed:?}, created {created:?}"),
             }
-            let exists = replicas[1].role(&role).await.is_ok();
+            let exists = replicas[1].show_role(&admin, &role).await.is_ok();
             assert_eq!(exists, created.is_ok(), "round {round}");
         }
     }

@@ -19,16 +19,18 @@ pub fn routes() -> Router<AppState> {
         .route("/v1/roles/{name}", get(show).delete(remove))
 }
 
-async fn list(State(state): State<AppState>, Caller(_): Caller) -> ApiResult<Json<Vec<Role>>> {
-    Ok(Json(state.service.roles().await?))
+async fn list(State(state): State<AppState>, Caller(actor): Caller) -> ApiResult<Json<Vec<Role>>> {
+    Ok(Json(state.service.roles(&actor).await?))
 }
 
 async fn show(
     State(state): State<AppState>,
-    Caller(_): Caller,
+    Caller(actor): Caller,
     Path(name): Path<String>,
 ) -> ApiResult<Json<Role>> {
-    Ok(Json(Arc::unwrap_or_clone(state.service.role(&name).await?)))
+    Ok(Json(Arc::unwrap_or_clone(
+        state.service.show_role(&actor, &name).await?,
+    )))
 }
 
 async fn add(

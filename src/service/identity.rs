@@ -1,0 +1,105 @@
+//! Who a credential stands for: the actor behind an account, a session or
+//! a token's secret.
+
+use crate::auth;
+use crate::auth::SessionClaims;
+use crate::error::{Error, Result};
+use crate::model::{Permissions, Token};
+use crate::policy::{Actor, Credential};
+use crate::secret::Secret;
+
+use super::TokenService;
+
+/// Who a credential stands for, and what its user's role would allow: the
+/// difference is what the credential itself withholds (a token's grant, an
+/// access token's scope).
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub actor: Actor,
+    pub role_permissions: Permissions,
+}
+
+impl Identity {
+    /// The role's permissions this credential may not use.
+    pub fn withheld(&self) -> Permissions {
+        self.role_permissions
+            .difference(&self.actor.permissions)
+            .copied()
+            .collect()
+    }
+}
+
+impl TokenService {
+    /// Builds the actor for an account; a missing or disabled account cannot act.
+    pub async fn actor(
+        &self,
+        user_name: &str,
+        credential: Credential,
+        source: &str,
+    ) -> Result<Actor> {
+        let user = self.user_record(user_name).await?.ok_or_else(|| {
+            Error::unauthenticated(format!("'{user_name}' has no account in this store")).with_hint(
+                format!("ask an admin to run: tokenctl user add {user_name}"),
+            )
+        })?;
+        if user.is_disabled() {
+            return Err(Error::unauthenticated(format!(
+                "the account '{user_name}' is disabled"
+            )));
+        }
+        let permissions = self.role(&user.role).await?.permissions.clone();
+        Ok(Actor {
+            user,
+            permissions,
+            credential,
+            source: source.to_owned(),
+        })
+    }
+
+    /// What `actor` stands for, with their role's permissions beside.
+    pub async fn identity(&self, actor: Actor) -> Result<Identity> {
+        let role_permissions = self.role(&actor.user.role).await?.permissions.clone();
+        Ok(Identity {
+            actor,
+            role_permissions,
+        })
+    }
+
+    /// The actor a login session stands for, whose signature and lifetime
+    /// the caller has checked: refused once the account was disabled after
+    /// the session began (its epoch moved on), even when enabled again.
+    pub async fn actor_for_session(&self, claims: &SessionClaims, source: &str) -> Result<Actor> {
+        let actor = self.actor(&claims.sub, Credential::Session, source).await?;
+        if claims.epoch != actor.user.session_epoch {
+            return Err(auth::invalid_session());
+        }
+        Ok(actor)
+    }
+
+    /// The actor a token's secret stands for: its owner, limited to the
+    /// token's permissions. Fails like [`TokenService::verify`].
+    pub async fn actor_for_token(&self, secret: &Secret, source: &str) -> Result<Actor> {
+        Ok(self.token_actor(secret, source).await?.1)
+    }
+
+    /// The token a secret names and the actor it stands for, from one
+    /// (cached) verification and one user lookup.
+    pub(super) async fn token_actor(
+        &self,
+        secret: &Secret,
+        source: &str,
+    ) -> Result<(Token, Actor)> {
+        let token = self.verify(secret).await?;
+        let user = self
+            .active_user(&token.owner)
+            .await
+            .map_err(|_| Error::unauthenticated(format!("token {} is not valid", secret.hint())))?;
+        let actor = Actor {
+            user,
+            permissions: token.effective_permissions.clone(),
+            credential: Credential::Token(token.id),
+            source: source.to_owned(),
+        };
+        Ok((token, actor))
+    }
+}

@@ -1,0 +1,183 @@
+//! The token service: every business rule applied over a store.
+//!
+//! The CLI's local mode calls this in-process; the server calls it behind
+//! HTTP. Nothing above this layer decides who may do what, which permissions
+//! a token gets, or what goes into the audit log.
+
+mod accounts;
+mod exchange;
+mod identity;
+mod keys;
+mod login;
+mod tokens;
+
+use std::borrow::Borrow;
+use std::future::Future;
+use std::hash::Hash;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use crate::audit_batch::AuditBatcher;
+use crate::credential_cache::{self, CredentialCache, Remembered};
+use crate::error::{Error, Result};
+use crate::hashing::PasswordWork;
+use crate::model::{Id, Token, User};
+use crate::policy::{Actor, LifetimePolicy};
+use crate::rate_limit::Windows;
+use crate::store::{AuditRecord, ChangeSignal, Store, StoreResult};
+use crate::time;
+
+pub use exchange::ExchangeSubject;
+use exchange::Exchanger;
+pub use identity::Identity;
+pub use login::Login;
+pub use tokens::{CreateRequest, CreatedToken, Origin, RegeneratedToken, Revocation, TokenRef};
+
+pub struct TokenService {
+    store: Arc<dyn Store>,
+    lifetime: LifetimePolicy,
+    /// Only long-running processes (the server) keep one.
+    cache: Option<CredentialCache>,
+    /// Only the server batches: a one-shot command writes one entry.
+    audit_batcher: Option<AuditBatcher>,
+    /// Where passwords are hashed and checked: off the async workers, a
+    /// few at a time.
+    passwords: PasswordWork,
+    /// Exchanges per minute one credential may make (each writes an audit
+    /// entry); only the server sets one.
+    exchanges: Option<Windows<Exchanger>>,
+}
+
+impl TokenService {
+    pub fn new(store: Arc<dyn Store>, lifetime: LifetimePolicy) -> TokenService {
+        TokenService {
+            store,
+            lifetime,
+            cache: None,
+            audit_batcher: None,
+            passwords: PasswordWork::default(),
+            exchanges: None,
+        }
+    }
+
+    /// At most `per_minute` exchanges a minute with one credential (a token,
+    /// or one person's sessions); beyond that `slow_down` with how long to
+    /// wait. Bounds the audit entries one credential can make the store
+    /// write. 0: no limit.
+    pub fn with_exchange_limit(mut self, per_minute: u32) -> TokenService {
+        self.exchanges =
+            (per_minute > 0).then(|| Windows::new(per_minute, std::time::Duration::from_secs(60)));
+        self
+    }
+
+    /// How many password hashes may run at once, and wait beyond those
+    /// (see [`PasswordWork`]).
+    #[must_use]
+    pub fn with_password_work(mut self, passwords: PasswordWork) -> TokenService {
+        self.passwords = passwords;
+        self
+    }
+
+    /// Readies the service for a long-running server: repeated lookups of
+    /// one credential (a secret, a token, a user, a role) are served from
+    /// memory, kept right by the store's change watch (see
+    /// [`CredentialCache`]), and audit entries written on their own share
+    /// commits (see [`AuditBatcher`]). A one-shot command would only pay
+    /// for starting them.
+    pub async fn for_server(mut self) -> Result<TokenService> {
+        let signal = Arc::new(ChangeSignal::default());
+        self.store.watch_changes(Arc::clone(&signal)).await?;
+        self.cache = Some(CredentialCache::new(signal));
+        self.audit_batcher = Some(AuditBatcher::start(Arc::clone(&self.store)));
+        Ok(self)
+    }
+
+    /// Writes an audit entry that goes with no other change, durably, before
+    /// returning.
+    async fn append_audit(&self, audit: AuditRecord) -> StoreResult<()> {
+        match &self.audit_batcher {
+            Some(batcher) => batcher.append(audit).await,
+            None => self.store.append_audit(audit).await,
+        }
+    }
+
+    /// `load`'s answer, or the cache's current copy of it when this service
+    /// keeps a cache; `kind` picks which of the cache's maps holds it.
+    async fn cached<K, Q, V, F>(
+        &self,
+        kind: impl FnOnce(&CredentialCache) -> &Remembered<K, V>,
+        key: &Q,
+        load: impl FnOnce() -> F,
+        keep: impl FnOnce(&V, DateTime<Utc>) -> Option<DateTime<Utc>>,
+    ) -> Result<Option<Arc<V>>>
+    where
+        K: Eq + Hash + Borrow<Q>,
+        Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
+        F: Future<Output = StoreResult<Option<V>>>,
+    {
+        Ok(match &self.cache {
+            Some(cache) => {
+                kind(cache)
+                    .get_or_load(key, time::now(), load, keep)
+                    .await?
+            }
+            None => load().await?.map(Arc::new),
+        })
+    }
+
+    async fn user_record(&self, name: &str) -> Result<Option<Arc<User>>> {
+        let load = || self.store.user(name);
+        self.cached(
+            |cache| &cache.users,
+            name,
+            load,
+            credential_cache::keep_user,
+        )
+        .await
+    }
+
+    /// A credential changed through this process: its cached answers end
+    /// now, and this returns once every other process sharing the store
+    /// has ended its own (see [`Store::await_changes_heard`]) — so the
+    /// change is final when the caller reports success.
+    async fn credentials_changed(&self) {
+        if let Some(cache) = &self.cache {
+            cache.invalidate();
+        }
+        self.store.await_changes_heard().await;
+    }
+
+    async fn active_user(&self, name: &str) -> Result<Arc<User>> {
+        let user = self.user_named(name).await?;
+        if user.is_disabled() {
+            return Err(Error::conflict(format!("user '{name}' is disabled")));
+        }
+        Ok(user)
+    }
+
+    async fn user_named(&self, name: &str) -> Result<Arc<User>> {
+        self.user_record(name).await?.ok_or_else(|| {
+            Error::not_found(format!("no user named '{name}'"))
+                .with_hint(format!("add the user first: tokenctl user add {name}"))
+        })
+    }
+
+    async fn reload(&self, id: Id) -> Result<Token> {
+        self.store
+            .token(id)
+            .await?
+            .ok_or_else(|| Error::internal(format!("token {id} vanished from the store")))
+    }
+
+    fn audit_record(&self, actor: &Actor, action: &'static str, detail: String) -> AuditRecord {
+        AuditRecord {
+            at: time::now(),
+            actor: actor.user.name.clone(),
+            action,
+            token_id: None,
+            detail,
+            source: actor.source.clone(),
+        }
+    }
+}

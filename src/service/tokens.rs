@@ -1,0 +1,460 @@
+//! The token lifecycle: create, find, list, revoke (by reference or by
+//! value), regenerate and verify, and the audit log.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::credential_cache;
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{AuditEntry, Id, Permission, Permissions, Status, Token, TokenKind};
+use crate::policy::{self, Act, Actor, Operation};
+use crate::scan;
+use crate::secret::{Secret, SecretHash};
+use crate::store::{AuditFilter, AuditRecord, NewToken, SecretChange, SecretMatch, TokenFilter};
+use crate::time::{self, Expiry};
+
+use super::TokenService;
+
+/// How often at most `last_used_at` is written for one token.
+const LAST_USED_RESOLUTION: Duration = Duration::seconds(60);
+
+/// The longest grace period a regenerated token's old secret may keep.
+const MAX_GRACE: Duration = Duration::days(7);
+
+/// How a command names a token: all digits is an ID, anything else a name
+/// (token names may not be all digits, so this is never ambiguous).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TokenRef {
+    Id(Id),
+    Name(String),
+}
+
+impl TokenRef {
+    pub fn parse(text: &str) -> TokenRef {
+        match text.parse::<Id>() {
+            Ok(id) if text.chars().all(|c| c.is_ascii_digit()) => TokenRef::Id(id),
+            _ => TokenRef::Name(text.to_owned()),
+        }
+    }
+}
+
+impl std::fmt::Display for TokenRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TokenRef::Id(id) => write!(f, "{id}"),
+            TokenRef::Name(name) => write!(f, "'{name}'"),
+        }
+    }
+}
+
+/// Who did something that needs no account: verifying or revoking by value.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub who: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct CreateRequest {
+    pub name: String,
+    pub kind: TokenKind,
+    /// `None`: the creator's own role.
+    pub role: Option<String>,
+    pub expires: Option<Expiry>,
+    pub description: String,
+    /// `None`: the creator.
+    pub owner: Option<String>,
+}
+
+/// A new token and its secret, which exists nowhere else.
+#[derive(Debug)]
+pub struct CreatedToken {
+    pub token: Token,
+    pub secret: Secret,
+    /// Permissions of the role that the creator lacks and the token didn't get.
+    pub stripped: Permissions,
+}
+
+#[derive(Debug)]
+pub struct RegeneratedToken {
+    pub token: Token,
+    pub secret: Secret,
+    /// Until when the replaced secret still works (`--grace`).
+    pub previous_valid_until: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Revocation {
+    pub token: Token,
+    /// False when the token had been revoked before this call.
+    pub newly_revoked: bool,
+}
+
+impl TokenService {
+    pub async fn create_token(
+        &self,
+        actor: &Actor,
+        request: CreateRequest,
+    ) -> Result<CreatedToken> {
+        policy::check_name("token", &request.name)?;
+        policy::check_description(&request.description)?;
+        let owner_name = request.owner.as_deref().unwrap_or(&actor.user.name);
+        let for_other = owner_name != actor.user.name;
+        policy::check(actor, Operation::CreateToken { for_other })?;
+        let owner = self.active_user(owner_name).await?;
+        let owner_role = self.role(&owner.role).await?;
+        let role = match request.role.as_deref() {
+            None => Arc::clone(&owner_role),
+            Some(name) => self.role(name).await.map_err(|error| match error.kind {
+                ErrorKind::NotFound => Error::invalid(error.message)
+                    .with_hint("see the roles with: tokenctl role list"),
+                _ => error,
+            })?,
+        };
+        let grant = policy::decide(
+            actor,
+            &Act::CreateToken {
+                owner: &owner,
+                owner_permissions: &owner_role.permissions,
+                role: &role,
+            },
+        )?;
+        let now = time::now();
+        let expires_at = self.lifetime.expiry(request.expires, now)?;
+        let secret = Secret::generate(request.kind)?;
+        let audit = AuditRecord {
+            at: now,
+            actor: actor.user.name.clone(),
+            action: "token.create",
+            token_id: None,
+            detail: format!(
+                "created {} token '{}' ({}) for {}, role {}, expires {}",
+                request.kind,
+                request.name,
+                secret.hint(),
+                owner.name,
+                role.name,
+                expires_at.map_or("never".to_owned(), |at| at.to_rfc3339())
+            ),
+            source: actor.source.clone(),
+        };
+        let new = NewToken {
+            name: request.name,
+            kind: request.kind,
+            role: role.name.clone(),
+            permissions: grant.granted,
+            stripped_permissions: grant.stripped.clone(),
+            description: request.description,
+            owner_id: owner.id,
+            created_by_id: actor.user.id,
+            secret_hash: secret.hash(),
+            hint: secret.hint(),
+            created_at: now,
+            expires_at,
+        };
+        let token = self.store.insert_token(new, audit).await?;
+        Ok(CreatedToken {
+            token,
+            secret,
+            stripped: grant.stripped,
+        })
+    }
+
+    /// Tokens the actor may see that match `filter`. Without `tokens:read-all`
+    /// that is the actor's own tokens only.
+    pub async fn list_tokens(&self, actor: &Actor, mut filter: TokenFilter) -> Result<Vec<Token>> {
+        if !actor.has(Permission::TokensReadAll) {
+            actor.require(Permission::TokensRead, "list tokens")?;
+            match &filter.owner {
+                Some(owner) if *owner != actor.user.name => {
+                    return Err(Error::denied(format!(
+                        "{} may not list the tokens of {owner}: that needs the tokens:read-all permission",
+                        actor.user.name
+                    )));
+                }
+                _ => filter.owner = Some(actor.user.name.clone()),
+            }
+        }
+        Ok(self.store.tokens(&filter, time::now()).await?)
+    }
+
+    /// The one token a reference names, among those the actor may see.
+    pub async fn find_token(&self, actor: &Actor, reference: &TokenRef) -> Result<Token> {
+        let not_found = || {
+            Error::not_found(format!("no token {reference}"))
+                .with_hint("list your tokens with: tokenctl list --status all")
+        };
+        let candidates = match reference {
+            TokenRef::Id(id) => self.store.token(*id).await?.into_iter().collect(),
+            TokenRef::Name(name) => self.store.tokens_named(name).await?,
+        };
+        let visible: Vec<Token> = candidates
+            .into_iter()
+            .filter(|token| actor.may_read(token) || actor.may_revoke(token))
+            .collect();
+        pick_one(visible, &actor.user.name, reference).ok_or_else(not_found)?
+    }
+
+    pub async fn revoke(&self, actor: &Actor, reference: &TokenRef) -> Result<Revocation> {
+        let token = self.find_token(actor, reference).await?;
+        if !actor.may_revoke(&token) {
+            return Err(Error::denied(format!(
+                "{} may not revoke token {} of {}",
+                actor.user.name, token.id, token.owner
+            )));
+        }
+        self.revoke_found(token, &actor.user.name, &actor.source, "revoked", None)
+            .await
+    }
+
+    /// Revokes the token a secret belongs to. Whoever holds a secret may kill
+    /// it, which is how a leaked value is neutralised fastest. `reason` (one
+    /// short line, e.g. where the leak was found) goes into the audit entry,
+    /// with any secret in it reduced to its hint.
+    pub async fn revoke_by_secret(
+        &self,
+        origin: &Origin,
+        secret: &Secret,
+        reason: Option<&str>,
+    ) -> Result<Revocation> {
+        if let Some(reason) = reason {
+            policy::check_reason(reason)?;
+        }
+        let reason = reason.map(|reason| scan::finder().redact(reason));
+        let found = self
+            .store
+            .token_by_secret(&secret.hash(), time::now())
+            .await?
+            .ok_or_else(|| Error::not_found(format!("no token matches {}", secret.hint())))?;
+        self.revoke_found(
+            found.token,
+            &origin.who,
+            &origin.source,
+            "revoked by value",
+            reason.as_deref(),
+        )
+        .await
+    }
+
+    /// The token a secret belongs to, whatever its status: anyone holding
+    /// a secret may see its record (a leak scan reports revoked and expired
+    /// finds too). Unlike [`TokenService::verify`] it records no use.
+    pub async fn inspect_secret(&self, secret: &Secret) -> Result<Option<Token>> {
+        let found = self
+            .store
+            .token_by_secret(&secret.hash(), time::now())
+            .await?;
+        Ok(found.map(|found| found.token))
+    }
+
+    async fn revoke_found(
+        &self,
+        token: Token,
+        actor: &str,
+        source: &str,
+        how: &str,
+        reason: Option<&str>,
+    ) -> Result<Revocation> {
+        let because = reason.map_or_else(String::new, |reason| format!("; reason: {reason}"));
+        let audit = AuditRecord {
+            at: time::now(),
+            actor: actor.to_owned(),
+            action: "token.revoke",
+            token_id: Some(token.id),
+            detail: format!(
+                "{how} token '{}' ({}) of {}{because}",
+                token.name, token.hint, token.owner
+            ),
+            source: source.to_owned(),
+        };
+        let newly_revoked = self.store.revoke_token(token.id, audit).await?;
+        self.credentials_changed().await;
+        let token = self.reload(token.id).await?;
+        Ok(Revocation {
+            token,
+            newly_revoked,
+        })
+    }
+
+    /// New secret for an active token; id, name, role and expiry stay.
+    pub async fn regenerate(
+        &self,
+        actor: &Actor,
+        reference: &TokenRef,
+        grace: Option<Duration>,
+    ) -> Result<RegeneratedToken> {
+        policy::check_credential(actor, Operation::RegenerateToken { own: true })?;
+        let token = self.find_token(actor, reference).await?;
+        policy::decide(actor, &Act::RegenerateToken { token: &token })?;
+        if let Some(grace) = grace
+            && (grace > MAX_GRACE || grace < Duration::zero())
+        {
+            return Err(Error::invalid(
+                "the grace period must be between 0 and 7 days",
+            ));
+        }
+        let now = time::now();
+        check_regenerable(&token, now)?;
+        let secret = Secret::generate(token.kind)?;
+        let previous_valid_until = grace.filter(|g| !g.is_zero()).map(|g| now + g);
+        let change = SecretChange {
+            secret_hash: secret.hash(),
+            hint: secret.hint(),
+            previous_valid_until,
+        };
+        let audit = AuditRecord {
+            at: now,
+            actor: actor.user.name.clone(),
+            action: "token.regenerate",
+            token_id: Some(token.id),
+            detail: format!(
+                "regenerated token '{}' ({} → {}), old secret valid until {}",
+                token.name,
+                token.hint,
+                secret.hint(),
+                previous_valid_until.map_or("now".to_owned(), |at| at.to_rfc3339())
+            ),
+            source: actor.source.clone(),
+        };
+        let replaced = self.store.replace_secret(token.id, change, audit).await?;
+        self.credentials_changed().await;
+        if !replaced {
+            // Revoked or expired between the read and the write.
+            let token = self.reload(token.id).await?;
+            check_regenerable(&token, time::now())?;
+            return Err(Error::conflict(format!(
+                "token {} changed meanwhile; try again",
+                token.id
+            )));
+        }
+        Ok(RegeneratedToken {
+            token: self.reload(token.id).await?,
+            secret,
+            previous_valid_until,
+        })
+    }
+
+    /// The token a secret authenticates as, or why it doesn't. Records use at
+    /// most once per minute per token, so a hot loop does not write.
+    pub async fn verify(&self, secret: &Secret) -> Result<Token> {
+        let now = time::now();
+        let invalid = |why: String| {
+            Error::unauthenticated(format!("token {} is not valid: {why}", secret.hint()))
+        };
+        let hash = secret.hash();
+        let found = self
+            .secret_match(&hash, now)
+            .await?
+            .ok_or_else(|| invalid("no such token".to_owned()))?;
+        let token = found.token.clone();
+        match token.status_at(now) {
+            Status::Active => {}
+            Status::Revoked => return Err(invalid(format!("revoked {}", date(token.revoked_at)))),
+            Status::Expired => return Err(invalid(format!("expired {}", date(token.expires_at)))),
+        }
+        if found.owner_disabled {
+            return Err(invalid(format!("its owner {} is disabled", token.owner)));
+        }
+        let stale_before = now - LAST_USED_RESOLUTION;
+        if token.last_used_at.is_none_or(|used| used < stale_before) {
+            // Verifying only reads: a store that cannot be written (a full
+            // disk) must not stop valid tokens from working. The use goes
+            // unrecorded, the log says so, and the cache still notes it so
+            // that the write is not retried on every request.
+            if let Err(error) = self
+                .store
+                .touch_last_used(token.id, now, stale_before)
+                .await
+            {
+                tracing::warn!(%error, token = token.id, "cannot record a token's use; verifying read-only");
+            }
+            if let Some(cache) = &self.cache {
+                cache
+                    .secrets
+                    .update(&hash, |found| found.token.last_used_at = Some(now));
+            }
+        }
+        Ok(token)
+    }
+
+    /// The token a secret names (through the cache: a valid answer is
+    /// remembered).
+    async fn secret_match(
+        &self,
+        hash: &SecretHash,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Arc<SecretMatch>>> {
+        let load = || self.store.token_by_secret(hash, now);
+        self.cached(
+            |cache| &cache.secrets,
+            hash,
+            load,
+            credential_cache::keep_secret,
+        )
+        .await
+    }
+
+    /// The audit log; without `audit:read` only the actor's own entries.
+    pub async fn audit(&self, actor: &Actor, mut filter: AuditFilter) -> Result<Vec<AuditEntry>> {
+        if !actor.has(Permission::AuditRead) {
+            filter.actor = Some(actor.user.name.clone());
+        }
+        Ok(self.store.audit_entries(&filter).await?)
+    }
+}
+
+/// Chooses among tokens sharing a name: the actor's own first, then the
+/// active one. `None` when nothing matches; an error when still ambiguous.
+fn pick_one(mut tokens: Vec<Token>, actor: &str, reference: &TokenRef) -> Option<Result<Token>> {
+    if tokens.iter().any(|token| token.owner == actor) {
+        tokens.retain(|token| token.owner == actor);
+    }
+    if tokens.len() > 1 {
+        let now = time::now();
+        let active: Vec<Token> = tokens
+            .iter()
+            .filter(|token| token.status_at(now) == Status::Active)
+            .cloned()
+            .collect();
+        if active.len() == 1 {
+            tokens = active;
+        }
+    }
+    match tokens.len() {
+        0 => None,
+        1 => tokens.pop().map(Ok),
+        n => {
+            let ids: Vec<String> = tokens.iter().map(|t| t.id.to_string()).collect();
+            Some(Err(Error::conflict(format!(
+                "{reference} matches {n} tokens (ids {})",
+                ids.join(", ")
+            ))
+            .with_hint("name the token by its ID instead")))
+        }
+    }
+}
+
+fn check_regenerable(token: &Token, now: DateTime<Utc>) -> Result<()> {
+    match token.status_at(now) {
+        Status::Active => Ok(()),
+        Status::Revoked => Err(Error::conflict(format!(
+            "token {} ('{}') is revoked; a revoked token can't be regenerated",
+            token.id, token.name
+        ))
+        .with_hint(format!("issue a new one: tokenctl create {}", token.name))),
+        Status::Expired => Err(Error::conflict(format!(
+            "token {} ('{}') expired {}; an expired token can't be renewed",
+            token.id,
+            token.name,
+            date(token.expires_at)
+        ))
+        .with_hint(format!("issue a new one: tokenctl create {}", token.name))),
+    }
+}
+
+fn date(instant: Option<DateTime<Utc>>) -> String {
+    instant.map_or_else(String::new, |at| {
+        format!("on {}", at.format("%Y-%m-%d %H:%M UTC"))
+    })
+}
