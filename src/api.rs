@@ -97,8 +97,8 @@ pub struct Revocation {
     pub newly_revoked: bool,
 }
 
-impl From<crate::service::Revocation> for Revocation {
-    fn from(revocation: crate::service::Revocation) -> Self {
+impl From<crate::requests::Revocation> for Revocation {
+    fn from(revocation: crate::requests::Revocation) -> Self {
         Revocation {
             token: revocation.token,
             newly_revoked: revocation.newly_revoked,
@@ -106,9 +106,9 @@ impl From<crate::service::Revocation> for Revocation {
     }
 }
 
-impl From<Revocation> for crate::service::Revocation {
+impl From<Revocation> for crate::requests::Revocation {
     fn from(revocation: Revocation) -> Self {
-        crate::service::Revocation {
+        crate::requests::Revocation {
             token: revocation.token,
             newly_revoked: revocation.newly_revoked,
         }

@@ -16,20 +16,20 @@ use crate::exchange::{
 use crate::keys::{KeyInfo, LiveKeys, Rotation};
 use crate::model::{AuditEntry, Permission, Permissions, Role, Token, User};
 use crate::policy::{Actor, Credential, LifetimePolicy};
-use crate::secret::Secret;
-use crate::service::{
-    CreateRequest, CreatedToken, ExchangeSubject, Identity, Origin, RegeneratedToken, Revocation,
-    TokenRef, TokenService,
+use crate::requests::{
+    AuditRequest, CreateRequest, CreatedToken, Identity, ListRequest, Origin, RegeneratedToken,
+    Revocation, TokenRef,
 };
+use crate::secret::Secret;
+use crate::service::{ExchangeSubject, TokenService};
 use crate::store::sqlite::SqliteStore;
-use crate::store::{AuditFilter, TokenFilter};
 
 #[async_trait]
 pub trait Backend: Send + Sync {
     /// Who the commands act as.
     async fn whoami(&self) -> Result<Identity>;
     async fn create_token(&self, request: CreateRequest) -> Result<CreatedToken>;
-    async fn list_tokens(&self, filter: TokenFilter) -> Result<Vec<Token>>;
+    async fn list_tokens(&self, request: ListRequest) -> Result<Vec<Token>>;
     async fn show_token(&self, reference: &TokenRef) -> Result<Token>;
     async fn revoke(&self, reference: &TokenRef) -> Result<Revocation>;
     /// Revokes by value; `reason` goes into the audit entry.
@@ -44,8 +44,7 @@ pub trait Backend: Send + Sync {
     /// token has it. Needs no account, like revoking by value.
     async fn inspect_secret(&self, secret: &Secret) -> Result<Option<Token>>;
     /// The audit log, optionally for one token (resolved like `show`).
-    async fn audit(&self, token: Option<&TokenRef>, filter: AuditFilter)
-    -> Result<Vec<AuditEntry>>;
+    async fn audit(&self, request: AuditRequest) -> Result<Vec<AuditEntry>>;
     async fn roles(&self) -> Result<Vec<Role>>;
     async fn role(&self, name: &str) -> Result<Role>;
     async fn add_role(
@@ -148,8 +147,10 @@ impl Backend for LocalBackend {
             .await
     }
 
-    async fn list_tokens(&self, filter: TokenFilter) -> Result<Vec<Token>> {
-        self.service.list_tokens(&self.actor().await?, filter).await
+    async fn list_tokens(&self, request: ListRequest) -> Result<Vec<Token>> {
+        self.service
+            .list_tokens(&self.actor().await?, request)
+            .await
     }
 
     async fn show_token(&self, reference: &TokenRef) -> Result<Token> {
@@ -186,16 +187,8 @@ impl Backend for LocalBackend {
         self.service.inspect_secret(secret).await
     }
 
-    async fn audit(
-        &self,
-        token: Option<&TokenRef>,
-        mut filter: AuditFilter,
-    ) -> Result<Vec<AuditEntry>> {
-        let actor = self.actor().await?;
-        if let Some(reference) = token {
-            filter.token_id = Some(self.service.find_token(&actor, reference).await?.id);
-        }
-        self.service.audit(&actor, filter).await
+    async fn audit(&self, request: AuditRequest) -> Result<Vec<AuditEntry>> {
+        self.service.audit(&self.actor().await?, request).await
     }
 
     async fn roles(&self) -> Result<Vec<Role>> {

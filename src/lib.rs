@@ -25,6 +25,7 @@ pub mod output;
 pub mod policy;
 pub mod rate_limit;
 pub mod remote;
+pub mod requests;
 pub mod scan;
 pub mod secret;
 pub mod server;

@@ -21,11 +21,11 @@ use crate::exchange::{
 use crate::keys::{KeyInfo, Rotation};
 use crate::model::{AuditEntry, Permissions, Role, Status, Token, User};
 use crate::policy::{Actor, Credential};
-use crate::secret::Secret;
-use crate::service::{
-    CreateRequest, CreatedToken, Identity, RegeneratedToken, Revocation, TokenRef,
+use crate::requests::{
+    AuditRequest, CreateRequest, CreatedToken, Identity, ListRequest, RegeneratedToken, Revocation,
+    TokenRef,
 };
-use crate::store::{AuditFilter, TokenFilter};
+use crate::secret::Secret;
 use crate::time;
 
 /// How long to wait for the server to accept a connection, and to answer.
@@ -342,14 +342,12 @@ impl Backend for RemoteBackend {
         })
     }
 
-    async fn list_tokens(&self, filter: TokenFilter) -> Result<Vec<Token>> {
+    async fn list_tokens(&self, request: ListRequest) -> Result<Vec<Token>> {
         let query = api::TokenQuery {
-            status: Some(status_name(filter.status).to_owned()),
-            owner: filter.owner,
-            kind: filter.kind,
-            expiring_within_seconds: filter
-                .expiring_before
-                .map(|before| (before - time::now()).num_seconds()),
+            status: Some(status_name(request.status).to_owned()),
+            owner: request.owner,
+            kind: request.kind,
+            expiring_within_seconds: request.expiring_within.map(|within| within.num_seconds()),
         };
         self.get_with_query(&["tokens"], &query).await
     }
@@ -488,16 +486,10 @@ impl Backend for RemoteBackend {
         }
     }
 
-    async fn audit(
-        &self,
-        token: Option<&TokenRef>,
-        filter: AuditFilter,
-    ) -> Result<Vec<AuditEntry>> {
+    async fn audit(&self, request: AuditRequest) -> Result<Vec<AuditEntry>> {
         let query = api::AuditQuery {
-            token: token.map(token_path),
-            since_seconds: filter
-                .since
-                .map(|since| (time::now() - since).num_seconds()),
+            token: request.token.as_ref().map(token_path),
+            since_seconds: request.since.map(|since| since.num_seconds()),
         };
         self.get_with_query(&["audit"], &query).await
     }

@@ -45,6 +45,13 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 /// range, so no arithmetic on instants can overflow (chrono panics there).
 pub const MAX_SPAN_SECONDS: i64 = 200 * 365 * 86_400;
 
+/// `span` held within 0 ..= [`MAX_SPAN_SECONDS`], for a span that came past
+/// none of the checks (a library caller): instant arithmetic on it can't
+/// overflow, and the instant fits every store.
+pub fn bounded(span: Duration) -> Duration {
+    span.clamp(Duration::zero(), Duration::seconds(MAX_SPAN_SECONDS))
+}
+
 /// A span a client sent in whole seconds (`since_seconds`, `grace_seconds`,
 /// `expires_in`, …), or why it is refused: it must be between 0 and
 /// [`MAX_SPAN_SECONDS`]. Every integer from a request goes through here.
@@ -193,6 +200,22 @@ pub mod rfc3339 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn any_span_bounded_is_safe_to_add_and_subtract() {
+        let longest = Duration::seconds(MAX_SPAN_SECONDS);
+        for (span, bounded_to) in [
+            (Duration::MIN, Duration::zero()),
+            (Duration::seconds(-1), Duration::zero()),
+            (Duration::days(30), Duration::days(30)),
+            (Duration::MAX, longest),
+        ] {
+            assert_eq!(bounded(span), bounded_to, "{span:?}");
+            let now = now();
+            assert!(now.checked_add_signed(bounded(span)).is_some());
+            assert!(now.checked_sub_signed(bounded(span)).is_some());
+        }
+    }
 
     #[test]
     fn durations_in_every_unit() {

@@ -31,8 +31,9 @@ use tokenctl::exchange::{ExchangePolicy, ExchangeRequest};
 use tokenctl::keys::LiveKeys;
 use tokenctl::model::{Permission, Permissions};
 use tokenctl::policy::{Actor, LifetimePolicy};
+use tokenctl::requests::{CreateRequest, TokenRef};
 use tokenctl::secret::Secret;
-use tokenctl::service::{CreateRequest, ExchangeSubject, TokenRef, TokenService};
+use tokenctl::service::{ExchangeSubject, TokenService};
 use tokenctl::store::Store;
 use tokenctl::store::sqlite::SqliteStore;
 

@@ -19,14 +19,17 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::{AssertSqlSafe, Connection, PgConnection};
 use tempfile::TempDir;
 use tokenctl::error::{ErrorKind, Result};
-use tokenctl::model::{Permission, Permissions, Status, Token, TokenKind};
+use tokenctl::model::{AuditEntry, Permission, Permissions, Status, Token, TokenKind};
 use tokenctl::policy::{Actor, Credential, LifetimePolicy};
+use tokenctl::requests::{
+    AuditRequest, CreateRequest, CreatedToken, ListRequest, Origin, TokenRef,
+};
 use tokenctl::secret::Secret;
-use tokenctl::service::{CreateRequest, CreatedToken, Origin, TokenRef, TokenService};
+use tokenctl::service::TokenService;
 use tokenctl::store::postgres::PgStore;
 use tokenctl::store::sqlite::SqliteStore;
 use tokenctl::store::{
-    AuditFilter, ChangeSignal, Credentials, NewToken, Store, StoreError, StoreResult, TokenFilter,
+    AuditFilter, ChangeSignal, Credentials, NewToken, Store, StoreError, StoreResult,
 };
 use tokenctl::time::{self, Expiry};
 
@@ -107,7 +110,7 @@ impl Fixture {
             .unwrap_or_else(|| panic!("no credentials for {name}"))
     }
 
-    async fn list(&self, actor: &Actor, filter: TokenFilter) -> Vec<String> {
+    async fn list(&self, actor: &Actor, filter: ListRequest) -> Vec<String> {
         let tokens = self
             .service
             .list_tokens(actor, filter)
@@ -468,7 +471,7 @@ async fn created_tokens_are_listed_found_and_verified(f: &Fixture) {
 
     let listed = f
         .service
-        .list_tokens(&admin, TokenFilter::default())
+        .list_tokens(&admin, ListRequest::default())
         .await
         .expect("list");
     assert_eq!(listed, [deploy.token.clone(), ci.token.clone()]);
@@ -553,9 +556,9 @@ async fn an_active_name_is_unique_per_owner_until_revoked(f: &Fixture) {
         .service
         .list_tokens(
             &admin,
-            TokenFilter {
+            ListRequest {
                 owner: Some(ADMIN.to_owned()),
-                ..TokenFilter::default()
+                ..ListRequest::default()
             },
         )
         .await
@@ -636,9 +639,9 @@ async fn revoking_kills_the_secret_and_is_audited_once(f: &Fixture) {
 
     let admin = &admin;
     let actions = |token_id| async move {
-        let filter = AuditFilter {
-            token_id: Some(token_id),
-            ..AuditFilter::default()
+        let filter = AuditRequest {
+            token: Some(TokenRef::Id(token_id)),
+            ..AuditRequest::default()
         };
         let entries = f.service.audit(admin, filter).await.expect("audit");
         entries
@@ -658,9 +661,9 @@ async fn revoking_kills_the_secret_and_is_audited_once(f: &Fixture) {
             entry("token.revoke", "leak-scanner")
         ]
     );
-    let filter = AuditFilter {
-        token_id: Some(leaked.token.id),
-        ..AuditFilter::default()
+    let filter = AuditRequest {
+        token: Some(TokenRef::Id(leaked.token.id)),
+        ..AuditRequest::default()
     };
     let entries = f.service.audit(admin, filter).await.expect("audit");
     let detail = &entries.last().expect("the revocation").detail;
@@ -743,9 +746,9 @@ async fn regenerating_with_grace_keeps_the_old_secret_until_the_grace_ends(f: &F
         "is revoked; a revoked token can't be regenerated",
     );
 
-    let filter = AuditFilter {
-        token_id: Some(original.token.id),
-        ..AuditFilter::default()
+    let filter = AuditRequest {
+        token: Some(TokenRef::Id(original.token.id)),
+        ..AuditRequest::default()
     };
     let actions: Vec<String> = f
         .service
@@ -875,9 +878,9 @@ async fn listing_filters_by_status_owner_kind_and_expiry(f: &Fixture) {
     };
     f.store.insert_token(expired, audit).await.expect("insert");
 
-    let by_status = |status| TokenFilter {
+    let by_status = |status| ListRequest {
         status,
-        ..TokenFilter::default()
+        ..ListRequest::default()
     };
     assert_eq!(
         f.list(&admin, by_status(None)).await,
@@ -902,20 +905,20 @@ async fn listing_filters_by_status_owner_kind_and_expiry(f: &Fixture) {
         f.list(&admin, by_status(Some(Status::Revoked))).await,
         ["a-revoked"]
     );
-    let owned_by = |owner: &str| TokenFilter {
+    let owned_by = |owner: &str| ListRequest {
         owner: Some(owner.to_owned()),
-        ..TokenFilter::default()
+        ..ListRequest::default()
     };
     assert_eq!(f.list(&admin, owned_by("bob")).await, ["b-ten-days"]);
     assert!(f.list(&admin, owned_by("nobody")).await.is_empty());
-    let service_tokens = TokenFilter {
+    let service_tokens = ListRequest {
         kind: Some(TokenKind::Service),
-        ..TokenFilter::default()
+        ..ListRequest::default()
     };
     assert_eq!(f.list(&admin, service_tokens).await, ["a-service"]);
-    let expiring = |days| TokenFilter {
-        expiring_before: Some(now + Duration::days(days)),
-        ..TokenFilter::default()
+    let expiring = |days| ListRequest {
+        expiring_within: Some(Duration::days(days)),
+        ..ListRequest::default()
     };
     assert_eq!(f.list(&admin, expiring(7)).await, ["a-service"]);
     assert_eq!(
@@ -926,7 +929,19 @@ async fn listing_filters_by_status_owner_kind_and_expiry(f: &Fixture) {
         f.list(&admin, expiring(60)).await,
         ["a-month", "a-service", "b-ten-days"]
     );
-    let bobs_expiring = TokenFilter {
+    assert_eq!(
+        f.list(
+            &admin,
+            ListRequest {
+                expiring_within: Some(Duration::MAX),
+                ..ListRequest::default()
+            }
+        )
+        .await,
+        ["a-month", "a-service", "b-ten-days"],
+        "a span beyond the calendar: every token that expires at all"
+    );
+    let bobs_expiring = ListRequest {
         owner: Some("bob".to_owned()),
         ..expiring(60)
     };
@@ -934,7 +949,7 @@ async fn listing_filters_by_status_owner_kind_and_expiry(f: &Fixture) {
 
     // Without tokens:read-all a user lists only their own tokens.
     let bob = f.actor("bob").await;
-    assert_eq!(f.list(&bob, TokenFilter::default()).await, ["b-ten-days"]);
+    assert_eq!(f.list(&bob, ListRequest::default()).await, ["b-ten-days"]);
     expect_error(
         f.service.list_tokens(&bob, owned_by(ADMIN)).await,
         ErrorKind::PermissionDenied,
@@ -950,19 +965,22 @@ async fn the_audit_log_filters_by_token_actor_and_time(f: &Fixture) {
     let bobs = f.create(&bob, request("bobs")).await;
     let adas = f.create(&admin, request("adas")).await;
 
-    let audit = |actor: Actor, filter: AuditFilter| async move {
-        f.service
-            .audit(&actor, filter)
-            .await
-            .expect("audit")
+    let summary = |entries: Vec<AuditEntry>| {
+        entries
             .into_iter()
             .map(|entry| (entry.action, entry.actor, entry.token_id))
             .collect::<Vec<_>>()
     };
+    let audit = |actor: Actor, request: AuditRequest| async move {
+        summary(f.service.audit(&actor, request).await.expect("audit"))
+    };
+    let stored = |filter: AuditFilter| async move {
+        summary(f.store.audit_entries(&filter).await.expect("audit"))
+    };
     let entry = |action: &str, actor: &str, token: Option<i64>| {
         (action.to_owned(), actor.to_owned(), token)
     };
-    let everything = audit(admin.clone(), AuditFilter::default()).await;
+    let everything = audit(admin.clone(), AuditRequest::default()).await;
     assert_eq!(
         everything,
         [
@@ -971,46 +989,69 @@ async fn the_audit_log_filters_by_token_actor_and_time(f: &Fixture) {
             entry("token.create", ADMIN, Some(adas.token.id)),
         ]
     );
+    let by_token = |reference| AuditRequest {
+        token: Some(reference),
+        ..AuditRequest::default()
+    };
+    assert_eq!(
+        audit(admin.clone(), by_token(TokenRef::Id(adas.token.id))).await,
+        [entry("token.create", ADMIN, Some(adas.token.id))]
+    );
+    assert_eq!(
+        audit(admin.clone(), by_token(TokenRef::parse("bobs"))).await,
+        [entry("token.create", "bob", Some(bobs.token.id))]
+    );
+    let within = |ago| AuditRequest {
+        since: Some(ago),
+        ..AuditRequest::default()
+    };
+    assert_eq!(
+        audit(admin.clone(), within(Duration::hours(1))).await.len(),
+        3
+    );
+    assert_eq!(
+        audit(admin.clone(), within(Duration::MAX)).await.len(),
+        3,
+        "a span beyond the calendar reaches back to the first entry"
+    );
+
+    // The store's own filters: by actor, and since an instant.
     let by_actor = AuditFilter {
         actor: Some("bob".to_owned()),
         ..AuditFilter::default()
     };
     assert_eq!(
-        audit(admin.clone(), by_actor).await,
+        stored(by_actor).await,
         [entry("token.create", "bob", Some(bobs.token.id))]
-    );
-    let by_token = AuditFilter {
-        token_id: Some(adas.token.id),
-        ..AuditFilter::default()
-    };
-    assert_eq!(
-        audit(admin.clone(), by_token).await,
-        [entry("token.create", ADMIN, Some(adas.token.id))]
     );
     let since = |at| AuditFilter {
         since: Some(at),
         ..AuditFilter::default()
     };
-    assert_eq!(audit(admin.clone(), since(start)).await.len(), 3);
+    assert_eq!(stored(since(start)).await.len(), 3);
     assert!(
-        audit(admin.clone(), since(time::now() + Duration::hours(1)))
+        stored(since(time::now() + Duration::hours(1)))
             .await
             .is_empty()
     );
 
-    // Without audit:read a user sees only their own entries, whatever they ask.
-    let asks_for_ada = AuditFilter {
-        actor: Some(ADMIN.to_owned()),
-        ..AuditFilter::default()
-    };
+    // Without audit:read a user sees only their own entries, and a token
+    // of someone else's is not there to filter by.
     assert_eq!(
-        audit(bob.clone(), asks_for_ada).await,
+        audit(bob.clone(), AuditRequest::default()).await,
         [entry("token.create", "bob", Some(bobs.token.id))]
+    );
+    expect_error(
+        f.service
+            .audit(&bob, by_token(TokenRef::Id(adas.token.id)))
+            .await,
+        ErrorKind::NotFound,
+        &format!("no token {}", adas.token.id),
     );
 
     let entries = f
         .service
-        .audit(&admin, AuditFilter::default())
+        .audit(&admin, AuditRequest::default())
         .await
         .expect("audit");
     let first = &entries[0];
@@ -1153,7 +1194,7 @@ async fn roles_are_added_listed_and_removed_unless_in_use(f: &Fixture) {
     );
     let actions: Vec<String> = f
         .service
-        .audit(&admin, AuditFilter::default())
+        .audit(&admin, AuditRequest::default())
         .await
         .expect("audit")
         .into_iter()
@@ -1246,7 +1287,7 @@ async fn users_are_added_disabled_and_enabled(f: &Fixture) {
     );
     let actions: Vec<String> = f
         .service
-        .audit(&admin, AuditFilter::default())
+        .audit(&admin, AuditRequest::default())
         .await
         .expect("audit")
         .into_iter()
@@ -1403,8 +1444,8 @@ async fn logins_count_failures_lock_out_and_accept_each_code_once(f: &Fixture) {
         ..AuditFilter::default()
     };
     let actions: Vec<String> = f
-        .service
-        .audit(&admin, bobs_entries)
+        .store
+        .audit_entries(&bobs_entries)
         .await
         .expect("audit")
         .into_iter()
@@ -1649,12 +1690,12 @@ mod postgres_replicas {
             .await
             .expect("actor");
         let tokens: Vec<Token> = replicas[1]
-            .list_tokens(&admin, TokenFilter::default())
+            .list_tokens(&admin, ListRequest::default())
             .await
             .expect("list");
         assert_eq!(tokens.len(), WORKERS * EACH + SHARED_NAMES);
         let entries = replicas[0]
-            .audit(&admin, AuditFilter::default())
+            .audit(&admin, AuditRequest::default())
             .await
             .expect("audit");
         assert_eq!(entries.len(), tokens.len(), "one audit entry per token");

@@ -4,9 +4,7 @@ use chrono::Duration;
 
 use super::{Context, parse};
 use crate::error::Result;
-use crate::service::TokenRef;
-use crate::store::AuditFilter;
-use crate::time;
+use crate::requests::{AuditRequest, TokenRef};
 
 /// Show the audit log
 ///
@@ -30,12 +28,11 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &Context, args: Args) -> Result<()> {
-    let filter = AuditFilter {
-        since: args.since.map(|since| time::now() - since),
-        ..AuditFilter::default()
+    let request = AuditRequest {
+        token: args.token.as_deref().map(TokenRef::parse),
+        since: args.since,
     };
-    let token = args.token.as_deref().map(TokenRef::parse);
-    let entries = ctx.backend().await?.audit(token.as_ref(), filter).await?;
+    let entries = ctx.backend().await?.audit(request).await?;
     if ctx.out.json {
         return ctx.out.json(&entries);
     }

@@ -6,7 +6,7 @@ use super::{ClipboardArgs, Context, parse, reveal_secret};
 use crate::error::Result;
 use crate::model::{Permissions, TokenKind};
 use crate::output::{self, TokenView};
-use crate::service::CreateRequest;
+use crate::requests::CreateRequest;
 use crate::time::{self, Expiry};
 
 /// Create a token and print its secret once

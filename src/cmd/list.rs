@@ -6,7 +6,7 @@ use super::{Context, parse};
 use crate::error::Result;
 use crate::model::{Status, TokenKind};
 use crate::output::{self, TokenView};
-use crate::store::TokenFilter;
+use crate::requests::ListRequest;
 use crate::time;
 
 /// List tokens
@@ -60,13 +60,13 @@ impl StatusArg {
 
 pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     let now = time::now();
-    let filter = TokenFilter {
+    let request = ListRequest {
         owner: args.owner,
         kind: args.kind,
         status: args.status.status(),
-        expiring_before: args.expiring_within.map(|within| now + within),
+        expiring_within: args.expiring_within,
     };
-    let tokens = ctx.backend().await?.list_tokens(filter).await?;
+    let tokens = ctx.backend().await?.list_tokens(request).await?;
     if ctx.out.json {
         let views: Vec<TokenView<'_>> = tokens.iter().map(|t| TokenView::new(t, now)).collect();
         return ctx.out.json(&views);

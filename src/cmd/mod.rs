@@ -33,7 +33,7 @@ use crate::env;
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::remote::RemoteBackend;
-use crate::service::Origin;
+use crate::requests::Origin;
 use crate::session::{Profile, Sessions};
 
 /// What every command gets: how to print, and how to reach the backend.

@@ -17,7 +17,7 @@ use crate::model::{Status, TokenKind};
 use crate::oauth::config::OAuthStore;
 use crate::oauth::notices::{self, ExpiringTokens};
 use crate::output::Output;
-use crate::store::TokenFilter;
+use crate::requests::ListRequest;
 
 /// How far ahead the user's own tokens are looked at.
 const EXPIRING_WITHIN_DAYS: i64 = 7;
@@ -60,13 +60,12 @@ pub async fn show(ctx: &Context) {
 async fn expiring_tokens(ctx: &Context) -> Option<ExpiringTokens> {
     let backend = ctx.backend().await.ok()?;
     let me = backend.whoami().await.ok()?;
-    let now = crate::time::now();
     let mut tokens = backend
-        .list_tokens(TokenFilter {
+        .list_tokens(ListRequest {
             owner: Some(me.actor.user.name.clone()),
             kind: Some(TokenKind::Personal),
             status: Some(Status::Active),
-            expiring_before: Some(now + Duration::days(EXPIRING_WITHIN_DAYS)),
+            expiring_within: Some(Duration::days(EXPIRING_WITHIN_DAYS)),
         })
         .await
         .ok()?;

@@ -5,7 +5,7 @@ use chrono::Duration;
 use super::{ClipboardArgs, Context, parse, reveal_secret};
 use crate::error::Result;
 use crate::output;
-use crate::service::TokenRef;
+use crate::requests::TokenRef;
 use crate::time;
 
 /// Replace an active token's secret and print the new one once

@@ -5,8 +5,8 @@ use serde::Serialize;
 use super::{Context, read_stdin};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Status, Token};
+use crate::requests::{Revocation, TokenRef};
 use crate::secret::Secret;
-use crate::service::{Revocation, TokenRef};
 use crate::time;
 
 /// Revoke tokens, immediately and permanently

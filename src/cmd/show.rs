@@ -4,7 +4,7 @@ use super::Context;
 use crate::error::Result;
 use crate::model::Token;
 use crate::output::{self, TokenView};
-use crate::service::TokenRef;
+use crate::requests::TokenRef;
 use crate::time;
 
 /// Show one token

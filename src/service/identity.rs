@@ -4,30 +4,12 @@
 use crate::auth;
 use crate::auth::SessionClaims;
 use crate::error::{Error, Result};
-use crate::model::{Permissions, Token};
+use crate::model::Token;
 use crate::policy::{Actor, Credential};
+use crate::requests::Identity;
 use crate::secret::Secret;
 
 use super::TokenService;
-
-/// Who a credential stands for, and what its user's role would allow: the
-/// difference is what the credential itself withholds (a token's grant, an
-/// access token's scope).
-#[derive(Debug, Clone)]
-pub struct Identity {
-    pub actor: Actor,
-    pub role_permissions: Permissions,
-}
-
-impl Identity {
-    /// The role's permissions this credential may not use.
-    pub fn withheld(&self) -> Permissions {
-        self.role_permissions
-            .difference(&self.actor.permissions)
-            .copied()
-            .collect()
-    }
-}
 
 impl TokenService {
     /// Builds the actor for an account; a missing or disabled account cannot act.

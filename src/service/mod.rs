@@ -30,9 +30,7 @@ use crate::time;
 
 pub use exchange::ExchangeSubject;
 use exchange::Exchanger;
-pub use identity::Identity;
 pub use login::Login;
-pub use tokens::{CreateRequest, CreatedToken, Origin, RegeneratedToken, Revocation, TokenRef};
 
 pub struct TokenService {
     store: Arc<dyn Store>,

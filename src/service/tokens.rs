@@ -7,12 +7,16 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::credential_cache;
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{AuditEntry, Id, Permission, Permissions, Status, Token, TokenKind};
+use crate::model::{AuditEntry, Permission, Status, Token};
 use crate::policy::{self, Act, Actor, Operation};
+use crate::requests::{
+    AuditRequest, CreateRequest, CreatedToken, ListRequest, Origin, RegeneratedToken, Revocation,
+    TokenRef,
+};
 use crate::scan;
 use crate::secret::{Secret, SecretHash};
 use crate::store::{AuditFilter, AuditRecord, NewToken, SecretChange, SecretMatch, TokenFilter};
-use crate::time::{self, Expiry};
+use crate::time;
 
 use super::TokenService;
 
@@ -21,75 +25,6 @@ const LAST_USED_RESOLUTION: Duration = Duration::seconds(60);
 
 /// The longest grace period a regenerated token's old secret may keep.
 const MAX_GRACE: Duration = Duration::days(7);
-
-/// How a command names a token: all digits is an ID, anything else a name
-/// (token names may not be all digits, so this is never ambiguous).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TokenRef {
-    Id(Id),
-    Name(String),
-}
-
-impl TokenRef {
-    pub fn parse(text: &str) -> TokenRef {
-        match text.parse::<Id>() {
-            Ok(id) if text.chars().all(|c| c.is_ascii_digit()) => TokenRef::Id(id),
-            _ => TokenRef::Name(text.to_owned()),
-        }
-    }
-}
-
-impl std::fmt::Display for TokenRef {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            TokenRef::Id(id) => write!(f, "{id}"),
-            TokenRef::Name(name) => write!(f, "'{name}'"),
-        }
-    }
-}
-
-/// Who did something that needs no account: verifying or revoking by value.
-#[derive(Debug, Clone)]
-pub struct Origin {
-    pub who: String,
-    pub source: String,
-}
-
-#[derive(Debug, Clone)]
-pub struct CreateRequest {
-    pub name: String,
-    pub kind: TokenKind,
-    /// `None`: the creator's own role.
-    pub role: Option<String>,
-    pub expires: Option<Expiry>,
-    pub description: String,
-    /// `None`: the creator.
-    pub owner: Option<String>,
-}
-
-/// A new token and its secret, which exists nowhere else.
-#[derive(Debug)]
-pub struct CreatedToken {
-    pub token: Token,
-    pub secret: Secret,
-    /// Permissions of the role that the creator lacks and the token didn't get.
-    pub stripped: Permissions,
-}
-
-#[derive(Debug)]
-pub struct RegeneratedToken {
-    pub token: Token,
-    pub secret: Secret,
-    /// Until when the replaced secret still works (`--grace`).
-    pub previous_valid_until: Option<DateTime<Utc>>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Revocation {
-    pub token: Token,
-    /// False when the token had been revoked before this call.
-    pub newly_revoked: bool,
-}
 
 impl TokenService {
     pub async fn create_token(
@@ -163,7 +98,18 @@ impl TokenService {
 
     /// Tokens the actor may see that match `filter`. Without `tokens:read-all`
     /// that is the actor's own tokens only.
-    pub async fn list_tokens(&self, actor: &Actor, mut filter: TokenFilter) -> Result<Vec<Token>> {
+    /// The tokens `request` asks for, among those the actor may see: without
+    /// `tokens:read-all`, only their own.
+    pub async fn list_tokens(&self, actor: &Actor, request: ListRequest) -> Result<Vec<Token>> {
+        let now = time::now();
+        let mut filter = TokenFilter {
+            owner: request.owner,
+            kind: request.kind,
+            status: request.status,
+            expiring_before: request
+                .expiring_within
+                .map(|within| now + time::bounded(within)),
+        };
         if !actor.has(Permission::TokensReadAll) {
             actor.require(Permission::TokensRead, "list tokens")?;
             match &filter.owner {
@@ -176,7 +122,7 @@ impl TokenService {
                 _ => filter.owner = Some(actor.user.name.clone()),
             }
         }
-        Ok(self.store.tokens(&filter, time::now()).await?)
+        Ok(self.store.tokens(&filter, now).await?)
     }
 
     /// The one token a reference names, among those the actor may see.
@@ -395,8 +341,19 @@ impl TokenService {
         .await
     }
 
-    /// The audit log; without `audit:read` only the actor's own entries.
-    pub async fn audit(&self, actor: &Actor, mut filter: AuditFilter) -> Result<Vec<AuditEntry>> {
+    /// The audit entries `request` asks for; without `audit:read` only the
+    /// actor's own. A token is found as [`TokenService::find_token`] finds
+    /// it, so only among those the actor may see.
+    pub async fn audit(&self, actor: &Actor, request: AuditRequest) -> Result<Vec<AuditEntry>> {
+        let mut filter = AuditFilter {
+            since: request
+                .since
+                .map(|since| time::now() - time::bounded(since)),
+            ..AuditFilter::default()
+        };
+        if let Some(reference) = &request.token {
+            filter.token_id = Some(self.find_token(actor, reference).await?.id);
+        }
         if !actor.has(Permission::AuditRead) {
             filter.actor = Some(actor.user.name.clone());
         }

@@ -8,11 +8,10 @@ use super::{Json, Query};
 use crate::api::AuditQuery;
 use crate::error::Error;
 use crate::model::AuditEntry;
+use crate::requests::{AuditRequest, TokenRef};
 use crate::server::AppState;
 use crate::server::auth::Caller;
 use crate::server::error::ApiResult;
-use crate::service::TokenRef;
-use crate::store::AuditFilter;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/v1/audit", get(list))
@@ -28,16 +27,9 @@ async fn list(
         .map(|seconds| crate::time::client_seconds("since_seconds", seconds))
         .transpose()
         .map_err(Error::invalid)?;
-    let mut filter = AuditFilter {
-        since: since.map(|span| crate::time::now() - span),
-        ..AuditFilter::default()
+    let request = AuditRequest {
+        token: query.token.as_deref().map(TokenRef::parse),
+        since,
     };
-    if let Some(reference) = query.token {
-        let token = state
-            .service
-            .find_token(&actor, &TokenRef::parse(&reference))
-            .await?;
-        filter.token_id = Some(token.id);
-    }
-    Ok(Json(state.service.audit(&actor, filter).await?))
+    Ok(Json(state.service.audit(&actor, request).await?))
 }

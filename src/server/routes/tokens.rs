@@ -11,12 +11,11 @@ use crate::api::{
 };
 use crate::error::Error;
 use crate::model::{Status, Token};
+use crate::requests::{CreateRequest, ListRequest, Origin, TokenRef};
 use crate::secret::Secret;
 use crate::server::AppState;
 use crate::server::auth::{Caller, Source};
 use crate::server::error::ApiResult;
-use crate::service::{CreateRequest, Origin, TokenRef};
-use crate::store::TokenFilter;
 use crate::time::{self, Expiry};
 
 pub fn routes() -> Router<AppState> {
@@ -44,13 +43,13 @@ async fn list(
         .map(|seconds| time::client_seconds("expiring_within_seconds", seconds))
         .transpose()
         .map_err(Error::invalid)?;
-    let filter = TokenFilter {
+    let request = ListRequest {
         owner: query.owner,
         kind: query.kind,
         status,
-        expiring_before: expiring_within.map(|span| time::now() + span),
+        expiring_within,
     };
-    Ok(Json(state.service.list_tokens(&actor, filter).await?))
+    Ok(Json(state.service.list_tokens(&actor, request).await?))
 }
 
 async fn create(

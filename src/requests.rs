@@ -1,0 +1,120 @@
+//! The seam's vocabulary: what a command asks of a backend, in the words
+//! the user said — a token by ID or name, "expiring within 7 days", "since
+//! 24h" — and what comes back. `cmd/`, `backend/`, `server/` and `service/`
+//! all speak it, so none of them reaches into another for its types, and
+//! a duration stays a duration until the service reads its clock.
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::model::{Id, Permissions, Status, Token, TokenKind};
+use crate::policy::Actor;
+use crate::secret::Secret;
+use crate::time::Expiry;
+
+/// How a command names a token: all digits is an ID, anything else a name
+/// (token names may not be all digits, so this is never ambiguous).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TokenRef {
+    Id(Id),
+    Name(String),
+}
+
+impl TokenRef {
+    pub fn parse(text: &str) -> TokenRef {
+        match text.parse::<Id>() {
+            Ok(id) if text.chars().all(|c| c.is_ascii_digit()) => TokenRef::Id(id),
+            _ => TokenRef::Name(text.to_owned()),
+        }
+    }
+}
+
+impl std::fmt::Display for TokenRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TokenRef::Id(id) => write!(f, "{id}"),
+            TokenRef::Name(name) => write!(f, "'{name}'"),
+        }
+    }
+}
+
+/// Who did something that needs no account: verifying or revoking by value.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub who: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct CreateRequest {
+    pub name: String,
+    pub kind: TokenKind,
+    /// `None`: the creator's own role.
+    pub role: Option<String>,
+    pub expires: Option<Expiry>,
+    pub description: String,
+    /// `None`: the creator.
+    pub owner: Option<String>,
+}
+
+/// A new token and its secret, which exists nowhere else.
+#[derive(Debug)]
+pub struct CreatedToken {
+    pub token: Token,
+    pub secret: Secret,
+    /// Permissions of the role that the creator lacks and the token didn't get.
+    pub stripped: Permissions,
+}
+
+#[derive(Debug)]
+pub struct RegeneratedToken {
+    pub token: Token,
+    pub secret: Secret,
+    /// Until when the replaced secret still works (`--grace`).
+    pub previous_valid_until: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Revocation {
+    pub token: Token,
+    /// False when the token had been revoked before this call.
+    pub newly_revoked: bool,
+}
+
+/// Which tokens to list.
+#[derive(Debug, Clone, Default)]
+pub struct ListRequest {
+    pub owner: Option<String>,
+    pub kind: Option<TokenKind>,
+    /// `None` lists every status.
+    pub status: Option<Status>,
+    /// Only tokens that expire within this long from now (and haven't yet).
+    pub expiring_within: Option<Duration>,
+}
+
+/// Which audit entries to read.
+#[derive(Debug, Clone, Default)]
+pub struct AuditRequest {
+    /// Only entries about this token, found as `show` finds it.
+    pub token: Option<TokenRef>,
+    /// Only entries newer than this long ago.
+    pub since: Option<Duration>,
+}
+
+/// Who a credential stands for, and what its user's role would allow: the
+/// difference is what the credential itself withholds (a token's grant, an
+/// access token's scope).
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub actor: Actor,
+    pub role_permissions: Permissions,
+}
+
+impl Identity {
+    /// The role's permissions this credential may not use.
+    pub fn withheld(&self) -> Permissions {
+        self.role_permissions
+            .difference(&self.actor.permissions)
+            .copied()
+            .collect()
+    }
+}
