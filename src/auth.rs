@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use totp_rs::{Algorithm as TotpAlgorithm, Builder as TotpBuilder, Secret as TotpSecret, Totp};
 
 use crate::error::{Error, Result};
-use crate::keys::{Expiring, KeySet, Rules};
+use crate::jose::{Expiring, KeySet, Rules};
 
 /// How long a login session lasts (seed 003: 60 minutes).
 pub const SESSION_LIFETIME: Duration = Duration::minutes(60);
@@ -240,7 +240,7 @@ pub fn session_rules() -> Rules<'static> {
 pub fn session_validation() -> &'static Validation {
     static VALIDATION: std::sync::OnceLock<Validation> = std::sync::OnceLock::new();
     VALIDATION.get_or_init(|| {
-        let mut validation = crate::keys::validation();
+        let mut validation = crate::jose::validation();
         validation.set_audience(&[SESSION_AUDIENCE]);
         validation.set_issuer(&[SESSION_ISSUER]);
         validation.set_required_spec_claims(&["exp", "iat", "sub", "aud", "iss"]);

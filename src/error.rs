@@ -36,12 +36,19 @@ pub enum ErrorKind {
     Unavailable,
     /// Anything else: storage failure, bug (exit 1).
     Internal,
+    /// Whoever read stdout stopped (`tokenctl list | head`): not a failure —
+    /// everything that changes state was committed before output began —
+    /// so the command stops, silently, with exit 0. Raised only by the
+    /// CLI's own output; never on the wire.
+    #[serde(skip)]
+    OutputClosed,
 }
 
 impl ErrorKind {
     /// The documented process exit code for this kind of failure.
     pub fn exit_code(self) -> u8 {
         match self {
+            ErrorKind::OutputClosed => 0,
             ErrorKind::Internal => 1,
             ErrorKind::InvalidInput => 2,
             ErrorKind::NotFound => 3,

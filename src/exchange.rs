@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::error::{Error, ErrorKind};
-use crate::keys::{Expiring, KeySet, MAX_TOKEN_LIFETIME, Rules, VerifiedTokens};
+use crate::jose::{Expiring, KeySet, MAX_TOKEN_LIFETIME, Rules, VerifiedTokens};
 use crate::model::Id;
 
 /// Where a tokenctl server answers RFC 8693 token exchange requests.
@@ -266,7 +266,7 @@ impl Introspection {
 /// the RFC 9068 claims required. The audience is the caller's business
 /// (introspection reports it; `verify` checks the one it expects).
 pub fn access_token_validation(issuer: &str) -> jsonwebtoken::Validation {
-    let mut validation = crate::keys::validation();
+    let mut validation = crate::jose::validation();
     validation.set_issuer(&[issuer]);
     validation.validate_aud = false;
     validation.set_required_spec_claims(&["exp", "iat", "sub", "aud", "iss"]);
@@ -280,7 +280,7 @@ pub fn access_token_validation(issuer: &str) -> jsonwebtoken::Validation {
 /// request that carries a JWT, and a full [`jsonwebtoken::Header`] costs
 /// several times as much to decode. A header longer than [`MAX_HEADER`] is
 /// none of ours. (Verification pins `typ` again, with the signature and
-/// every other check, in [`crate::keys::verify_with`].)
+/// every other check, in [`crate::jose::verify_with`].)
 pub fn is_access_token(token: &str) -> bool {
     #[derive(Deserialize)]
     struct Typ<'a> {
@@ -299,7 +299,7 @@ pub fn is_access_token(token: &str) -> bool {
 }
 
 /// Longest JWS header (decoded) that [`is_access_token`] reads: several
-/// times the ~70 bytes of the headers [`crate::keys::KeySet::sign`] writes.
+/// times the ~70 bytes of the headers [`crate::jose::KeySet::sign`] writes.
 const MAX_HEADER: usize = 256;
 
 /// Checks an access token against a published JWK Set, as a resource
@@ -314,7 +314,7 @@ pub fn verify_with_jwks(
     now: DateTime<Utc>,
 ) -> Option<AccessClaims> {
     let validation = audience_validation(issuer, audience);
-    crate::keys::verify_with(token, &offline_rules(&validation), now, |kid| {
+    crate::jose::verify_with(token, &offline_rules(&validation), now, |kid| {
         jsonwebtoken::DecodingKey::from_jwk(jwks.find(kid)?).ok()
     })
 }

@@ -12,7 +12,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::env;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Permissions, Status, Token};
 use crate::policy;
 use crate::time;
@@ -185,12 +185,15 @@ fn write_row(out: &mut impl Write, widths: &[usize], cells: &[String]) -> io::Re
     Ok(())
 }
 
-/// A closed pipe (`tokenctl list | head`) is not an error: everything that
-/// changes state was committed before output started, so exit quietly.
+/// A closed pipe (`tokenctl list | head`) ends the command as
+/// [`ErrorKind::OutputClosed`]: `run` exits 0 without a word.
 fn check_write(result: io::Result<()>) -> Result<()> {
     match result {
         Ok(()) => Ok(()),
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Err(Error::new(
+            ErrorKind::OutputClosed,
+            "the reader of stdout went away",
+        )),
         Err(error) => Err(Error::internal(format!("cannot write output: {error}"))),
     }
 }

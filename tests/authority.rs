@@ -319,8 +319,8 @@ fn sign_access_token(
         .expect("sign")
 }
 
-fn server_keys(env: &TestEnv) -> std::sync::Arc<tokenctl::keys::KeySet> {
-    tokenctl::keys::LiveKeys::open(&env.signing_key_path())
+fn server_keys(env: &TestEnv) -> std::sync::Arc<tokenctl::jose::KeySet> {
+    tokenctl::jose::LiveKeys::open(&env.signing_key_path())
         .expect("the server's key set")
         .current()
 }

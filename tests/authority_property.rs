@@ -28,7 +28,7 @@ use proptest::test_runner::{Config, FileFailurePersistence, TestRunner};
 use serde_json::{Value, json};
 use tokenctl::auth;
 use tokenctl::exchange::{ExchangePolicy, ExchangeRequest};
-use tokenctl::keys::LiveKeys;
+use tokenctl::jose::LiveKeys;
 use tokenctl::model::{Permission, Permissions};
 use tokenctl::policy::{Actor, LifetimePolicy};
 use tokenctl::requests::{CreateRequest, TokenRef};

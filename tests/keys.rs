@@ -238,7 +238,7 @@ fn actions(env: &TestEnv) -> Vec<String> {
 }
 
 fn keys_file(store: &Path) -> std::path::PathBuf {
-    tokenctl::keys::file_for_store(store)
+    tokenctl::jose::file_for_store(store)
 }
 
 #[cfg(unix)]
@@ -388,7 +388,7 @@ fn another_jose_implementation_verifies_sessions_from_the_jwk_set_alone() {
     let tampered = [parts[0], &URL_SAFE_NO_PAD.encode(promoted), parts[2]].join(".");
 
     let now = chrono::Utc::now();
-    let unpublished = tokenctl::keys::KeySet::generate(now).expect("keys");
+    let unpublished = tokenctl::jose::KeySet::generate(now).expect("keys");
     let foreign = tokenctl::auth::issue_session(&unpublished, &me, 0, &["pwd"], now)
         .expect("sign")
         .0;

@@ -292,6 +292,73 @@ fn every_operation_is_complete_and_its_path_parameters_are_declared() {
     }
 }
 
+/// Every `.route(path, method(handler)…)` the server's route modules
+/// declare, as (path, method). Read from the source, since a router can't
+/// list its routes; a path named by a constant is looked up among the
+/// crate's `const NAME: &str = "…";` items.
+fn served_routes() -> BTreeSet<(String, String)> {
+    let read = |path: std::path::PathBuf| std::fs::read_to_string(&path).expect("source file");
+    let sources = |dir: &str| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .expect("source dir")
+            .map(|entry| entry.expect("entry").path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
+            .collect();
+        files.sort();
+        files
+    };
+    let constant = regex::Regex::new(r#"const ([A-Z_]+): &str = "([^"]+)";"#).expect("regex");
+    let constants: std::collections::BTreeMap<String, String> = ["src", "src/server/routes"]
+        .into_iter()
+        .flat_map(sources)
+        .flat_map(|file| {
+            let text = read(file);
+            constant
+                .captures_iter(&text)
+                .map(|found| (found[1].to_owned(), found[2].to_owned()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let route = regex::Regex::new(r#"\.route\(("[^"]+"|[A-Z_]+),((?:\.?[a-z]+\(\w+\))+),?\)"#)
+        .expect("regex");
+    let method = regex::Regex::new(r"([a-z]+)\(\w+\)").expect("regex");
+    let mut served = BTreeSet::new();
+    for file in sources("src/server/routes") {
+        let text: String = read(file).split_whitespace().collect();
+        for found in route.captures_iter(&text) {
+            let path = match found[1].strip_prefix('"') {
+                Some(quoted) => quoted.trim_end_matches('"').to_owned(),
+                None => constants
+                    .get(&found[1])
+                    .unwrap_or_else(|| panic!("no string constant {} in src/", &found[1]))
+                    .clone(),
+            };
+            for name in method.captures_iter(&found[2]) {
+                assert!(METHODS.contains(&&name[1]), "{path}: method {}", &name[1]);
+                served.insert((path.clone(), name[1].to_owned()));
+            }
+        }
+    }
+    served
+}
+
+/// The router serves exactly what the document describes: no route without
+/// its documentation, no documented route left out (the other direction is
+/// also probed live by `every_documented_route_exists_and_guards_as_documented`).
+#[test]
+fn every_route_the_router_serves_is_documented_and_vice_versa() {
+    let served = served_routes();
+    assert!(served.len() > 20, "the source scan found only {served:?}");
+    let documented: BTreeSet<(String, String)> = operations(&document()).into_iter().collect();
+    let undocumented: Vec<_> = served.difference(&documented).collect();
+    let unserved: Vec<_> = documented.difference(&served).collect();
+    assert!(
+        undocumented.is_empty() && unserved.is_empty(),
+        "served but not in openapi.json: {undocumented:?}; in openapi.json but not routed: {unserved:?}"
+    );
+}
+
 /// Enum values in the document are exactly what serde writes.
 #[test]
 fn enums_match_the_rust_types() {
@@ -309,7 +376,13 @@ fn enums_match_the_rust_types() {
         | ErrorKind::Unreachable
         | ErrorKind::Unavailable
         | ErrorKind::Internal => serde_json::to_value(kind).expect("serialize"),
+        ErrorKind::OutputClosed => panic!("a kind that is never on the wire"),
     };
+    assert!(
+        serde_json::to_value(ErrorKind::OutputClosed).is_err(),
+        "output_closed is the CLI's own: it can't be serialized"
+    );
+    assert!(serde_json::from_value::<ErrorKind>(serde_json::json!("output_closed")).is_err());
     let all_kinds = [
         ErrorKind::InvalidInput,
         ErrorKind::NotFound,
@@ -472,7 +545,7 @@ async fn api() -> Api {
         .await
         .expect("open the store");
     let service = Arc::new(TokenService::new(store, LifetimePolicy::default()));
-    let keys = tokenctl::keys::LiveKeys::open(&dir.path().join("signing-keys.json")).expect("keys");
+    let keys = tokenctl::jose::LiveKeys::open(&dir.path().join("signing-keys.json")).expect("keys");
     let state = AppState::new(Shared {
         service: Arc::clone(&service),
         keys,
@@ -482,7 +555,7 @@ async fn api() -> Api {
             tokenctl::exchange::DEFAULT_MAX_TTL,
         )),
         login_limiter: Arc::new(LoginLimiter::new(100, Duration::from_secs(60))),
-        sessions: Arc::new(tokenctl::keys::VerifiedTokens::new(
+        sessions: Arc::new(tokenctl::jose::VerifiedTokens::new(
             tokenctl::auth::SESSION_TYP,
             tokenctl::auth::SESSION_LIFETIME,
         )),

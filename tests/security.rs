@@ -192,11 +192,11 @@ fn forged_tampered_expired_and_alg_none_sessions_are_refused() {
         parts[1]
     );
     let now = chrono::Utc::now();
-    let foreign_keys = tokenctl::keys::KeySet::generate(now).expect("keys");
+    let foreign_keys = tokenctl::jose::KeySet::generate(now).expect("keys");
     let foreign = tokenctl::auth::issue_session(&foreign_keys, &me, 0, &["pwd"], now)
         .expect("forge")
         .0;
-    let server_keys = tokenctl::keys::LiveKeys::open(&env.signing_key_path()).expect("keys");
+    let server_keys = tokenctl::jose::LiveKeys::open(&env.signing_key_path()).expect("keys");
     let expired = tokenctl::auth::issue_session(
         &server_keys.current(),
         &me,

@@ -171,8 +171,8 @@ impl Place {
     /// This store's migration to schema version 3, as shipped.
     fn keys_migration(&self) -> &'static str {
         match self {
-            Place::Sqlite { .. } => include_str!("../src/store/sqlite_migrations/0003_keys.sql"),
-            Place::Postgres(_) => include_str!("../src/store/postgres_migrations/0003_keys.sql"),
+            Place::Sqlite { .. } => include_str!("../src/store/sqlite/migrations/0003_keys.sql"),
+            Place::Postgres(_) => include_str!("../src/store/postgres/migrations/0003_keys.sql"),
         }
     }
 
@@ -1776,7 +1776,7 @@ mod postgres_replicas {
         let store = store.expect("a store");
         let migrations = std::fs::read_dir(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/src/store/postgres_migrations"
+            "/src/store/postgres/migrations"
         ))
         .expect("migrations directory")
         .count();

@@ -3,8 +3,8 @@
 
 use super::{Context, Target, read_stdin};
 use crate::api::LoginRequest;
+use crate::backend::RemoteBackend;
 use crate::error::{Error, ErrorKind, Result};
-use crate::remote::RemoteBackend;
 use crate::session::{Profile, Storage, StoredSession};
 
 /// Log in to a token server

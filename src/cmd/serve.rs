@@ -9,7 +9,7 @@ use crate::env;
 use crate::error::{Error, Result};
 use crate::exchange::ExchangePolicy;
 use crate::hashing::PasswordWork;
-use crate::keys::{LiveKeys, VerifiedTokens};
+use crate::jose::{LiveKeys, VerifiedTokens};
 use crate::server::{self, AppState, LoginLimiter, Shared};
 use crate::service::TokenService;
 use crate::store;

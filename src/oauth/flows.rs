@@ -19,7 +19,7 @@ use tokio::net::TcpListener;
 use super::config::Secrets;
 use super::{Endpoints, Entry};
 use crate::error::{Error, ErrorKind, Result};
-use crate::remote::transport_failure;
+use crate::http::transport_failure;
 
 /// Largest answer read from a provider; token responses are a few KiB.
 const MAX_BODY: usize = 1024 * 1024;

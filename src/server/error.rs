@@ -28,7 +28,10 @@ impl ApiError {
             ErrorKind::Conflict => StatusCode::CONFLICT,
             ErrorKind::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             ErrorKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
-            ErrorKind::Unreachable | ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            // Kinds the server never raises: a bug if one gets here, so a 500.
+            ErrorKind::Unreachable | ErrorKind::OutputClosed | ErrorKind::Internal => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
         }
     }
 }

@@ -23,7 +23,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::auth::SessionClaims;
 use crate::error::{Error, Result};
-use crate::keys::{LiveKeys, VerifiedTokens};
+use crate::jose::{LiveKeys, VerifiedTokens};
 use crate::service::TokenService;
 
 pub use connections::ConnectionLimits;

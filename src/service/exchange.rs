@@ -12,7 +12,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::exchange::{
     self, AccessClaims, ExchangeError, ExchangePolicy, ExchangeRequest, Exchanged, Introspection,
 };
-use crate::keys::KeySet;
+use crate::jose::KeySet;
 use crate::model::{Id, Permissions, Status, permissions_from_str, permissions_to_string};
 use crate::policy::{self, Act, Actor, Credential};
 use crate::secret::Secret;

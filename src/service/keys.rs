@@ -1,7 +1,7 @@
 //! The issuer's signing keys: listing and rotation.
 
 use crate::error::{Error, Result};
-use crate::keys::{KeyInfo, LiveKeys, Rotation};
+use crate::jose::{KeyInfo, LiveKeys, Rotation};
 use crate::model::Permission;
 use crate::policy::{self, Act, Actor};
 use crate::time;

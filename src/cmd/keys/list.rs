@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 use crate::cmd::Context;
 use crate::error::Result;
-use crate::keys::KeyInfo;
+use crate::jose::KeyInfo;
 use crate::output;
 use crate::time;
 

@@ -2,7 +2,7 @@
 
 use crate::cmd::Context;
 use crate::error::Result;
-use crate::keys::MAX_TOKEN_LIFETIME;
+use crate::jose::MAX_TOKEN_LIFETIME;
 use crate::output;
 use crate::time;
 

@@ -89,7 +89,7 @@ pub fn store(ctx: &Context) -> OAuthStore<'_> {
 
 /// The HTTP client for providers (`TOKENCTL_CA_CERT` applies).
 pub fn http(ctx: &Context) -> Result<reqwest::Client> {
-    crate::remote::http_client(ctx.settings.ca_cert.as_deref())
+    crate::http::http_client(ctx.settings.ca_cert.as_deref())
 }
 
 /// The client secret: a hidden prompt on a terminal, else stdin's first

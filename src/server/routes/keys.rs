@@ -8,7 +8,7 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 
 use super::Json;
-use crate::keys::{KeyInfo, Rotation};
+use crate::jose::{KeyInfo, Rotation};
 use crate::server::AppState;
 use crate::server::auth::Caller;
 use crate::server::error::ApiResult;

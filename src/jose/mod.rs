@@ -1,3 +1,7 @@
+//! JOSE, reviewable on its own: the key set and its JWK form (`set`), JWS
+//! signing and verification (`jws`), the memo of verified tokens (`memo`),
+//! and the shared key file with its lock and reload (`file`).
+//!
 //! The signing key set: the Ed25519 keys that sign what tokenctl issues
 //! (login sessions now, short-lived access tokens for CI next), and the JWK
 //! Set (RFC 7517, RFC 8037) that lets anyone verify those tokens.

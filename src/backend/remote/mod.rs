@@ -4,12 +4,14 @@
 //! whichever backend answered.
 
 use std::path::Path;
-use std::time::Duration;
+
+mod client;
+mod session;
+
+use client::unexpected_status;
 
 use async_trait::async_trait;
-use reqwest::{Method, RequestBuilder, StatusCode, Url};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use reqwest::{Method, Url};
 
 use crate::api;
 use crate::backend::{Backend, invalid_access_token};
@@ -18,7 +20,8 @@ use crate::exchange::{
     ACCESS_TOKEN_TYPE, AccessClaims, ExchangeError, ExchangeRequest, Exchanged, JWT_TOKEN_TYPE,
     OAuthErrorBody, TOKEN_EXCHANGE_GRANT, TOKEN_PATH, TokenResponse, verify_with_jwks,
 };
-use crate::keys::{KeyInfo, Rotation};
+use crate::http::{http_client, parse_server_url};
+use crate::jose::{KeyInfo, Rotation};
 use crate::model::{AuditEntry, Permissions, Role, Status, Token, User};
 use crate::policy::{Actor, Credential};
 use crate::requests::{
@@ -27,10 +30,6 @@ use crate::requests::{
 };
 use crate::secret::Secret;
 use crate::time;
-
-/// How long to wait for the server to accept a connection, and to answer.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 pub struct RemoteBackend {
     base: Url,
@@ -64,223 +63,6 @@ impl RemoteBackend {
     pub fn server(&self) -> &Url {
         &self.base
     }
-
-    /// `POST /v1/login`: a session for `username`.
-    pub async fn login(&self, request: &api::LoginRequest) -> Result<api::LoginResponse> {
-        self.call(Method::POST, &["login"], Some(request)).await
-    }
-
-    /// `current_code`: a code from the account's current second factor,
-    /// which replacing it needs.
-    pub async fn begin_totp(&self, current_code: Option<&str>) -> Result<api::TotpEnrollment> {
-        let body = api::TotpBeginRequest {
-            current_code: current_code.map(str::to_owned),
-        };
-        self.call(Method::POST, &["me", "totp"], Some(&body)).await
-    }
-
-    pub async fn confirm_totp(&self, code: &str) -> Result<()> {
-        let request = api::TotpConfirmRequest {
-            code: code.to_owned(),
-        };
-        let _: serde_json::Value = self
-            .call(Method::POST, &["me", "totp", "confirm"], Some(&request))
-            .await?;
-        Ok(())
-    }
-
-    pub async fn me(&self) -> Result<api::Me> {
-        self.call(Method::GET, &["me"], None::<&()>).await
-    }
-
-    /// `/v1/<segments…>`, each segment percent-encoded (token names may hold
-    /// spaces or slashes).
-    fn url(&self, segments: &[&str]) -> Url {
-        let mut url = self.base.clone();
-        if let Ok(mut path) = url.path_segments_mut() {
-            path.pop_if_empty().push("v1").extend(segments);
-        }
-        url
-    }
-
-    /// A path of the server's own that is not under `/v1` (the standard
-    /// OAuth endpoints), below the base URL's prefix like everything else.
-    fn outside_v1(&self, path: &str) -> Url {
-        let mut url = self.base.clone();
-        url.set_path(&format!("{}{path}", self.base.path().trim_end_matches('/')));
-        url
-    }
-
-    fn request(&self, method: Method, segments: &[&str]) -> RequestBuilder {
-        let request = self.http.request(method, self.url(segments));
-        match &self.credential {
-            Some(credential) => request.bearer_auth(credential),
-            None => request,
-        }
-    }
-
-    async fn call<B: Serialize + ?Sized, T: DeserializeOwned>(
-        &self,
-        method: Method,
-        segments: &[&str],
-        body: Option<&B>,
-    ) -> Result<T> {
-        let mut request = self.request(method, segments);
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        self.send(request).await
-    }
-
-    /// Sends `request` and reads the whole answer; a lost connection or a
-    /// cut-off body is "unreachable" (exit 6).
-    async fn fetch(&self, request: RequestBuilder) -> Result<(StatusCode, Vec<u8>)> {
-        let response = request
-            .send()
-            .await
-            .map_err(|error| self.transport_error(&error))?;
-        let status = response.status();
-        let body = response
-            .bytes()
-            .await
-            .map_err(|error| self.cut_off(&error))?;
-        Ok((status, body.to_vec()))
-    }
-
-    fn cut_off(&self, error: &reqwest::Error) -> Error {
-        Error::new(
-            ErrorKind::Unreachable,
-            format!("the answer from {} was cut off: {error}", self.base),
-        )
-    }
-
-    fn unreadable(&self, error: &serde_json::Error) -> Error {
-        self.unreadable_text(&error.to_string())
-    }
-
-    fn unreadable_text(&self, error: &str) -> Error {
-        Error::internal(format!(
-            "the server at {} sent an answer tokenctl can't read: {error}",
-            self.base
-        ))
-        .with_hint("is --server pointing at a tokenctl server of a matching version?")
-    }
-
-    async fn get_with_query<Q: Serialize, T: DeserializeOwned>(
-        &self,
-        segments: &[&str],
-        query: &Q,
-    ) -> Result<T> {
-        self.send(self.request(Method::GET, segments).query(query))
-            .await
-    }
-
-    async fn send<T: DeserializeOwned>(&self, request: RequestBuilder) -> Result<T> {
-        let (status, body) = self.fetch(request).await?;
-        if status.is_success() {
-            return serde_json::from_slice(&body).map_err(|error| self.unreadable(&error));
-        }
-        Err(match serde_json::from_slice::<api::ErrorBody>(&body) {
-            Ok(api::ErrorBody { error }) => error,
-            Err(_) => unexpected_status(status, &self.base),
-        })
-    }
-
-    fn transport_error(&self, error: &reqwest::Error) -> Error {
-        Error::new(
-            ErrorKind::Unreachable,
-            format!(
-                "cannot reach the server at {}: {}",
-                self.base,
-                transport_failure(error)
-            ),
-        )
-        .with_hint("check --server / TOKENCTL_SERVER and that the server is running")
-    }
-}
-
-/// The HTTP client every outgoing request uses (the token server, OAuth
-/// providers): rustls with the system roots plus `ca_cert`, bounded
-/// timeouts, and no redirects — a redirect could carry a credential or a
-/// form post somewhere the user never named.
-pub fn http_client(ca_cert: Option<&Path>) -> Result<reqwest::Client> {
-    let mut builder = reqwest::Client::builder();
-    if let Some(path) = ca_cert {
-        for certificate in read_certificates(path)? {
-            builder = builder.add_root_certificate(certificate);
-        }
-    }
-    builder
-        .connect_timeout(CONNECT_TIMEOUT)
-        .timeout(REQUEST_TIMEOUT)
-        .redirect(reqwest::redirect::Policy::none())
-        .user_agent(concat!("tokenctl/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .map_err(|error| Error::internal(format!("cannot set up HTTPS: {error}")))
-}
-
-/// "timed out (…)", "could not connect (connection refused)": what went
-/// wrong with a request, with its innermost cause — reqwest's own message
-/// is generic; the cause (refused, bad certificate, DNS) is further down.
-pub fn transport_failure(error: &reqwest::Error) -> String {
-    let what = if error.is_timeout() {
-        "timed out"
-    } else if error.is_connect() {
-        "could not connect"
-    } else {
-        "request failed"
-    };
-    let mut cause = error.to_string();
-    let mut source = std::error::Error::source(error);
-    while let Some(inner) = source {
-        cause = inner.to_string();
-        source = inner.source();
-    }
-    format!("{what} ({cause})")
-}
-
-fn read_certificates(path: &Path) -> Result<Vec<reqwest::Certificate>> {
-    let invalid = |why: String| {
-        Error::invalid(format!(
-            "cannot use the CA certificate {}: {why}",
-            path.display()
-        ))
-        .with_hint("point TOKENCTL_CA_CERT (or ca_cert in the config file) at a PEM file")
-    };
-    let pem = std::fs::read(path).map_err(|error| invalid(error.to_string()))?;
-    let certificates =
-        reqwest::Certificate::from_pem_bundle(&pem).map_err(|error| invalid(error.to_string()))?;
-    if certificates.is_empty() {
-        return Err(invalid("no certificate in it".to_owned()));
-    }
-    Ok(certificates)
-}
-
-fn unexpected_status(status: StatusCode, base: &Url) -> Error {
-    let kind = match status {
-        StatusCode::UNAUTHORIZED => ErrorKind::Unauthenticated,
-        StatusCode::FORBIDDEN => ErrorKind::PermissionDenied,
-        StatusCode::NOT_FOUND => ErrorKind::NotFound,
-        StatusCode::CONFLICT => ErrorKind::Conflict,
-        StatusCode::TOO_MANY_REQUESTS => ErrorKind::RateLimited,
-        _ => ErrorKind::Internal,
-    };
-    Error::new(kind, format!("the server at {base} answered {status}"))
-}
-
-/// Accepts `https://host[:port][/prefix]`, and `http://` for loopback or
-/// explicitly chosen plain-text deployments.
-pub fn parse_server_url(server: &str) -> Result<Url> {
-    let url = Url::parse(server.trim()).map_err(|error| {
-        Error::invalid(format!("'{server}' is not a server URL: {error}"))
-            .with_hint("write it like https://tokens.example.com")
-    })?;
-    if !matches!(url.scheme(), "https" | "http") || url.host().is_none() {
-        return Err(Error::invalid(format!(
-            "'{server}' is not an http(s) server URL"
-        )));
-    }
-    Ok(url)
 }
 
 fn status_name(status: Option<Status>) -> &'static str {

@@ -44,14 +44,14 @@ use crate::secret::SecretHash;
 /// Versioned migrations, applied in order; `tokenctl_schema.version` records
 /// how many have run. Append only: a shipped migration never changes.
 const MIGRATIONS: &[&str] = &[
-    include_str!("postgres_migrations/0001_initial.sql"),
-    include_str!("postgres_migrations/0002_login.sql"),
-    include_str!("postgres_migrations/0003_keys.sql"),
-    include_str!("postgres_migrations/0004_change_watch.sql"),
-    include_str!("postgres_migrations/0005_role_changes.sql"),
-    include_str!("postgres_migrations/0006_authority.sql"),
-    include_str!("postgres_migrations/0007_change_acks.sql"),
-    include_str!("postgres_migrations/0008_login_throttle.sql"),
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_login.sql"),
+    include_str!("migrations/0003_keys.sql"),
+    include_str!("migrations/0004_change_watch.sql"),
+    include_str!("migrations/0005_role_changes.sql"),
+    include_str!("migrations/0006_authority.sql"),
+    include_str!("migrations/0007_change_acks.sql"),
+    include_str!("migrations/0008_login_throttle.sql"),
 ];
 
 /// The advisory lock every replica takes to migrate ("tokenctl" in ASCII).

@@ -1,7 +1,5 @@
-//! What the commands talk to. Two implementations of one trait: the token
-//! service in-process on a local store ([`LocalBackend`]), and the token API
-//! over HTTP ([`crate::remote::RemoteBackend`]). Every lifecycle command works
-//! the same on both, and one contract test suite runs against both.
+//! The local backend: the token service in-process over a SQLite store
+//! file, acting as the OS user.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -13,7 +11,7 @@ use crate::exchange::{
     AccessClaims, DEFAULT_MAX_TTL, ExchangePolicy, ExchangeRequest, Exchanged, LOCAL_ISSUER,
     verify_with_keys,
 };
-use crate::keys::{KeyInfo, LiveKeys, Rotation};
+use crate::jose::{KeyInfo, LiveKeys, Rotation};
 use crate::model::{AuditEntry, Permission, Permissions, Role, Token, User};
 use crate::policy::{Actor, Credential, LifetimePolicy};
 use crate::requests::{
@@ -24,76 +22,7 @@ use crate::secret::Secret;
 use crate::service::{ExchangeSubject, TokenService};
 use crate::store::sqlite::SqliteStore;
 
-#[async_trait]
-pub trait Backend: Send + Sync {
-    /// Who the commands act as.
-    async fn whoami(&self) -> Result<Identity>;
-    async fn create_token(&self, request: CreateRequest) -> Result<CreatedToken>;
-    async fn list_tokens(&self, request: ListRequest) -> Result<Vec<Token>>;
-    async fn show_token(&self, reference: &TokenRef) -> Result<Token>;
-    async fn revoke(&self, reference: &TokenRef) -> Result<Revocation>;
-    /// Revokes by value; `reason` goes into the audit entry.
-    async fn revoke_by_secret(&self, secret: &Secret, reason: Option<&str>) -> Result<Revocation>;
-    async fn regenerate(
-        &self,
-        reference: &TokenRef,
-        grace: Option<chrono::Duration>,
-    ) -> Result<RegeneratedToken>;
-    async fn verify(&self, secret: &Secret) -> Result<Token>;
-    /// The token a secret belongs to, whatever its status; `None` when no
-    /// token has it. Needs no account, like revoking by value.
-    async fn inspect_secret(&self, secret: &Secret) -> Result<Option<Token>>;
-    /// The audit log, optionally for one token (resolved like `show`).
-    async fn audit(&self, request: AuditRequest) -> Result<Vec<AuditEntry>>;
-    async fn roles(&self) -> Result<Vec<Role>>;
-    async fn role(&self, name: &str) -> Result<Role>;
-    async fn add_role(
-        &self,
-        name: &str,
-        description: &str,
-        permissions: Permissions,
-    ) -> Result<Role>;
-    async fn remove_role(&self, name: &str) -> Result<()>;
-    async fn users(&self) -> Result<Vec<User>>;
-    /// Adds a user; returns the generated password when none was given.
-    async fn add_user(
-        &self,
-        name: &str,
-        role: &str,
-        password: Option<String>,
-    ) -> Result<(User, Option<String>)>;
-    async fn set_user_disabled(&self, name: &str, disabled: bool) -> Result<User>;
-    /// Gives the user another role; their sessions and tokens follow at once.
-    async fn set_user_role(&self, name: &str, role: &str) -> Result<User>;
-    /// Lets the user log in again from every address: failed logins forgotten.
-    async fn unlock_user(&self, name: &str) -> Result<crate::api::UnlockedUser>;
-    /// The keys that verify sessions and access tokens (needs `keys:manage`).
-    async fn signing_keys(&self) -> Result<Vec<KeyInfo>>;
-    /// A new signing key; the old one keeps verifying what it signed.
-    async fn rotate_signing_key(&self) -> Result<Rotation>;
-    /// A short-lived access token for `subject` (a token's secret), or for
-    /// the caller's own credential when `None`.
-    async fn exchange(
-        &self,
-        subject: Option<&Secret>,
-        request: ExchangeRequest,
-    ) -> Result<Exchanged>;
-    /// Checks an access token offline: signature against the issuer's
-    /// keys, issuer, `audience` (default: the issuer) and expiry. Whether
-    /// its parent token was revoked since is introspection's question.
-    async fn verify_access_token(
-        &self,
-        token: &str,
-        audience: Option<&str>,
-    ) -> Result<AccessClaims>;
-}
-
-/// The one answer for every way an access token can fail a check.
-pub fn invalid_access_token() -> crate::error::Error {
-    crate::error::Error::unauthenticated(
-        "the access token is not valid: bad signature, another issuer or audience, or expired",
-    )
-}
+use super::{Backend, invalid_access_token};
 
 /// The in-process backend over a SQLite store file, acting as the OS user.
 pub struct LocalBackend {
@@ -118,7 +47,7 @@ impl LocalBackend {
         Ok(LocalBackend {
             service,
             origin,
-            keys: crate::keys::file_for_store(path),
+            keys: crate::jose::file_for_store(path),
         })
     }
 

@@ -1,0 +1,131 @@
+//! How the remote backend talks: URLs under the server's base, the bearer
+//! credential, and every failure turned into the typed error the local
+//! service would have raised.
+
+use reqwest::{Method, RequestBuilder, StatusCode, Url};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::RemoteBackend;
+use crate::api;
+use crate::error::{Error, ErrorKind, Result};
+use crate::http::transport_failure;
+
+impl RemoteBackend {
+    /// `/v1/<segments…>`, each segment percent-encoded (token names may hold
+    /// spaces or slashes).
+    pub(super) fn url(&self, segments: &[&str]) -> Url {
+        let mut url = self.base.clone();
+        if let Ok(mut path) = url.path_segments_mut() {
+            path.pop_if_empty().push("v1").extend(segments);
+        }
+        url
+    }
+
+    /// A path of the server's own that is not under `/v1` (the standard
+    /// OAuth endpoints), below the base URL's prefix like everything else.
+    pub(super) fn outside_v1(&self, path: &str) -> Url {
+        let mut url = self.base.clone();
+        url.set_path(&format!("{}{path}", self.base.path().trim_end_matches('/')));
+        url
+    }
+
+    pub(super) fn request(&self, method: Method, segments: &[&str]) -> RequestBuilder {
+        let request = self.http.request(method, self.url(segments));
+        match &self.credential {
+            Some(credential) => request.bearer_auth(credential),
+            None => request,
+        }
+    }
+
+    pub(super) async fn call<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        segments: &[&str],
+        body: Option<&B>,
+    ) -> Result<T> {
+        let mut request = self.request(method, segments);
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        self.send(request).await
+    }
+
+    /// Sends `request` and reads the whole answer; a lost connection or a
+    /// cut-off body is "unreachable" (exit 6).
+    pub(super) async fn fetch(&self, request: RequestBuilder) -> Result<(StatusCode, Vec<u8>)> {
+        let response = request
+            .send()
+            .await
+            .map_err(|error| self.transport_error(&error))?;
+        let status = response.status();
+        let body = response
+            .bytes()
+            .await
+            .map_err(|error| self.cut_off(&error))?;
+        Ok((status, body.to_vec()))
+    }
+
+    pub(super) fn cut_off(&self, error: &reqwest::Error) -> Error {
+        Error::new(
+            ErrorKind::Unreachable,
+            format!("the answer from {} was cut off: {error}", self.base),
+        )
+    }
+
+    pub(super) fn unreadable(&self, error: &serde_json::Error) -> Error {
+        self.unreadable_text(&error.to_string())
+    }
+
+    pub(super) fn unreadable_text(&self, error: &str) -> Error {
+        Error::internal(format!(
+            "the server at {} sent an answer tokenctl can't read: {error}",
+            self.base
+        ))
+        .with_hint("is --server pointing at a tokenctl server of a matching version?")
+    }
+
+    pub(super) async fn get_with_query<Q: Serialize, T: DeserializeOwned>(
+        &self,
+        segments: &[&str],
+        query: &Q,
+    ) -> Result<T> {
+        self.send(self.request(Method::GET, segments).query(query))
+            .await
+    }
+
+    pub(super) async fn send<T: DeserializeOwned>(&self, request: RequestBuilder) -> Result<T> {
+        let (status, body) = self.fetch(request).await?;
+        if status.is_success() {
+            return serde_json::from_slice(&body).map_err(|error| self.unreadable(&error));
+        }
+        Err(match serde_json::from_slice::<api::ErrorBody>(&body) {
+            Ok(api::ErrorBody { error }) => error,
+            Err(_) => unexpected_status(status, &self.base),
+        })
+    }
+
+    pub(super) fn transport_error(&self, error: &reqwest::Error) -> Error {
+        Error::new(
+            ErrorKind::Unreachable,
+            format!(
+                "cannot reach the server at {}: {}",
+                self.base,
+                transport_failure(error)
+            ),
+        )
+        .with_hint("check --server / TOKENCTL_SERVER and that the server is running")
+    }
+}
+
+pub(super) fn unexpected_status(status: StatusCode, base: &Url) -> Error {
+    let kind = match status {
+        StatusCode::UNAUTHORIZED => ErrorKind::Unauthenticated,
+        StatusCode::FORBIDDEN => ErrorKind::PermissionDenied,
+        StatusCode::NOT_FOUND => ErrorKind::NotFound,
+        StatusCode::CONFLICT => ErrorKind::Conflict,
+        StatusCode::TOO_MANY_REQUESTS => ErrorKind::RateLimited,
+        _ => ErrorKind::Internal,
+    };
+    Error::new(kind, format!("the server at {base} answered {status}"))
+}

@@ -1,0 +1,159 @@
+//! What every command gets: where its output goes, the settings, and the
+//! backend its target names — the local store or a server, with the
+//! caller's login when the command needs one.
+
+use crate::backend::{Backend, LocalBackend, RemoteBackend};
+use crate::config::Settings;
+use crate::error::{Error, Result};
+use crate::output::Output;
+use crate::requests::Origin;
+use crate::session::{Profile, Sessions};
+
+/// What every command gets: how to print, and how to reach the backend.
+pub struct Context {
+    pub out: Output,
+    pub settings: Settings,
+    pub origin: Origin,
+    pub sessions: Sessions,
+    /// `--profile` / `TOKENCTL_PROFILE`.
+    pub profile: Option<String>,
+    /// Set once the command opened a store or reached a server: only then
+    /// may the end-of-command notice look at the user's tokens.
+    pub backend_used: std::sync::atomic::AtomicBool,
+}
+
+/// Where commands go: the local store, or a server (with the profile that
+/// names it, when one does).
+pub enum Target {
+    Local,
+    Remote {
+        server: String,
+        profile: Option<(String, Profile)>,
+    },
+}
+
+impl Context {
+    /// Decides between local store and server, in this order: `--server`
+    /// (or `TOKENCTL_SERVER`, or `server` in the config file); a named
+    /// `--store`; `--profile`; the profile of the last login; else local.
+    pub fn target(&self) -> Result<Target> {
+        let profiles = self.sessions.profiles()?;
+        let named = |name: &str| {
+            profiles
+                .profiles
+                .get(name)
+                .map(|profile| (name.to_owned(), profile.clone()))
+        };
+        if let Some(server) = &self.settings.server {
+            let profile = match &self.profile {
+                Some(name) => named(name),
+                None => profiles
+                    .profiles
+                    .iter()
+                    .find(|(_, profile)| same_server(&profile.server, server))
+                    .map(|(name, profile)| (name.clone(), profile.clone())),
+            };
+            return Ok(Target::Remote {
+                server: server.clone(),
+                profile,
+            });
+        }
+        if self.settings.store_named {
+            return Ok(Target::Local);
+        }
+        if let Some(name) = &self.profile {
+            let profile = named(name).ok_or_else(|| {
+                Error::invalid(format!("there is no profile named '{name}'")).with_hint(format!(
+                    "log in first: tokenctl login --server URL --profile {name}"
+                ))
+            })?;
+            return Ok(Target::Remote {
+                server: profile.1.server.clone(),
+                profile: Some(profile),
+            });
+        }
+        Ok(match profiles.current.as_deref().and_then(named) {
+            Some(profile) => Target::Remote {
+                server: profile.1.server.clone(),
+                profile: Some(profile),
+            },
+            None => Target::Local,
+        })
+    }
+
+    /// Opens the backend the target names. Done per command, not up front,
+    /// so that commands that need none (completions) never create a store.
+    pub async fn backend(&self) -> Result<Box<dyn Backend>> {
+        self.open_backend(Login::Required).await
+    }
+
+    /// The backend for a command that brings its own credential as input
+    /// (`exchange --token-stdin`): a server is reached without a login.
+    pub async fn backend_without_login(&self) -> Result<Box<dyn Backend>> {
+        self.open_backend(Login::NotNeeded).await
+    }
+
+    async fn open_backend(&self, login: Login) -> Result<Box<dyn Backend>> {
+        match self.remote_with(login).await? {
+            Some(remote) => Ok(Box::new(remote)),
+            None => Ok(Box::new(self.local_backend().await?)),
+        }
+    }
+
+    /// The server backend with its credential, or `None` for the local store.
+    pub async fn remote(&self) -> Result<Option<RemoteBackend>> {
+        self.remote_with(Login::Required).await
+    }
+
+    async fn remote_with(&self, login: Login) -> Result<Option<RemoteBackend>> {
+        match self.target()? {
+            Target::Local => Ok(None),
+            Target::Remote { server, profile } => {
+                let credential = match login {
+                    Login::Required => Some(self.credential(&server, profile.as_ref()).await?),
+                    Login::NotNeeded => None,
+                };
+                self.mark_backend_used();
+                Ok(Some(RemoteBackend::new(
+                    &server,
+                    credential,
+                    self.settings.ca_cert.as_deref(),
+                )?))
+            }
+        }
+    }
+
+    pub async fn local_backend(&self) -> Result<LocalBackend> {
+        tracing::debug!(store = %self.settings.store.display(), "opening local store");
+        self.mark_backend_used();
+        LocalBackend::open(
+            &self.settings.store,
+            self.settings.lifetime.clone(),
+            self.origin.clone(),
+        )
+        .await
+    }
+
+    fn mark_backend_used(&self) {
+        self.backend_used
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// Whether two spellings name one server (`http://h:1` and `http://h:1/`).
+fn same_server(saved: &str, given: &str) -> bool {
+    match (
+        crate::http::parse_server_url(saved),
+        crate::http::parse_server_url(given),
+    ) {
+        (Ok(saved), Ok(given)) => saved == given,
+        _ => saved == given,
+    }
+}
+
+/// Whether a command needs the caller's login on a server.
+#[derive(Debug, Clone, Copy)]
+enum Login {
+    Required,
+    NotNeeded,
+}

@@ -1,0 +1,86 @@
+//! The one HTTP client toolkit: how tokenctl builds every outgoing client
+//! (the token server, OAuth providers), which certificates it trusts, how a
+//! transport failure reads, and which server URLs it accepts.
+
+use std::path::Path;
+use std::time::Duration;
+
+use reqwest::Url;
+
+use crate::error::{Error, Result};
+
+/// How long to wait for the server to accept a connection, and to answer.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The HTTP client every outgoing request uses (the token server, OAuth
+/// providers): rustls with the system roots plus `ca_cert`, bounded
+/// timeouts, and no redirects — a redirect could carry a credential or a
+/// form post somewhere the user never named.
+pub fn http_client(ca_cert: Option<&Path>) -> Result<reqwest::Client> {
+    let mut builder = reqwest::Client::builder();
+    if let Some(path) = ca_cert {
+        for certificate in read_certificates(path)? {
+            builder = builder.add_root_certificate(certificate);
+        }
+    }
+    builder
+        .connect_timeout(CONNECT_TIMEOUT)
+        .timeout(REQUEST_TIMEOUT)
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent(concat!("tokenctl/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|error| Error::internal(format!("cannot set up HTTPS: {error}")))
+}
+
+/// "timed out (…)", "could not connect (connection refused)": what went
+/// wrong with a request, with its innermost cause — reqwest's own message
+/// is generic; the cause (refused, bad certificate, DNS) is further down.
+pub fn transport_failure(error: &reqwest::Error) -> String {
+    let what = if error.is_timeout() {
+        "timed out"
+    } else if error.is_connect() {
+        "could not connect"
+    } else {
+        "request failed"
+    };
+    let mut cause = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(inner) = source {
+        cause = inner.to_string();
+        source = inner.source();
+    }
+    format!("{what} ({cause})")
+}
+
+fn read_certificates(path: &Path) -> Result<Vec<reqwest::Certificate>> {
+    let invalid = |why: String| {
+        Error::invalid(format!(
+            "cannot use the CA certificate {}: {why}",
+            path.display()
+        ))
+        .with_hint("point TOKENCTL_CA_CERT (or ca_cert in the config file) at a PEM file")
+    };
+    let pem = std::fs::read(path).map_err(|error| invalid(error.to_string()))?;
+    let certificates =
+        reqwest::Certificate::from_pem_bundle(&pem).map_err(|error| invalid(error.to_string()))?;
+    if certificates.is_empty() {
+        return Err(invalid("no certificate in it".to_owned()));
+    }
+    Ok(certificates)
+}
+
+/// Accepts `https://host[:port][/prefix]`, and `http://` for loopback or
+/// explicitly chosen plain-text deployments.
+pub fn parse_server_url(server: &str) -> Result<Url> {
+    let url = Url::parse(server.trim()).map_err(|error| {
+        Error::invalid(format!("'{server}' is not a server URL: {error}"))
+            .with_hint("write it like https://tokens.example.com")
+    })?;
+    if !matches!(url.scheme(), "https" | "http") || url.host().is_none() {
+        return Err(Error::invalid(format!(
+            "'{server}' is not an http(s) server URL"
+        )));
+    }
+    Ok(url)
+}
