@@ -13,7 +13,7 @@ use jsonwebtoken::Validation;
 use serde::{Deserialize, Serialize};
 use totp_rs::{Algorithm as TotpAlgorithm, Builder as TotpBuilder, Secret as TotpSecret, Totp};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Reason, Result};
 use crate::jose::{Expiring, KeySet, Rules};
 
 /// How long a login session lasts (seed 003: 60 minutes).
@@ -250,8 +250,7 @@ pub fn session_validation() -> &'static Validation {
 
 /// The one answer to a session that does not check out, whatever the reason.
 pub fn invalid_session() -> Error {
-    Error::unauthenticated("the session is invalid or has expired")
-        .with_hint("log in again: tokenctl login")
+    Error::unauthenticated("the session is invalid or has expired").because(Reason::SessionExpired)
 }
 
 /// Methods recorded in a session's `amr` claim (RFC 8176 names).

@@ -1,9 +1,11 @@
 //! The one error type every face of tokenctl reports.
 //!
-//! A service error is a *kind* (which decides the exit code and, later, the
-//! HTTP status), a one-line message, and an optional hint naming the next
-//! command to run. It is plain data so that it can cross the HTTP boundary
-//! unchanged and a remote failure reads exactly like a local one.
+//! A service error is a *kind* (which decides the exit code and the HTTP
+//! status), a one-line message, an optional [`Reason`] — what happened, as
+//! data, from which each client renders its own next step (the CLI names a
+//! `tokenctl` command) — and an optional hint in words any client can use.
+//! It is plain data so that it can cross the HTTP boundary unchanged and a
+//! remote failure reads exactly like a local one.
 
 use std::fmt;
 
@@ -67,7 +69,54 @@ pub struct Error {
     pub kind: ErrorKind,
     pub message: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
+    /// Advice in plain words; never a command line (that is the client's to
+    /// render, from the reason).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+}
+
+/// What a refusal is about, for a program to act on. The service and the
+/// server speak no CLI: the CLI turns a reason into the command to run next
+/// (`cmd::hints`), another client into whatever it offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Reason {
+    /// `user` has no account here, so cannot act.
+    NoAccount { user: String },
+    /// A request names `user`, who has no account.
+    NoSuchUser { user: String },
+    /// A request names a role that does not exist.
+    NoSuchRole,
+    /// No token the caller may see matches the reference.
+    NoSuchToken,
+    /// The token `token` was revoked or has expired: only a new one helps.
+    TokenEnded { token: String },
+    /// Too many failed logins; it lifts by itself, or an admin unlocks it.
+    AccountLocked,
+    /// A second factor was to be confirmed, but none is being set up.
+    NoSecondFactorPending,
+    /// The credential lacks a permission that the operation needs.
+    PermissionMissing,
+    /// The operation needs a person's login session, not a token.
+    SessionRequired,
+    /// The login session has expired or is no longer valid.
+    SessionExpired,
+    /// The request carried no credential at all.
+    NotLoggedIn,
+    /// The lifetime policy needs an expiry and none was given.
+    ExpiryRequired,
+    /// The asked lifetime is over the policy's longest, `max_seconds`.
+    LifetimeTooLong { max_seconds: i64 },
+    /// The store was written by a newer tokenctl.
+    NewerStore,
+    /// The store's file or database could not be opened.
+    StoreUnopenable,
+    /// The store may only be read here (its file, or its file system).
+    StoreReadOnly,
+    /// A reason this build does not know (a newer server's).
+    #[serde(other)]
+    Other,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -77,6 +126,7 @@ impl Error {
         Error {
             kind,
             message: message.into(),
+            reason: None,
             hint: None,
         }
     }
@@ -103,6 +153,12 @@ impl Error {
 
     pub fn internal(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::Internal, message)
+    }
+
+    #[must_use]
+    pub fn because(mut self, reason: Reason) -> Error {
+        self.reason = Some(reason);
+        self
     }
 
     #[must_use]
@@ -137,10 +193,10 @@ impl From<StoreError> for Error {
             StoreError::NewerSchema { found, known } => Error::internal(format!(
                 "this store was written by a newer tokenctl (schema version {found}; this build knows up to {known})"
             ))
-            .with_hint("upgrade tokenctl, or point --store at another file"),
+            .because(Reason::NewerStore),
             StoreError::Open { path, reason } => {
                 Error::internal(format!("cannot open the store at {path}: {reason}"))
-                    .with_hint("check the path and its permissions, or pass --store PATH")
+                    .because(Reason::StoreUnopenable)
             }
             StoreError::Full(reason) => Error::new(
                 ErrorKind::Unavailable,
@@ -151,7 +207,7 @@ impl From<StoreError> for Error {
                 ErrorKind::PermissionDenied,
                 format!("the store cannot be changed: {reason}"),
             )
-            .with_hint("reading works; to change it, use a writable copy (--store) or remount it read-write"),
+            .because(Reason::StoreReadOnly),
             StoreError::Database(reason) => Error::internal(format!("store error: {reason}")),
         }
     }

@@ -125,7 +125,10 @@ impl Output {
     }
 
     pub fn error(&self, error: &Error) {
-        self.failure(&error.message, error.hint.as_deref());
+        self.failure(
+            &error.message,
+            crate::cmd::hints::next_step(error).as_deref(),
+        );
     }
 
     /// `error: …` and `hint: …` on stderr: how a failed command ends, and

@@ -421,6 +421,72 @@ fn enums_match_the_rust_types() {
     assert_eq!(enum_values(&doc, "Status"), statuses);
 }
 
+/// Every reason the code gives is documented with exactly its wire form:
+/// its code in `ErrorReason`'s list, its fields among the schema's.
+#[test]
+fn error_reasons_match_the_rust_type() {
+    use tokenctl::error::Reason;
+    let doc = document();
+    let schema = schema(&doc, "ErrorReason");
+    // An exhaustive match, so that a new Reason fails to compile here.
+    let sample = |reason: &Reason| match reason {
+        Reason::NoAccount { .. }
+        | Reason::NoSuchUser { .. }
+        | Reason::NoSuchRole
+        | Reason::NoSuchToken
+        | Reason::TokenEnded { .. }
+        | Reason::AccountLocked
+        | Reason::NoSecondFactorPending
+        | Reason::PermissionMissing
+        | Reason::SessionRequired
+        | Reason::SessionExpired
+        | Reason::NotLoggedIn
+        | Reason::ExpiryRequired
+        | Reason::LifetimeTooLong { .. }
+        | Reason::NewerStore
+        | Reason::StoreUnopenable
+        | Reason::StoreReadOnly
+        | Reason::Other => serde_json::to_value(reason).expect("serialize"),
+    };
+    let user = || "ada".to_owned();
+    let reasons = [
+        Reason::NoAccount { user: user() },
+        Reason::NoSuchUser { user: user() },
+        Reason::NoSuchRole,
+        Reason::NoSuchToken,
+        Reason::TokenEnded {
+            token: "deploy".to_owned(),
+        },
+        Reason::AccountLocked,
+        Reason::NoSecondFactorPending,
+        Reason::PermissionMissing,
+        Reason::SessionRequired,
+        Reason::SessionExpired,
+        Reason::NotLoggedIn,
+        Reason::ExpiryRequired,
+        Reason::LifetimeTooLong {
+            max_seconds: 86_400,
+        },
+        Reason::NewerStore,
+        Reason::StoreUnopenable,
+        Reason::StoreReadOnly,
+    ];
+    let mut codes = BTreeSet::new();
+    for reason in &reasons {
+        let wire = sample(reason);
+        // Strict: a field the schema lacks fails here.
+        assert_matches(&doc, &schema, &wire, &format!("{reason:?}"));
+        codes.insert(wire["code"].as_str().expect("a code").to_owned());
+    }
+    let documented: BTreeSet<String> = schema["properties"]["code"]["enum"]
+        .as_array()
+        .expect("code enum")
+        .iter()
+        .map(|code| code.as_str().expect("a string").to_owned())
+        .collect();
+    assert_eq!(documented, codes);
+}
+
 /// Request bodies as the shared `api` types write them (the remote client
 /// sends exactly these), with every optional field set.
 #[test]
@@ -781,6 +847,87 @@ async fn oversized_bodies_are_a_json_400() {
         );
         assert_eq!(answer.json()["error"]["kind"], "invalid_input");
         assert_documented(&doc, "/v1/login", "post", &answer);
+    }
+}
+
+/// The server speaks no CLI: a refusal says what it is about as a typed
+/// `reason` (the CLI renders its own `tokenctl …` advice from it), and no
+/// error body names a command line.
+#[tokio::test]
+async fn refusals_carry_a_reason_and_no_command_line() {
+    let doc = document();
+    let api = api_with_admin().await;
+    let login = json!({ "username": ADMIN, "password": ADMIN_PASSWORD });
+    let session = api
+        .call("post", "/v1/login", None, Some(login))
+        .await
+        .json()["session"]
+        .as_str()
+        .expect("session")
+        .to_owned();
+    let token = personal_token(&api, Some(&session)).await;
+    let cases = [
+        (
+            "get",
+            "/v1/tokens",
+            None,
+            None,
+            401,
+            json!({"code": "not_logged_in"}),
+        ),
+        (
+            "get",
+            "/v1/tokens/nothing",
+            Some(&session),
+            None,
+            404,
+            json!({"code": "no_such_token"}),
+        ),
+        (
+            "get",
+            "/v1/roles/nothing",
+            Some(&token),
+            None,
+            404,
+            json!({"code": "no_such_role"}),
+        ),
+        (
+            "post",
+            "/v1/users/nobody/disable",
+            Some(&session),
+            None,
+            404,
+            json!({"code": "no_such_user", "user": "nobody"}),
+        ),
+        (
+            "post",
+            "/v1/users",
+            Some(&token),
+            Some(json!({"name": "bob", "role": "developer"})),
+            403,
+            json!({"code": "session_required"}),
+        ),
+    ];
+    for (method, path, credential, body, status, reason) in cases {
+        let answer = api
+            .call(method, path, credential.map(String::as_str), body)
+            .await;
+        let what = format!("{method} {path}");
+        assert_eq!(answer.status.as_u16(), status, "{what}");
+        let error = &answer.json()["error"];
+        assert_eq!(error["reason"], reason, "{what}: {error}");
+        let text = String::from_utf8_lossy(&answer.bytes);
+        assert!(!text.contains("tokenctl"), "{what} names a command: {text}");
+        let template = if path.starts_with("/v1/tokens/") {
+            "/v1/tokens/{token}"
+        } else if path.starts_with("/v1/roles/") {
+            "/v1/roles/{name}"
+        } else if path.starts_with("/v1/users/") {
+            "/v1/users/{name}/disable"
+        } else {
+            path
+        };
+        assert_documented(&doc, template, method, &answer);
     }
 }
 

@@ -28,6 +28,7 @@ pub mod whoami;
 mod confirm;
 mod context;
 mod credentials;
+pub mod hints;
 mod input;
 pub mod parse;
 mod reveal;

@@ -11,7 +11,7 @@ use axum::http::request::Parts;
 use super::AppState;
 use super::error::ApiError;
 use crate::auth::{self, SessionClaims};
-use crate::error::Error;
+use crate::error::{Error, Reason};
 use crate::policy::Actor;
 use crate::secret::{self, Secret};
 use crate::time;
@@ -95,7 +95,7 @@ fn bearer(parts: &Parts) -> Result<&str, ApiError> {
     let missing = || {
         ApiError(
             Error::unauthenticated("this needs a login session or a token")
-                .with_hint("run tokenctl login, or set TOKENCTL_TOKEN"),
+                .because(Reason::NotLoggedIn),
         )
     };
     let value = parts.headers.get(AUTHORIZATION).ok_or_else(missing)?;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::auth;
 use crate::credential_cache;
-use crate::error::{Error, Result};
+use crate::error::{Error, Reason, Result};
 use crate::model::{Permission, Permissions, Role, User};
 use crate::policy::{self, Act, Actor, Operation};
 use crate::store::AuditRecord;
@@ -39,8 +39,7 @@ impl TokenService {
             )
             .await?;
         role.ok_or_else(|| {
-            Error::not_found(format!("no role named '{name}'"))
-                .with_hint("see the roles with: tokenctl role list")
+            Error::not_found(format!("no role named '{name}'")).because(Reason::NoSuchRole)
         })
     }
 
@@ -55,7 +54,7 @@ impl TokenService {
         policy::check_name("role", name)?;
         policy::check_description(description)?;
         if permissions.is_empty() {
-            return Err(Error::invalid("a role needs at least one --permission"));
+            return Err(Error::invalid("a role needs at least one permission"));
         }
         policy::decide(
             actor,

@@ -3,7 +3,7 @@
 
 use crate::auth;
 use crate::auth::SessionClaims;
-use crate::error::{Error, Result};
+use crate::error::{Error, Reason, Result};
 use crate::model::Token;
 use crate::policy::{Actor, Credential};
 use crate::requests::Identity;
@@ -20,8 +20,10 @@ impl TokenService {
         source: &str,
     ) -> Result<Actor> {
         let user = self.user_record(user_name).await?.ok_or_else(|| {
-            Error::unauthenticated(format!("'{user_name}' has no account in this store")).with_hint(
-                format!("ask an admin to run: tokenctl user add {user_name}"),
+            Error::unauthenticated(format!("'{user_name}' has no account in this store")).because(
+                Reason::NoAccount {
+                    user: user_name.to_owned(),
+                },
             )
         })?;
         if user.is_disabled() {

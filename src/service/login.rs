@@ -5,7 +5,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 use crate::auth;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Reason, Result};
 use crate::lockout::Admission;
 use crate::model::User;
 use crate::policy::{self, Act, Actor, Credential, Operation};
@@ -126,7 +126,7 @@ impl TokenService {
                     until.format("%H:%M:%S UTC")
                 ),
             )
-            .with_hint("an admin can lift it at once with `tokenctl user unlock`")),
+            .because(Reason::AccountLocked)),
         }
     }
 
@@ -229,8 +229,7 @@ impl TokenService {
         policy::check(actor, Operation::EnrollSecondFactor)?;
         let credentials = self.own_credentials(actor).await?;
         let pending = credentials.totp_pending_secret.ok_or_else(|| {
-            Error::conflict("no 2FA enrolment is pending")
-                .with_hint("start one with: tokenctl 2fa enable")
+            Error::conflict("no 2FA enrolment is pending").because(Reason::NoSecondFactorPending)
         })?;
         let step = auth::check_totp(&pending, code, time::now())
             .ok_or_else(|| Error::invalid("that code does not match the new 2FA secret"))?;

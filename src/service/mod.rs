@@ -20,7 +20,7 @@ use chrono::{DateTime, Utc};
 
 use crate::audit_batch::AuditBatcher;
 use crate::credential_cache::{self, CredentialCache, Remembered};
-use crate::error::{Error, Result};
+use crate::error::{Error, Reason, Result};
 use crate::hashing::PasswordWork;
 use crate::model::{Id, Token, User};
 use crate::policy::{Actor, LifetimePolicy};
@@ -156,8 +156,9 @@ impl TokenService {
 
     async fn user_named(&self, name: &str) -> Result<Arc<User>> {
         self.user_record(name).await?.ok_or_else(|| {
-            Error::not_found(format!("no user named '{name}'"))
-                .with_hint(format!("add the user first: tokenctl user add {name}"))
+            Error::not_found(format!("no user named '{name}'")).because(Reason::NoSuchUser {
+                user: name.to_owned(),
+            })
         })
     }
 

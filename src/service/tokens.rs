@@ -6,7 +6,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 
 use crate::credential_cache;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Reason, Result};
 use crate::model::{AuditEntry, Permission, Status, Token};
 use crate::policy::{self, Act, Actor, Operation};
 use crate::requests::{
@@ -42,8 +42,7 @@ impl TokenService {
         let role = match request.role.as_deref() {
             None => Arc::clone(&owner_role),
             Some(name) => self.role(name).await.map_err(|error| match error.kind {
-                ErrorKind::NotFound => Error::invalid(error.message)
-                    .with_hint("see the roles with: tokenctl role list"),
+                ErrorKind::NotFound => Error::invalid(error.message).because(Reason::NoSuchRole),
                 _ => error,
             })?,
         };
@@ -127,10 +126,8 @@ impl TokenService {
 
     /// The one token a reference names, among those the actor may see.
     pub async fn find_token(&self, actor: &Actor, reference: &TokenRef) -> Result<Token> {
-        let not_found = || {
-            Error::not_found(format!("no token {reference}"))
-                .with_hint("list your tokens with: tokenctl list --status all")
-        };
+        let not_found =
+            || Error::not_found(format!("no token {reference}")).because(Reason::NoSuchToken);
         let candidates = match reference {
             TokenRef::Id(id) => self.store.token(*id).await?.into_iter().collect(),
             TokenRef::Name(name) => self.store.tokens_named(name).await?,
@@ -399,14 +396,18 @@ fn check_regenerable(token: &Token, now: DateTime<Utc>) -> Result<()> {
             "token {} ('{}') is revoked; a revoked token can't be regenerated",
             token.id, token.name
         ))
-        .with_hint(format!("issue a new one: tokenctl create {}", token.name))),
+        .because(Reason::TokenEnded {
+            token: token.name.clone(),
+        })),
         Status::Expired => Err(Error::conflict(format!(
             "token {} ('{}') expired {}; an expired token can't be renewed",
             token.id,
             token.name,
             date(token.expires_at)
         ))
-        .with_hint(format!("issue a new one: tokenctl create {}", token.name))),
+        .because(Reason::TokenEnded {
+            token: token.name.clone(),
+        })),
     }
 }
 

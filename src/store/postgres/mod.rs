@@ -17,21 +17,23 @@
 //! migrates. Unqualified names follow the connection's `search_path`, which is
 //! how one database can hold several stores (and each test its own).
 
+mod queries;
 mod replicas;
+mod schema;
 
 use std::str::FromStr;
 use std::sync::Arc;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sqlx::error::{DatabaseError, ErrorKind};
-use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow};
-use sqlx::{ConnectOptions, Connection, PgConnection, PgExecutor, Postgres, QueryBuilder, Row};
+use sqlx::error::ErrorKind;
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::{ConnectOptions, Connection, PgConnection, QueryBuilder};
 
 use super::rows::{
-    AUDIT_COLUMNS, CREDENTIAL_COLUMNS, Columns, FAILURE_COLUMNS, ROLE_COLUMNS, TOKEN_COLUMNS,
-    USER_COLUMNS, audit_from_row, credentials_from_row, failures_from_row, role_from_row,
-    secret_match_from_row, token_from_row, user_from_row,
+    AUDIT_COLUMNS, CREDENTIAL_COLUMNS, FAILURE_COLUMNS, ROLE_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS,
+    audit_from_row, credentials_from_row, failures_from_row, role_from_row, secret_match_from_row,
+    token_from_row, user_from_row,
 };
 use super::{
     AuditFilter, AuditRecord, ChangeSignal, Credentials, NewToken, SecretChange, SecretMatch,
@@ -41,23 +43,11 @@ use crate::lockout::{self, Admission};
 use crate::model::{AuditEntry, Id, Role, Status, Token, User, permissions_to_string};
 use crate::secret::SecretHash;
 
-/// Versioned migrations, applied in order; `tokenctl_schema.version` records
-/// how many have run. Append only: a shipped migration never changes.
-const MIGRATIONS: &[&str] = &[
-    include_str!("migrations/0001_initial.sql"),
-    include_str!("migrations/0002_login.sql"),
-    include_str!("migrations/0003_keys.sql"),
-    include_str!("migrations/0004_change_watch.sql"),
-    include_str!("migrations/0005_role_changes.sql"),
-    include_str!("migrations/0006_authority.sql"),
-    include_str!("migrations/0007_change_acks.sql"),
-    include_str!("migrations/0008_login_throttle.sql"),
-];
-
-/// The advisory lock every replica takes to migrate ("tokenctl" in ASCII).
-/// Advisory locks are per database, not per schema: stores in other schemas
-/// of the same database wait for each other's migrations, which is harmless.
-const MIGRATION_LOCK: i64 = i64::from_be_bytes(*b"tokenctl");
+use queries::{
+    audit_if_changed, changed_user, conflict_or, insert_audit, insert_audit_rows, push_status,
+    query_all, query_one, token_with_id, user_named,
+};
+use schema::migrate;
 
 /// Connections per replica. Transactions are a few statements long, so a
 /// handful serves many concurrent requests; PostgreSQL's default limit of
@@ -198,210 +188,6 @@ fn describe(options: &PgConnectOptions) -> String {
 /// Stands in for a URL that did not parse: its parts cannot be told apart
 /// reliably, so any of it might be the password.
 const UNPARSED_URL: &str = "the PostgreSQL URL given (not shown: it may hold a password)";
-
-/// Brings the schema to this build's version. True when it created it.
-///
-/// Runs in one transaction under [`MIGRATION_LOCK`]: replicas starting
-/// together queue on the lock, and each one that gets it re-reads the version
-/// that the previous holder committed, so exactly one migrates. DDL is
-/// transactional in PostgreSQL, so a failed migration leaves nothing behind.
-async fn migrate(connection: &mut PgConnection, first_admin: Option<&str>) -> StoreResult<bool> {
-    let known = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
-    let mut tx = connection.begin().await?;
-    sqlx::query("SELECT pg_advisory_xact_lock($1)")
-        .bind(MIGRATION_LOCK)
-        .execute(&mut *tx)
-        .await?;
-    // Looked up rather than `CREATE TABLE IF NOT EXISTS`, which needs the
-    // CREATE privilege even when the table exists: a server may run as a role
-    // that can use the schema but not change it.
-    let has_table: bool = sqlx::query_scalar("SELECT to_regclass('tokenctl_schema') IS NOT NULL")
-        .fetch_one(&mut *tx)
-        .await?;
-    let recorded: Option<i64> = if has_table {
-        sqlx::query_scalar("SELECT version FROM tokenctl_schema")
-            .fetch_optional(&mut *tx)
-            .await?
-    } else {
-        sqlx::query("CREATE TABLE tokenctl_schema (version BIGINT NOT NULL)")
-            .execute(&mut *tx)
-            .await?;
-        None
-    };
-    let version = recorded.unwrap_or(0);
-    if version > known {
-        return Err(StoreError::NewerSchema {
-            found: version,
-            known,
-        });
-    }
-    if version == known {
-        tx.commit().await?;
-        return Ok(false);
-    }
-    let start = usize::try_from(version).unwrap_or_default();
-    for migration in &MIGRATIONS[start..] {
-        sqlx::raw_sql(*migration).execute(&mut *tx).await?;
-    }
-    let record = if recorded.is_some() {
-        "UPDATE tokenctl_schema SET version = $1"
-    } else {
-        "INSERT INTO tokenctl_schema (version) VALUES ($1)"
-    };
-    sqlx::query(record).bind(known).execute(&mut *tx).await?;
-    if let Some(name) = first_admin.filter(|_| version == 0) {
-        sqlx::query("INSERT INTO users (name, role, created_at) VALUES ($1, 'admin', $2)")
-            .bind(name)
-            .bind(crate::time::now().timestamp())
-            .execute(&mut *tx)
-            .await?;
-    }
-    tx.commit().await?;
-    Ok(version == 0)
-}
-
-/// Values of a PostgreSQL row, by position, for the shared decoders in `rows`.
-impl Columns for PgRow {
-    fn int(&self, index: usize) -> StoreResult<i64> {
-        Ok(self.try_get(index)?)
-    }
-
-    fn optional_int(&self, index: usize) -> StoreResult<Option<i64>> {
-        Ok(self.try_get(index)?)
-    }
-
-    fn text(&self, index: usize) -> StoreResult<String> {
-        Ok(self.try_get(index)?)
-    }
-
-    fn optional_text(&self, index: usize) -> StoreResult<Option<String>> {
-        Ok(self.try_get(index)?)
-    }
-
-    fn flag(&self, index: usize) -> StoreResult<bool> {
-        Ok(self.try_get(index)?)
-    }
-}
-
-/// Runs a query (one of the `rows` column lists plus conditions) and converts
-/// every row.
-async fn query_all<'e, T>(
-    executor: impl PgExecutor<'e>,
-    mut query: QueryBuilder<Postgres>,
-    decode: fn(&dyn Columns) -> StoreResult<T>,
-) -> StoreResult<Vec<T>> {
-    let rows = query.build().fetch_all(executor).await?;
-    rows.iter().map(|row| decode(row)).collect()
-}
-
-async fn query_one<'e, T>(
-    executor: impl PgExecutor<'e>,
-    mut query: QueryBuilder<Postgres>,
-    decode: fn(&dyn Columns) -> StoreResult<T>,
-) -> StoreResult<Option<T>> {
-    let row = query.build().fetch_optional(executor).await?;
-    row.as_ref().map(|row| decode(row)).transpose()
-}
-
-/// What a failed write means when a concurrent writer got there first: a
-/// unique or foreign key violation is a `Conflict` that `explain` words;
-/// anything else stays a database error. (SQLite never needs this: its one
-/// writer at a time sees every earlier commit before it checks.)
-fn conflict_or(error: sqlx::Error, explain: impl FnOnce(ErrorKind) -> String) -> StoreError {
-    let kind = error.as_database_error().map(DatabaseError::kind);
-    match kind {
-        Some(kind @ (ErrorKind::UniqueViolation | ErrorKind::ForeignKeyViolation)) => {
-            StoreError::Conflict(explain(kind))
-        }
-        _ => error.into(),
-    }
-}
-
-async fn insert_audit(tx: &mut PgConnection, audit: &AuditRecord) -> StoreResult<()> {
-    insert_audit_rows(tx, std::slice::from_ref(audit)).await
-}
-
-/// One INSERT for several audit entries (at most [`MAX_AUDITS_PER_INSERT`]).
-async fn insert_audit_rows(tx: &mut PgConnection, audits: &[AuditRecord]) -> StoreResult<()> {
-    let mut insert =
-        QueryBuilder::new("INSERT INTO audit (at, actor, action, token_id, detail, source) ");
-    insert.push_values(audits, |mut row, audit| {
-        row.push_bind(audit.at.timestamp())
-            .push_bind(&audit.actor)
-            .push_bind(audit.action)
-            .push_bind(audit.token_id)
-            .push_bind(&audit.detail)
-            .push_bind(&audit.source);
-    });
-    insert.build().execute(tx).await?;
-    Ok(())
-}
-
-/// For conditional updates: audits and returns true when a row changed.
-async fn audit_if_changed(
-    tx: &mut PgConnection,
-    changed: u64,
-    audit: &AuditRecord,
-) -> StoreResult<bool> {
-    if changed == 0 {
-        return Ok(false);
-    }
-    insert_audit(tx, audit).await?;
-    Ok(true)
-}
-
-async fn user_named<'e>(executor: impl PgExecutor<'e>, name: &str) -> StoreResult<Option<User>> {
-    let mut query = QueryBuilder::new(USER_COLUMNS);
-    query.push(" WHERE name = ").push_bind(name.to_owned());
-    query_one(executor, query, user_from_row).await
-}
-
-/// After an update of one user guarded by their expected role: the user as
-/// now stored, with the audit entry written; `NotFound` when there is no
-/// such user, `Conflict` when their role changed meanwhile.
-async fn changed_user(
-    tx: &mut PgConnection,
-    changed: u64,
-    name: &str,
-    audit: &AuditRecord,
-) -> StoreResult<User> {
-    let user = user_named(&mut *tx, name)
-        .await?
-        .ok_or_else(|| StoreError::NotFound(format!("no user named '{name}'")))?;
-    if changed == 0 {
-        return Err(StoreError::Conflict(format!(
-            "the role of user '{name}' changed meanwhile; try again"
-        )));
-    }
-    insert_audit(tx, audit).await?;
-    Ok(user)
-}
-
-async fn token_with_id<'e>(executor: impl PgExecutor<'e>, id: Id) -> StoreResult<Option<Token>> {
-    let mut query = QueryBuilder::new(TOKEN_COLUMNS);
-    query.push(" WHERE t.id = ").push_bind(id);
-    query_one(executor, query, token_from_row).await
-}
-
-/// Adds "this token has status S at `now`" over the `t` alias.
-fn push_status(query: &mut QueryBuilder<Postgres>, status: Status, now: i64) {
-    match status {
-        Status::Active => {
-            query
-                .push(" AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ")
-                .push_bind(now)
-                .push(")");
-        }
-        Status::Expired => {
-            query
-                .push(" AND t.revoked_at IS NULL AND t.expires_at <= ")
-                .push_bind(now);
-        }
-        Status::Revoked => {
-            query.push(" AND t.revoked_at IS NOT NULL");
-        }
-    }
-}
 
 #[async_trait]
 impl Store for PgStore {

@@ -23,7 +23,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rusqlite::Connection;
 
-use super::{Location, change_counter, connect};
+use super::connection::{Location, change_counter, connect};
 use crate::store::{ChangeProbe, StoreError, StoreResult};
 
 /// Bytes 8..12 (`iChange`), 16..20 (`mxFrame`) and 32..40 (`aSalt`) of the

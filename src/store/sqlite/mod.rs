@@ -13,20 +13,21 @@
 //! 100k tokens costs what SQLite costs.
 
 mod change_probe;
+mod connection;
+mod queries;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::rows::{
-    AUDIT_COLUMNS, CREDENTIAL_COLUMNS, Columns, FAILURE_COLUMNS, ROLE_COLUMNS, TOKEN_COLUMNS,
-    USER_COLUMNS, audit_from_row, credentials_from_row, failures_from_row, role_from_row,
-    secret_match_from_row, token_from_row, user_from_row,
+    AUDIT_COLUMNS, CREDENTIAL_COLUMNS, FAILURE_COLUMNS, ROLE_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS,
+    audit_from_row, credentials_from_row, failures_from_row, role_from_row, secret_match_from_row,
+    token_from_row, user_from_row,
 };
 use super::{
     AuditFilter, AuditRecord, ChangeSignal, Credentials, NewToken, SecretChange, SecretMatch,
@@ -36,26 +37,14 @@ use crate::lockout::{self, Admission};
 use crate::model::{AuditEntry, Id, Role, Status, Token, User, permissions_to_string};
 use crate::secret::SecretHash;
 
-/// Versioned migrations, applied in order; `PRAGMA user_version` records how
-/// many have run. Append only: a shipped migration never changes.
-const MIGRATIONS: &[&str] = &[
-    include_str!("migrations/0001_initial.sql"),
-    include_str!("migrations/0002_login.sql"),
-    include_str!("migrations/0003_keys.sql"),
-    include_str!("migrations/0004_change_watch.sql"),
-    include_str!("migrations/0005_role_changes.sql"),
-    include_str!("migrations/0006_authority.sql"),
-    include_str!("migrations/0007_change_acks.sql"),
-    include_str!("migrations/0008_login_throttle.sql"),
-];
-
-/// How long a process waits for another one's write before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// Connections open at once. Callers beyond this wait for one rather than
-/// opening more: opening a connection (and its pragmas) per request under
-/// load cost more than the queries themselves.
-const MAX_CONNECTIONS: usize = 8;
+use connection::{
+    Access, Location, MAX_CONNECTIONS, Pool, access_to, check_current, enable_wal, migrate,
+    schema_version,
+};
+use queries::{
+    audit_if_changed, changed_user, insert_audit, query_all, query_one, status_condition,
+    token_with_id, user_named,
+};
 
 impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> Self {
@@ -73,50 +62,6 @@ impl From<rusqlite::Error> for StoreError {
 #[derive(Clone)]
 pub struct SqliteStore {
     pool: Arc<Pool>,
-}
-
-/// Where a store file is, and how it may be opened.
-#[derive(Debug, Clone)]
-struct Location {
-    path: PathBuf,
-    access: Access,
-}
-
-/// How this process may use the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Access {
-    ReadWrite,
-    /// The file is not writable by this user (others may still change it).
-    ReadOnly,
-    /// On a read-only file system: nobody can change it, so SQLite may
-    /// read it without the write-ahead log's shared memory.
-    Immutable,
-}
-
-/// Open connections to one file, reused across calls.
-struct Pool {
-    location: Location,
-    idle: Mutex<Vec<Connection>>,
-    /// One permit per connection that may be open.
-    permits: Arc<tokio::sync::Semaphore>,
-}
-
-impl Pool {
-    fn take(&self) -> StoreResult<Connection> {
-        let reused = self.idle.lock().ok().and_then(|mut idle| idle.pop());
-        match reused {
-            Some(connection) => Ok(connection),
-            None => connect(&self.location),
-        }
-    }
-
-    fn give_back(&self, connection: Connection) {
-        if let Ok(mut idle) = self.idle.lock()
-            && idle.len() < MAX_CONNECTIONS
-        {
-            idle.push(connection);
-        }
-    }
 }
 
 /// An opened store, and whether this process created its schema.
@@ -223,275 +168,6 @@ impl SqliteStore {
 
     pub async fn schema_version(&self) -> StoreResult<i64> {
         self.run(|connection| Ok(schema_version(connection)?)).await
-    }
-}
-
-fn connect(location: &Location) -> StoreResult<Connection> {
-    let path = &location.path;
-    let connection = match location.access {
-        Access::ReadWrite => Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?,
-        Access::ReadOnly => Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?,
-        Access::Immutable => {
-            // SQLite's URI form: only these three characters are special in the path.
-            let escaped = path
-                .to_string_lossy()
-                .replace('%', "%25")
-                .replace('?', "%3f")
-                .replace('#', "%23");
-            Connection::open_with_flags(
-                format!("file:{escaped}?immutable=1"),
-                OpenFlags::SQLITE_OPEN_READ_ONLY
-                    | OpenFlags::SQLITE_OPEN_URI
-                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )?
-        }
-    };
-    connection.busy_timeout(BUSY_TIMEOUT)?;
-    connection.pragma_update(None, "foreign_keys", "ON")?;
-    connection.pragma_update(None, "synchronous", "FULL")?;
-    Ok(connection)
-}
-
-/// The counter the schema's triggers move on every credential change.
-fn change_counter(connection: &Connection) -> StoreResult<u64> {
-    let value: i64 = connection
-        .prepare_cached("SELECT value FROM change_counter WHERE id = 1")?
-        .query_row((), |row| row.get(0))?;
-    u64::try_from(value).map_err(|_| StoreError::Database("negative change counter".into()))
-}
-
-fn schema_version(connection: &Connection) -> rusqlite::Result<i64> {
-    connection.pragma_query_value(None, "user_version", |row| row.get(0))
-}
-
-/// Switching to WAL needs an exclusive lock that SQLite's busy handler does
-/// not wait for, so concurrent first opens retry here. WAL is persistent:
-/// once set, later opens only read it.
-fn enable_wal(connection: &Connection) -> StoreResult<()> {
-    for attempt in 0..300u64 {
-        let mode: String = connection.pragma_query_value(None, "journal_mode", |row| row.get(0))?;
-        if mode.eq_ignore_ascii_case("wal") {
-            return Ok(());
-        }
-        match connection
-            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
-        {
-            Ok(_) => {}
-            Err(error) if is_busy(&error) => {
-                std::thread::sleep(Duration::from_millis(10 + attempt % 40));
-            }
-            Err(error) => return Err(error.into()),
-        }
-    }
-    Err(StoreError::Database(
-        "the store stayed locked while switching it to WAL mode".into(),
-    ))
-}
-
-fn is_busy(error: &rusqlite::Error) -> bool {
-    matches!(
-        error.sqlite_error_code(),
-        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-    )
-}
-
-/// Brings the schema to this build's version. True when it created it.
-fn migrate(connection: &mut Connection, first_admin: Option<&str>) -> StoreResult<bool> {
-    let known = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
-    let newer = |found| StoreError::NewerSchema { found, known };
-    let version = schema_version(connection)?;
-    if version == known {
-        return Ok(false);
-    }
-    if version > known {
-        return Err(newer(version));
-    }
-    let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    // Another process may have migrated while this one waited for the lock.
-    let version = schema_version(&tx)?;
-    if version > known {
-        return Err(newer(version));
-    }
-    let start = usize::try_from(version).unwrap_or_default();
-    for migration in &MIGRATIONS[start..] {
-        tx.execute_batch(migration)?;
-    }
-    tx.pragma_update(None, "user_version", known)?;
-    if let Some(name) = first_admin.filter(|_| version == 0) {
-        tx.execute(
-            "INSERT INTO users (name, role, created_at) VALUES (?1, 'admin', ?2)",
-            (name, crate::time::now().timestamp()),
-        )?;
-    }
-    tx.commit()?;
-    Ok(version == 0)
-}
-
-/// Creates the file (and missing parent directories) private to the user
-/// before SQLite opens it; SQLite gives its `-wal`/`-shm` files the same mode.
-/// Creates the file (0600, parents 0700) if needed, and says how it may be
-/// used: an existing store this user cannot write is still read — `list`,
-/// `show`, `verify` work; changes are refused with a clear error.
-fn access_to(path: &Path) -> std::io::Result<Access> {
-    let created = crate::files::create_private_parent(path)
-        .and_then(|()| crate::files::private_options().append(true).open(path));
-    match created {
-        Ok(_) => Ok(Access::ReadWrite),
-        Err(error) if path.is_file() => match error.kind() {
-            std::io::ErrorKind::ReadOnlyFilesystem => Ok(Access::Immutable),
-            std::io::ErrorKind::PermissionDenied => Ok(Access::ReadOnly),
-            _ => Err(error),
-        },
-        Err(error) => Err(error),
-    }
-}
-
-/// A store opened read-only cannot be migrated: it must be this build's
-/// version already.
-fn check_current(connection: &Connection) -> StoreResult<bool> {
-    let known = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
-    let version = schema_version(connection)?;
-    if version > known {
-        return Err(StoreError::NewerSchema {
-            found: version,
-            known,
-        });
-    }
-    if version < known {
-        return Err(StoreError::ReadOnly(format!(
-            "it is read-only and needs upgrading (schema version {version}; this build writes {known})"
-        )));
-    }
-    Ok(false)
-}
-
-/// Values of a rusqlite row, by position, for the shared decoders in `rows`.
-impl Columns for Row<'_> {
-    fn int(&self, index: usize) -> StoreResult<i64> {
-        Ok(self.get(index)?)
-    }
-
-    fn optional_int(&self, index: usize) -> StoreResult<Option<i64>> {
-        Ok(self.get(index)?)
-    }
-
-    fn text(&self, index: usize) -> StoreResult<String> {
-        Ok(self.get(index)?)
-    }
-
-    fn optional_text(&self, index: usize) -> StoreResult<Option<String>> {
-        Ok(self.get(index)?)
-    }
-
-    fn flag(&self, index: usize) -> StoreResult<bool> {
-        Ok(self.get(index)?)
-    }
-}
-
-/// Runs a query and converts every row; `params` are positional.
-fn query_all<T>(
-    connection: &Connection,
-    sql: &str,
-    params: impl rusqlite::Params,
-    decode: fn(&dyn Columns) -> StoreResult<T>,
-) -> StoreResult<Vec<T>> {
-    let mut statement = connection.prepare_cached(sql)?;
-    let mut rows = statement.query(params)?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        out.push(decode(row)?);
-    }
-    Ok(out)
-}
-
-fn query_one<T>(
-    connection: &Connection,
-    sql: &str,
-    params: impl rusqlite::Params,
-    decode: fn(&dyn Columns) -> StoreResult<T>,
-) -> StoreResult<Option<T>> {
-    Ok(query_all(connection, sql, params, decode)?
-        .into_iter()
-        .next())
-}
-
-fn insert_audit(tx: &Transaction<'_>, audit: &AuditRecord) -> StoreResult<()> {
-    tx.prepare_cached(
-        "INSERT INTO audit (at, actor, action, token_id, detail, source)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute((
-        audit.at.timestamp(),
-        &audit.actor,
-        audit.action,
-        audit.token_id,
-        &audit.detail,
-        &audit.source,
-    ))?;
-    Ok(())
-}
-
-/// For conditional updates: audits and returns true when a row changed.
-fn audit_if_changed(
-    tx: &Transaction<'_>,
-    changed: usize,
-    audit: &AuditRecord,
-) -> StoreResult<bool> {
-    if changed == 0 {
-        return Ok(false);
-    }
-    insert_audit(tx, audit)?;
-    Ok(true)
-}
-
-fn user_named(connection: &Connection, name: &str) -> StoreResult<Option<User>> {
-    let sql = format!("{USER_COLUMNS} WHERE name = ?1");
-    query_one(connection, &sql, [name], user_from_row)
-}
-
-/// After an update of one user guarded by their expected role: the user as
-/// now stored, with the audit entry written; `NotFound` when there is no
-/// such user, `Conflict` when their role changed meanwhile.
-fn changed_user(
-    tx: &Transaction<'_>,
-    changed: usize,
-    name: &str,
-    audit: &AuditRecord,
-) -> StoreResult<User> {
-    let user = user_named(tx, name)?
-        .ok_or_else(|| StoreError::NotFound(format!("no user named '{name}'")))?;
-    if changed == 0 {
-        return Err(StoreError::Conflict(format!(
-            "the role of user '{name}' changed meanwhile; try again"
-        )));
-    }
-    insert_audit(tx, audit)?;
-    Ok(user)
-}
-
-fn token_with_id(connection: &Connection, id: Id) -> StoreResult<Option<Token>> {
-    let sql = format!("{TOKEN_COLUMNS} WHERE t.id = ?1");
-    query_one(connection, &sql, [id], token_from_row)
-}
-
-/// SQL for "this token has status S at `now`" over the `t` alias.
-fn status_condition(status: Status, now: i64, params: &mut Vec<Value>) -> &'static str {
-    match status {
-        Status::Active => {
-            params.push(Value::Integer(now));
-            " AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)"
-        }
-        Status::Expired => {
-            params.push(Value::Integer(now));
-            " AND t.revoked_at IS NULL AND t.expires_at <= ?"
-        }
-        Status::Revoked => " AND t.revoked_at IS NOT NULL",
     }
 }
 

@@ -1,0 +1,335 @@
+//! The authority rules, example by example and as properties.
+
+use super::*;
+use crate::time::parse_duration;
+
+fn role(permissions: &[Permission]) -> Role {
+    Role {
+        name: "r".into(),
+        description: String::new(),
+        permissions: permissions.iter().copied().collect(),
+        builtin: false,
+    }
+}
+
+fn user(id: crate::model::Id, name: &str) -> User {
+    User {
+        id,
+        name: name.into(),
+        role: "r".into(),
+        created_at: time::now(),
+        disabled_at: None,
+        session_epoch: 0,
+    }
+}
+
+fn actor(credential: Credential, permissions: &[Permission]) -> Actor {
+    Actor {
+        user: Arc::new(user(1, "ada")),
+        permissions: permissions.iter().copied().collect(),
+        credential,
+        source: "test".into(),
+    }
+}
+
+fn token(owner: &str, effective: &[Permission]) -> Token {
+    let effective: Permissions = effective.iter().copied().collect();
+    Token {
+        id: 7,
+        name: "t".into(),
+        kind: crate::model::TokenKind::Personal,
+        role: "r".into(),
+        permissions: effective.clone(),
+        stripped_permissions: Permissions::new(),
+        effective_permissions: effective,
+        description: String::new(),
+        owner: owner.into(),
+        created_by: owner.into(),
+        hint: "tcpat_…abcd".into(),
+        created_at: time::now(),
+        expires_at: None,
+        revoked_at: None,
+        last_used_at: None,
+        regenerated_at: None,
+    }
+}
+
+use Permission::{ApiRead, ApiWrite, KeysManage, TokensManage, UsersManage};
+
+#[test]
+fn a_token_gets_what_its_role_creator_and_owner_all_have() {
+    let creator = actor(
+        Credential::Session,
+        &[ApiRead, ApiWrite, TokensManage, UsersManage],
+    );
+    let owner = user(2, "bob");
+    let owner_permissions: Permissions = [ApiRead, KeysManage].into();
+    let role = role(&[ApiRead, ApiWrite, KeysManage]);
+    let grant = decide(
+        &creator,
+        &Act::CreateToken {
+            owner: &owner,
+            owner_permissions: &owner_permissions,
+            role: &role,
+        },
+    )
+    .expect("allowed");
+    assert_eq!(grant.granted, [ApiRead].into());
+    assert_eq!(grant.stripped, [ApiWrite, KeysManage].into());
+}
+
+/// Found by `tests/authority_property.rs` through `serve`: users:manage
+/// alone issued tokens to others.
+#[test]
+fn issuing_a_token_to_someone_else_needs_tokens_manage_too() {
+    let manager = actor(Credential::Session, &[UsersManage]);
+    let owner = user(2, "bob");
+    let role = role(&[UsersManage]);
+    let act = Act::CreateToken {
+        owner: &owner,
+        owner_permissions: &role.permissions,
+        role: &role,
+    };
+    let error = decide(&manager, &act).expect_err("refused");
+    assert!(error.message.contains("tokens:manage"), "{}", error.message);
+    let admin = actor(Credential::Session, &[UsersManage, TokensManage]);
+    assert!(decide(&admin, &act).is_ok());
+}
+
+#[test]
+fn authority_changes_need_a_person_whatever_the_scopes() {
+    let everything = Permission::ALL;
+    for operation in Operation::ALL {
+        for credential in [
+            Credential::Local,
+            Credential::Session,
+            Credential::Token(7),
+            Credential::AccessToken,
+            Credential::Password,
+        ] {
+            let allowed = check(&actor(credential, &everything), operation).is_ok();
+            let expected = operation.needs().credentials.contains(&credential.kind());
+            assert_eq!(allowed, expected, "{operation:?} with {credential:?}");
+        }
+    }
+    let pat = actor(Credential::Token(7), &everything);
+    let error = check(&pat, Operation::AddUser).expect_err("refused");
+    assert_eq!(
+        error.message,
+        "a token may not add users: that needs a login session"
+    );
+}
+
+#[test]
+fn accounts_and_roles_are_handed_out_whole_or_not_at_all() {
+    let helpdesk = actor(Credential::Session, &[UsersManage, Permission::TokensRead]);
+    let admin = role(&Permission::ALL);
+    let error = decide(&helpdesk, &Act::AddUser { role: &admin }).expect_err("refused");
+    assert_eq!(error.kind, crate::error::ErrorKind::PermissionDenied);
+    assert!(error.message.contains("keys:manage"), "{}", error.message);
+    let wide: Permissions = [KeysManage].into();
+    assert!(decide(&helpdesk, &Act::AddRole { permissions: &wide }).is_err());
+    let narrow = role(&[Permission::TokensRead]);
+    assert!(decide(&helpdesk, &Act::AddUser { role: &narrow }).is_ok());
+
+    let target = user(2, "root");
+    for (from, to) in [(&admin, &narrow), (&narrow, &admin)] {
+        let act = Act::SetUserRole {
+            user: &target,
+            from,
+            to,
+        };
+        assert!(
+            decide(&helpdesk, &act).is_err(),
+            "{} → {}",
+            from.name,
+            to.name
+        );
+    }
+    for disabled in [true, false] {
+        let act = Act::SetUserDisabled {
+            user: &target,
+            role: &admin,
+            disabled,
+        };
+        assert!(decide(&helpdesk, &act).is_err(), "disabled: {disabled}");
+    }
+    let me = Act::SetUserDisabled {
+        user: &helpdesk.user,
+        role: &narrow,
+        disabled: true,
+    };
+    assert_eq!(
+        decide(&helpdesk, &me).expect_err("self").kind,
+        crate::error::ErrorKind::Conflict
+    );
+    // Found by schemathesis: the only admin demoted themselves for good.
+    let demote_me = Act::SetUserRole {
+        user: &helpdesk.user,
+        from: &narrow,
+        to: &narrow,
+    };
+    assert_eq!(
+        decide(&helpdesk, &demote_me).expect_err("self").kind,
+        crate::error::ErrorKind::Conflict
+    );
+}
+
+#[test]
+fn a_secret_is_regenerated_only_by_someone_who_holds_all_its_token_can_do() {
+    let manager = actor(Credential::Session, &[UsersManage, TokensManage, ApiRead]);
+    let theirs = token("root", &[ApiRead, KeysManage]);
+    let error = decide(&manager, &Act::RegenerateToken { token: &theirs }).expect_err("refused");
+    assert!(error.message.contains("keys:manage"), "{}", error.message);
+    let smaller = token("root", &[ApiRead]);
+    assert!(decide(&manager, &Act::RegenerateToken { token: &smaller }).is_ok());
+    let own = token("ada", &[ApiRead]);
+    let developer = actor(Credential::Session, &[TokensManage, ApiRead]);
+    assert!(decide(&developer, &Act::RegenerateToken { token: &own }).is_ok());
+    assert!(decide(&developer, &Act::RegenerateToken { token: &smaller }).is_err());
+    // Found by tests/authority_property.rs: users:manage renews any
+    // token, the actor's own included, without tokens:manage.
+    let manager = actor(Credential::Session, &[UsersManage, ApiRead]);
+    assert!(decide(&manager, &Act::RegenerateToken { token: &own }).is_ok());
+}
+
+#[test]
+fn a_second_factor_is_replaced_only_with_a_code_from_the_current_one() {
+    let person = actor(Credential::Session, &[]);
+    let enroll = |replacing, proved_current| {
+        decide(
+            &person,
+            &Act::EnrollSecondFactor {
+                replacing,
+                proved_current,
+            },
+        )
+    };
+    assert!(enroll(false, false).is_ok());
+    assert!(enroll(true, true).is_ok());
+    assert_eq!(
+        enroll(true, false).expect_err("refused").kind,
+        crate::error::ErrorKind::SecondFactorRequired
+    );
+}
+
+fn permission_set() -> impl Strategy<Value = Permissions> {
+    proptest::sample::subsequence(Permission::ALL.to_vec(), 0..=Permission::ALL.len())
+        .prop_map(|permissions| permissions.into_iter().collect())
+}
+
+fn credential() -> impl Strategy<Value = Credential> {
+    prop_oneof![
+        Just(Credential::Local),
+        Just(Credential::Session),
+        Just(Credential::Token(7)),
+        Just(Credential::AccessToken),
+        Just(Credential::Password),
+    ]
+}
+
+use proptest::prelude::*;
+
+proptest! {
+    /// Whatever the actor, the request and the owner: what is granted
+    /// is within what the actor holds, and every refusal grants nothing.
+    #[test]
+    fn nothing_granted_is_ever_more_than_the_actor_holds(
+        credential in credential(),
+        held in permission_set(),
+        wanted in permission_set(),
+        other in permission_set(),
+        for_other in any::<bool>(),
+    ) {
+        let actor = actor(credential, &held.iter().copied().collect::<Vec<_>>());
+        let role = Role { permissions: wanted.clone(), ..role(&[]) };
+        let other_role = Role { permissions: other.clone(), ..role.clone() };
+        let owner = if for_other { user(2, "bob") } else { (*actor.user).clone() };
+        let token = token("bob", &wanted.iter().copied().collect::<Vec<_>>());
+        let acts = [
+            Act::CreateToken { owner: &owner, owner_permissions: &other, role: &role },
+            Act::RegenerateToken { token: &token },
+            Act::Exchange { scope: &wanted },
+            Act::OpenSession,
+            Act::AddUser { role: &role },
+            Act::SetUserRole { user: &owner, from: &other_role, to: &role },
+            Act::SetUserDisabled { user: &owner, role: &role, disabled: false },
+            Act::AddRole { permissions: &wanted },
+            Act::RemoveRole { role: &role },
+            Act::RotateKeys,
+            Act::EnrollSecondFactor { replacing: false, proved_current: false },
+        ];
+        for act in &acts {
+            let operation = act.operation(&actor);
+            if let Ok(grant) = decide(&actor, act) {
+                prop_assert!(grant.granted.is_subset(&held), "{act:?}");
+                prop_assert!(check(&actor, operation).is_ok(), "{act:?}");
+                prop_assert!(grant.stripped.is_disjoint(&grant.granted));
+            }
+            if check(&actor, operation).is_err() {
+                prop_assert!(decide(&actor, act).is_err(), "{act:?}");
+            }
+        }
+        if let Ok(grant) = decide(&actor, &acts[0]) {
+            let expected: Permissions =
+                wanted.iter().filter(|p| held.contains(p) && other.contains(p)).copied().collect();
+            prop_assert_eq!(&grant.granted, &expected);
+            let all: Permissions = grant.granted.union(&grant.stripped).copied().collect();
+            prop_assert_eq!(all, wanted.clone());
+        }
+        if credential.is_person() && held.contains(&UsersManage) {
+            prop_assert_eq!(
+                decide(&actor, &Act::AddUser { role: &role }).is_ok(),
+                wanted.is_subset(&held)
+            );
+        }
+    }
+}
+
+#[test]
+fn lifetime_rules() {
+    let now = time::now();
+    let policy = LifetimePolicy {
+        max_lifetime: Some(Duration::days(90)),
+        allow_never: false,
+        ..LifetimePolicy::default()
+    };
+    assert_eq!(policy.expiry(None, now), Ok(Some(now + Duration::days(30))));
+    assert!(policy.expiry(Some(Expiry::Never), now).is_err());
+    let too_long = Expiry::After(parse_duration("91d").expect("duration"));
+    assert!(policy.expiry(Some(too_long), now).is_err());
+    let past = Expiry::At(now - Duration::seconds(1));
+    assert!(policy.expiry(Some(past), now).is_err());
+}
+
+#[test]
+fn names_that_would_confuse_the_cli_are_refused() {
+    for bad in [
+        "",
+        " ",
+        "42",
+        " padded",
+        "tab\there",
+        &"x".repeat(65),
+        "safe\u{202e}gnp.exe",
+        "zero\u{200b}width",
+        "iso\u{2066}late",
+        "\u{1b}]0;PWNED\u{7}",
+    ] {
+        assert!(check_name("token", bad).is_err(), "accepted {bad:?}");
+    }
+    for good in ["deploy", "ci-42", "Über token", "v2"] {
+        assert!(check_name("token", good).is_ok(), "refused {good:?}");
+    }
+}
+
+#[test]
+fn revocation_reasons_are_one_short_line() {
+    for bad in ["", "  ", "two\nlines", &"x".repeat(MAX_REASON_LEN + 1)] {
+        assert!(check_reason(bad).is_err(), "accepted {bad:?}");
+    }
+    let longest = "x".repeat(MAX_REASON_LEN);
+    for good in ["leaked: found by scan in <stdin>", longest.as_str()] {
+        assert!(check_reason(good).is_ok(), "refused {good:?}");
+    }
+}

@@ -1,0 +1,165 @@
+//! The queries the store's methods share: reading rows, writing audit
+//! entries with the change they record, looking up a user or a token.
+
+use sqlx::error::{DatabaseError, ErrorKind};
+use sqlx::postgres::PgRow;
+use sqlx::{PgConnection, PgExecutor, Postgres, QueryBuilder, Row};
+
+use crate::model::{Id, Status, Token, User};
+use crate::store::rows::{Columns, TOKEN_COLUMNS, USER_COLUMNS, token_from_row, user_from_row};
+use crate::store::{AuditRecord, StoreError, StoreResult};
+
+/// Values of a PostgreSQL row, by position, for the shared decoders in `rows`.
+impl Columns for PgRow {
+    fn int(&self, index: usize) -> StoreResult<i64> {
+        Ok(self.try_get(index)?)
+    }
+
+    fn optional_int(&self, index: usize) -> StoreResult<Option<i64>> {
+        Ok(self.try_get(index)?)
+    }
+
+    fn text(&self, index: usize) -> StoreResult<String> {
+        Ok(self.try_get(index)?)
+    }
+
+    fn optional_text(&self, index: usize) -> StoreResult<Option<String>> {
+        Ok(self.try_get(index)?)
+    }
+
+    fn flag(&self, index: usize) -> StoreResult<bool> {
+        Ok(self.try_get(index)?)
+    }
+}
+
+/// Runs a query (one of the `rows` column lists plus conditions) and converts
+/// every row.
+pub(super) async fn query_all<'e, T>(
+    executor: impl PgExecutor<'e>,
+    mut query: QueryBuilder<Postgres>,
+    decode: fn(&dyn Columns) -> StoreResult<T>,
+) -> StoreResult<Vec<T>> {
+    let rows = query.build().fetch_all(executor).await?;
+    rows.iter().map(|row| decode(row)).collect()
+}
+
+pub(super) async fn query_one<'e, T>(
+    executor: impl PgExecutor<'e>,
+    mut query: QueryBuilder<Postgres>,
+    decode: fn(&dyn Columns) -> StoreResult<T>,
+) -> StoreResult<Option<T>> {
+    let row = query.build().fetch_optional(executor).await?;
+    row.as_ref().map(|row| decode(row)).transpose()
+}
+
+/// What a failed write means when a concurrent writer got there first: a
+/// unique or foreign key violation is a `Conflict` that `explain` words;
+/// anything else stays a database error. (SQLite never needs this: its one
+/// writer at a time sees every earlier commit before it checks.)
+pub(super) fn conflict_or(
+    error: sqlx::Error,
+    explain: impl FnOnce(ErrorKind) -> String,
+) -> StoreError {
+    let kind = error.as_database_error().map(DatabaseError::kind);
+    match kind {
+        Some(kind @ (ErrorKind::UniqueViolation | ErrorKind::ForeignKeyViolation)) => {
+            StoreError::Conflict(explain(kind))
+        }
+        _ => error.into(),
+    }
+}
+
+pub(super) async fn insert_audit(tx: &mut PgConnection, audit: &AuditRecord) -> StoreResult<()> {
+    insert_audit_rows(tx, std::slice::from_ref(audit)).await
+}
+
+/// One INSERT for several audit entries (at most [`MAX_AUDITS_PER_INSERT`]).
+pub(super) async fn insert_audit_rows(
+    tx: &mut PgConnection,
+    audits: &[AuditRecord],
+) -> StoreResult<()> {
+    let mut insert =
+        QueryBuilder::new("INSERT INTO audit (at, actor, action, token_id, detail, source) ");
+    insert.push_values(audits, |mut row, audit| {
+        row.push_bind(audit.at.timestamp())
+            .push_bind(&audit.actor)
+            .push_bind(audit.action)
+            .push_bind(audit.token_id)
+            .push_bind(&audit.detail)
+            .push_bind(&audit.source);
+    });
+    insert.build().execute(tx).await?;
+    Ok(())
+}
+
+/// For conditional updates: audits and returns true when a row changed.
+pub(super) async fn audit_if_changed(
+    tx: &mut PgConnection,
+    changed: u64,
+    audit: &AuditRecord,
+) -> StoreResult<bool> {
+    if changed == 0 {
+        return Ok(false);
+    }
+    insert_audit(tx, audit).await?;
+    Ok(true)
+}
+
+pub(super) async fn user_named<'e>(
+    executor: impl PgExecutor<'e>,
+    name: &str,
+) -> StoreResult<Option<User>> {
+    let mut query = QueryBuilder::new(USER_COLUMNS);
+    query.push(" WHERE name = ").push_bind(name.to_owned());
+    query_one(executor, query, user_from_row).await
+}
+
+/// After an update of one user guarded by their expected role: the user as
+/// now stored, with the audit entry written; `NotFound` when there is no
+/// such user, `Conflict` when their role changed meanwhile.
+pub(super) async fn changed_user(
+    tx: &mut PgConnection,
+    changed: u64,
+    name: &str,
+    audit: &AuditRecord,
+) -> StoreResult<User> {
+    let user = user_named(&mut *tx, name)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("no user named '{name}'")))?;
+    if changed == 0 {
+        return Err(StoreError::Conflict(format!(
+            "the role of user '{name}' changed meanwhile; try again"
+        )));
+    }
+    insert_audit(tx, audit).await?;
+    Ok(user)
+}
+
+pub(super) async fn token_with_id<'e>(
+    executor: impl PgExecutor<'e>,
+    id: Id,
+) -> StoreResult<Option<Token>> {
+    let mut query = QueryBuilder::new(TOKEN_COLUMNS);
+    query.push(" WHERE t.id = ").push_bind(id);
+    query_one(executor, query, token_from_row).await
+}
+
+/// Adds "this token has status S at `now`" over the `t` alias.
+pub(super) fn push_status(query: &mut QueryBuilder<Postgres>, status: Status, now: i64) {
+    match status {
+        Status::Active => {
+            query
+                .push(" AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ")
+                .push_bind(now)
+                .push(")");
+        }
+        Status::Expired => {
+            query
+                .push(" AND t.revoked_at IS NULL AND t.expires_at <= ")
+                .push_bind(now);
+        }
+        Status::Revoked => {
+            query.push(" AND t.revoked_at IS NOT NULL");
+        }
+    }
+}

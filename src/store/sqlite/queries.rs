@@ -1,0 +1,133 @@
+//! The queries the store's methods share: reading rows, writing an audit
+//! entry with the change it records, looking up a user or a token.
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, Row, Transaction};
+
+use crate::model::{Id, Status, Token, User};
+use crate::store::rows::{Columns, TOKEN_COLUMNS, USER_COLUMNS, token_from_row, user_from_row};
+use crate::store::{AuditRecord, StoreError, StoreResult};
+
+/// Values of a rusqlite row, by position, for the shared decoders in `rows`.
+impl Columns for Row<'_> {
+    fn int(&self, index: usize) -> StoreResult<i64> {
+        Ok(self.get(index)?)
+    }
+
+    fn optional_int(&self, index: usize) -> StoreResult<Option<i64>> {
+        Ok(self.get(index)?)
+    }
+
+    fn text(&self, index: usize) -> StoreResult<String> {
+        Ok(self.get(index)?)
+    }
+
+    fn optional_text(&self, index: usize) -> StoreResult<Option<String>> {
+        Ok(self.get(index)?)
+    }
+
+    fn flag(&self, index: usize) -> StoreResult<bool> {
+        Ok(self.get(index)?)
+    }
+}
+
+/// Runs a query and converts every row; `params` are positional.
+pub(super) fn query_all<T>(
+    connection: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    decode: fn(&dyn Columns) -> StoreResult<T>,
+) -> StoreResult<Vec<T>> {
+    let mut statement = connection.prepare_cached(sql)?;
+    let mut rows = statement.query(params)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(decode(row)?);
+    }
+    Ok(out)
+}
+
+pub(super) fn query_one<T>(
+    connection: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    decode: fn(&dyn Columns) -> StoreResult<T>,
+) -> StoreResult<Option<T>> {
+    Ok(query_all(connection, sql, params, decode)?
+        .into_iter()
+        .next())
+}
+
+pub(super) fn insert_audit(tx: &Transaction<'_>, audit: &AuditRecord) -> StoreResult<()> {
+    tx.prepare_cached(
+        "INSERT INTO audit (at, actor, action, token_id, detail, source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute((
+        audit.at.timestamp(),
+        &audit.actor,
+        audit.action,
+        audit.token_id,
+        &audit.detail,
+        &audit.source,
+    ))?;
+    Ok(())
+}
+
+/// For conditional updates: audits and returns true when a row changed.
+pub(super) fn audit_if_changed(
+    tx: &Transaction<'_>,
+    changed: usize,
+    audit: &AuditRecord,
+) -> StoreResult<bool> {
+    if changed == 0 {
+        return Ok(false);
+    }
+    insert_audit(tx, audit)?;
+    Ok(true)
+}
+
+pub(super) fn user_named(connection: &Connection, name: &str) -> StoreResult<Option<User>> {
+    let sql = format!("{USER_COLUMNS} WHERE name = ?1");
+    query_one(connection, &sql, [name], user_from_row)
+}
+
+/// After an update of one user guarded by their expected role: the user as
+/// now stored, with the audit entry written; `NotFound` when there is no
+/// such user, `Conflict` when their role changed meanwhile.
+pub(super) fn changed_user(
+    tx: &Transaction<'_>,
+    changed: usize,
+    name: &str,
+    audit: &AuditRecord,
+) -> StoreResult<User> {
+    let user = user_named(tx, name)?
+        .ok_or_else(|| StoreError::NotFound(format!("no user named '{name}'")))?;
+    if changed == 0 {
+        return Err(StoreError::Conflict(format!(
+            "the role of user '{name}' changed meanwhile; try again"
+        )));
+    }
+    insert_audit(tx, audit)?;
+    Ok(user)
+}
+
+pub(super) fn token_with_id(connection: &Connection, id: Id) -> StoreResult<Option<Token>> {
+    let sql = format!("{TOKEN_COLUMNS} WHERE t.id = ?1");
+    query_one(connection, &sql, [id], token_from_row)
+}
+
+/// SQL for "this token has status S at `now`" over the `t` alias.
+pub(super) fn status_condition(status: Status, now: i64, params: &mut Vec<Value>) -> &'static str {
+    match status {
+        Status::Active => {
+            params.push(Value::Integer(now));
+            " AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)"
+        }
+        Status::Expired => {
+            params.push(Value::Integer(now));
+            " AND t.revoked_at IS NULL AND t.expires_at <= ?"
+        }
+        Status::Revoked => " AND t.revoked_at IS NOT NULL",
+    }
+}
