@@ -330,6 +330,13 @@ fn offline_rules(validation: &jsonwebtoken::Validation) -> Rules<'_> {
     }
 }
 
+/// The one answer for every way an access token can fail a check.
+pub fn invalid_access_token() -> Error {
+    Error::unauthenticated(
+        "the access token is not valid: bad signature, another issuer or audience, or expired",
+    )
+}
+
 /// The same check with the key set itself, for a local store.
 pub fn verify_with_keys(
     keys: &KeySet,

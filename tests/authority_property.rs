@@ -33,7 +33,7 @@ use tokenctl::model::{Permission, Permissions};
 use tokenctl::policy::{Actor, LifetimePolicy};
 use tokenctl::requests::{CreateRequest, TokenRef};
 use tokenctl::secret::Secret;
-use tokenctl::service::{ExchangeSubject, TokenService};
+use tokenctl::service::{ExchangeSubject, Issuer, TokenService};
 use tokenctl::store::Store;
 use tokenctl::store::sqlite::SqliteStore;
 
@@ -466,7 +466,6 @@ struct InProcess {
     service: TokenService,
     store: Arc<dyn Store>,
     keys: LiveKeys,
-    policy: ExchangePolicy,
     _dir: tempfile::TempDir,
 }
 
@@ -483,7 +482,17 @@ impl InProcess {
             .await
             .expect("store");
         let store: Arc<dyn Store> = Arc::new(opened.store);
+        let keys = LiveKeys::open(&dir.path().join("keys.json")).expect("keys");
+        let issuer = Issuer::new(
+            keys.clone(),
+            ExchangePolicy::new(
+                ISSUER.to_owned(),
+                vec![FOREIGN.to_owned()],
+                chrono::Duration::hours(1),
+            ),
+        );
         let service = TokenService::new(Arc::clone(&store), LifetimePolicy::default())
+            .with_issuer(Arc::new(issuer))
             .for_server()
             .await
             .expect("service");
@@ -494,12 +503,7 @@ impl InProcess {
         InProcess {
             service,
             store,
-            keys: LiveKeys::open(&dir.path().join("keys.json")).expect("keys"),
-            policy: ExchangePolicy::new(
-                ISSUER.to_owned(),
-                vec![FOREIGN.to_owned()],
-                chrono::Duration::hours(1),
-            ),
+            keys,
             _dir: dir,
         }
     }
@@ -519,7 +523,7 @@ impl InProcess {
             }
             Kind::AccessToken => {
                 self.service
-                    .actor_for_access_token(&credential.value, &keys, &self.policy, "test")
+                    .actor_for_access_token(&credential.value, "test")
                     .await
             }
         };
@@ -574,17 +578,10 @@ impl System for InProcess {
     }
 
     async fn login(&self, user: &str) -> Outcome<Handle> {
-        let login = message(self.service.login(user, PASSWORD, None, "test").await)?;
-        let (session, _) = message(auth::issue_session(
-            &self.keys.current(),
-            &login.user.name,
-            login.user.session_epoch,
-            &login.methods,
-            tokenctl::time::now(),
-        ))?;
+        let signed_in = message(self.service.open_session(user, PASSWORD, None, "test").await)?;
         Ok(Handle {
             kind: Kind::Session,
-            value: session,
+            value: signed_in.session,
         })
     }
 
@@ -653,7 +650,7 @@ impl System for InProcess {
         };
         let exchanged = self
             .service
-            .exchange(subject, request, &self.policy, &keys, "test")
+            .exchange(subject, request, "test")
             .await
             .map_err(|error| error.to_string())?;
         let scope = tokenctl::model::permissions_from_str(&exchanged.scope)?;
@@ -671,7 +668,7 @@ impl System for InProcess {
 
     async fn rotate(&self, by: &Handle) -> Outcome<()> {
         let actor = self.actor(by).await?;
-        message(self.service.rotate_signing_key(&actor, &self.keys).await).map(drop)
+        message(self.service.rotate_signing_key(&actor).await).map(drop)
     }
 
     async fn snapshot(&self, names: &Names) -> Snapshot {

@@ -610,16 +610,21 @@ async fn api() -> Api {
     let store = tokenctl::store::open(&database)
         .await
         .expect("open the store");
-    let service = Arc::new(TokenService::new(store, LifetimePolicy::default()));
     let keys = tokenctl::jose::LiveKeys::open(&dir.path().join("signing-keys.json")).expect("keys");
-    let state = AppState::new(Shared {
-        service: Arc::clone(&service),
-        keys,
-        exchange: Arc::new(tokenctl::exchange::ExchangePolicy::new(
+    let issuer = tokenctl::service::Issuer::new(
+        keys.clone(),
+        tokenctl::exchange::ExchangePolicy::new(
             "http://tokenctl.test".to_owned(),
             Vec::new(),
             tokenctl::exchange::DEFAULT_MAX_TTL,
-        )),
+        ),
+    );
+    let service = Arc::new(
+        TokenService::new(store, LifetimePolicy::default()).with_issuer(Arc::new(issuer)),
+    );
+    let state = AppState::new(Shared {
+        service: Arc::clone(&service),
+        keys,
         login_limiter: Arc::new(LoginLimiter::new(100, Duration::from_secs(60))),
         sessions: Arc::new(tokenctl::jose::VerifiedTokens::new(
             tokenctl::auth::SESSION_TYP,

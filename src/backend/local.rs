@@ -1,7 +1,7 @@
 //! The local backend: the token service in-process over a SQLite store
 //! file, acting as the OS user.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use async_trait::async_trait;
@@ -9,27 +9,24 @@ use async_trait::async_trait;
 use crate::error::Result;
 use crate::exchange::{
     AccessClaims, DEFAULT_MAX_TTL, ExchangePolicy, ExchangeRequest, Exchanged, LOCAL_ISSUER,
-    verify_with_keys,
 };
-use crate::jose::{KeyInfo, LiveKeys, Rotation};
-use crate::model::{AuditEntry, Permission, Permissions, Role, Token, User};
+use crate::jose::{KeyInfo, Rotation};
+use crate::model::{AuditEntry, Permissions, Role, Token, User};
 use crate::policy::{Actor, Credential, LifetimePolicy};
 use crate::requests::{
     AuditRequest, CreateRequest, CreatedToken, Identity, ListRequest, Origin, RegeneratedToken,
     Revocation, TokenRef,
 };
 use crate::secret::Secret;
-use crate::service::{ExchangeSubject, TokenService};
+use crate::service::{ExchangeSubject, Issuer, TokenService};
 use crate::store::sqlite::SqliteStore;
 
-use super::{Backend, invalid_access_token};
+use super::Backend;
 
 /// The in-process backend over a SQLite store file, acting as the OS user.
 pub struct LocalBackend {
     service: TokenService,
     origin: Origin,
-    /// The store's own signing key set, opened when a command needs it.
-    keys: PathBuf,
 }
 
 impl LocalBackend {
@@ -43,24 +40,21 @@ impl LocalBackend {
         if opened.fresh {
             tracing::info!(user = %origin.who, "new store created with this user as its admin");
         }
-        let service = TokenService::new(Arc::new(opened.store), lifetime);
-        Ok(LocalBackend {
-            service,
-            origin,
-            keys: crate::jose::file_for_store(path),
-        })
+        // The store's own key set, signing as LOCAL_ISSUER: a local store
+        // has no URL to name.
+        let issuer = Issuer::on_first_use(
+            crate::jose::file_for_store(path),
+            ExchangePolicy::new(LOCAL_ISSUER.to_owned(), Vec::new(), DEFAULT_MAX_TTL),
+        );
+        let service =
+            TokenService::new(Arc::new(opened.store), lifetime).with_issuer(Arc::new(issuer));
+        Ok(LocalBackend { service, origin })
     }
 
     async fn actor(&self) -> Result<Actor> {
         self.service
             .actor(&self.origin.who, Credential::Local, &self.origin.source)
             .await
-    }
-
-    /// Creates the key set file only for someone allowed to manage it.
-    fn open_keys(&self, actor: &Actor) -> Result<LiveKeys> {
-        actor.require(Permission::KeysManage, "manage the signing keys")?;
-        LiveKeys::open(&self.keys)
     }
 }
 
@@ -179,15 +173,11 @@ impl Backend for LocalBackend {
     }
 
     async fn signing_keys(&self) -> Result<Vec<KeyInfo>> {
-        let actor = self.actor().await?;
-        self.service.signing_keys(&actor, &self.open_keys(&actor)?)
+        self.service.signing_keys(&self.actor().await?)
     }
 
     async fn rotate_signing_key(&self) -> Result<Rotation> {
-        let actor = self.actor().await?;
-        self.service
-            .rotate_signing_key(&actor, &self.open_keys(&actor)?)
-            .await
+        self.service.rotate_signing_key(&self.actor().await?).await
     }
 
     async fn verify_access_token(
@@ -195,28 +185,21 @@ impl Backend for LocalBackend {
         token: &str,
         audience: Option<&str>,
     ) -> Result<AccessClaims> {
-        let keys = LiveKeys::open(&self.keys)?.current();
-        let audience = audience.unwrap_or(LOCAL_ISSUER);
-        verify_with_keys(&keys, token, LOCAL_ISSUER, audience, crate::time::now())
-            .ok_or_else(invalid_access_token)
+        self.service.verify_access_token(token, audience)
     }
 
-    /// Signs with the store's own key set, as [`LOCAL_ISSUER`]: a local
-    /// store has no URL to name.
     async fn exchange(
         &self,
         subject: Option<&Secret>,
         request: ExchangeRequest,
     ) -> Result<Exchanged> {
-        let keys = LiveKeys::open(&self.keys)?.current();
-        let policy = ExchangePolicy::new(LOCAL_ISSUER.to_owned(), Vec::new(), DEFAULT_MAX_TTL);
         let subject = match subject {
             Some(secret) => ExchangeSubject::Token(secret),
             None => ExchangeSubject::Local(&self.origin.who),
         };
         Ok(self
             .service
-            .exchange(subject, request, &policy, &keys, &self.origin.source)
+            .exchange(subject, request, &self.origin.source)
             .await?)
     }
 }

@@ -84,10 +84,3 @@ pub trait Backend: Send + Sync {
         audience: Option<&str>,
     ) -> Result<AccessClaims>;
 }
-
-/// The one answer for every way an access token can fail a check.
-pub fn invalid_access_token() -> crate::error::Error {
-    crate::error::Error::unauthenticated(
-        "the access token is not valid: bad signature, another issuer or audience, or expired",
-    )
-}

@@ -11,7 +11,7 @@ use crate::exchange::ExchangePolicy;
 use crate::hashing::PasswordWork;
 use crate::jose::{LiveKeys, VerifiedTokens};
 use crate::server::{self, AppState, LoginLimiter, Shared};
-use crate::service::TokenService;
+use crate::service::{Issuer, TokenService};
 use crate::store;
 
 /// Run the token API server
@@ -174,19 +174,8 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             .signing_key
             .unwrap_or_else(|| data_dir.join("signing-keys.json")),
     )?;
-    let passwords = PasswordWork::new(
-        args.login_concurrency
-            .unwrap_or_else(crate::hashing::default_concurrency),
-        args.login_queue,
-    );
-    let service = TokenService::new(store, ctx.settings.lifetime.clone())
-        .with_password_work(passwords)
-        .with_exchange_limit(args.exchanges_per_minute)
-        .for_server()
-        .await?;
-    if let Some(name) = &args.init_admin {
-        init_admin(ctx, &service, name, initial_password).await?;
-    }
+    // Bound before the service is built: the issuer's default name is the
+    // address the port turned out to be.
     let listener = server::listen(&args.listen)
         .await
         .map_err(|error| Error::invalid(format!("cannot listen on {}: {error}", args.listen)))?;
@@ -198,19 +187,34 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         .zip(args.tls_key)
         .map(|(cert, key)| server::Tls { cert, key });
     let scheme = if tls.is_some() { "https" } else { "http" };
+    let issuer = Issuer::new(
+        keys.clone(),
+        ExchangePolicy::new(
+            args.issuer
+                .unwrap_or_else(|| format!("{scheme}://{address}")),
+            args.audiences,
+            args.max_exchange_ttl,
+        ),
+    );
+    let passwords = PasswordWork::new(
+        args.login_concurrency
+            .unwrap_or_else(crate::hashing::default_concurrency),
+        args.login_queue,
+    );
+    let service = TokenService::new(store, ctx.settings.lifetime.clone())
+        .with_password_work(passwords)
+        .with_exchange_limit(args.exchanges_per_minute)
+        .with_issuer(Arc::new(issuer))
+        .for_server()
+        .await?;
+    if let Some(name) = &args.init_admin {
+        init_admin(ctx, &service, name, initial_password).await?;
+    }
     ctx.out
         .note(&format!("tokenctl serving on {scheme}://{address}"));
-    let issuer = args
-        .issuer
-        .unwrap_or_else(|| format!("{scheme}://{address}"));
     let state = AppState::new(Shared {
         service: Arc::new(service),
         keys,
-        exchange: Arc::new(ExchangePolicy::new(
-            issuer,
-            args.audiences,
-            args.max_exchange_ttl,
-        )),
         login_limiter: Arc::new(LoginLimiter::new(
             args.login_attempts_per_minute,
             Duration::from_secs(60),

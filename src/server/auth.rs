@@ -58,7 +58,7 @@ impl FromRequestParts<AppState> for Caller {
         } else if crate::exchange::is_access_token(credential) {
             state
                 .service
-                .actor_for_access_token(credential, &state.keys.current(), &state.exchange, &source)
+                .actor_for_access_token(credential, &source)
                 .await?
         } else {
             let claims = verify_session(state, credential).await?;

@@ -58,10 +58,9 @@ impl std::ops::Deref for AppState {
 /// The server's shared parts.
 pub struct Shared {
     pub service: Arc<TokenService>,
-    /// The signing key set, re-read when its file changes (see [`serve`]).
+    /// The service's signing key set, re-read when its file changes (see
+    /// [`serve`]): the server publishes it and checks sessions against it.
     pub keys: LiveKeys,
-    /// Who access tokens are issued as, for whom, and for how long.
-    pub exchange: Arc<crate::exchange::ExchangePolicy>,
     pub login_limiter: Arc<LoginLimiter>,
     /// Login sessions this server has verified (see [`VerifiedTokens`]).
     pub sessions: Arc<VerifiedTokens<SessionClaims>>,

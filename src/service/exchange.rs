@@ -12,7 +12,6 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::exchange::{
     self, AccessClaims, ExchangeError, ExchangePolicy, ExchangeRequest, Exchanged, Introspection,
 };
-use crate::jose::KeySet;
 use crate::model::{Id, Permissions, Status, permissions_from_str, permissions_to_string};
 use crate::policy::{self, Act, Actor, Credential};
 use crate::secret::Secret;
@@ -57,11 +56,11 @@ impl TokenService {
         &self,
         subject: ExchangeSubject<'_>,
         request: ExchangeRequest,
-        policy: &ExchangePolicy,
-        keys: &KeySet,
         source: &str,
     ) -> std::result::Result<Exchanged, ExchangeError> {
         let now = time::now();
+        let issuer = self.issuer()?;
+        let policy = &issuer.policy;
         let subject = self.exchange_subject(subject, source).await?;
         self.count_exchange(&subject)?;
         let audience = policy.audience(request.audience.as_deref())?;
@@ -88,7 +87,9 @@ impl TokenService {
             epoch: subject.actor.user.session_epoch,
             nbf: None,
         };
-        let access_token = keys.sign(exchange::ACCESS_TOKEN_TYP, &claims)?;
+        let access_token = issuer
+            .current()?
+            .sign(exchange::ACCESS_TOKEN_TYP, &claims)?;
         let audit = AuditRecord {
             at: now,
             actor: subject.actor.user.name.clone(),
@@ -108,16 +109,14 @@ impl TokenService {
     /// RFC 7662 introspection of a personal/service token or of an access
     /// token this issuer signed. An access token is active only while the
     /// token it was exchanged from (or its user, for a login) still is.
-    pub async fn introspect(
-        &self,
-        token: &str,
-        keys: &Arc<KeySet>,
-        policy: &ExchangePolicy,
-    ) -> Introspection {
+    pub async fn introspect(&self, token: &str) -> Introspection {
+        let Ok(issuer) = self.issuer() else {
+            return Introspection::inactive();
+        };
         let active = if crate::secret::has_token_prefix(token) {
-            self.introspect_secret(token, policy).await
+            self.introspect_secret(token, &issuer.policy).await
         } else {
-            self.introspect_access_token(token, keys, policy).await
+            self.introspect_access_token(token).await
         };
         active.unwrap_or_else(Introspection::inactive)
     }
@@ -144,15 +143,23 @@ impl TokenService {
         })
     }
 
-    async fn introspect_access_token(
-        &self,
-        token: &str,
-        keys: &Arc<KeySet>,
-        policy: &ExchangePolicy,
-    ) -> Option<Introspection> {
-        self.active_access_token(token, keys, policy)
+    async fn introspect_access_token(&self, token: &str) -> Option<Introspection> {
+        self.active_access_token(token)
             .await
             .map(|claims| Introspection::of_access_token(&claims))
+    }
+
+    /// Checks an access token offline, as a resource server would: this
+    /// issuer's signature, `iss`, `aud` (`audience`, by default the issuer
+    /// itself) and expiry. Whether its parent token was revoked since is
+    /// [`TokenService::introspect`]'s question.
+    pub fn verify_access_token(&self, token: &str, audience: Option<&str>) -> Result<AccessClaims> {
+        let issuer = self.issuer()?;
+        let ours = &issuer.policy.issuer;
+        let audience = audience.unwrap_or(ours);
+        let keys = issuer.current()?;
+        exchange::verify_with_keys(&keys, token, ours, audience, time::now())
+            .ok_or_else(exchange::invalid_access_token)
     }
 
     /// The actor an access token sent as `Authorization: Bearer` stands
@@ -162,17 +169,12 @@ impl TokenService {
     /// for another audience: a token meant for another resource server
     /// must not work here (RFC 9068 §4), or any such server could act as
     /// its user against this API.
-    pub async fn actor_for_access_token(
-        &self,
-        token: &str,
-        keys: &Arc<KeySet>,
-        policy: &ExchangePolicy,
-        source: &str,
-    ) -> Result<Actor> {
+    pub async fn actor_for_access_token(&self, token: &str, source: &str) -> Result<Actor> {
+        let ours = &self.issuer()?.policy.issuer;
         let claims = self
-            .active_access_token(token, keys, policy)
+            .active_access_token(token)
             .await
-            .filter(|claims| claims.aud == policy.issuer)
+            .filter(|claims| claims.aud == *ours)
             .ok_or_else(|| {
                 Error::unauthenticated("the access token is not valid here or has expired")
             })?;
@@ -188,14 +190,12 @@ impl TokenService {
 
     /// The claims of an access token this issuer signed whose parent token
     /// and user are still valid.
-    async fn active_access_token(
-        &self,
-        token: &str,
-        keys: &Arc<KeySet>,
-        policy: &ExchangePolicy,
-    ) -> Option<Arc<AccessClaims>> {
+    async fn active_access_token(&self, token: &str) -> Option<Arc<AccessClaims>> {
         let now = time::now();
-        let claims = policy.verify_access_token(keys, token, now)?;
+        let issuer = self.issuer().ok()?;
+        let claims = issuer
+            .policy
+            .verify_access_token(&issuer.current().ok()?, token, now)?;
         if let Some(id) = claims.token_id {
             let load = || self.store.token(id);
             let parent = self

@@ -21,7 +21,40 @@ pub struct Login {
     pub methods: Vec<&'static str>,
 }
 
+/// A login session, signed: what `POST /v1/login` answers. No `Debug`:
+/// the session is a credential.
+pub struct SignedIn {
+    pub user: User,
+    /// The session JWT (see [`auth::issue_session`]).
+    pub session: String,
+    pub expires_at: DateTime<Utc>,
+}
+
 impl TokenService {
+    /// [`TokenService::login`], then a session for it signed by this
+    /// service's issuer, carrying how the user proved who they are.
+    pub async fn open_session(
+        &self,
+        username: &str,
+        password: &str,
+        totp_code: Option<&str>,
+        source: &str,
+    ) -> Result<SignedIn> {
+        let login = self.login(username, password, totp_code, source).await?;
+        let (session, expires_at) = auth::issue_session(
+            &*self.issuer()?.current()?,
+            &login.user.name,
+            login.user.session_epoch,
+            &login.methods,
+            time::now(),
+        )?;
+        Ok(SignedIn {
+            user: login.user,
+            session,
+            expires_at,
+        })
+    }
+
     /// Checks a password (and TOTP code when the account has 2FA). Attempts
     /// are throttled per (account, address) with an account-wide ceiling
     /// (see [`crate::lockout`]) and failures audited; every wrong-credential

@@ -7,7 +7,7 @@
 mod accounts;
 mod exchange;
 mod identity;
-mod keys;
+mod issuer;
 mod login;
 mod tokens;
 
@@ -30,7 +30,8 @@ use crate::time;
 
 pub use exchange::ExchangeSubject;
 use exchange::Exchanger;
-pub use login::Login;
+pub use issuer::Issuer;
+pub use login::{Login, SignedIn};
 
 pub struct TokenService {
     store: Arc<dyn Store>,
@@ -45,6 +46,9 @@ pub struct TokenService {
     /// Exchanges per minute one credential may make (each writes an audit
     /// entry); only the server sets one.
     exchanges: Option<Windows<Exchanger>>,
+    /// The keys and policy it signs with; shared with the server, which
+    /// publishes the keys and checks sessions against them.
+    issuer: Option<Arc<Issuer>>,
 }
 
 impl TokenService {
@@ -56,6 +60,7 @@ impl TokenService {
             audit_batcher: None,
             passwords: PasswordWork::default(),
             exchanges: None,
+            issuer: None,
         }
     }
 
@@ -66,6 +71,13 @@ impl TokenService {
     pub fn with_exchange_limit(mut self, per_minute: u32) -> TokenService {
         self.exchanges =
             (per_minute > 0).then(|| Windows::new(per_minute, std::time::Duration::from_secs(60)));
+        self
+    }
+
+    /// Signs (sessions, access tokens) and verifies as `issuer`.
+    #[must_use]
+    pub fn with_issuer(mut self, issuer: Arc<Issuer>) -> TokenService {
+        self.issuer = Some(issuer);
         self
     }
 

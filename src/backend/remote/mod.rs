@@ -14,11 +14,12 @@ use async_trait::async_trait;
 use reqwest::{Method, Url};
 
 use crate::api;
-use crate::backend::{Backend, invalid_access_token};
+use crate::backend::Backend;
 use crate::error::{Error, ErrorKind, Result};
 use crate::exchange::{
     ACCESS_TOKEN_TYPE, AccessClaims, ExchangeError, ExchangeRequest, Exchanged, JWT_TOKEN_TYPE,
-    OAuthErrorBody, TOKEN_EXCHANGE_GRANT, TOKEN_PATH, TokenResponse, verify_with_jwks,
+    OAuthErrorBody, TOKEN_EXCHANGE_GRANT, TOKEN_PATH, TokenResponse, invalid_access_token,
+    verify_with_jwks,
 };
 use crate::http::{http_client, parse_server_url};
 use crate::jose::{KeyInfo, Rotation};

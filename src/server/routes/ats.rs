@@ -67,8 +67,6 @@ async fn authentication_token(State(state): State<AppState>, parts: Parts) -> Re
         .exchange(
             ExchangeSubject::Token(&secret),
             ExchangeRequest::default(),
-            &state.exchange,
-            &state.keys.current(),
             &source(&parts),
         )
         .await;

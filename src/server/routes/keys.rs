@@ -34,14 +34,9 @@ async fn list(
     State(state): State<AppState>,
     Caller(actor): Caller,
 ) -> ApiResult<Json<Vec<KeyInfo>>> {
-    Ok(Json(state.service.signing_keys(&actor, &state.keys)?))
+    Ok(Json(state.service.signing_keys(&actor)?))
 }
 
 async fn rotate(State(state): State<AppState>, Caller(actor): Caller) -> ApiResult<Json<Rotation>> {
-    Ok(Json(
-        state
-            .service
-            .rotate_signing_key(&actor, &state.keys)
-            .await?,
-    ))
+    Ok(Json(state.service.rotate_signing_key(&actor).await?))
 }

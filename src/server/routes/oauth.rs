@@ -21,6 +21,7 @@ use crate::model::Permission;
 use crate::secret::Secret;
 use crate::server::AppState;
 use crate::server::auth::{Caller, Source, looks_like_token, verify_session};
+use crate::server::error::ApiError;
 use crate::server::form::{FormBody, FormError, Parameters};
 use crate::service::ExchangeSubject;
 
@@ -193,16 +194,7 @@ async fn exchange(
         }
         None => return Err(invalid("subject_token_type is missing")),
     };
-    state
-        .service
-        .exchange(
-            subject,
-            request,
-            &state.exchange,
-            &state.keys.current(),
-            source,
-        )
-        .await
+    state.service.exchange(subject, request, source).await
 }
 
 /// RFC 7662: any authenticated caller (a resource server holding a token of
@@ -224,10 +216,7 @@ async fn introspect(
                 "the form must name the token to introspect".to_owned(),
             ))
         })?;
-    let introspection = state
-        .service
-        .introspect(token, &state.keys.current(), &state.exchange)
-        .await;
+    let introspection = state.service.introspect(token).await;
     Ok((no_store(), Json(introspection)).into_response())
 }
 
@@ -244,8 +233,11 @@ struct Metadata {
     scopes_supported: Vec<&'static str>,
 }
 
-async fn metadata(State(state): State<AppState>) -> impl IntoResponse {
-    let issuer = state.exchange.issuer.clone();
+async fn metadata(State(state): State<AppState>) -> Response {
+    let issuer = match state.service.issuer() {
+        Ok(issuer) => issuer.policy.issuer.clone(),
+        Err(error) => return ApiError::from(error).into_response(),
+    };
     let base = issuer.trim_end_matches('/');
     Json(Metadata {
         token_endpoint: format!("{base}{TOKEN_PATH}"),
@@ -257,4 +249,5 @@ async fn metadata(State(state): State<AppState>) -> impl IntoResponse {
         token_endpoint_auth_methods_supported: ["none"],
         scopes_supported: Permission::ALL.iter().map(|p| p.as_str()).collect(),
     })
+    .into_response()
 }

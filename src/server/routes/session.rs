@@ -29,26 +29,19 @@ async fn login(
 ) -> ApiResult<Json<LoginResponse>> {
     state.login_limiter.check(client_ip(&parts))?;
     let source = source(&parts);
-    let login = state
+    let signed_in = state
         .service
-        .login(
+        .open_session(
             &request.username,
             &request.password,
             request.totp_code.as_deref(),
             &source,
         )
         .await?;
-    let (session, expires_at) = crate::auth::issue_session(
-        &state.keys.current(),
-        &login.user.name,
-        login.user.session_epoch,
-        &login.methods,
-        crate::time::now(),
-    )?;
     Ok(Json(LoginResponse {
-        session,
-        expires_at,
-        user: login.user,
+        session: signed_in.session,
+        expires_at: signed_in.expires_at,
+        user: signed_in.user,
     }))
 }
 
