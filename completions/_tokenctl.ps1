@@ -281,7 +281,7 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Serve HTTPS with this certificate chain (PEM); needs --tls-key')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) for --tls-cert')
             [CompletionResult]::new('--login-attempts-per-minute', '--login-attempts-per-minute', [CompletionResultType]::ParameterName, 'Login attempts allowed per client address per minute')
-            [CompletionResult]::new('--exchanges-per-minute', '--exchanges-per-minute', [CompletionResultType]::ParameterName, 'Token exchanges (POST /oauth2/token, the seed-002 endpoint) allowed per credential per minute: a token, or one person''s sessions. Each writes an audit entry. 0: no limit')
+            [CompletionResult]::new('--exchanges-per-minute', '--exchanges-per-minute', [CompletionResultType]::ParameterName, 'Token exchanges (POST /oauth2/token, GET /api/personalaccesstoken/getAuthenticationToken) allowed per credential per minute: a token, or one person''s sessions. Each writes an audit entry. 0: no limit')
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, '`iss` of the access tokens this server issues, and their default audience; replicas behind one name must share it [default: the URL this server listens on]')
             [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'Another audience `tokenctl exchange --audience` may ask for (repeatable)')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Longest a request may take, sending it included; a slower one is answered 408')
@@ -340,8 +340,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             break
         }
         'tokenctl;role;add' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'A permission the role grants (repeat for several)')
-            [CompletionResult]::new('--permission', '--permission', [CompletionResultType]::ParameterName, 'A permission the role grants (repeat for several)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage')
+            [CompletionResult]::new('--permission', '--permission', [CompletionResultType]::ParameterName, 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What the role is for')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')

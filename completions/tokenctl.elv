@@ -259,7 +259,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --tls-cert 'Serve HTTPS with this certificate chain (PEM); needs --tls-key'
             cand --tls-key 'Private key (PEM) for --tls-cert'
             cand --login-attempts-per-minute 'Login attempts allowed per client address per minute'
-            cand --exchanges-per-minute 'Token exchanges (POST /oauth2/token, the seed-002 endpoint) allowed per credential per minute: a token, or one person''s sessions. Each writes an audit entry. 0: no limit'
+            cand --exchanges-per-minute 'Token exchanges (POST /oauth2/token, GET /api/personalaccesstoken/getAuthenticationToken) allowed per credential per minute: a token, or one person''s sessions. Each writes an audit entry. 0: no limit'
             cand --issuer '`iss` of the access tokens this server issues, and their default audience; replicas behind one name must share it [default: the URL this server listens on]'
             cand --audience 'Another audience `tokenctl exchange --audience` may ask for (repeatable)'
             cand --request-timeout 'Longest a request may take, sending it included; a slower one is answered 408'
@@ -314,8 +314,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tokenctl;role;add'= {
-            cand -p 'A permission the role grants (repeat for several)'
-            cand --permission 'A permission the role grants (repeat for several)'
+            cand -p 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage'
+            cand --permission 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage'
             cand --description 'What the role is for'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'

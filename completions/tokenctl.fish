@@ -211,7 +211,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l init-admin-p
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l tls-cert -d 'Serve HTTPS with this certificate chain (PEM); needs --tls-key' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l tls-key -d 'Private key (PEM) for --tls-cert' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l login-attempts-per-minute -d 'Login attempts allowed per client address per minute' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l exchanges-per-minute -d 'Token exchanges (POST /oauth2/token, the seed-002 endpoint) allowed per credential per minute: a token, or one person\'s sessions. Each writes an audit entry. 0: no limit' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l exchanges-per-minute -d 'Token exchanges (POST /oauth2/token, GET /api/personalaccesstoken/getAuthenticationToken) allowed per credential per minute: a token, or one person\'s sessions. Each writes an audit entry. 0: no limit' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l issuer -d '`iss` of the access tokens this server issues, and their default audience; replicas behind one name must share it [default: the URL this server listens on]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l audience -d 'Another audience `tokenctl exchange --audience` may ask for (repeatable)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l request-timeout -d 'Longest a request may take, sending it included; a slower one is answered 408' -r
@@ -254,7 +254,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -s p -l permission -d 'A permission the role grants (repeat for several)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -s p -l permission -d 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l description -d 'What the role is for' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l server -d 'Token server to use instead of the local store' -r

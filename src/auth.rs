@@ -16,7 +16,7 @@ use totp_rs::{Algorithm as TotpAlgorithm, Builder as TotpBuilder, Secret as Totp
 use crate::error::{Error, Reason, Result};
 use crate::jose::{Expiring, KeySet, Rules};
 
-/// How long a login session lasts (seed 003: 60 minutes).
+/// How long a login session lasts (60 minutes, then log in again).
 pub const SESSION_LIFETIME: Duration = Duration::minutes(60);
 
 /// Audience and issuer of session tokens: they are good for this API only.

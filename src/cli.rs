@@ -1,15 +1,12 @@
-//! The command line, as clap definitions only. Each subcommand's arguments
-//! live beside its handler in `cmd/`; this file ties them together and is what
-//! the generated completions and man pages are made from.
+//! The command line's top: the global options, and the subcommands of
+//! `cmd::Command` (each one's arguments live beside its handler in `cmd/`).
+//! The generated completions and man pages are made from it.
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::Parser;
 
-use crate::cmd::{
-    audit, clipboard_hold, completions, create, exchange, keys, list, login, logout, oauth,
-    regenerate, revoke, role, scan, serve, show, status, two_factor, user, verify, whoami,
-};
+use crate::cmd::Command;
 use crate::env;
 
 const AFTER_HELP: &str = "\
@@ -64,36 +61,4 @@ pub struct GlobalArgs {
     /// Log what tokenctl does on stderr (never a secret)
     #[arg(long, global = true)]
     pub debug: bool,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    Create(create::Args),
-    List(list::Args),
-    Show(show::Args),
-    Revoke(revoke::Args),
-    Regenerate(regenerate::Args),
-    Verify(verify::Args),
-    Exchange(exchange::Args),
-    Scan(scan::Args),
-    Audit(audit::Args),
-    Login(login::Args),
-    Logout(logout::Args),
-    Whoami(whoami::Args),
-    Status(status::Args),
-    #[command(subcommand, name = "2fa")]
-    TwoFactor(two_factor::Command),
-    Serve(serve::Args),
-    #[command(subcommand)]
-    Role(role::Command),
-    #[command(subcommand)]
-    User(user::Command),
-    #[command(subcommand)]
-    Keys(keys::Command),
-    #[command(subcommand)]
-    Oauth(oauth::Command),
-    Completions(completions::Args),
-    /// Holds a copied secret on the clipboard (started by create/regenerate)
-    #[command(hide = true)]
-    ClipboardHold(clipboard_hold::Args),
 }

@@ -6,7 +6,7 @@
 //!
 //! This module holds the vocabulary (claims, policy, request, outcome and the
 //! RFC 8693 / RFC 6749 error codes); [`crate::service::TokenService::exchange`]
-//! applies the rules. The server's token endpoint, its seed-002 endpoint and
+//! applies the rules. The server's token endpoint, its authentication-token endpoint and
 //! the CLI's local mode all go through that one method.
 
 use std::sync::Arc;
@@ -175,7 +175,7 @@ impl std::fmt::Debug for Exchanged {
 /// RFC 8693 §2.2.1: the token endpoint's answer. No `Debug`: it holds a
 /// bearer credential.
 #[derive(Serialize, Deserialize)]
-pub struct TokenResponse {
+pub struct ExchangeResponse {
     pub access_token: String,
     pub issued_token_type: String,
     pub token_type: String,
@@ -183,9 +183,9 @@ pub struct TokenResponse {
     pub scope: String,
 }
 
-impl From<Exchanged> for TokenResponse {
-    fn from(exchanged: Exchanged) -> TokenResponse {
-        TokenResponse {
+impl From<Exchanged> for ExchangeResponse {
+    fn from(exchanged: Exchanged) -> ExchangeResponse {
+        ExchangeResponse {
             access_token: exchanged.access_token,
             issued_token_type: ACCESS_TOKEN_TYPE.to_owned(),
             token_type: "Bearer".to_owned(),
@@ -195,8 +195,8 @@ impl From<Exchanged> for TokenResponse {
     }
 }
 
-impl From<TokenResponse> for Exchanged {
-    fn from(response: TokenResponse) -> Exchanged {
+impl From<ExchangeResponse> for Exchanged {
+    fn from(response: ExchangeResponse) -> Exchanged {
         Exchanged {
             access_token: response.access_token,
             expires_in: response.expires_in,

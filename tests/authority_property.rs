@@ -578,7 +578,11 @@ impl System for InProcess {
     }
 
     async fn login(&self, user: &str) -> Outcome<Handle> {
-        let signed_in = message(self.service.open_session(user, PASSWORD, None, "test").await)?;
+        let signed_in = message(
+            self.service
+                .open_session(user, PASSWORD, None, "test")
+                .await,
+        )?;
         Ok(Handle {
             kind: Kind::Session,
             value: signed_in.session,

@@ -1,5 +1,5 @@
 //! `tokenctl exchange` and the server's RFC 8693 token endpoint, RFC 8414
-//! metadata and seed-002 endpoint: a PAT (or a login) becomes a short-lived
+//! metadata and authentication-token endpoint: a PAT (or a login) becomes a short-lived
 //! RFC 9068 access token that anyone can verify against the JWK Set.
 
 mod common;
@@ -389,7 +389,7 @@ fn server_pat(env: &TestEnv, url: &str) -> String {
 }
 
 #[test]
-fn the_seed_002_endpoint_answers_in_its_envelope() {
+fn the_authentication_token_endpoint_answers_in_its_envelope() {
     let env = remote();
     let pat = env.create(&["ci"]);
     let path = "/api/personalaccesstoken/getAuthenticationToken";

@@ -769,7 +769,7 @@ fn one_token_hammering_the_exchange_gets_its_limit_and_no_more() {
         }
     }
     assert!(statuses.len() > LIMIT * 2, "the hammer was not hammering");
-    // The seed-002 endpoint counts against the same credential.
+    // The authentication-token endpoint counts against the same credential.
     let seed = http_send(
         "GET",
         &format!("{url}/api/personalaccesstoken/getAuthenticationToken"),

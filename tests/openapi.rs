@@ -619,9 +619,8 @@ async fn api() -> Api {
             tokenctl::exchange::DEFAULT_MAX_TTL,
         ),
     );
-    let service = Arc::new(
-        TokenService::new(store, LifetimePolicy::default()).with_issuer(Arc::new(issuer)),
-    );
+    let service =
+        Arc::new(TokenService::new(store, LifetimePolicy::default()).with_issuer(Arc::new(issuer)));
     let state = AppState::new(Shared {
         service: Arc::clone(&service),
         keys,
@@ -1433,7 +1432,7 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
     assert_eq!(answer["error"]["kind"], "permission_denied");
 
     // Exchange: the RFC 8414 metadata, the RFC 8693 token endpoint (a
-    // form, not JSON) and the seed-002 endpoint (a header).
+    // form, not JSON) and the authentication-token endpoint (a header).
     step!(
         "get",
         "/.well-known/oauth-authorization-server",

@@ -2,8 +2,25 @@
 
 mod common;
 
-use common::{TestEnv, assert_fails, code};
+use common::{TestEnv, assert_fails, code, stdout};
 use serde_json::json;
+use tokenctl::model::Permission;
+
+/// `role add --help` names every permission there is: the list is written
+/// from the code, so a new permission shows up without anyone editing it.
+#[test]
+fn role_add_help_names_every_permission() {
+    let env = TestEnv::new();
+    let output = env.run(&["role", "add", "--help"]);
+    assert_eq!(code(&output), 0);
+    let help = stdout(&output);
+    for permission in Permission::ALL {
+        assert!(
+            help.contains(permission.as_str()),
+            "{permission:?} in:\n{help}"
+        );
+    }
+}
 
 #[test]
 fn the_built_in_roles_ship_with_every_store() {

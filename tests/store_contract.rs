@@ -31,7 +31,7 @@ use tokenctl::store::sqlite::SqliteStore;
 use tokenctl::store::{
     AuditFilter, ChangeSignal, Credentials, NewToken, Store, StoreError, StoreResult,
 };
-use tokenctl::time::{self, Expiry};
+use tokenctl::time::{self, Clock, Expiry};
 
 /// The admin every store is created with.
 const ADMIN: &str = "ada";
@@ -388,6 +388,7 @@ contract!(
     a_store_from_a_newer_tokenctl_is_refused_untouched,
     another_handle_is_told_of_credential_changes_but_not_of_uses,
     migration_3_gives_the_admin_role_keys_manage,
+    time_rules_hold_to_the_second_on_a_pinned_clock,
 );
 
 async fn a_new_store_has_its_first_admin_and_the_builtin_roles(f: &Fixture) {
@@ -1941,4 +1942,95 @@ mod postgres_replicas {
             Ok(_) => panic!("connected with a bad URL"),
         }
     }
+}
+
+/// Expiry, a regenerated secret's grace and a lockout, each at its exact
+/// second, through the service on a pinned clock: no sleeping, and no
+/// margin for a slow machine to blur.
+async fn time_rules_hold_to_the_second_on_a_pinned_clock(f: &Fixture) {
+    let clock = Clock::pinned_at(time::now());
+    let service = service(Arc::clone(&f.store)).with_clock(clock.clone());
+    let admin = service
+        .actor(ADMIN, Credential::Local, "test")
+        .await
+        .expect("admin");
+    let second = Duration::seconds(1);
+
+    // A token is valid through the second before its expiry, not at it.
+    let hourly = CreateRequest {
+        expires: Some(Expiry::After(Duration::hours(1))),
+        ..request("hourly")
+    };
+    let hourly = service.create_token(&admin, hourly).await.expect("create");
+    assert_eq!(
+        hourly.token.expires_at,
+        Some(clock.now() + Duration::hours(1))
+    );
+    clock.advance(Duration::hours(1) - second);
+    service
+        .verify(&hourly.secret)
+        .await
+        .expect("valid in its last second");
+    let active = ListRequest {
+        status: Some(Status::Active),
+        ..ListRequest::default()
+    };
+    let listed = service
+        .list_tokens(&admin, active.clone())
+        .await
+        .expect("list");
+    assert!(listed.iter().any(|token| token.id == hourly.token.id));
+    clock.advance(second);
+    assert!(service.verify(&hourly.secret).await.is_err(), "expired");
+    let listed = service.list_tokens(&admin, active).await.expect("list");
+    assert!(listed.iter().all(|token| token.id != hourly.token.id));
+
+    // A replaced secret works through its grace period, not after it.
+    let rotating = service
+        .create_token(&admin, request("rotating"))
+        .await
+        .expect("create");
+    let reference = TokenRef::Id(rotating.token.id);
+    let grace = Duration::minutes(10);
+    let regenerated = service
+        .regenerate(&admin, &reference, Some(grace))
+        .await
+        .expect("regenerate");
+    assert_eq!(regenerated.previous_valid_until, Some(clock.now() + grace));
+    clock.advance(grace - second);
+    service
+        .verify(&rotating.secret)
+        .await
+        .expect("the old secret in its grace");
+    clock.advance(second);
+    assert!(
+        service.verify(&rotating.secret).await.is_err(),
+        "grace over"
+    );
+    service
+        .verify(&regenerated.secret)
+        .await
+        .expect("the new secret");
+
+    // Five failures lock the address out for 30 s; at the end of the 30th
+    // second the right password works again.
+    service
+        .add_user(&admin, "bob", "developer", Some(PASSWORD.to_owned()))
+        .await
+        .expect("add bob");
+    for _ in 0..5 {
+        let _ = service
+            .login("bob", "not the password", None, "api@10.0.0.9")
+            .await;
+    }
+    let locked = service.login("bob", PASSWORD, None, "api@10.0.0.9").await;
+    expect_error(locked, ErrorKind::RateLimited, "too many failed logins");
+    clock.advance(Duration::seconds(29));
+    let locked = service.login("bob", PASSWORD, None, "api@10.0.0.9").await;
+    expect_error(locked, ErrorKind::RateLimited, "too many failed logins");
+    clock.advance(second);
+    service
+        .login("bob", PASSWORD, None, "api@10.0.0.9")
+        .await
+        .expect("the lock has lifted");
 }

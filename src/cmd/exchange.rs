@@ -6,7 +6,7 @@ use std::io::Write;
 use super::{Context, first_stdin_line, parse};
 use crate::env;
 use crate::error::{Error, Result};
-use crate::exchange::{ExchangeRequest, Exchanged, TokenResponse};
+use crate::exchange::{ExchangeRequest, ExchangeResponse, Exchanged};
 use crate::secret::Secret;
 
 /// Exchange a token for a short-lived access token (JWT), e.g. in CI
@@ -102,7 +102,7 @@ fn subject(from_stdin: bool) -> Result<Option<Secret>> {
 fn print(ctx: &Context, format: Format, exchanged: Exchanged) -> Result<()> {
     match format {
         Format::Raw => ctx.out.line(&exchanged.access_token),
-        Format::Json => ctx.out.json(&TokenResponse::from(exchanged)),
+        Format::Json => ctx.out.json(&ExchangeResponse::from(exchanged)),
         Format::Env => ctx
             .out
             .line(&format!("export {VARIABLE}='{}'", exchanged.access_token)),

@@ -33,7 +33,7 @@ mod input;
 pub mod parse;
 mod reveal;
 
-use crate::cli::{Cli, Command};
+use crate::cli::Cli;
 use crate::config::{self, Overrides};
 use crate::error::{Error, ErrorKind, Result};
 use crate::output::Output;
@@ -43,6 +43,40 @@ use crate::session::Sessions;
 pub use context::{Context, Target};
 pub use input::{first_stdin_line, read_stdin};
 pub use reveal::{ClipboardArgs, reveal_secret};
+
+/// Every subcommand, each with the arguments its file defines; [`dispatch`]
+/// runs them.
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    Create(create::Args),
+    List(list::Args),
+    Show(show::Args),
+    Revoke(revoke::Args),
+    Regenerate(regenerate::Args),
+    Verify(verify::Args),
+    Exchange(exchange::Args),
+    Scan(scan::Args),
+    Audit(audit::Args),
+    Login(login::Args),
+    Logout(logout::Args),
+    Whoami(whoami::Args),
+    Status(status::Args),
+    #[command(subcommand, name = "2fa")]
+    TwoFactor(two_factor::Command),
+    Serve(serve::Args),
+    #[command(subcommand)]
+    Role(role::Command),
+    #[command(subcommand)]
+    User(user::Command),
+    #[command(subcommand)]
+    Keys(keys::Command),
+    #[command(subcommand)]
+    Oauth(oauth::Command),
+    Completions(completions::Args),
+    /// Holds a copied secret on the clipboard (started by create/regenerate)
+    #[command(hide = true)]
+    ClipboardHold(clipboard_hold::Args),
+}
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> u8 {

@@ -1,6 +1,6 @@
 //! The one notice line printed at the end of a command when OAuth tokens
-//! need attention, or the user's own tokens expire within 7 days (seed 004's
-//! notifications, for a terminal). Only for a person: stderr a terminal, no
+//! need attention, or the user's own tokens expire within 7 days (notifications,
+//! for a terminal). Only for a person: stderr a terminal, no
 //! `--json`. Cheap: the OAuth part reads the small entries file; the token
 //! part asks only a store or server the command already used, bounded by a
 //! short timeout, and any failure there just means no notice.
@@ -11,8 +11,8 @@ use std::time::Duration as StdDuration;
 
 use chrono::Duration;
 
+use super::Command;
 use super::Context;
-use crate::cli::Command;
 use crate::model::{Status, TokenKind};
 use crate::oauth::config::OAuthStore;
 use crate::oauth::notices::{self, ExpiringTokens};

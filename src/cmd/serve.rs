@@ -69,7 +69,7 @@ pub struct Args {
     #[arg(long, default_value_t = 20, value_name = "N")]
     pub login_attempts_per_minute: u32,
 
-    /// Token exchanges (POST /oauth2/token, the seed-002 endpoint) allowed
+    /// Token exchanges (POST /oauth2/token, GET /api/personalaccesstoken/getAuthenticationToken) allowed
     /// per credential per minute: a token, or one person's sessions. Each
     /// writes an audit entry. 0: no limit
     #[arg(long, default_value_t = 600, value_name = "N")]

@@ -113,7 +113,8 @@ impl<'a> Client<'a> {
 
     async fn token_request(&self, mut form: Vec<(&'static str, String)>) -> Result<Tokens> {
         form.extend(self.client_auth());
-        match post_form::<TokenResponse>(&self.http, &self.entry.endpoints.token_url, &form).await?
+        match post_form::<ProviderTokenResponse>(&self.http, &self.entry.endpoints.token_url, &form)
+            .await?
         {
             Ok(response) => response.into_tokens(),
             Err(refusal) => Err(refusal.into_error()),
@@ -380,7 +381,7 @@ impl Metadata {
 /// RFC 6749 §5.1. `expires_in` as a number, or a numeric string (older
 /// Microsoft endpoints).
 #[derive(Deserialize)]
-struct TokenResponse {
+struct ProviderTokenResponse {
     access_token: String,
     token_type: String,
     expires_in: Option<Seconds>,
@@ -388,7 +389,7 @@ struct TokenResponse {
     refresh_token_expires_in: Option<Seconds>,
 }
 
-impl TokenResponse {
+impl ProviderTokenResponse {
     fn into_tokens(self) -> Result<Tokens> {
         if !self.token_type.eq_ignore_ascii_case("bearer") {
             return Err(Error::internal(format!(

@@ -1,4 +1,4 @@
-//! Third-party OAuth2 client tokens (seed 004): what an entry is, the
+//! Third-party OAuth2 client tokens: what an entry is, the
 //! provider templates, and the rules on names, URLs and token state.
 //!
 //! An entry's non-secret half (endpoints, client ID, scopes, expiry times)
@@ -24,7 +24,7 @@ use crate::error::{Error, Result};
 use crate::session::Storage;
 
 /// A provider template: fills the endpoints and default scopes when an
-/// entry is added, and is fixed once the entry is saved (seed 004).
+/// entry is added, and is fixed once the entry is saved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Template {
@@ -69,8 +69,8 @@ impl Template {
         }
     }
 
-    /// Scopes used when `add` is given none: mail access (IMAP/SMTP), the
-    /// use seed 004 has in mind, plus what makes the provider issue a
+    /// Scopes used when `add` is given none: mail access (IMAP/SMTP), what
+    /// these tokens are mostly for, plus what makes the provider issue a
     /// refresh token.
     pub fn default_scopes(self) -> Vec<String> {
         let scopes: &[&str] = match self {
@@ -123,7 +123,7 @@ impl Endpoints {
     }
 }
 
-/// Which expiries show a notice (seed 004's "types of notifications").
+/// Which expiries show a notice (the token, and its refresh token, each expired or expiring).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Notify {
@@ -448,7 +448,7 @@ impl Entry {
         self.validate()
     }
 
-    /// `edit --template`: the template is fixed once saved (seed 004).
+    /// `edit --template`: the template is fixed once saved.
     pub fn check_template(&self, asked: Template) -> Result<()> {
         if asked == self.template {
             return Ok(());

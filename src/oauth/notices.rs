@@ -1,4 +1,4 @@
-//! Which OAuth tokens need attention (seed 004's notifications), and the one
+//! Which OAuth tokens need attention (a token or its refresh token has expired, or soon will), and the one
 //! line other commands print about them. Cheap on purpose: it reads the
 //! small entries file and compares times — no keyring, no network.
 

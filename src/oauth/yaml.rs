@@ -1,4 +1,4 @@
-//! Export and import of OAuth entries as YAML (seed 004's backup and
+//! Export and import of OAuth entries as YAML (for backup and
 //! migration), in a documented, versioned shape (README, "OAuth2 provider
 //! tokens"):
 //!

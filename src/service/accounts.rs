@@ -138,7 +138,7 @@ impl TokenService {
         policy::check_name("user", name)?;
         let (hash, generated) = self.password_hash(password).await?;
         let audit = AuditRecord {
-            at: time::now(),
+            at: self.now(),
             actor: "tokenctl serve".to_owned(),
             action: "user.add",
             token_id: None,

@@ -16,7 +16,6 @@ use crate::model::{Id, Permissions, Status, permissions_from_str, permissions_to
 use crate::policy::{self, Act, Actor, Credential};
 use crate::secret::Secret;
 use crate::store::AuditRecord;
-use crate::time;
 
 use super::TokenService;
 
@@ -58,7 +57,7 @@ impl TokenService {
         request: ExchangeRequest,
         source: &str,
     ) -> std::result::Result<Exchanged, ExchangeError> {
-        let now = time::now();
+        let now = self.now();
         let issuer = self.issuer()?;
         let policy = &issuer.policy;
         let subject = self.exchange_subject(subject, source).await?;
@@ -158,7 +157,7 @@ impl TokenService {
         let ours = &issuer.policy.issuer;
         let audience = audience.unwrap_or(ours);
         let keys = issuer.current()?;
-        exchange::verify_with_keys(&keys, token, ours, audience, time::now())
+        exchange::verify_with_keys(&keys, token, ours, audience, self.now())
             .ok_or_else(exchange::invalid_access_token)
     }
 
@@ -191,7 +190,7 @@ impl TokenService {
     /// The claims of an access token this issuer signed whose parent token
     /// and user are still valid.
     async fn active_access_token(&self, token: &str) -> Option<Arc<AccessClaims>> {
-        let now = time::now();
+        let now = self.now();
         let issuer = self.issuer().ok()?;
         let claims = issuer
             .policy

@@ -11,7 +11,6 @@ use crate::exchange::ExchangePolicy;
 use crate::jose::{KeyInfo, KeySet, LiveKeys, Rotation};
 use crate::model::Permission;
 use crate::policy::{self, Act, Actor};
-use crate::time;
 
 use super::TokenService;
 
@@ -84,7 +83,7 @@ impl TokenService {
     /// The keys that verify sessions and access tokens, newest first.
     pub fn signing_keys(&self, actor: &Actor) -> Result<Vec<KeyInfo>> {
         actor.require(Permission::KeysManage, "see the signing keys")?;
-        Ok(self.issuer()?.current()?.infos(time::now()))
+        Ok(self.issuer()?.current()?.infos(self.now()))
     }
 
     /// Makes a new key the signer; the old one keeps verifying what it
@@ -93,7 +92,8 @@ impl TokenService {
     pub async fn rotate_signing_key(&self, actor: &Actor) -> Result<Rotation> {
         policy::decide(actor, &Act::RotateKeys)?;
         let keys = self.issuer()?.keys()?.clone();
-        let rotation = tokio::task::spawn_blocking(move || keys.rotate(time::now()))
+        let now = self.now();
+        let rotation = tokio::task::spawn_blocking(move || keys.rotate(now))
             .await
             .map_err(|error| Error::internal(format!("the key rotation stopped: {error}")))??;
         let audit = self.audit_record(actor, "key.rotate", rotation.summary());

@@ -10,7 +10,6 @@ use crate::lockout::Admission;
 use crate::model::User;
 use crate::policy::{self, Act, Actor, Credential, Operation};
 use crate::store::AuditRecord;
-use crate::time;
 
 use super::TokenService;
 
@@ -46,7 +45,7 @@ impl TokenService {
             &login.user.name,
             login.user.session_epoch,
             &login.methods,
-            time::now(),
+            self.now(),
         )?;
         Ok(SignedIn {
             user: login.user,
@@ -66,7 +65,7 @@ impl TokenService {
         totp_code: Option<&str>,
         source: &str,
     ) -> Result<Login> {
-        let now = time::now();
+        let now = self.now();
         policy::check_login_name(username)?;
         // Refused at once when too many logins are being checked, before
         // this one costs a lookup.
@@ -166,7 +165,7 @@ impl TokenService {
     /// Audits a failed attempt (the throttle counted it when it was claimed).
     async fn login_failed(&self, username: &str, source: &str, why: &str) -> Result<()> {
         let audit = AuditRecord {
-            at: time::now(),
+            at: self.now(),
             actor: username.to_owned(),
             action: "login.failed",
             token_id: None,
@@ -226,9 +225,9 @@ impl TokenService {
     ) -> Result<()> {
         let name = &actor.user.name;
         let refused = || Error::unauthenticated("wrong or already used 2FA code");
-        self.claim_login_attempt(name, &actor.source, time::now())
+        self.claim_login_attempt(name, &actor.source, self.now())
             .await?;
-        let fresh = auth::check_totp(current, code, time::now())
+        let fresh = auth::check_totp(current, code, self.now())
             .filter(|step| credentials.totp_last_step.is_none_or(|last| *step > last));
         let Some(step) = fresh else {
             self.login_failed(name, &actor.source, "wrong 2FA code to replace 2FA")
@@ -264,7 +263,7 @@ impl TokenService {
         let pending = credentials.totp_pending_secret.ok_or_else(|| {
             Error::conflict("no 2FA enrolment is pending").because(Reason::NoSecondFactorPending)
         })?;
-        let step = auth::check_totp(&pending, code, time::now())
+        let step = auth::check_totp(&pending, code, self.now())
             .ok_or_else(|| Error::invalid("that code does not match the new 2FA secret"))?;
         let (action, detail) = if credentials.totp_secret.is_some() {
             ("user.totp.replace", "replaced 2FA with a new authenticator")

@@ -26,7 +26,7 @@ use crate::model::{Id, Token, User};
 use crate::policy::{Actor, LifetimePolicy};
 use crate::rate_limit::Windows;
 use crate::store::{AuditRecord, ChangeSignal, Store, StoreResult};
-use crate::time;
+use crate::time::Clock;
 
 pub use exchange::ExchangeSubject;
 use exchange::Exchanger;
@@ -49,6 +49,8 @@ pub struct TokenService {
     /// The keys and policy it signs with; shared with the server, which
     /// publishes the keys and checks sessions against them.
     issuer: Option<Arc<Issuer>>,
+    /// Where every rule reads the time.
+    clock: Clock,
 }
 
 impl TokenService {
@@ -61,6 +63,7 @@ impl TokenService {
             passwords: PasswordWork::default(),
             exchanges: None,
             issuer: None,
+            clock: Clock::system(),
         }
     }
 
@@ -72,6 +75,19 @@ impl TokenService {
         self.exchanges =
             (per_minute > 0).then(|| Windows::new(per_minute, std::time::Duration::from_secs(60)));
         self
+    }
+
+    /// Reads the time from `clock` (a pinned one, in tests of the rules
+    /// about time).
+    #[must_use]
+    pub fn with_clock(mut self, clock: Clock) -> TokenService {
+        self.clock = clock;
+        self
+    }
+
+    /// The time, as this service's rules see it.
+    pub(super) fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
     }
 
     /// Signs (sessions, access tokens) and verifies as `issuer`.
@@ -127,11 +143,7 @@ impl TokenService {
         F: Future<Output = StoreResult<Option<V>>>,
     {
         Ok(match &self.cache {
-            Some(cache) => {
-                kind(cache)
-                    .get_or_load(key, time::now(), load, keep)
-                    .await?
-            }
+            Some(cache) => kind(cache).get_or_load(key, self.now(), load, keep).await?,
             None => load().await?.map(Arc::new),
         })
     }
@@ -183,7 +195,7 @@ impl TokenService {
 
     fn audit_record(&self, actor: &Actor, action: &'static str, detail: String) -> AuditRecord {
         AuditRecord {
-            at: time::now(),
+            at: self.now(),
             actor: actor.user.name.clone(),
             action,
             token_id: None,

@@ -54,7 +54,7 @@ impl TokenService {
                 role: &role,
             },
         )?;
-        let now = time::now();
+        let now = self.now();
         let expires_at = self.lifetime.expiry(request.expires, now)?;
         let secret = Secret::generate(request.kind)?;
         let audit = AuditRecord {
@@ -100,7 +100,7 @@ impl TokenService {
     /// The tokens `request` asks for, among those the actor may see: without
     /// `tokens:read-all`, only their own.
     pub async fn list_tokens(&self, actor: &Actor, request: ListRequest) -> Result<Vec<Token>> {
-        let now = time::now();
+        let now = self.now();
         let mut filter = TokenFilter {
             owner: request.owner,
             kind: request.kind,
@@ -136,7 +136,7 @@ impl TokenService {
             .into_iter()
             .filter(|token| actor.may_read(token) || actor.may_revoke(token))
             .collect();
-        pick_one(visible, &actor.user.name, reference).ok_or_else(not_found)?
+        pick_one(visible, &actor.user.name, reference, self.now()).ok_or_else(not_found)?
     }
 
     pub async fn revoke(&self, actor: &Actor, reference: &TokenRef) -> Result<Revocation> {
@@ -167,7 +167,7 @@ impl TokenService {
         let reason = reason.map(|reason| scan::finder().redact(reason));
         let found = self
             .store
-            .token_by_secret(&secret.hash(), time::now())
+            .token_by_secret(&secret.hash(), self.now())
             .await?
             .ok_or_else(|| Error::not_found(format!("no token matches {}", secret.hint())))?;
         self.revoke_found(
@@ -186,7 +186,7 @@ impl TokenService {
     pub async fn inspect_secret(&self, secret: &Secret) -> Result<Option<Token>> {
         let found = self
             .store
-            .token_by_secret(&secret.hash(), time::now())
+            .token_by_secret(&secret.hash(), self.now())
             .await?;
         Ok(found.map(|found| found.token))
     }
@@ -201,7 +201,7 @@ impl TokenService {
     ) -> Result<Revocation> {
         let because = reason.map_or_else(String::new, |reason| format!("; reason: {reason}"));
         let audit = AuditRecord {
-            at: time::now(),
+            at: self.now(),
             actor: actor.to_owned(),
             action: "token.revoke",
             token_id: Some(token.id),
@@ -237,7 +237,7 @@ impl TokenService {
                 "the grace period must be between 0 and 7 days",
             ));
         }
-        let now = time::now();
+        let now = self.now();
         check_regenerable(&token, now)?;
         let secret = Secret::generate(token.kind)?;
         let previous_valid_until = grace.filter(|g| !g.is_zero()).map(|g| now + g);
@@ -265,7 +265,7 @@ impl TokenService {
         if !replaced {
             // Revoked or expired between the read and the write.
             let token = self.reload(token.id).await?;
-            check_regenerable(&token, time::now())?;
+            check_regenerable(&token, self.now())?;
             return Err(Error::conflict(format!(
                 "token {} changed meanwhile; try again",
                 token.id
@@ -281,7 +281,7 @@ impl TokenService {
     /// The token a secret authenticates as, or why it doesn't. Records use at
     /// most once per minute per token, so a hot loop does not write.
     pub async fn verify(&self, secret: &Secret) -> Result<Token> {
-        let now = time::now();
+        let now = self.now();
         let invalid = |why: String| {
             Error::unauthenticated(format!("token {} is not valid: {why}", secret.hint()))
         };
@@ -343,9 +343,7 @@ impl TokenService {
     /// it, so only among those the actor may see.
     pub async fn audit(&self, actor: &Actor, request: AuditRequest) -> Result<Vec<AuditEntry>> {
         let mut filter = AuditFilter {
-            since: request
-                .since
-                .map(|since| time::now() - time::bounded(since)),
+            since: request.since.map(|since| self.now() - time::bounded(since)),
             ..AuditFilter::default()
         };
         if let Some(reference) = &request.token {
@@ -359,13 +357,18 @@ impl TokenService {
 }
 
 /// Chooses among tokens sharing a name: the actor's own first, then the
-/// active one. `None` when nothing matches; an error when still ambiguous.
-fn pick_one(mut tokens: Vec<Token>, actor: &str, reference: &TokenRef) -> Option<Result<Token>> {
+/// one active at `now`. `None` when nothing matches; an error when still
+/// ambiguous.
+fn pick_one(
+    mut tokens: Vec<Token>,
+    actor: &str,
+    reference: &TokenRef,
+    now: DateTime<Utc>,
+) -> Option<Result<Token>> {
     if tokens.iter().any(|token| token.owner == actor) {
         tokens.retain(|token| token.owner == actor);
     }
     if tokens.len() > 1 {
-        let now = time::now();
         let active: Vec<Token> = tokens
             .iter()
             .filter(|token| token.status_at(now) == Status::Active)

@@ -17,8 +17,8 @@ use crate::api;
 use crate::backend::Backend;
 use crate::error::{Error, ErrorKind, Result};
 use crate::exchange::{
-    ACCESS_TOKEN_TYPE, AccessClaims, ExchangeError, ExchangeRequest, Exchanged, JWT_TOKEN_TYPE,
-    OAuthErrorBody, TOKEN_EXCHANGE_GRANT, TOKEN_PATH, TokenResponse, invalid_access_token,
+    ACCESS_TOKEN_TYPE, AccessClaims, ExchangeError, ExchangeRequest, ExchangeResponse, Exchanged,
+    JWT_TOKEN_TYPE, OAuthErrorBody, TOKEN_EXCHANGE_GRANT, TOKEN_PATH, invalid_access_token,
     verify_with_jwks,
 };
 use crate::http::{http_client, parse_server_url};
@@ -214,7 +214,7 @@ impl Backend for RemoteBackend {
         let url = self.outside_v1(TOKEN_PATH);
         let (status, body) = self.fetch(self.http.post(url).form(&form)).await?;
         if status.is_success() {
-            let answer: TokenResponse =
+            let answer: ExchangeResponse =
                 serde_json::from_slice(&body).map_err(|error| self.unreadable(&error))?;
             return Ok(answer.into());
         }

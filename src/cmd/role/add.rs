@@ -6,9 +6,6 @@ use crate::model::Permission;
 
 /// Add a custom role (needs users:manage)
 ///
-/// Permissions: api:read, api:write, files:upload, tokens:read, tokens:manage,
-/// tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage.
-///
 /// Examples:
 ///   tokenctl role add reader --permission api:read --permission tokens:read
 #[derive(Debug, clap::Args)]
@@ -17,12 +14,12 @@ pub struct Args {
     /// Name of the new role
     pub name: String,
 
-    /// A permission the role grants (repeat for several)
     #[arg(
         long = "permission",
         short = 'p',
         value_name = "PERMISSION",
-        required = true
+        required = true,
+        help = permission_help()
     )]
     pub permissions: Vec<Permission>,
 
@@ -46,4 +43,14 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     }
     ctx.out.success(&format!("Added role '{}'", role.name));
     Ok(())
+}
+
+/// The `--permission` help, listing every permission there is: written from
+/// [`Permission::ALL`], so a new permission can't be left out of it.
+fn permission_help() -> String {
+    let names: Vec<&str> = Permission::ALL.iter().map(|p| p.as_str()).collect();
+    format!(
+        "A permission the role grants (repeat for several): {}",
+        names.join(", ")
+    )
 }

@@ -1,11 +1,11 @@
 //! The API's routes, one module per resource. Each handler parses, calls the
 //! service, and returns the result as JSON.
 
-mod ats;
 mod audit;
+mod authentication_token;
+mod authorization_server;
 mod keys;
 mod meta;
-mod oauth;
 mod roles;
 mod session;
 mod tokens;
@@ -32,8 +32,8 @@ pub fn routes() -> Router<AppState> {
         .merge(roles::routes())
         .merge(users::routes())
         .merge(keys::routes())
-        .merge(oauth::routes())
-        .merge(ats::routes())
+        .merge(authorization_server::routes())
+        .merge(authentication_token::routes())
 }
 
 /// `axum::Json`, but failures answer with our JSON error body, and a body

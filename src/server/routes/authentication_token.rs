@@ -1,4 +1,4 @@
-//! Seed 002's endpoint, for clients written against it: `GET
+//! The authentication-token endpoint, for clients written against it: `GET
 //! /api/personalaccesstoken/getAuthenticationToken` with the PAT in the
 //! `personalAccessToken` header answers an access token in its envelope
 //! (`Data`, `ErrorMessage`, `ErrorParameters`, `ResponseCode`,

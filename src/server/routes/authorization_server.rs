@@ -1,5 +1,7 @@
-//! The standard face of exchange: the RFC 8693 token endpoint and the
-//! RFC 8414 metadata that points resource servers at it and at the JWK Set.
+//! tokenctl as an OAuth authorization server — not to be confused with
+//! `crate::oauth`, the third-party providers whose tokens tokenctl keeps.
+//! The standard face of exchange: the RFC 8693 token endpoint, RFC 7662
+//! introspection, and the RFC 8414 metadata that points resource servers at it and at the JWK Set.
 //! Errors here are RFC 6749 §5.2 bodies (`error`, `error_description`), not
 //! the API's own error shape, because OAuth clients expect them.
 
@@ -14,8 +16,8 @@ use serde::Serialize;
 use super::Json;
 
 use crate::exchange::{
-    ACCESS_TOKEN_TYPE, ExchangeError, ExchangeRequest, Exchanged, JWT_TOKEN_TYPE, OAuthErrorBody,
-    TOKEN_EXCHANGE_GRANT, TOKEN_PATH, TokenResponse,
+    ACCESS_TOKEN_TYPE, ExchangeError, ExchangeRequest, ExchangeResponse, Exchanged, JWT_TOKEN_TYPE,
+    OAuthErrorBody, TOKEN_EXCHANGE_GRANT, TOKEN_PATH,
 };
 use crate::model::Permission;
 use crate::secret::Secret;
@@ -130,7 +132,7 @@ async fn token(
     let parameters = form.parameters();
     let form = TokenForm::read(&parameters).map_err(OAuthError)?;
     let exchanged = exchange(&state, &source, form).await.map_err(OAuthError)?;
-    Ok((no_store(), Json(TokenResponse::from(exchanged))).into_response())
+    Ok((no_store(), Json(ExchangeResponse::from(exchanged))).into_response())
 }
 
 async fn exchange(
