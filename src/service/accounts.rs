@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::auth;
 use crate::credential_cache;
-use crate::error::{Error, Reason, Result};
+use crate::error::{Error, ErrorKind, Reason, Result};
 use crate::model::{Permission, Permissions, Role, User};
 use crate::policy::{self, Act, Actor, Operation};
 use crate::store::AuditRecord;
@@ -25,6 +25,16 @@ impl TokenService {
     /// The role `name`, read under the rule of [`TokenService::roles`].
     pub async fn show_role(&self, _caller: &Actor, name: &str) -> Result<Arc<Role>> {
         self.role(name).await
+    }
+
+    /// The role a request names for a token or a user: one that does not
+    /// exist is the request's mistake (invalid input), not a missing
+    /// resource; any other failure stays what it is.
+    pub(super) async fn requested_role(&self, name: &str) -> Result<Arc<Role>> {
+        self.role(name).await.map_err(|error| match error.kind {
+            ErrorKind::NotFound => Error::invalid(error.message).because(Reason::NoSuchRole),
+            _ => error,
+        })
     }
 
     /// The role `name`, from the cache when there is one.
@@ -106,10 +116,7 @@ impl TokenService {
     ) -> Result<(User, Option<String>)> {
         policy::check(actor, Operation::AddUser)?;
         policy::check_name("user", name)?;
-        let role = self
-            .role(role)
-            .await
-            .map_err(|error| Error::invalid(error.message))?;
+        let role = self.requested_role(role).await?;
         policy::decide(actor, &Act::AddUser { role: &role })?;
         let (hash, generated) = self.password_hash(password).await?;
         let audit = self.audit_record(
@@ -223,10 +230,7 @@ impl TokenService {
         policy::check(actor, Operation::SetUserRole)?;
         let user = self.user_named(name).await?;
         let from = self.role(&user.role).await?;
-        let to = self
-            .role(role)
-            .await
-            .map_err(|error| Error::invalid(error.message))?;
+        let to = self.requested_role(role).await?;
         policy::decide(
             actor,
             &Act::SetUserRole {

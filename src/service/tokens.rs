@@ -6,7 +6,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 
 use crate::credential_cache;
-use crate::error::{Error, ErrorKind, Reason, Result};
+use crate::error::{Error, Reason, Result};
 use crate::model::{AuditEntry, Permission, Status, Token};
 use crate::policy::{self, Act, Actor, Operation};
 use crate::requests::{
@@ -41,10 +41,7 @@ impl TokenService {
         let owner_role = self.role(&owner.role).await?;
         let role = match request.role.as_deref() {
             None => Arc::clone(&owner_role),
-            Some(name) => self.role(name).await.map_err(|error| match error.kind {
-                ErrorKind::NotFound => Error::invalid(error.message).because(Reason::NoSuchRole),
-                _ => error,
-            })?,
+            Some(name) => self.requested_role(name).await?,
         };
         let grant = policy::decide(
             actor,
