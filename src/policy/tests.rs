@@ -78,7 +78,7 @@ fn a_token_gets_what_its_role_creator_and_owner_all_have() {
     assert_eq!(grant.stripped, [ApiWrite, KeysManage].into());
 }
 
-/// Found by `tests/authority_property.rs` through `serve`: users:manage
+/// Found by `tests/authority_property/` through `serve`: users:manage
 /// alone issued tokens to others.
 #[test]
 fn issuing_a_token_to_someone_else_needs_tokens_manage_too() {
@@ -187,7 +187,7 @@ fn a_secret_is_regenerated_only_by_someone_who_holds_all_its_token_can_do() {
     let developer = actor(Credential::Session, &[TokensManage, ApiRead]);
     assert!(decide(&developer, &Act::RegenerateToken { token: &own }).is_ok());
     assert!(decide(&developer, &Act::RegenerateToken { token: &smaller }).is_err());
-    // Found by tests/authority_property.rs: users:manage renews any
+    // Found by tests/authority_property/: users:manage renews any
     // token, the actor's own included, without tokens:manage.
     let manager = actor(Credential::Session, &[UsersManage, ApiRead]);
     assert!(decide(&manager, &Act::RegenerateToken { token: &own }).is_ok());

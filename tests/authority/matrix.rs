@@ -1,0 +1,199 @@
+//! README's credential matrix, cell by cell.
+
+use super::*;
+
+/// README's credential matrix: its rows, each with ✓/✗ for a login
+/// session, a token and an access token.
+pub(crate) fn readme_matrix() -> Vec<(String, [bool; 3])> {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let table = readme
+        .split("<!-- credential-matrix -->")
+        .nth(1)
+        .and_then(|rest| rest.split("<!-- /credential-matrix -->").next())
+        .expect("README marks its credential matrix with <!-- credential-matrix -->");
+    table
+        .lines()
+        .filter(|line| line.starts_with("| ") && !line.starts_with("| Operation"))
+        .map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            let mark = |cell: &str| match cell {
+                "✓" => true,
+                "✗" => false,
+                other => panic!("README matrix cell {other:?} in {line}"),
+            };
+            (
+                cells[1].to_owned(),
+                [mark(cells[2]), mark(cells[3]), mark(cells[4])],
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_cell_of_the_credential_matrix_holds() {
+    let env = TestEnv::with_backend(Backend::RemoteSqlite).expect("server");
+    let api = Api::new(&env);
+    api.user("bob", "developer");
+    let pat = api.token(&api.admin, "matrix-pat");
+    let access = api.access_token(&pat, None);
+    let credentials = [api.admin.clone(), pat.clone(), access];
+    let mut fresh = 0;
+    let mut unique = |prefix: &str| {
+        fresh += 1;
+        format!("{prefix}-{fresh}")
+    };
+    let rows = readme_matrix();
+    assert!(rows.len() >= 15, "README's matrix has its rows: {rows:?}");
+    for (row, expected) in &rows {
+        for (column, credential) in credentials.iter().enumerate() {
+            let status = match row.as_str() {
+                "create a token (`create`)" => {
+                    let body = json!({ "name": unique("t") });
+                    api.status("POST", "/v1/tokens", credential, Some(body))
+                }
+                "issue a token to another user (`create --for`)" => {
+                    let body = json!({ "name": unique("t"), "for": "bob" });
+                    api.status("POST", "/v1/tokens", credential, Some(body))
+                }
+                "regenerate a token (`regenerate`)" => {
+                    let victim = api.token(&api.admin, &unique("victim"));
+                    let path = format!("/v1/tokens/{}/regenerate", id_of(&api, &victim));
+                    api.status("POST", &path, credential, None)
+                }
+                "exchange for an access token (`exchange`)" => {
+                    http_exchange(&api.url, credential, None, None).status
+                }
+                "add a user (`user add`)" => {
+                    let body =
+                        json!({ "name": unique("u"), "role": "connector", "password": PASSWORD });
+                    api.status("POST", "/v1/users", credential, Some(body))
+                }
+                "change a user's role (`user set-role`)" => {
+                    let body =
+                        json!({ "role": if column % 2 == 0 { "support" } else { "developer" } });
+                    api.status("POST", "/v1/users/bob/role", credential, Some(body))
+                }
+                "disable or enable a user (`user disable`, `user enable`)" => {
+                    api.status("POST", "/v1/users/bob/enable", credential, None)
+                }
+                "add or remove a role (`role add`, `role remove`)" => {
+                    let body = json!({ "name": unique("r"), "permissions": ["api:read"] });
+                    api.status("POST", "/v1/roles", credential, Some(body))
+                }
+                "rotate the signing key (`keys rotate`)" => {
+                    api.status("POST", "/v1/keys/rotate", credential, None)
+                }
+                "set up 2FA (`2fa enable`)" => api.status("POST", "/v1/me/totp", credential, None),
+                "list and show tokens (`list`, `show`)" => {
+                    api.status("GET", "/v1/tokens", credential, None)
+                }
+                "revoke a token (`revoke`)" => {
+                    let victim = api.token(&api.admin, &unique("victim"));
+                    let path = format!("/v1/tokens/{}/revoke", id_of(&api, &victim));
+                    api.status("POST", &path, credential, None)
+                }
+                "read the audit log (`audit`)" => api.status("GET", "/v1/audit", credential, None),
+                "list users and roles (`user list`, `role list`)" => {
+                    api.status("GET", "/v1/users", credential, None)
+                }
+                "list the signing keys (`keys list`)" => {
+                    api.status("GET", "/v1/keys", credential, None)
+                }
+                "introspect a token (`POST /oauth2/introspect`)" => {
+                    common::http_send(
+                        "POST",
+                        &format!("{}/oauth2/introspect", api.url),
+                        &[
+                            ("authorization", &format!("Bearer {credential}")),
+                            ("content-type", "application/x-www-form-urlencoded"),
+                        ],
+                        Some(&format!("token={pat}")),
+                    )
+                    .status
+                }
+                other => panic!("README's matrix has a row this test does not know: {other}"),
+            };
+            let allowed = (200..300).contains(&status);
+            assert_eq!(
+                allowed,
+                expected[column],
+                "{row} with {}: HTTP {status}",
+                ["a login session", "a PAT", "an access token"][column]
+            );
+        }
+    }
+    // The rows that are grants agree with the code's own matrix.
+    use tokenctl::policy::{CredentialKind, Operation};
+    let kinds = [
+        CredentialKind::Person,
+        CredentialKind::Token,
+        CredentialKind::AccessToken,
+    ];
+    for operation in Operation::ALL {
+        let row = match operation {
+            Operation::CreateToken { for_other: false } => "create a token (`create`)",
+            Operation::CreateToken { for_other: true } => {
+                "issue a token to another user (`create --for`)"
+            }
+            Operation::RegenerateToken { .. } => "regenerate a token (`regenerate`)",
+            Operation::Exchange => "exchange for an access token (`exchange`)",
+            Operation::OpenSession => continue,
+            Operation::AddUser => "add a user (`user add`)",
+            Operation::SetUserRole => "change a user's role (`user set-role`)",
+            Operation::SetUserDisabled => {
+                "disable or enable a user (`user disable`, `user enable`)"
+            }
+            Operation::AddRole | Operation::RemoveRole => {
+                "add or remove a role (`role add`, `role remove`)"
+            }
+            Operation::RotateKeys => "rotate the signing key (`keys rotate`)",
+            Operation::EnrollSecondFactor => "set up 2FA (`2fa enable`)",
+        };
+        let (_, marks) = rows
+            .iter()
+            .find(|(name, _)| name == row)
+            .unwrap_or_else(|| panic!("README's matrix lacks the row {row}"));
+        for (column, kind) in kinds.iter().enumerate() {
+            assert_eq!(
+                operation.needs().credentials.contains(kind),
+                marks[column],
+                "{operation:?} with {kind:?}: README and policy disagree"
+            );
+        }
+    }
+}
+
+pub(crate) fn id_of(api: &Api<'_>, secret: &str) -> i64 {
+    let body = json!({ "token": secret });
+    let answer = api.call("POST", "/v1/tokens/inspect", &api.admin, Some(body));
+    answer.body["id"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("inspect: {}", answer.body))
+}
+
+#[test]
+fn the_first_admin_can_still_do_everything_after_all_this() {
+    let env = TestEnv::with_backend(Backend::RemoteSqlite).expect("server");
+    let api = Api::new(&env);
+    api.add_role("r", &["api:read"]);
+    api.user("bob", "r");
+    api.admin(
+        "POST",
+        "/v1/users/bob/role",
+        Some(json!({ "role": "admin" })),
+    );
+    api.admin("POST", "/v1/users/bob/disable", None);
+    api.admin("POST", "/v1/users/bob/enable", None);
+    api.admin("POST", "/v1/keys/rotate", None);
+    let body = json!({ "name": "for-bob", "for": "bob" });
+    let created = api.admin("POST", "/v1/tokens", Some(body));
+    assert_eq!(created["token"]["role"], "admin");
+    assert_eq!(
+        created["token"]["effective_permissions"]
+            .as_array()
+            .map(Vec::len),
+        Some(10)
+    );
+    assert!(!http_login(&api.url, &env.me(), ADMIN_PASSWORD).is_empty());
+}

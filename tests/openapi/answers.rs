@@ -1,0 +1,546 @@
+//! Every answer against its schema.
+
+use super::*;
+
+pub(crate) fn totp_code(secret: &str) -> String {
+    let secret = totp_rs::Secret::try_from_base32(secret).expect("base32 secret");
+    let totp = totp_rs::Builder::new()
+        .with_secret(secret)
+        .build()
+        .expect("totp");
+    let now = u64::try_from(chrono::Utc::now().timestamp()).expect("after 1970");
+    totp.generate(now).to_string()
+}
+
+/// One pass over the whole API as an admin: every documented operation
+/// answers 200 once, with a body matching its documented 200 schema, and
+/// a few documented errors come with the documented body.
+#[tokio::test]
+async fn every_success_and_sample_errors_match_the_documented_schemas() {
+    let doc = document();
+    let api = api_with_admin().await;
+    let mut covered: BTreeSet<(String, String)> = BTreeSet::new();
+
+    macro_rules! step {
+        ($method:literal, $template:literal, $uri:expr, $bearer:expr, $body:expr, $status:expr) => {{
+            let uri: &str = $uri;
+            let answer = api.call($method, uri, $bearer, $body).await;
+            assert_eq!(
+                answer.status,
+                $status,
+                "{} {}: {}",
+                $method,
+                uri,
+                String::from_utf8_lossy(&answer.bytes)
+            );
+            assert_documented(&doc, $template, $method, &answer);
+            if answer.status == StatusCode::OK {
+                covered.insert(($template.to_owned(), $method.to_owned()));
+            }
+            answer.json()
+        }};
+    }
+    let ok = StatusCode::OK;
+
+    step!("get", "/healthz", "/healthz", None, None, ok);
+    step!("get", "/openapi.json", "/openapi.json", None, None, ok);
+
+    // Sessions.
+    let login = json!({ "username": ADMIN, "password": ADMIN_PASSWORD });
+    let answer = step!(
+        "post",
+        "/v1/login",
+        "/v1/login",
+        None,
+        Some(login.clone()),
+        ok
+    );
+    let session = answer["session"].as_str().expect("session").to_owned();
+    let me = Some(session.as_str());
+    let wrong = json!({ "username": ADMIN, "password": "wrong password" });
+    let answer = step!(
+        "post",
+        "/v1/login",
+        "/v1/login",
+        None,
+        Some(wrong),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(answer["error"]["kind"], "unauthenticated");
+    let extra = json!({ "username": ADMIN, "password": ADMIN_PASSWORD, "remember": true });
+    let answer = step!(
+        "post",
+        "/v1/login",
+        "/v1/login",
+        None,
+        Some(extra),
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        answer["error"]["kind"], "invalid_input",
+        "unknown fields are refused"
+    );
+
+    let answer = step!("get", "/v1/me", "/v1/me", me, None, ok);
+    assert_eq!(answer["credential"], "session");
+
+    // Roles.
+    step!("get", "/v1/roles", "/v1/roles", me, None, ok);
+    step!("get", "/v1/roles/{name}", "/v1/roles/admin", me, None, ok);
+    step!(
+        "get",
+        "/v1/roles/{name}",
+        "/v1/roles/nobody",
+        me,
+        None,
+        StatusCode::NOT_FOUND
+    );
+    let role = json!({ "name": "reader", "description": "reads", "permissions": ["api:read", "tokens:read"] });
+    step!("post", "/v1/roles", "/v1/roles", me, Some(role.clone()), ok);
+    step!(
+        "post",
+        "/v1/roles",
+        "/v1/roles",
+        me,
+        Some(role),
+        StatusCode::CONFLICT
+    );
+    let answer = step!(
+        "delete",
+        "/v1/roles/{name}",
+        "/v1/roles/reader",
+        me,
+        None,
+        ok
+    );
+    assert_eq!(answer["removed"], "reader");
+    step!(
+        "delete",
+        "/v1/roles/{name}",
+        "/v1/roles/admin",
+        me,
+        None,
+        StatusCode::CONFLICT
+    );
+
+    // Users.
+    let bob = json!({ "name": "bob", "role": "developer" });
+    let answer = step!("post", "/v1/users", "/v1/users", me, Some(bob), ok);
+    assert!(
+        answer["password"].is_string(),
+        "a generated password is returned"
+    );
+    let carol = json!({ "name": "carol", "role": "support", "password": "a long enough password" });
+    let answer = step!("post", "/v1/users", "/v1/users", me, Some(carol), ok);
+    assert!(
+        answer.get("password").is_none(),
+        "no password when one was given"
+    );
+    step!("get", "/v1/users", "/v1/users", me, None, ok);
+    let answer = step!(
+        "post",
+        "/v1/users/{name}/disable",
+        "/v1/users/bob/disable",
+        me,
+        None,
+        ok
+    );
+    assert!(answer["disabled_at"].is_string());
+    let answer = step!(
+        "post",
+        "/v1/users/{name}/enable",
+        "/v1/users/bob/enable",
+        me,
+        None,
+        ok
+    );
+    assert!(answer["disabled_at"].is_null());
+    let answer = step!(
+        "post",
+        "/v1/users/{name}/unlock",
+        "/v1/users/bob/unlock",
+        me,
+        None,
+        ok
+    );
+    assert_eq!(answer["cleared_addresses"], 0);
+    let answer = step!(
+        "post",
+        "/v1/users/{name}/role",
+        "/v1/users/carol/role",
+        me,
+        Some(json!({ "role": "developer" })),
+        ok
+    );
+    assert_eq!(answer["role"], "developer");
+    step!(
+        "post",
+        "/v1/users/{name}/role",
+        "/v1/users/carol/role",
+        me,
+        Some(json!({ "role": "no-such-role" })),
+        StatusCode::BAD_REQUEST
+    );
+    step!(
+        "post",
+        "/v1/users/{name}/disable",
+        "/v1/users/alice/disable",
+        me,
+        None,
+        StatusCode::CONFLICT
+    );
+
+    // Tokens.
+    let create =
+        json!({ "name": "ci", "type": "service", "expires": "30d", "description": "deploys" });
+    let answer = step!("post", "/v1/tokens", "/v1/tokens", me, Some(create), ok);
+    let id = answer["token"]["id"].as_i64().expect("id");
+    let secret = answer["secret"].as_str().expect("secret").to_owned();
+    assert_eq!(answer["token"]["type"], "service");
+    let for_bob =
+        json!({ "name": "laptop", "for": "bob", "role": "developer", "expires": "never" });
+    let answer = step!("post", "/v1/tokens", "/v1/tokens", me, Some(for_bob), ok);
+    assert_eq!(answer["token"]["owner"], "bob");
+    assert!(answer["token"]["expires_at"].is_null());
+    step!("get", "/v1/tokens", "/v1/tokens", me, None, ok);
+    let query = "/v1/tokens?status=all&owner=alice&type=service&expiring_within_seconds=99999999";
+    let answer = step!("get", "/v1/tokens", query, me, None, ok);
+    assert_eq!(answer.as_array().map(Vec::len), Some(1));
+    step!(
+        "get",
+        "/v1/tokens",
+        "/v1/tokens?colour=red",
+        me,
+        None,
+        StatusCode::BAD_REQUEST
+    );
+    step!(
+        "get",
+        "/v1/tokens/{token}",
+        &format!("/v1/tokens/{id}"),
+        me,
+        None,
+        ok
+    );
+    step!("get", "/v1/tokens/{token}", "/v1/tokens/ci", me, None, ok);
+    step!(
+        "get",
+        "/v1/tokens/{token}",
+        "/v1/tokens/nothing",
+        me,
+        None,
+        StatusCode::NOT_FOUND
+    );
+
+    let answer = step!("get", "/v1/me", "/v1/me", Some(secret.as_str()), None, ok);
+    assert_eq!(answer["credential"], "token");
+    assert_eq!(answer["token_id"], id);
+
+    let check = json!({ "token": secret });
+    step!(
+        "post",
+        "/v1/tokens/verify",
+        "/v1/tokens/verify",
+        None,
+        Some(check),
+        ok
+    );
+    let malformed = json!({ "token": "not a secret" });
+    step!(
+        "post",
+        "/v1/tokens/verify",
+        "/v1/tokens/verify",
+        None,
+        Some(malformed),
+        StatusCode::BAD_REQUEST
+    );
+
+    // A body, when there is one, must still be a RegenerateRequest.
+    let answer = step!(
+        "post",
+        "/v1/tokens/{token}/regenerate",
+        "/v1/tokens/ci/regenerate",
+        me,
+        Some(json!({ "grace_seconds": "a while" })),
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(answer["error"]["kind"], "invalid_input");
+
+    let grace = json!({ "grace_seconds": 60 });
+    let answer = step!(
+        "post",
+        "/v1/tokens/{token}/regenerate",
+        "/v1/tokens/ci/regenerate",
+        me,
+        Some(grace),
+        ok
+    );
+    assert!(answer["previous_valid_until"].is_string());
+    let answer = step!(
+        "post",
+        "/v1/tokens/{token}/regenerate",
+        "/v1/tokens/ci/regenerate",
+        me,
+        Some(json!({})),
+        ok
+    );
+    assert!(answer["previous_valid_until"].is_null());
+    // No body at all means no grace too.
+    let answer = step!(
+        "post",
+        "/v1/tokens/{token}/regenerate",
+        "/v1/tokens/ci/regenerate",
+        me,
+        None,
+        ok
+    );
+    assert!(answer["previous_valid_until"].is_null());
+    let fresh = answer["secret"].as_str().expect("secret").to_owned();
+
+    let answer = step!(
+        "post",
+        "/v1/tokens/{token}/revoke",
+        &format!("/v1/tokens/{id}/revoke"),
+        me,
+        None,
+        ok
+    );
+    assert_eq!(answer["newly_revoked"], true);
+    assert!(answer["token"]["revoked_at"].is_string());
+    let answer = step!(
+        "post",
+        "/v1/tokens/{token}/revoke",
+        &format!("/v1/tokens/{id}/revoke"),
+        me,
+        None,
+        ok
+    );
+    assert_eq!(answer["newly_revoked"], false);
+    let answer = step!(
+        "post",
+        "/v1/tokens/{token}/regenerate",
+        &format!("/v1/tokens/{id}/regenerate"),
+        me,
+        Some(json!({})),
+        StatusCode::CONFLICT
+    );
+    assert_eq!(answer["error"]["kind"], "conflict");
+    let answer = step!(
+        "post",
+        "/v1/tokens/verify",
+        "/v1/tokens/verify",
+        None,
+        Some(json!({ "token": fresh })),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(answer["error"]["kind"], "unauthenticated");
+
+    let create = json!({ "name": "leaked" });
+    let answer = step!("post", "/v1/tokens", "/v1/tokens", me, Some(create), ok);
+    let leaked_secret = answer["secret"].clone();
+    let leaked = json!({ "token": leaked_secret, "reason": "leaked: found by scan in ci.log" });
+    let answer = step!(
+        "post",
+        "/v1/tokens/revoke-by-value",
+        "/v1/tokens/revoke-by-value",
+        None,
+        Some(leaked),
+        ok
+    );
+    assert_eq!(answer["newly_revoked"], true);
+    let answer = step!(
+        "post",
+        "/v1/tokens/inspect",
+        "/v1/tokens/inspect",
+        None,
+        Some(json!({ "token": leaked_secret })),
+        ok
+    );
+    assert!(
+        answer["revoked_at"].is_string(),
+        "revoked tokens are inspected too"
+    );
+    let unknown = tokenctl::secret::Secret::generate(TokenKind::Personal).expect("randomness");
+    let answer = step!(
+        "post",
+        "/v1/tokens/inspect",
+        "/v1/tokens/inspect",
+        None,
+        Some(json!({ "token": unknown.expose() })),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(answer["error"]["kind"], "not_found");
+    let answer = step!(
+        "post",
+        "/v1/tokens/revoke-by-value",
+        "/v1/tokens/revoke-by-value",
+        None,
+        Some(json!({ "token": leaked_secret, "reason": "two\nlines" })),
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(answer["error"]["kind"], "invalid_input");
+
+    // Signing keys: a rotation keeps the old key published, and the
+    // session it signed working.
+    let answer = step!(
+        "get",
+        "/.well-known/jwks.json",
+        "/.well-known/jwks.json",
+        None,
+        None,
+        ok
+    );
+    let first_kid = answer["keys"][0]["kid"].clone();
+    let answer = step!("get", "/v1/keys", "/v1/keys", me, None, ok);
+    assert_eq!(answer[0]["status"], "active");
+    let answer = step!("post", "/v1/keys/rotate", "/v1/keys/rotate", me, None, ok);
+    assert_eq!(answer["retired"][0]["kid"], first_kid);
+    let published = api.call("get", "/.well-known/jwks.json", None, None).await;
+    assert_eq!(published.json()["keys"][1]["kid"], first_kid);
+    step!("get", "/v1/me", "/v1/me", me, None, ok);
+
+    // Audit.
+    let answer = step!("get", "/v1/audit", "/v1/audit", me, None, ok);
+    let entries = answer.as_array().expect("entries");
+    assert!(entries.iter().any(|entry| entry["token_id"].is_null()));
+    assert!(entries.iter().any(|entry| entry["token_id"].is_i64()));
+    step!(
+        "get",
+        "/v1/audit",
+        &format!("/v1/audit?token={id}&since_seconds=3600"),
+        me,
+        None,
+        ok
+    );
+    step!(
+        "get",
+        "/v1/audit",
+        "/v1/audit?token=nothing",
+        me,
+        None,
+        StatusCode::NOT_FOUND
+    );
+
+    // Two-factor enrolment; afterwards a password alone is not enough.
+    step!(
+        "post",
+        "/v1/me/totp/confirm",
+        "/v1/me/totp/confirm",
+        me,
+        Some(json!({ "code": "123456" })),
+        StatusCode::CONFLICT
+    );
+    let answer = step!("post", "/v1/me/totp", "/v1/me/totp", me, None, ok);
+    let totp_secret = answer["secret"].as_str().expect("totp secret").to_owned();
+    let code = json!({ "code": totp_code(&totp_secret) });
+    let answer = step!(
+        "post",
+        "/v1/me/totp/confirm",
+        "/v1/me/totp/confirm",
+        me,
+        Some(code),
+        ok
+    );
+    assert_eq!(answer["totp"], "enabled");
+    let answer = step!(
+        "post",
+        "/v1/login",
+        "/v1/login",
+        None,
+        Some(login),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(answer["error"]["kind"], "second_factor_required");
+
+    // A token may not do what needs a person.
+    let acting = personal_token(&api, me).await;
+    let create = json!({ "name": "minted" });
+    let answer = step!(
+        "post",
+        "/v1/tokens",
+        "/v1/tokens",
+        Some(acting.as_str()),
+        Some(create),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(answer["error"]["kind"], "permission_denied");
+
+    // Exchange: the RFC 8414 metadata, the RFC 8693 token endpoint (a
+    // form, not JSON) and the authentication-token endpoint (a header).
+    step!(
+        "get",
+        "/.well-known/oauth-authorization-server",
+        "/.well-known/oauth-authorization-server",
+        None,
+        None,
+        ok
+    );
+    let exchange_form = |subject: &str| {
+        format!(
+            "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange\
+             &subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Aaccess_token\
+             &subject_token={subject}"
+        )
+    };
+    for (form, status) in [
+        (exchange_form(&acting), ok),
+        (exchange_form("tcpat_nothing"), StatusCode::BAD_REQUEST),
+    ] {
+        let request = Request::post("/oauth2/token")
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(form))
+            .expect("request");
+        let answer = api.send(request).await;
+        assert_eq!(answer.status, status);
+        assert_documented(&doc, "/oauth2/token", "post", &answer);
+    }
+    covered.insert(("/oauth2/token".to_owned(), "post".to_owned()));
+    for (token, active) in [(acting.as_str(), true), ("garbage", false)] {
+        let request = Request::post("/oauth2/introspect")
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(AUTHORIZATION, format!("Bearer {session}"))
+            .body(Body::from(format!("token={token}")))
+            .expect("request");
+        let answer = api.send(request).await;
+        assert_eq!(answer.status, ok);
+        assert_eq!(answer.json()["active"], active);
+        assert_documented(&doc, "/oauth2/introspect", "post", &answer);
+    }
+    covered.insert(("/oauth2/introspect".to_owned(), "post".to_owned()));
+    let path = "/api/personalaccesstoken/getAuthenticationToken";
+    for (header, status) in [(acting.as_str(), ok), ("nonsense", StatusCode::BAD_REQUEST)] {
+        let request = Request::get(path)
+            .header("personalAccessToken", header)
+            .body(Body::empty())
+            .expect("request");
+        let answer = api.send(request).await;
+        assert_eq!(answer.status, status);
+        assert_documented(&doc, path, "get", &answer);
+    }
+    covered.insert((path.to_owned(), "get".to_owned()));
+
+    let missing: Vec<String> = operations(&doc)
+        .into_iter()
+        .filter(|operation| !covered.contains(operation))
+        .map(|(path, method)| format!("{} {path}", method.to_uppercase()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "add a successful call to this test for: {}",
+        missing.join(", ")
+    );
+}
+
+/// A fresh personal token of the session's user, to act as a token.
+pub(crate) async fn personal_token(api: &Api, session: Option<&str>) -> String {
+    let answer = api
+        .call(
+            "post",
+            "/v1/tokens",
+            session,
+            Some(json!({ "name": "acting" })),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    answer.json()["secret"].as_str().expect("secret").to_owned()
+}

@@ -1,0 +1,136 @@
+//! The contract for the audit log: its filters, and batches written whole.
+
+use super::*;
+
+pub(crate) async fn the_audit_log_filters_by_token_actor_and_time(f: &Fixture) {
+    let admin = f.admin().await;
+    let start = time::now();
+    f.add_user("bob", "developer").await;
+    let bob = f.actor("bob").await;
+    let bobs = f.create(&bob, request("bobs")).await;
+    let adas = f.create(&admin, request("adas")).await;
+
+    let summary = |entries: Vec<AuditEntry>| {
+        entries
+            .into_iter()
+            .map(|entry| (entry.action, entry.actor, entry.token_id))
+            .collect::<Vec<_>>()
+    };
+    let audit = |actor: Actor, request: AuditRequest| async move {
+        summary(f.service.audit(&actor, request).await.expect("audit"))
+    };
+    let stored = |filter: AuditFilter| async move {
+        summary(f.store.audit_entries(&filter).await.expect("audit"))
+    };
+    let entry = |action: &str, actor: &str, token: Option<i64>| {
+        (action.to_owned(), actor.to_owned(), token)
+    };
+    let everything = audit(admin.clone(), AuditRequest::default()).await;
+    assert_eq!(
+        everything,
+        [
+            entry("user.add", ADMIN, None),
+            entry("token.create", "bob", Some(bobs.token.id)),
+            entry("token.create", ADMIN, Some(adas.token.id)),
+        ]
+    );
+    let by_token = |reference| AuditRequest {
+        token: Some(reference),
+        ..AuditRequest::default()
+    };
+    assert_eq!(
+        audit(admin.clone(), by_token(TokenRef::Id(adas.token.id))).await,
+        [entry("token.create", ADMIN, Some(adas.token.id))]
+    );
+    assert_eq!(
+        audit(admin.clone(), by_token(TokenRef::parse("bobs"))).await,
+        [entry("token.create", "bob", Some(bobs.token.id))]
+    );
+    let within = |ago| AuditRequest {
+        since: Some(ago),
+        ..AuditRequest::default()
+    };
+    assert_eq!(
+        audit(admin.clone(), within(Duration::hours(1))).await.len(),
+        3
+    );
+    assert_eq!(
+        audit(admin.clone(), within(Duration::MAX)).await.len(),
+        3,
+        "a span beyond the calendar reaches back to the first entry"
+    );
+
+    // The store's own filters: by actor, and since an instant.
+    let by_actor = AuditFilter {
+        actor: Some("bob".to_owned()),
+        ..AuditFilter::default()
+    };
+    assert_eq!(
+        stored(by_actor).await,
+        [entry("token.create", "bob", Some(bobs.token.id))]
+    );
+    let since = |at| AuditFilter {
+        since: Some(at),
+        ..AuditFilter::default()
+    };
+    assert_eq!(stored(since(start)).await.len(), 3);
+    assert!(
+        stored(since(time::now() + Duration::hours(1)))
+            .await
+            .is_empty()
+    );
+
+    // Without audit:read a user sees only their own entries, and a token
+    // of someone else's is not there to filter by.
+    assert_eq!(
+        audit(bob.clone(), AuditRequest::default()).await,
+        [entry("token.create", "bob", Some(bobs.token.id))]
+    );
+    expect_error(
+        f.service
+            .audit(&bob, by_token(TokenRef::Id(adas.token.id)))
+            .await,
+        ErrorKind::NotFound,
+        &format!("no token {}", adas.token.id),
+    );
+
+    let entries = f
+        .service
+        .audit(&admin, AuditRequest::default())
+        .await
+        .expect("audit");
+    let first = &entries[0];
+    assert_eq!(first.source, "test");
+    assert_eq!(first.detail, "added user 'bob' with role developer");
+    assert!(first.at >= start);
+    assert!(entries.windows(2).all(|pair| pair[0].id < pair[1].id));
+}
+
+/// The server group-commits entries written on their own (one per token
+/// exchange): a batch, however large, lands whole and in order.
+pub(crate) async fn a_batch_of_audit_entries_is_written_whole_and_in_order(f: &Fixture) {
+    let now = time::now();
+    let batch: Vec<tokenctl::store::AuditRecord> = (0..100)
+        .map(|n| tokenctl::store::AuditRecord {
+            at: now,
+            actor: ADMIN.to_owned(),
+            action: "token.exchange",
+            token_id: None,
+            detail: format!("entry {n}"),
+            source: "test".to_owned(),
+        })
+        .collect();
+    f.store.append_audits(batch).await.expect("append");
+    let entries = f
+        .store
+        .audit_entries(&AuditFilter::default())
+        .await
+        .expect("entries");
+    let details: Vec<&str> = entries
+        .iter()
+        .filter(|entry| entry.action == "token.exchange")
+        .map(|entry| entry.detail.as_str())
+        .collect();
+    let expected: Vec<String> = (0..100).map(|n| format!("entry {n}")).collect();
+    assert_eq!(details, expected);
+}

@@ -1,0 +1,404 @@
+//! One contract for every store: each behaviour below is written once,
+//! against the token service, and runs on SQLite (a temporary file) and on
+//! PostgreSQL (a fresh schema per test, dropped afterwards).
+//!
+//! PostgreSQL comes from `TOKENCTL_TEST_POSTGRES` (default
+//! `postgres://root@127.0.0.1:5432/test`). When it is unreachable the
+//! PostgreSQL tests say so and pass — except under `CI`, where they fail.
+//!
+//! Each behaviour lives in the module of its concern (`tokens`, `audit`,
+//! `accounts`, `changes`); `postgres_replicas` runs what only PostgreSQL
+//! has: several replicas (pools) writing to one database at once.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::{DateTime, Duration, Utc};
+use sqlx::{AssertSqlSafe, Connection, PgConnection};
+use tempfile::TempDir;
+use tokenctl::error::{ErrorKind, Result};
+use tokenctl::model::{AuditEntry, Permission, Permissions, Status, Token, TokenKind};
+use tokenctl::policy::{Actor, Credential, LifetimePolicy};
+use tokenctl::requests::{
+    AuditRequest, CreateRequest, CreatedToken, ListRequest, Origin, TokenRef,
+};
+use tokenctl::secret::Secret;
+use tokenctl::service::TokenService;
+use tokenctl::store::postgres::PgStore;
+use tokenctl::store::sqlite::SqliteStore;
+use tokenctl::store::{
+    AuditFilter, ChangeSignal, Credentials, NewToken, Store, StoreError, StoreResult,
+};
+use tokenctl::time::{self, Clock, Expiry};
+
+mod accounts;
+mod audit;
+mod changes;
+mod postgres_replicas;
+mod tokens;
+
+use accounts::*;
+use audit::*;
+use changes::*;
+use tokens::*;
+
+/// The admin every store is created with.
+const ADMIN: &str = "ada";
+
+const DEFAULT_POSTGRES: &str = "postgres://root@127.0.0.1:5432/test";
+
+// ---------------------------------------------------------------------------
+// The stores under test
+
+/// A store, the service over it, and where it lives.
+struct Fixture {
+    service: TokenService,
+    store: Arc<dyn Store>,
+    place: Place,
+}
+
+enum Place {
+    Sqlite { _dir: TempDir, path: PathBuf },
+    Postgres(Schema),
+}
+
+impl Fixture {
+    async fn sqlite() -> Fixture {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("store.db");
+        Fixture::new_store(Place::Sqlite { _dir: dir, path }).await
+    }
+
+    /// `None` when PostgreSQL is unreachable outside CI (the test is skipped).
+    async fn postgres() -> Option<Fixture> {
+        Some(Fixture::new_store(Place::Postgres(Schema::create().await?)).await)
+    }
+
+    async fn new_store(place: Place) -> Fixture {
+        let (store, fresh) = place.open(Some(ADMIN)).await.expect("new store");
+        assert!(fresh, "a new store must report that it created its schema");
+        Fixture {
+            service: service(Arc::clone(&store)),
+            store,
+            place,
+        }
+    }
+
+    async fn admin(&self) -> Actor {
+        self.actor(ADMIN).await
+    }
+
+    async fn actor(&self, name: &str) -> Actor {
+        self.service
+            .actor(name, Credential::Local, "test")
+            .await
+            .unwrap_or_else(|error| panic!("actor {name}: {error:?}"))
+    }
+
+    async fn create(&self, actor: &Actor, request: CreateRequest) -> CreatedToken {
+        let name = request.name.clone();
+        self.service
+            .create_token(actor, request)
+            .await
+            .unwrap_or_else(|error| panic!("create {name}: {error:?}"))
+    }
+
+    async fn add_user(&self, name: &str, role: &str) {
+        let admin = self.admin().await;
+        self.service
+            .add_user(&admin, name, role, None)
+            .await
+            .unwrap_or_else(|error| panic!("add user {name}: {error:?}"));
+    }
+
+    async fn credentials(&self, name: &str) -> Credentials {
+        self.store
+            .credentials(name)
+            .await
+            .expect("read credentials")
+            .unwrap_or_else(|| panic!("no credentials for {name}"))
+    }
+
+    async fn list(&self, actor: &Actor, filter: ListRequest) -> Vec<String> {
+        let tokens = self
+            .service
+            .list_tokens(actor, filter)
+            .await
+            .expect("list tokens");
+        tokens.into_iter().map(|token| token.name).collect()
+    }
+}
+
+impl Place {
+    async fn open(&self, first_admin: Option<&str>) -> StoreResult<(Arc<dyn Store>, bool)> {
+        match self {
+            Place::Sqlite { path, .. } => {
+                let opened = SqliteStore::open(path, first_admin).await?;
+                Ok((Arc::new(opened.store), opened.fresh))
+            }
+            Place::Postgres(schema) => {
+                let opened = PgStore::connect(&schema.url(), first_admin).await?;
+                Ok((Arc::new(opened.store), opened.fresh))
+            }
+        }
+    }
+
+    /// Writes the schema version behind the store's back, as a newer
+    /// tokenctl would have left it.
+    async fn set_schema_version(&self, version: i64) {
+        match self {
+            Place::Sqlite { path, .. } => rusqlite::Connection::open(path)
+                .and_then(|connection| connection.pragma_update(None, "user_version", version))
+                .expect("set user_version"),
+            Place::Postgres(schema) => {
+                let mut connection = schema.connect().await;
+                sqlx::query("UPDATE tokenctl_schema SET version = $1")
+                    .bind(version)
+                    .execute(&mut connection)
+                    .await
+                    .expect("set version");
+            }
+        }
+    }
+
+    /// Runs SQL behind the store's back.
+    async fn execute(&self, sql: &str) {
+        match self {
+            Place::Sqlite { path, .. } => rusqlite::Connection::open(path)
+                .and_then(|connection| connection.execute_batch(sql))
+                .expect("execute"),
+            Place::Postgres(schema) => {
+                let mut connection = schema.connect().await;
+                sqlx::raw_sql(AssertSqlSafe(sql.to_owned()))
+                    .execute(&mut connection)
+                    .await
+                    .expect("execute");
+            }
+        }
+    }
+
+    /// This store's migration to schema version 3, as shipped.
+    fn keys_migration(&self) -> &'static str {
+        match self {
+            Place::Sqlite { .. } => include_str!("../../src/store/sqlite/migrations/0003_keys.sql"),
+            Place::Postgres(_) => include_str!("../../src/store/postgres/migrations/0003_keys.sql"),
+        }
+    }
+
+    async fn schema_version(&self) -> i64 {
+        match self {
+            Place::Sqlite { path, .. } => rusqlite::Connection::open(path)
+                .and_then(|connection| {
+                    connection.pragma_query_value(None, "user_version", |row| row.get(0))
+                })
+                .expect("read user_version"),
+            Place::Postgres(schema) => {
+                let mut connection = schema.connect().await;
+                sqlx::query_scalar("SELECT version FROM tokenctl_schema")
+                    .fetch_one(&mut connection)
+                    .await
+                    .expect("read version")
+            }
+        }
+    }
+}
+
+fn service(store: Arc<dyn Store>) -> TokenService {
+    TokenService::new(store, LifetimePolicy::default())
+}
+
+/// A PostgreSQL schema of its own for one test, dropped when the test ends.
+struct Schema {
+    server: String,
+    name: String,
+}
+
+impl Schema {
+    /// `None` (with the reason printed) when the server is unreachable and
+    /// this is not CI; under CI an unreachable server fails the test.
+    async fn create() -> Option<Schema> {
+        let (server, shown) = match std::env::var("TOKENCTL_TEST_POSTGRES") {
+            Ok(url) => (url, "the server in TOKENCTL_TEST_POSTGRES".to_owned()),
+            Err(_) => (DEFAULT_POSTGRES.to_owned(), DEFAULT_POSTGRES.to_owned()),
+        };
+        let attempt = tokio::time::timeout(
+            std::time::Duration::from_secs(5),
+            PgConnection::connect(&server),
+        )
+        .await;
+        let reason = match attempt {
+            Ok(Ok(mut connection)) => {
+                let mut random = [0u8; 8];
+                getrandom::fill(&mut random).expect("randomness");
+                let hex: String = random.iter().map(|byte| format!("{byte:02x}")).collect();
+                let name = format!("tokenctl_test_{hex}");
+                sqlx::query(AssertSqlSafe(format!("CREATE SCHEMA {name}")))
+                    .execute(&mut connection)
+                    .await
+                    .expect("create a test schema");
+                return Some(Schema { server, name });
+            }
+            Ok(Err(error)) => error.to_string(),
+            Err(_) => "no answer within 5 s".to_owned(),
+        };
+        let message = format!("PostgreSQL at {shown} is unreachable: {reason}");
+        if std::env::var_os("CI").is_some() {
+            panic!("{message} (CI must run the PostgreSQL store tests)");
+        }
+        // Once per run, and past the test harness's capture so that it shows.
+        static SAID: AtomicBool = AtomicBool::new(false);
+        if !SAID.swap(true, Ordering::Relaxed) {
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED the PostgreSQL store tests: {message}; start it or set \
+                 TOKENCTL_TEST_POSTGRES"
+            );
+        }
+        None
+    }
+
+    /// The server URL with this schema as the search path of every session.
+    fn url(&self) -> String {
+        let separator = if self.server.contains('?') { '&' } else { '?' };
+        format!(
+            "{}{separator}options=-c%20search_path%3D{}",
+            self.server, self.name
+        )
+    }
+
+    async fn connect(&self) -> PgConnection {
+        PgConnection::connect(&self.url())
+            .await
+            .expect("connect to the test schema")
+    }
+}
+
+impl Drop for Schema {
+    /// Best effort, on a thread of its own: `Drop` cannot await, and the
+    /// test's runtime may be shutting down.
+    fn drop(&mut self) {
+        let server = self.server.clone();
+        let statement = format!("DROP SCHEMA IF EXISTS {} CASCADE", self.name);
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .ok()?;
+            runtime.block_on(async {
+                let mut connection = PgConnection::connect(&server).await.ok()?;
+                // A session this test left inside a transaction must not hang it.
+                sqlx::query("SET lock_timeout = '10s'")
+                    .execute(&mut connection)
+                    .await
+                    .ok()?;
+                sqlx::query(AssertSqlSafe(statement))
+                    .execute(&mut connection)
+                    .await
+                    .ok()
+            })
+        })
+        .join();
+        if !matches!(dropped, Ok(Some(_))) {
+            eprintln!("note: could not drop the test schema {}", self.name);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Helpers
+
+fn request(name: &str) -> CreateRequest {
+    CreateRequest {
+        name: name.to_owned(),
+        kind: TokenKind::Personal,
+        role: None,
+        expires: None,
+        description: String::new(),
+        owner: None,
+    }
+}
+
+fn expect_error<T: std::fmt::Debug>(result: Result<T>, kind: ErrorKind, needle: &str) {
+    match result {
+        Ok(value) => panic!("expected a {kind:?} error mentioning {needle:?}, got {value:?}"),
+        Err(error) => {
+            assert_eq!(error.kind, kind, "{error:?}");
+            assert!(
+                error.message.contains(needle),
+                "expected {needle:?} in {:?}",
+                error.message
+            );
+        }
+    }
+}
+
+/// A password good enough for `add_user`.
+const PASSWORD: &str = "correct horse battery staple";
+
+/// The code an authenticator app shows for `secret` at `at`.
+fn totp_code(secret: &str, at: DateTime<Utc>) -> String {
+    let secret = totp_rs::Secret::try_from_base32(secret).expect("base32 secret");
+    totp_rs::Builder::new()
+        .with_algorithm(totp_rs::Algorithm::SHA1)
+        .with_digits(6)
+        .with_step_duration(30)
+        .with_skew(1)
+        .with_secret(secret)
+        .build()
+        .expect("TOTP")
+        .generate(u64::try_from(at.timestamp()).expect("after 1970"))
+        .to_string()
+}
+
+fn permissions(list: &[Permission]) -> Permissions {
+    list.iter().copied().collect()
+}
+
+// ---------------------------------------------------------------------------
+// The contract: each behaviour once, run on every store
+
+macro_rules! contract {
+    ($($behaviour:ident),+ $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $behaviour() {
+                    super::$behaviour(&super::Fixture::sqlite().await).await;
+                }
+            )+
+        }
+
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $behaviour() {
+                    if let Some(fixture) = super::Fixture::postgres().await {
+                        super::$behaviour(&fixture).await;
+                    }
+                }
+            )+
+        }
+    };
+}
+
+contract!(
+    a_new_store_has_its_first_admin_and_the_builtin_roles,
+    created_tokens_are_listed_found_and_verified,
+    an_active_name_is_unique_per_owner_until_revoked,
+    revoking_kills_the_secret_and_is_audited_once,
+    regenerating_with_grace_keeps_the_old_secret_until_the_grace_ends,
+    verifying_records_use_at_most_once_a_minute,
+    listing_filters_by_status_owner_kind_and_expiry,
+    the_audit_log_filters_by_token_actor_and_time,
+    a_batch_of_audit_entries_is_written_whole_and_in_order,
+    roles_are_added_listed_and_removed_unless_in_use,
+    users_are_added_disabled_and_enabled,
+    logins_count_failures_lock_out_and_accept_each_code_once,
+    a_store_from_a_newer_tokenctl_is_refused_untouched,
+    another_handle_is_told_of_credential_changes_but_not_of_uses,
+    migration_3_gives_the_admin_role_keys_manage,
+    time_rules_hold_to_the_second_on_a_pinned_clock,
+);

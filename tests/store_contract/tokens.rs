@@ -1,0 +1,621 @@
+//! The contract for tokens: create, find, list, revoke, regenerate and
+//! verify, and the rules about time, held to the second on a pinned clock.
+
+use super::*;
+
+pub(crate) async fn created_tokens_are_listed_found_and_verified(f: &Fixture) {
+    let admin = f.admin().await;
+    let before = time::now();
+    let deploy = f.create(&admin, request("deploy")).await;
+    let ci = f
+        .create(
+            &admin,
+            CreateRequest {
+                kind: TokenKind::Service,
+                expires: Some(Expiry::Never),
+                description: "the CI runner".to_owned(),
+                ..request("ci")
+            },
+        )
+        .await;
+
+    let token = &deploy.token;
+    assert_eq!(token.name, "deploy");
+    assert_eq!(token.kind, TokenKind::Personal);
+    assert_eq!(
+        (token.owner.as_str(), token.created_by.as_str()),
+        (ADMIN, ADMIN)
+    );
+    assert_eq!(token.role, "admin");
+    assert_eq!(token.permissions, admin.permissions);
+    assert_eq!(token.hint, deploy.secret.hint());
+    assert!(token.created_at >= before && token.created_at <= time::now());
+    assert_eq!(
+        token.expires_at,
+        Some(token.created_at + Duration::days(30))
+    );
+    assert_eq!(token.status_at(time::now()), Status::Active);
+    assert!(token.last_used_at.is_none() && token.revoked_at.is_none());
+    assert!(deploy.stripped.is_empty());
+    assert_eq!(ci.token.kind, TokenKind::Service);
+    assert_eq!(ci.token.expires_at, None);
+    assert_eq!(ci.token.description, "the CI runner");
+
+    let listed = f
+        .service
+        .list_tokens(&admin, ListRequest::default())
+        .await
+        .expect("list");
+    assert_eq!(listed, [deploy.token.clone(), ci.token.clone()]);
+
+    let by_name = f
+        .service
+        .find_token(&admin, &TokenRef::parse("deploy"))
+        .await
+        .expect("find by name");
+    assert_eq!(by_name, deploy.token);
+    let by_id = f
+        .service
+        .find_token(&admin, &TokenRef::parse(&ci.token.id.to_string()))
+        .await
+        .expect("find by id");
+    assert_eq!(by_id, ci.token);
+    expect_error(
+        f.service
+            .find_token(&admin, &TokenRef::parse("nothing-here"))
+            .await,
+        ErrorKind::NotFound,
+        "no token 'nothing-here'",
+    );
+
+    for created in [&deploy, &ci] {
+        let secret = Secret::parse(created.secret.expose()).expect("secret parses");
+        let verified = f.service.verify(&secret).await.expect("verify");
+        assert_eq!(verified.id, created.token.id);
+    }
+    let stranger = Secret::generate(TokenKind::Personal).expect("secret");
+    expect_error(
+        f.service.verify(&stranger).await,
+        ErrorKind::Unauthenticated,
+        "no such token",
+    );
+}
+
+pub(crate) async fn an_active_name_is_unique_per_owner_until_revoked(f: &Fixture) {
+    let admin = f.admin().await;
+    f.add_user("bob", "developer").await;
+    let first = f.create(&admin, request("deploy")).await;
+
+    expect_error(
+        f.service.create_token(&admin, request("deploy")).await,
+        ErrorKind::Conflict,
+        &format!(
+            "an active token named 'deploy' already exists for this owner (id {})",
+            first.token.id
+        ),
+    );
+
+    // Another owner may use the name: issued to bob by the admin, and by bob himself.
+    let for_bob = CreateRequest {
+        owner: Some("bob".to_owned()),
+        ..request("deploy")
+    };
+    let bobs = f.create(&admin, for_bob).await;
+    assert_eq!(bobs.token.owner, "bob");
+    assert_eq!(bobs.token.created_by, ADMIN);
+    let bob = f.actor("bob").await;
+    expect_error(
+        f.service.create_token(&bob, request("deploy")).await,
+        ErrorKind::Conflict,
+        "already exists for this owner",
+    );
+    f.create(&bob, request("nightly")).await;
+
+    // Once revoked, the name is free again; the name then means the active one.
+    f.service
+        .revoke(&admin, &TokenRef::Id(first.token.id))
+        .await
+        .expect("revoke");
+    let second = f.create(&admin, request("deploy")).await;
+    assert_ne!(second.token.id, first.token.id);
+    let found = f
+        .service
+        .find_token(&admin, &TokenRef::parse("deploy"))
+        .await
+        .expect("find");
+    assert_eq!(found.id, second.token.id);
+    let all = f
+        .service
+        .list_tokens(
+            &admin,
+            ListRequest {
+                owner: Some(ADMIN.to_owned()),
+                ..ListRequest::default()
+            },
+        )
+        .await
+        .expect("list");
+    let ids: Vec<_> = all.iter().map(|token| token.id).collect();
+    assert_eq!(ids, [first.token.id, second.token.id]);
+}
+
+pub(crate) async fn revoking_kills_the_secret_and_is_audited_once(f: &Fixture) {
+    let admin = f.admin().await;
+    let deploy = f.create(&admin, request("deploy")).await;
+    let leaked = f.create(&admin, request("leaked")).await;
+    f.service
+        .verify(&deploy.secret)
+        .await
+        .expect("valid before");
+
+    let revoked = f
+        .service
+        .revoke(&admin, &TokenRef::parse("deploy"))
+        .await
+        .expect("revoke");
+    assert!(revoked.newly_revoked);
+    assert_eq!(revoked.token.status_at(time::now()), Status::Revoked);
+    assert!(revoked.token.revoked_at.is_some());
+    expect_error(
+        f.service.verify(&deploy.secret).await,
+        ErrorKind::Unauthenticated,
+        "is not valid: revoked",
+    );
+
+    let again = f
+        .service
+        .revoke(&admin, &TokenRef::Id(deploy.token.id))
+        .await
+        .expect("revoke again");
+    assert!(!again.newly_revoked);
+    assert_eq!(again.token.revoked_at, revoked.token.revoked_at);
+
+    let origin = Origin {
+        who: "leak-scanner".to_owned(),
+        source: "test".to_owned(),
+    };
+    let inspected = f.service.inspect_secret(&leaked.secret).await;
+    assert_eq!(inspected.expect("inspect"), Some(leaked.token.clone()));
+    // The reason reaches the audit log, but never a secret it mentions.
+    let reason = format!(
+        "leaked: found by scan in /tmp/{}.log",
+        deploy.secret.expose()
+    );
+    let by_value = f
+        .service
+        .revoke_by_secret(&origin, &leaked.secret, Some(&reason))
+        .await
+        .expect("revoke by value");
+    assert!(by_value.newly_revoked);
+    assert_eq!(by_value.token.id, leaked.token.id);
+    expect_error(
+        f.service.verify(&leaked.secret).await,
+        ErrorKind::Unauthenticated,
+        "revoked",
+    );
+    let inspected = f.service.inspect_secret(&leaked.secret).await;
+    let inspected = inspected.expect("inspect").expect("still known");
+    assert_eq!(inspected.status_at(time::now()), Status::Revoked);
+    let unknown = Secret::generate(TokenKind::Personal).expect("randomness");
+    assert_eq!(
+        f.service.inspect_secret(&unknown).await.expect("inspect"),
+        None
+    );
+    expect_error(
+        f.service
+            .revoke_by_secret(&origin, &leaked.secret, Some("two\nlines"))
+            .await,
+        ErrorKind::InvalidInput,
+        "control characters",
+    );
+
+    let admin = &admin;
+    let actions = |token_id| async move {
+        let filter = AuditRequest {
+            token: Some(TokenRef::Id(token_id)),
+            ..AuditRequest::default()
+        };
+        let entries = f.service.audit(admin, filter).await.expect("audit");
+        entries
+            .into_iter()
+            .map(|entry| (entry.action, entry.actor))
+            .collect::<Vec<_>>()
+    };
+    let entry = |action: &str, actor: &str| (action.to_owned(), actor.to_owned());
+    assert_eq!(
+        actions(deploy.token.id).await,
+        [entry("token.create", ADMIN), entry("token.revoke", ADMIN)]
+    );
+    assert_eq!(
+        actions(leaked.token.id).await,
+        [
+            entry("token.create", ADMIN),
+            entry("token.revoke", "leak-scanner")
+        ]
+    );
+    let filter = AuditRequest {
+        token: Some(TokenRef::Id(leaked.token.id)),
+        ..AuditRequest::default()
+    };
+    let entries = f.service.audit(admin, filter).await.expect("audit");
+    let detail = &entries.last().expect("the revocation").detail;
+    let hidden = format!("/tmp/{}.log", deploy.secret.hint());
+    assert!(
+        detail.ends_with(&format!("; reason: leaked: found by scan in {hidden}")),
+        "{detail}"
+    );
+    assert!(!detail.contains(deploy.secret.expose()), "{detail}");
+}
+
+pub(crate) async fn regenerating_with_grace_keeps_the_old_secret_until_the_grace_ends(f: &Fixture) {
+    let admin = f.admin().await;
+    let original = f.create(&admin, request("deploy")).await;
+    let reference = TokenRef::parse("deploy");
+
+    let graced = f
+        .service
+        .regenerate(&admin, &reference, Some(Duration::hours(1)))
+        .await
+        .expect("regenerate with grace");
+    let now = time::now();
+    let until = graced.previous_valid_until.expect("a grace period");
+    assert!(until > now && until <= now + Duration::hours(1));
+    assert_eq!(graced.token.id, original.token.id);
+    assert_eq!(graced.token.expires_at, original.token.expires_at);
+    assert_eq!(graced.token.hint, graced.secret.hint());
+    assert_ne!(graced.token.hint, original.token.hint);
+    assert!(graced.token.regenerated_at.is_some());
+
+    // Both secrets work during the grace period, and only the new one after it.
+    for secret in [&original.secret, &graced.secret] {
+        let verified = f.service.verify(secret).await.expect("verify");
+        assert_eq!(verified.id, original.token.id);
+    }
+    let after_grace = until + Duration::seconds(1);
+    let old = f
+        .store
+        .token_by_secret(&original.secret.hash(), after_grace)
+        .await
+        .expect("lookup");
+    assert!(old.is_none(), "the old secret outlived its grace period");
+    let new = f
+        .store
+        .token_by_secret(&graced.secret.hash(), after_grace)
+        .await
+        .expect("lookup");
+    assert_eq!(new.map(|found| found.token.id), Some(original.token.id));
+
+    // Without grace the replaced secret dies at once, and so does the older one.
+    let immediate = f
+        .service
+        .regenerate(&admin, &reference, None)
+        .await
+        .expect("regenerate");
+    assert_eq!(immediate.previous_valid_until, None);
+    for dead in [&original.secret, &graced.secret] {
+        expect_error(
+            f.service.verify(dead).await,
+            ErrorKind::Unauthenticated,
+            "no such token",
+        );
+    }
+    f.service
+        .verify(&immediate.secret)
+        .await
+        .expect("new secret");
+
+    expect_error(
+        f.service
+            .regenerate(&admin, &reference, Some(Duration::days(8)))
+            .await,
+        ErrorKind::InvalidInput,
+        "grace",
+    );
+    f.service.revoke(&admin, &reference).await.expect("revoke");
+    expect_error(
+        f.service.regenerate(&admin, &reference, None).await,
+        ErrorKind::Conflict,
+        "is revoked; a revoked token can't be regenerated",
+    );
+
+    let filter = AuditRequest {
+        token: Some(TokenRef::Id(original.token.id)),
+        ..AuditRequest::default()
+    };
+    let actions: Vec<String> = f
+        .service
+        .audit(&admin, filter)
+        .await
+        .expect("audit")
+        .into_iter()
+        .map(|entry| entry.action)
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "token.create",
+            "token.regenerate",
+            "token.regenerate",
+            "token.revoke"
+        ]
+    );
+}
+
+pub(crate) async fn verifying_records_use_at_most_once_a_minute(f: &Fixture) {
+    let admin = f.admin().await;
+    let created = f.create(&admin, request("deploy")).await;
+    let id = created.token.id;
+    let last_used = || async {
+        f.store
+            .token(id)
+            .await
+            .expect("token")
+            .expect("exists")
+            .last_used_at
+    };
+
+    let start = time::now();
+    f.service.verify(&created.secret).await.expect("verify");
+    let first = last_used().await.expect("first use recorded");
+    assert!(first >= start);
+
+    // Pretend that use was 30 s ago: a verification now must not write.
+    let thirty_ago = start - Duration::seconds(30);
+    f.store
+        .touch_last_used(id, thirty_ago, first + Duration::seconds(1))
+        .await
+        .expect("backdate");
+    assert_eq!(last_used().await, Some(thirty_ago));
+    f.service.verify(&created.secret).await.expect("verify");
+    assert_eq!(last_used().await, Some(thirty_ago), "wrote within a minute");
+
+    // The store itself refuses a write when the value is not stale.
+    f.store
+        .touch_last_used(id, time::now(), thirty_ago)
+        .await
+        .expect("touch");
+    assert_eq!(last_used().await, Some(thirty_ago));
+
+    // Two minutes ago is stale: the next verification records the use.
+    let two_minutes_ago = start - Duration::minutes(2);
+    f.store
+        .touch_last_used(id, two_minutes_ago, start)
+        .await
+        .expect("backdate");
+    f.service.verify(&created.secret).await.expect("verify");
+    assert!(last_used().await.is_some_and(|used| used >= start));
+}
+
+pub(crate) async fn listing_filters_by_status_owner_kind_and_expiry(f: &Fixture) {
+    let admin = f.admin().await;
+    f.add_user("bob", "developer").await;
+    let now = time::now();
+    let days = |n| Some(Expiry::After(Duration::days(n)));
+    f.create(&admin, request("a-month")).await;
+    f.create(
+        &admin,
+        CreateRequest {
+            kind: TokenKind::Service,
+            expires: days(2),
+            ..request("a-service")
+        },
+    )
+    .await;
+    f.create(
+        &admin,
+        CreateRequest {
+            owner: Some("bob".to_owned()),
+            expires: days(10),
+            ..request("b-ten-days")
+        },
+    )
+    .await;
+    let revoked = f.create(&admin, request("a-revoked")).await;
+    f.service
+        .revoke(&admin, &TokenRef::Id(revoked.token.id))
+        .await
+        .expect("revoke");
+    f.create(
+        &admin,
+        CreateRequest {
+            expires: Some(Expiry::Never),
+            ..request("a-never")
+        },
+    )
+    .await;
+    // The service refuses past expiries, so this one goes straight to the store.
+    let ada = f.store.user(ADMIN).await.expect("user").expect("ada");
+    let secret = Secret::generate(TokenKind::Personal).expect("secret");
+    let audit = tokenctl::store::AuditRecord {
+        at: now,
+        actor: ADMIN.to_owned(),
+        action: "token.create",
+        token_id: None,
+        detail: "an expired token".to_owned(),
+        source: "test".to_owned(),
+    };
+    let expired = NewToken {
+        name: "a-expired".to_owned(),
+        kind: TokenKind::Personal,
+        role: "admin".to_owned(),
+        permissions: admin.permissions.clone(),
+        stripped_permissions: Permissions::new(),
+        description: String::new(),
+        owner_id: ada.id,
+        created_by_id: ada.id,
+        secret_hash: secret.hash(),
+        hint: secret.hint(),
+        created_at: now - Duration::hours(2),
+        expires_at: Some(now - Duration::hours(1)),
+    };
+    f.store.insert_token(expired, audit).await.expect("insert");
+
+    let by_status = |status| ListRequest {
+        status,
+        ..ListRequest::default()
+    };
+    assert_eq!(
+        f.list(&admin, by_status(None)).await,
+        [
+            "a-month",
+            "a-service",
+            "b-ten-days",
+            "a-revoked",
+            "a-never",
+            "a-expired"
+        ]
+    );
+    assert_eq!(
+        f.list(&admin, by_status(Some(Status::Active))).await,
+        ["a-month", "a-service", "b-ten-days", "a-never"]
+    );
+    assert_eq!(
+        f.list(&admin, by_status(Some(Status::Expired))).await,
+        ["a-expired"]
+    );
+    assert_eq!(
+        f.list(&admin, by_status(Some(Status::Revoked))).await,
+        ["a-revoked"]
+    );
+    let owned_by = |owner: &str| ListRequest {
+        owner: Some(owner.to_owned()),
+        ..ListRequest::default()
+    };
+    assert_eq!(f.list(&admin, owned_by("bob")).await, ["b-ten-days"]);
+    assert!(f.list(&admin, owned_by("nobody")).await.is_empty());
+    let service_tokens = ListRequest {
+        kind: Some(TokenKind::Service),
+        ..ListRequest::default()
+    };
+    assert_eq!(f.list(&admin, service_tokens).await, ["a-service"]);
+    let expiring = |days| ListRequest {
+        expiring_within: Some(Duration::days(days)),
+        ..ListRequest::default()
+    };
+    assert_eq!(f.list(&admin, expiring(7)).await, ["a-service"]);
+    assert_eq!(
+        f.list(&admin, expiring(15)).await,
+        ["a-service", "b-ten-days"]
+    );
+    assert_eq!(
+        f.list(&admin, expiring(60)).await,
+        ["a-month", "a-service", "b-ten-days"]
+    );
+    assert_eq!(
+        f.list(
+            &admin,
+            ListRequest {
+                expiring_within: Some(Duration::MAX),
+                ..ListRequest::default()
+            }
+        )
+        .await,
+        ["a-month", "a-service", "b-ten-days"],
+        "a span beyond the calendar: every token that expires at all"
+    );
+    let bobs_expiring = ListRequest {
+        owner: Some("bob".to_owned()),
+        ..expiring(60)
+    };
+    assert_eq!(f.list(&admin, bobs_expiring).await, ["b-ten-days"]);
+
+    // Without tokens:read-all a user lists only their own tokens.
+    let bob = f.actor("bob").await;
+    assert_eq!(f.list(&bob, ListRequest::default()).await, ["b-ten-days"]);
+    expect_error(
+        f.service.list_tokens(&bob, owned_by(ADMIN)).await,
+        ErrorKind::PermissionDenied,
+        "may not list the tokens of ada",
+    );
+}
+
+/// Expiry, a regenerated secret's grace and a lockout, each at its exact
+/// second, through the service on a pinned clock: no sleeping, and no
+/// margin for a slow machine to blur.
+pub(crate) async fn time_rules_hold_to_the_second_on_a_pinned_clock(f: &Fixture) {
+    let clock = Clock::pinned_at(time::now());
+    let service = service(Arc::clone(&f.store)).with_clock(clock.clone());
+    let admin = service
+        .actor(ADMIN, Credential::Local, "test")
+        .await
+        .expect("admin");
+    let second = Duration::seconds(1);
+
+    // A token is valid through the second before its expiry, not at it.
+    let hourly = CreateRequest {
+        expires: Some(Expiry::After(Duration::hours(1))),
+        ..request("hourly")
+    };
+    let hourly = service.create_token(&admin, hourly).await.expect("create");
+    assert_eq!(
+        hourly.token.expires_at,
+        Some(clock.now() + Duration::hours(1))
+    );
+    clock.advance(Duration::hours(1) - second);
+    service
+        .verify(&hourly.secret)
+        .await
+        .expect("valid in its last second");
+    let active = ListRequest {
+        status: Some(Status::Active),
+        ..ListRequest::default()
+    };
+    let listed = service
+        .list_tokens(&admin, active.clone())
+        .await
+        .expect("list");
+    assert!(listed.iter().any(|token| token.id == hourly.token.id));
+    clock.advance(second);
+    assert!(service.verify(&hourly.secret).await.is_err(), "expired");
+    let listed = service.list_tokens(&admin, active).await.expect("list");
+    assert!(listed.iter().all(|token| token.id != hourly.token.id));
+
+    // A replaced secret works through its grace period, not after it.
+    let rotating = service
+        .create_token(&admin, request("rotating"))
+        .await
+        .expect("create");
+    let reference = TokenRef::Id(rotating.token.id);
+    let grace = Duration::minutes(10);
+    let regenerated = service
+        .regenerate(&admin, &reference, Some(grace))
+        .await
+        .expect("regenerate");
+    assert_eq!(regenerated.previous_valid_until, Some(clock.now() + grace));
+    clock.advance(grace - second);
+    service
+        .verify(&rotating.secret)
+        .await
+        .expect("the old secret in its grace");
+    clock.advance(second);
+    assert!(
+        service.verify(&rotating.secret).await.is_err(),
+        "grace over"
+    );
+    service
+        .verify(&regenerated.secret)
+        .await
+        .expect("the new secret");
+
+    // Five failures lock the address out for 30 s; at the end of the 30th
+    // second the right password works again.
+    service
+        .add_user(&admin, "bob", "developer", Some(PASSWORD.to_owned()))
+        .await
+        .expect("add bob");
+    for _ in 0..5 {
+        let _ = service
+            .login("bob", "not the password", None, "api@10.0.0.9")
+            .await;
+    }
+    let locked = service.login("bob", PASSWORD, None, "api@10.0.0.9").await;
+    expect_error(locked, ErrorKind::RateLimited, "too many failed logins");
+    clock.advance(Duration::seconds(29));
+    let locked = service.login("bob", PASSWORD, None, "api@10.0.0.9").await;
+    expect_error(locked, ErrorKind::RateLimited, "too many failed logins");
+    clock.advance(second);
+    service
+        .login("bob", PASSWORD, None, "api@10.0.0.9")
+        .await
+        .expect("the lock has lifted");
+}
