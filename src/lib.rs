@@ -2,6 +2,11 @@
 //!
 //! The domain (`model`, `secret`, `policy`, `service`, `store`, `scan`) knows
 //! nothing about the terminal; `cli`, `cmd` and `output` are the command-line face.
+//!
+//! What a module keeps to the crate says `pub(crate)`: a bare `pub` is only
+//! for what the crate's own API (and so its integration tests) can reach.
+
+#![warn(unreachable_pub)]
 
 pub mod api;
 pub mod audit_batch;

@@ -17,10 +17,10 @@ use crate::secret::{self, Secret};
 use crate::time;
 
 /// The authenticated caller of a request.
-pub struct Caller(pub Actor);
+pub(super) struct Caller(pub Actor);
 
 /// The client's address, when the server was started with it.
-pub fn client_ip(parts: &Parts) -> Option<IpAddr> {
+pub(super) fn client_ip(parts: &Parts) -> Option<IpAddr> {
     parts
         .extensions
         .get::<ConnectInfo<SocketAddr>>()
@@ -28,13 +28,13 @@ pub fn client_ip(parts: &Parts) -> Option<IpAddr> {
 }
 
 /// Where a request came from, for the audit log.
-pub fn source(parts: &Parts) -> String {
+pub(super) fn source(parts: &Parts) -> String {
     client_ip(parts).map_or_else(|| "api".to_owned(), |ip| format!("api@{ip}"))
 }
 
 /// [`source`] as an extractor, for handlers that need nothing else of the
 /// request's head: taking `Parts` would copy all of it for every request.
-pub struct Source(pub String);
+pub(super) struct Source(pub String);
 
 impl<S: Sync> FromRequestParts<S> for Source {
     type Rejection = std::convert::Infallible;
@@ -71,7 +71,7 @@ impl FromRequestParts<AppState> for Caller {
 /// A session signed by a key this replica has not read yet — another
 /// replica rotated less than a poll ago — is checked again after a look at
 /// the key set file, so it is not refused in that window.
-pub async fn verify_session(
+pub(super) async fn verify_session(
     state: &AppState,
     credential: &str,
 ) -> Result<Arc<SessionClaims>, Error> {
@@ -87,7 +87,7 @@ pub async fn verify_session(
     }
 }
 
-pub fn looks_like_token(credential: &str) -> bool {
+pub(super) fn looks_like_token(credential: &str) -> bool {
     secret::has_token_prefix(credential)
 }
 

@@ -97,7 +97,7 @@ impl Drop for Slot {
 /// Refuses a plain HTTP connection: a 503 it can read, then closed. Best
 /// effort and never waiting: the answer fits in the socket's buffer, and a
 /// client that reads nothing must not hold the refusal up.
-pub fn refuse(stream: &TcpStream) {
+pub(super) fn refuse(stream: &TcpStream) {
     let _ = stream.try_write(REFUSAL);
 }
 
@@ -114,12 +114,12 @@ content-length: 110\r\n\
 /// (and turns off Nagle's algorithm: answers are written whole), or closes
 /// it.
 #[derive(Debug, Clone)]
-pub struct LimitAcceptor {
+pub(super) struct LimitAcceptor {
     limits: Arc<ConnectionLimits>,
 }
 
 impl LimitAcceptor {
-    pub fn new(limits: Arc<ConnectionLimits>) -> LimitAcceptor {
+    pub(super) fn new(limits: Arc<ConnectionLimits>) -> LimitAcceptor {
         LimitAcceptor { limits }
     }
 }
@@ -149,7 +149,7 @@ impl<S: Send + 'static> Accept<TcpStream, S> for LimitAcceptor {
 /// A connection admitted under the limits; its place is given back when
 /// it closes.
 #[derive(Debug)]
-pub struct Limited {
+pub(super) struct Limited {
     stream: TcpStream,
     _slot: Slot,
 }

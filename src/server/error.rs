@@ -11,7 +11,7 @@ use crate::api::ErrorBody;
 use crate::error::{Error, ErrorKind};
 
 #[derive(Debug)]
-pub struct ApiError(pub Error);
+pub(super) struct ApiError(pub Error);
 
 /// When a client turned away by a limit (503) may try again.
 const RETRY_AFTER_SECONDS: &str = "1";
@@ -92,14 +92,14 @@ impl From<PathRejection> for ApiError {
 }
 
 /// The body for paths and methods the API does not have.
-pub async fn not_found() -> ApiError {
+pub(super) async fn not_found() -> ApiError {
     ApiError(Error::not_found("no such endpoint").with_hint("see /openapi.json"))
 }
 
-pub type ApiResult<T> = Result<T, ApiError>;
+pub(super) type ApiResult<T> = Result<T, ApiError>;
 
 /// The body for a known path with a method it does not take.
-pub async fn method_not_allowed() -> (axum::http::StatusCode, Json<ErrorBody>) {
+pub(super) async fn method_not_allowed() -> (axum::http::StatusCode, Json<ErrorBody>) {
     (
         StatusCode::METHOD_NOT_ALLOWED,
         Json(ErrorBody {

@@ -43,7 +43,11 @@ impl LoginLimiter {
 /// Cuts off a request — a client sending its body too slowly, or a store
 /// that does not answer — once it has taken `limit`: 408 with the usual
 /// JSON error body, and the connection's work is dropped.
-pub async fn time_limit(State(limit): State<Duration>, request: Request, next: Next) -> Response {
+pub(super) async fn time_limit(
+    State(limit): State<Duration>,
+    request: Request,
+    next: Next,
+) -> Response {
     match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
         Err(_) => {

@@ -15,20 +15,21 @@ use super::{Credentials, SecretMatch, StoreError, StoreResult};
 use crate::lockout::Failures;
 use crate::model::{AuditEntry, Role, Token, TokenKind, User, permissions_from_str};
 
-pub const USER_COLUMNS: &str =
+pub(super) const USER_COLUMNS: &str =
     "SELECT id, name, role, created_at, disabled_at, session_epoch FROM users";
 /// [`USER_COLUMNS`] followed by what a login checks.
-pub const CREDENTIAL_COLUMNS: &str = "SELECT id, name, role, created_at, disabled_at,
+pub(super) const CREDENTIAL_COLUMNS: &str = "SELECT id, name, role, created_at, disabled_at,
         session_epoch, password_hash, totp_secret, totp_pending_secret, totp_last_step
     FROM users";
-pub const ROLE_COLUMNS: &str = "SELECT name, description, permissions, builtin FROM roles";
-pub const AUDIT_COLUMNS: &str = "SELECT id, at, actor, action, token_id, detail, source FROM audit";
+pub(super) const ROLE_COLUMNS: &str = "SELECT name, description, permissions, builtin FROM roles";
+pub(super) const AUDIT_COLUMNS: &str =
+    "SELECT id, at, actor, action, token_id, detail, source FROM audit";
 
 /// The columns of a [`Token`], owner and creator names joined in, and the
 /// permissions of the owner's role now: a token's effective permissions are
 /// worked out from them in the same query, so no path (the verify hot path
 /// included) can use a token without its owner's current limits.
-pub const TOKEN_COLUMNS: &str = "SELECT t.id, t.name, t.kind, t.role, t.permissions,
+pub(super) const TOKEN_COLUMNS: &str = "SELECT t.id, t.name, t.kind, t.role, t.permissions,
         t.description, o.name AS owner, c.name AS created_by, t.hint, t.created_at,
         t.expires_at, t.revoked_at, t.last_used_at, t.regenerated_at,
         o.disabled_at IS NOT NULL AS owner_disabled, t.previous_valid_until,
@@ -39,7 +40,7 @@ pub const TOKEN_COLUMNS: &str = "SELECT t.id, t.name, t.kind, t.role, t.permissi
     JOIN roles r ON r.name = o.role";
 
 /// Typed access to one result row by column position.
-pub trait Columns {
+pub(super) trait Columns {
     fn int(&self, index: usize) -> StoreResult<i64>;
     fn optional_int(&self, index: usize) -> StoreResult<Option<i64>>;
     fn text(&self, index: usize) -> StoreResult<String>;
@@ -65,7 +66,7 @@ fn corrupt(what: &str, reason: &str) -> StoreError {
     StoreError::Database(format!("unreadable {what} in the store: {reason}"))
 }
 
-pub fn user_from_row(row: &dyn Columns) -> StoreResult<User> {
+pub(super) fn user_from_row(row: &dyn Columns) -> StoreResult<User> {
     Ok(User {
         id: row.int(0)?,
         name: row.text(1)?,
@@ -76,7 +77,7 @@ pub fn user_from_row(row: &dyn Columns) -> StoreResult<User> {
     })
 }
 
-pub fn credentials_from_row(row: &dyn Columns) -> StoreResult<Credentials> {
+pub(super) fn credentials_from_row(row: &dyn Columns) -> StoreResult<Credentials> {
     Ok(Credentials {
         user: user_from_row(row)?,
         password_hash: row.optional_text(6)?,
@@ -87,10 +88,10 @@ pub fn credentials_from_row(row: &dyn Columns) -> StoreResult<Credentials> {
 }
 
 /// One (account, address) pair's failed logins.
-pub const FAILURE_COLUMNS: &str =
+pub(super) const FAILURE_COLUMNS: &str =
     "SELECT failures, locked_until, last_failed_at FROM login_failures";
 
-pub fn failures_from_row(row: &dyn Columns) -> StoreResult<Failures> {
+pub(super) fn failures_from_row(row: &dyn Columns) -> StoreResult<Failures> {
     Ok(Failures {
         count: row.int(0)?,
         locked_until: row.optional_time(1)?,
@@ -98,7 +99,7 @@ pub fn failures_from_row(row: &dyn Columns) -> StoreResult<Failures> {
     })
 }
 
-pub fn role_from_row(row: &dyn Columns) -> StoreResult<Role> {
+pub(super) fn role_from_row(row: &dyn Columns) -> StoreResult<Role> {
     Ok(Role {
         name: row.text(0)?,
         description: row.text(1)?,
@@ -107,7 +108,7 @@ pub fn role_from_row(row: &dyn Columns) -> StoreResult<Role> {
     })
 }
 
-pub fn token_from_row(row: &dyn Columns) -> StoreResult<Token> {
+pub(super) fn token_from_row(row: &dyn Columns) -> StoreResult<Token> {
     let permissions = permission_set(row, 4)?;
     let owner_permissions = permission_set(row, 16)?;
     Ok(Token {
@@ -135,7 +136,7 @@ fn permission_set(row: &dyn Columns, index: usize) -> StoreResult<crate::model::
 }
 
 /// A token found by its secret, with what `verify` also needs to know.
-pub fn secret_match_from_row(row: &dyn Columns) -> StoreResult<SecretMatch> {
+pub(super) fn secret_match_from_row(row: &dyn Columns) -> StoreResult<SecretMatch> {
     Ok(SecretMatch {
         token: token_from_row(row)?,
         owner_disabled: row.flag(14)?,
@@ -143,7 +144,7 @@ pub fn secret_match_from_row(row: &dyn Columns) -> StoreResult<SecretMatch> {
     })
 }
 
-pub fn audit_from_row(row: &dyn Columns) -> StoreResult<AuditEntry> {
+pub(super) fn audit_from_row(row: &dyn Columns) -> StoreResult<AuditEntry> {
     Ok(AuditEntry {
         id: row.int(0)?,
         at: row.time(1)?,

@@ -13,7 +13,7 @@ use crate::server::AppState;
 use crate::server::auth::Caller;
 use crate::server::error::ApiResult;
 
-pub fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/v1/audit", get(list))
 }
 

@@ -26,7 +26,7 @@ const PAT_HEADER: &str = "personalAccessToken";
 const SUCCESS: i32 = 1;
 const FAILURE: i32 = 0;
 
-pub fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<AppState> {
     Router::new().route(
         "/api/personalaccesstoken/getAuthenticationToken",
         get(authentication_token),

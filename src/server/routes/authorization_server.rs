@@ -29,7 +29,7 @@ use crate::service::ExchangeSubject;
 
 const INTROSPECTION_PATH: &str = "/oauth2/introspect";
 
-pub fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<AppState> {
     Router::new()
         .route(TOKEN_PATH, post(token))
         .route(INTROSPECTION_PATH, post(introspect))
@@ -90,7 +90,7 @@ impl IntoResponse for FormError {
     }
 }
 
-pub struct OAuthError(pub ExchangeError);
+pub(super) struct OAuthError(pub ExchangeError);
 
 impl IntoResponse for OAuthError {
     fn into_response(self) -> Response {

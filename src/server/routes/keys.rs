@@ -18,7 +18,7 @@ use crate::server::error::ApiResult;
 /// tokens until it fetches the set again.
 const JWKS_MAX_AGE: &str = "max-age=60";
 
-pub fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<AppState> {
     Router::new()
         .route("/.well-known/jwks.json", get(jwks))
         .route("/v1/keys", get(list))

@@ -10,9 +10,9 @@ use crate::server::AppState;
 
 /// The OpenAPI 3 description of this API, kept beside the routes and checked
 /// against them by the test suite.
-pub const OPENAPI: &str = include_str!("../openapi.json");
+pub(super) const OPENAPI: &str = include_str!("../openapi.json");
 
-pub fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(health))
         .route("/openapi.json", get(openapi))

@@ -23,7 +23,7 @@ use serde::{Deserialize, Deserializer};
 use super::AppState;
 use super::error::ApiError;
 
-pub fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<AppState> {
     Router::new()
         .merge(meta::routes())
         .merge(session::routes())
@@ -40,7 +40,7 @@ pub fn routes() -> Router<AppState> {
 /// is a JSON object and nothing else: serde alone also reads `[]` or
 /// `["deploy"]` as a struct, field by field, which the OpenAPI document
 /// does not allow and no client means.
-pub struct Json<T>(pub T);
+pub(super) struct Json<T>(pub T);
 
 impl<T, S> FromRequest<S> for Json<T>
 where
@@ -104,7 +104,7 @@ impl<T: serde::Serialize> axum::response::IntoResponse for Json<T> {
 /// A JSON body that may be left out: no body at all reads as
 /// `T::default()`. For actions whose options are all optional, so that
 /// `curl -X POST …/regenerate` works without `-d '{}'`.
-pub struct JsonOrEmpty<T>(pub T);
+pub(super) struct JsonOrEmpty<T>(pub T);
 
 impl<T, S> FromRequest<S> for JsonOrEmpty<T>
 where
@@ -134,9 +134,9 @@ where
 /// `axum::extract::Query` with our JSON error body.
 #[derive(FromRequestParts)]
 #[from_request(via(axum::extract::Query), rejection(ApiError))]
-pub struct Query<T>(pub T);
+pub(super) struct Query<T>(pub T);
 
 /// `axum::extract::Path` with our JSON error body.
 #[derive(FromRequestParts)]
 #[from_request(via(axum::extract::Path), rejection(ApiError))]
-pub struct Path<T>(pub T);
+pub(super) struct Path<T>(pub T);

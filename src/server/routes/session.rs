@@ -14,7 +14,7 @@ use crate::server::AppState;
 use crate::server::auth::{Caller, client_ip, source};
 use crate::server::error::ApiResult;
 
-pub fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<AppState> {
     Router::new()
         .route("/v1/login", post(login))
         .route("/v1/me", get(me))

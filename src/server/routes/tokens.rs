@@ -18,7 +18,7 @@ use crate::server::auth::{Caller, Source};
 use crate::server::error::ApiResult;
 use crate::time::{self, Expiry};
 
-pub fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<AppState> {
     Router::new()
         .route("/v1/tokens", get(list).post(create))
         .route("/v1/tokens/verify", post(verify))

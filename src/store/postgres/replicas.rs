@@ -27,11 +27,11 @@ use sqlx::postgres::{PgListener, PgPool};
 use crate::store::{ChangeSignal, StoreResult, local_trust};
 
 /// The channel the schema's triggers notify on every credential change.
-pub const CHANGE_CHANNEL: &str = "tokenctl_changes";
+pub(super) const CHANGE_CHANNEL: &str = "tokenctl_changes";
 
 /// How long a replica's promise lasts without renewal: the longest a
 /// writer waits for a replica that died or lost its listener.
-pub const LEASE: Duration = Duration::from_secs(3);
+pub(super) const LEASE: Duration = Duration::from_secs(3);
 
 /// How often a replica pings itself to renew its lease.
 const PING_EVERY: Duration = Duration::from_millis(500);
@@ -66,7 +66,7 @@ type Shared = Arc<Mutex<Pings>>;
 
 /// One replica's listener, acknowledgements and lease, started for as long
 /// as the process runs.
-pub async fn watch(pool: PgPool, signal: Arc<ChangeSignal>) -> StoreResult<()> {
+pub(super) async fn watch(pool: PgPool, signal: Arc<ChangeSignal>) -> StoreResult<()> {
     let id = replica_id()?;
     let listener = listen(&pool).await?;
     let pings: Shared = Arc::default();
@@ -92,7 +92,7 @@ pub async fn watch(pool: PgPool, signal: Arc<ChangeSignal>) -> StoreResult<()> {
 /// Returns once every replica with a live lease has acknowledged every
 /// change committed so far. Should the store stop answering, waits out the
 /// longest lease instead: by then no replica trusts what it remembers.
-pub async fn await_changes_heard(pool: &PgPool) {
+pub(super) async fn await_changes_heard(pool: &PgPool) {
     let started = Instant::now();
     let outcome = async {
         let latest: i64 = sqlx::query_scalar("SELECT value FROM change_counter WHERE id = 1")

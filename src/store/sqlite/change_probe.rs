@@ -30,7 +30,7 @@ use crate::store::{ChangeProbe, StoreError, StoreResult};
 /// first copy of the WAL-index header, as two numbers.
 type Fingerprint = (u64, u64);
 
-pub struct CounterProbe {
+pub(super) struct CounterProbe {
     /// Connections of its own, so a counter read never waits for the pool.
     connections: Vec<Mutex<Connection>>,
     next: AtomicUsize,
@@ -41,7 +41,7 @@ pub struct CounterProbe {
 }
 
 impl CounterProbe {
-    pub fn new(location: &Location) -> StoreResult<CounterProbe> {
+    pub(super) fn new(location: &Location) -> StoreResult<CounterProbe> {
         let count = std::thread::available_parallelism().map_or(2, std::num::NonZero::get) * 2;
         // Each connection reads once, and so holds the WAL index open for
         // as long as the process runs: SQLite removes that file only when
