@@ -67,6 +67,7 @@ fn errors_and_hints_of_common_mistakes() {
         &["revoke", "nothing", "--yes"],
         &["list", "--expiring-within", "forever"],
         &["audit", "--token", "nothing"],
+        &["--server", "http://127.0.0.1:9", "status"],
     ];
     let mut transcript = String::new();
     for args in cases {

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{Context, Target};
-use crate::error::{Error, Result};
+use crate::error::{Error, Reason, Result};
 
 /// Show the backend in use, the user, and the session's expiry and storage
 ///
@@ -65,8 +65,7 @@ pub async fn run(ctx: &Context, _args: Args) -> Result<()> {
         .session_expires_at
         .is_some_and(|at| at > crate::time::now());
     if status.mode == "remote" && !logged_in && crate::env::token().is_none() {
-        return Err(Error::unauthenticated("no valid session")
-            .with_hint("run tokenctl login, or set TOKENCTL_TOKEN"));
+        return Err(Error::unauthenticated("no valid session").because(Reason::NotLoggedIn));
     }
     Ok(())
 }

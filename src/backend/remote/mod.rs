@@ -15,7 +15,7 @@ use reqwest::{Method, Url};
 
 use crate::api;
 use crate::backend::Backend;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Reason, Result};
 use crate::exchange::{
     ACCESS_TOKEN_TYPE, AccessClaims, ExchangeError, ExchangeRequest, ExchangeResponse, Exchanged,
     JWT_TOKEN_TYPE, OAuthErrorBody, TOKEN_EXCHANGE_GRANT, TOKEN_PATH, invalid_access_token,
@@ -195,8 +195,9 @@ impl Backend for RemoteBackend {
             }
             (None, Some(session)) => (session.as_str(), JWT_TOKEN_TYPE),
             (None, None) => {
-                return Err(Error::unauthenticated("nothing to exchange")
-                    .with_hint("run tokenctl login, or set TOKENCTL_TOKEN"));
+                return Err(
+                    Error::unauthenticated("nothing to exchange").because(Reason::NotLoggedIn)
+                );
             }
         };
         let mut form = vec![
