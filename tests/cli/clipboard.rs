@@ -2,7 +2,7 @@
 //! (script(1)), read back with xclip from another process after tokenctl has
 //! exited; cleared after the delay; a value the user copied meanwhile is kept.
 
-mod common;
+use crate::common;
 
 use common::{TestEnv, code, stderr, stdout};
 

@@ -3,7 +3,7 @@
 //! three times: on the local store, and against a real `tokenctl serve` over
 //! SQLite and over PostgreSQL (the contract suite).
 
-mod common;
+use crate::common;
 
 use common::{Backend, TestEnv, assert_fails, code, stderr, stdout};
 use serde_json::Value;

@@ -1,7 +1,7 @@
 //! The login session in a real OS keyring: gnome-keyring's Secret Service in
 //! a private D-Bus session, read back with `secret-tool` as any program would.
 
-mod common;
+use crate::common;
 
 use common::{ADMIN_PASSWORD, Backend, TestEnv, assert_fails, stderr, stdout};
 

@@ -21,7 +21,7 @@ use tokenctl::policy;
 use tokenctl::secret::{Secret, SecretError};
 use tokenctl::time::{Expiry, MAX_SPAN_SECONDS};
 
-const DOCUMENT: &str = include_str!("../src/server/openapi.json");
+const DOCUMENT: &str = include_str!("../../src/server/openapi.json");
 
 static SCHEMAS: LazyLock<Value> = LazyLock::new(|| {
     let doc: Value = serde_json::from_str(DOCUMENT).expect("openapi.json is valid JSON");

@@ -2,7 +2,7 @@
 //! the certificate: a server it can't verify is refused unless its CA is
 //! trusted through TOKENCTL_CA_CERT.
 
-mod common;
+use crate::common;
 
 use common::{ADMIN_PASSWORD, TestEnv, assert_fails, code, stderr};
 

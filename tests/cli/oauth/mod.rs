@@ -3,8 +3,7 @@
 //! are driven by a scripted HTTP client that follows redirects, keeps
 //! cookies and submits the pages' forms — no browser, no mock.
 
-#[path = "../common/mod.rs"]
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};

@@ -183,8 +183,12 @@ impl Place {
     /// This store's migration to schema version 3, as shipped.
     fn keys_migration(&self) -> &'static str {
         match self {
-            Place::Sqlite { .. } => include_str!("../../src/store/sqlite/migrations/0003_keys.sql"),
-            Place::Postgres(_) => include_str!("../../src/store/postgres/migrations/0003_keys.sql"),
+            Place::Sqlite { .. } => {
+                include_str!("../../../src/store/sqlite/migrations/0003_keys.sql")
+            }
+            Place::Postgres(_) => {
+                include_str!("../../../src/store/postgres/migrations/0003_keys.sql")
+            }
         }
     }
 

@@ -1,8 +1,7 @@
 //! Bounded exposure: whatever a client sends costs bounded work and gets a
 //! clear 4xx — never a panic, a 5xx or a held connection.
 
-#[path = "../common/mod.rs"]
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

@@ -3,8 +3,7 @@
 //! One test per finding of the attack report, through the CLI and raw HTTP,
 //! on SQLite and PostgreSQL; and every cell of README's credential matrix.
 
-#[path = "../common/mod.rs"]
-mod common;
+use crate::common;
 
 use common::{
     ADMIN_PASSWORD, Backend, HttpAnswer, TestEnv, assert_fails, code, http_exchange, http_login,

@@ -2,7 +2,7 @@
 //! verified the token (and may remember it), on its replicas, and when
 //! another process changed the store file behind the server's back.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

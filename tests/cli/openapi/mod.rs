@@ -22,7 +22,7 @@ use tokenctl::policy::LifetimePolicy;
 use tokenctl::server::{AppState, LoginLimiter, Shared, router};
 use tokenctl::service::TokenService;
 
-pub(crate) const DOCUMENT: &str = include_str!("../../src/server/openapi.json");
+pub(crate) const DOCUMENT: &str = include_str!("../../../src/server/openapi.json");
 pub(crate) const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
 pub(crate) const ADMIN: &str = "alice";
 pub(crate) const ADMIN_PASSWORD: &str = "correct horse battery staple";

@@ -2,7 +2,7 @@
 //! metadata and authentication-token endpoint: a PAT (or a login) becomes a short-lived
 //! RFC 9068 access token that anyone can verify against the JWK Set.
 
-mod common;
+use crate::common;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;

@@ -1,7 +1,7 @@
 //! The server refuses every bad credential with 401/403 and changes nothing;
 //! logins are throttled and audited; 2FA codes work once.
 
-mod common;
+use crate::common;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;

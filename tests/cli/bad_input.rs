@@ -1,7 +1,7 @@
 //! Every bad input gets a clear one-line error, a documented exit code, and
 //! leaves the store exactly as it was.
 
-mod common;
+use crate::common;
 
 use common::{TestEnv, assert_fails};
 

@@ -4,7 +4,7 @@
 //! implementation (Python's jwcrypto) that verifies sessions from nothing but
 //! the JWK Set it fetches.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::time::{Duration, Instant};

@@ -7,7 +7,7 @@
 //! changes, 2–6 of 200 leaked through a busy replica, and 100 of 100 through
 //! a server whose SQLite file another process had just written.)
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};

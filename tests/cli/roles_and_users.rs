@@ -1,6 +1,6 @@
 //! Roles are data and users own tokens: `tokenctl role …` and `tokenctl user …`.
 
-mod common;
+use crate::common;
 
 use common::{TestEnv, assert_fails, code, stdout};
 use serde_json::json;

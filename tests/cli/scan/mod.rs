@@ -4,8 +4,7 @@
 //! tests on the local store and on `tokenctl serve` over SQLite and
 //! PostgreSQL). No full secret may ever reach stdout or stderr.
 
-#[path = "../common/mod.rs"]
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

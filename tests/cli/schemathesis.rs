@@ -18,7 +18,7 @@
 //! Configuration: `tests/schemathesis/schemathesis.toml`. Reproduce a
 //! failure with the seed the output prints (`--seed`).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -4,7 +4,7 @@
 //! `INSTA_UPDATE=always cargo test --test snapshots` (or `cargo insta
 //! review`). Under CI a snapshot that differs, or is missing, fails.
 
-mod common;
+use crate::common;
 
 use clap::CommandFactory;
 use common::{TestEnv, code, stderr, stdout};

@@ -13,12 +13,11 @@
 //!
 //! Cases: `TOKENCTL_AUTHORITY_CASES` in-process (default 1000 under CI, 200
 //! otherwise), a tenth of that through the server. A failing history is
-//! shrunk by proptest and its seed kept in `main.regressions` next to this
+//! shrunk by proptest and its seed kept in `mod.regressions` next to this
 //! file, which runs first on every later run; the unit tests in
 //! `src/policy/tests.rs` keep each finding as a plain regression test too.
 
-#[path = "../common/mod.rs"]
-mod common;
+use crate::common;
 
 use std::cell::Cell;
 use std::collections::BTreeMap;

@@ -1,7 +1,7 @@
 //! The store file itself: private permissions, schema versions, secrets that
 //! never reach disk or logs, and many processes writing at once.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
