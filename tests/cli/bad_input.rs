@@ -19,7 +19,6 @@ fn env_with_a_token() -> TestEnv {
     env
 }
 
-#[test]
 fn unknown_role_is_refused() {
     let env = env_with_a_token();
     assert_rejected_without_change(
@@ -30,7 +29,6 @@ fn unknown_role_is_refused() {
     );
 }
 
-#[test]
 fn bad_durations_and_dates_are_refused() {
     let env = env_with_a_token();
     for (expires, message) in [
@@ -55,7 +53,6 @@ fn bad_durations_and_dates_are_refused() {
     );
 }
 
-#[test]
 fn bad_names_and_descriptions_are_refused() {
     let env = env_with_a_token();
     let long_name = "n".repeat(65);
@@ -75,7 +72,6 @@ fn bad_names_and_descriptions_are_refused() {
     }
 }
 
-#[test]
 fn a_duplicate_active_name_is_a_conflict() {
     let env = env_with_a_token();
     assert_rejected_without_change(
@@ -86,7 +82,6 @@ fn a_duplicate_active_name_is_a_conflict() {
     );
 }
 
-#[test]
 fn unknown_type_and_status_are_usage_errors() {
     let env = env_with_a_token();
     assert_rejected_without_change(
@@ -103,7 +98,6 @@ fn unknown_type_and_status_are_usage_errors() {
     );
 }
 
-#[test]
 fn non_utf8_stdin_is_refused() {
     let env = env_with_a_token();
     let before = env.snapshot();
@@ -121,7 +115,6 @@ fn non_utf8_stdin_is_refused() {
     assert_eq!(env.snapshot(), before);
 }
 
-#[test]
 fn a_broken_config_file_is_reported_with_its_path() {
     let env = env_with_a_token();
     let config = env.config_file();
@@ -134,7 +127,6 @@ fn a_broken_config_file_is_reported_with_its_path() {
     assert_fails(&env.run(&["list"]), 2, "unknown field `stor`");
 }
 
-#[test]
 fn config_policy_caps_lifetimes_and_can_forbid_never() {
     let env = env_with_a_token();
     let config = env.config_file();
@@ -165,7 +157,6 @@ fn config_policy_caps_lifetimes_and_can_forbid_never() {
     assert_eq!(lifetime.num_days(), 14);
 }
 
-#[test]
 fn flag_beats_env_beats_config_for_the_store_path() {
     let env = TestEnv::new();
     let config = env.config_file();
@@ -196,7 +187,6 @@ fn flag_beats_env_beats_config_for_the_store_path() {
 
 /// A name two visible tokens share (neither the caller's) is a conflict
 /// to resolve by ID: exit 5, the IDs named, nothing revoked.
-#[test]
 fn an_ambiguous_token_name_is_a_conflict_that_names_the_ids() {
     let env = TestEnv::new();
     for user in ["alice", "bob"] {
@@ -211,4 +201,19 @@ fn an_ambiguous_token_name_is_a_conflict_that_names_the_ids() {
         5,
         "name the token by its ID instead",
     );
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(unknown_role_is_refused),
+        test!(bad_durations_and_dates_are_refused),
+        test!(bad_names_and_descriptions_are_refused),
+        test!(a_duplicate_active_name_is_a_conflict),
+        test!(unknown_type_and_status_are_usage_errors),
+        test!(non_utf8_stdin_is_refused),
+        test!(a_broken_config_file_is_reported_with_its_path),
+        test!(config_policy_caps_lifetimes_and_can_forbid_never),
+        test!(flag_beats_env_beats_config_for_the_store_path),
+        test!(an_ambiguous_token_name_is_a_conflict_that_names_the_ids),
+    ]
 }

@@ -6,18 +6,15 @@ use crate::common;
 
 use common::{TestEnv, code, stderr, stdout};
 
-fn have_x_tools() -> bool {
-    common::have_tools(
+fn require_x_tools() {
+    common::require_tools(
         &["xvfb-run", "xclip", "script"],
         "xvfb, xauth and xclip; see .ci/run",
-    )
+    );
 }
 
-#[test]
 fn a_new_secret_is_copied_outlives_tokenctl_and_is_cleared_later() {
-    if !have_x_tools() {
-        return;
-    }
+    require_x_tools();
     let env = TestEnv::new();
     let tokenctl = common::binary();
     let tokenctl = tokenctl.display();
@@ -82,7 +79,6 @@ echo "USER=$(xclip -o -selection clipboard 2>/dev/null)"
     );
 }
 
-#[test]
 fn without_a_display_or_a_terminal_create_still_succeeds_with_one_note() {
     let env = TestEnv::new();
     let output = env
@@ -99,9 +95,7 @@ fn without_a_display_or_a_terminal_create_still_succeeds_with_one_note() {
     );
     assert!(notes.contains("stdout is not a terminal"), "{notes}");
 
-    if !have_x_tools() {
-        return;
-    }
+    require_x_tools();
     let tokenctl = common::binary();
     let command = format!("{} create on-tty", tokenctl.display());
     let output = env
@@ -121,4 +115,11 @@ fn without_a_display_or_a_terminal_create_still_succeeds_with_one_note() {
 
     let quiet = env.run(&["create", "quiet", "--no-clipboard"]);
     assert!(!stderr(&quiet).contains("clipboard"), "{}", stderr(&quiet));
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(a_new_secret_is_copied_outlives_tokenctl_and_is_cleared_later),
+        test!(without_a_display_or_a_terminal_create_still_succeeds_with_one_note),
+    ]
 }

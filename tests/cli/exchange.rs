@@ -171,10 +171,9 @@ contract!(the_token_to_exchange_may_come_on_stdin, |env| {
 });
 
 fn remote() -> TestEnv {
-    TestEnv::with_backend(Backend::RemoteSqlite).expect("sqlite server")
+    TestEnv::with_backend(Backend::RemoteSqlite)
 }
 
-#[test]
 fn a_login_session_can_be_exchanged_too() {
     let env = remote();
     let output = env.run(&["exchange", "--output", "json"]);
@@ -184,14 +183,11 @@ fn a_login_session_can_be_exchanged_too() {
     assert!(claims.get("token_id").is_none());
 }
 
-#[test]
 fn another_jose_implementation_verifies_access_tokens_from_the_metadata_alone() {
-    if !common::have_python_modules(
+    common::require_python_modules(
         &["jwcrypto"],
         "python3 -m pip install jwcrypto; see .ci/run",
-    ) {
-        return;
-    }
+    );
     let env = remote();
     let (status, metadata) = env.http("GET", "/.well-known/oauth-authorization-server", None, None);
     assert_eq!(status, 200);
@@ -238,7 +234,6 @@ fn token_endpoint(env: &TestEnv, form: &str) -> (u16, Value) {
     )
 }
 
-#[test]
 fn the_token_endpoint_answers_rfc_8693_errors() {
     let env = remote();
     let pat = env.create(&["ci"]);
@@ -288,7 +283,6 @@ fn the_token_endpoint_answers_rfc_8693_errors() {
 
 /// Exchanges made at once share audit commits on the server; each still
 /// gets its own entry, with its own `jti`, before its token is returned.
-#[test]
 fn concurrent_exchanges_are_each_audited() {
     let env = remote();
     let pat = env.create(&["ci"]);
@@ -335,7 +329,6 @@ fn concurrent_exchanges_are_each_audited() {
     }
 }
 
-#[test]
 fn the_server_caps_lifetimes_and_names_its_audiences() {
     let env = TestEnv::new();
     let database = format!("sqlite:{}", env.root().join("server.db").display());
@@ -388,7 +381,6 @@ fn server_pat(env: &TestEnv, url: &str) -> String {
     stdout(&output).trim().to_owned()
 }
 
-#[test]
 fn the_authentication_token_endpoint_answers_in_its_envelope() {
     let env = remote();
     let pat = env.create(&["ci"]);
@@ -453,7 +445,6 @@ fn introspect(env: &TestEnv, token: &str, bearer: Option<&str>) -> (u16, Value) 
     )
 }
 
-#[test]
 fn introspection_follows_the_token_an_access_token_came_from() {
     let env = remote();
     let pat = env.create(&["ci"]);
@@ -491,7 +482,6 @@ fn introspection_follows_the_token_an_access_token_came_from() {
     assert_eq!(body, serde_json::json!({ "active": false }));
 }
 
-#[test]
 fn introspection_needs_a_caller_and_a_token() {
     let env = remote();
     let pat = env.create(&["ci"]);
@@ -520,7 +510,6 @@ fn introspection_needs_a_caller_and_a_token() {
     assert_eq!(introspect(&env, &access, Some(&pat)).1["active"], true);
 }
 
-#[test]
 fn an_access_token_from_a_login_dies_with_its_user() {
     let env = remote();
     let added = env.run_with_stdin(
@@ -616,7 +605,6 @@ contract!(
     }
 );
 
-#[test]
 fn a_token_signed_before_a_key_rotation_still_verifies() {
     let env = remote();
     let pat = env.create(&["ci"]);
@@ -631,7 +619,6 @@ fn a_token_signed_before_a_key_rotation_still_verifies() {
     }
 }
 
-#[test]
 fn an_access_token_authenticates_with_its_scope_until_its_token_dies() {
     let env = remote();
     let pat = env.create(&["ci"]);
@@ -659,4 +646,29 @@ fn an_access_token_authenticates_with_its_scope_until_its_token_dies() {
     );
     env.ok(&["revoke", "ci", "--yes"]);
     assert_fails(&as_token(&reader, &["list"]), 4, "not valid");
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    [
+        vec![
+            test!(a_login_session_can_be_exchanged_too),
+            test!(another_jose_implementation_verifies_access_tokens_from_the_metadata_alone),
+            test!(the_token_endpoint_answers_rfc_8693_errors),
+            test!(concurrent_exchanges_are_each_audited),
+            test!(the_server_caps_lifetimes_and_names_its_audiences),
+            test!(the_authentication_token_endpoint_answers_in_its_envelope),
+            test!(introspection_follows_the_token_an_access_token_came_from),
+            test!(introspection_needs_a_caller_and_a_token),
+            test!(an_access_token_from_a_login_dies_with_its_user),
+            test!(a_token_signed_before_a_key_rotation_still_verifies),
+            test!(an_access_token_authenticates_with_its_scope_until_its_token_dies),
+        ],
+        an_exchanged_token_carries_the_rfc_9068_claims::tests(),
+        json_env_and_github_outputs_are_for_pipelines::tests(),
+        scopes_beyond_the_token_and_dead_tokens_are_refused::tests(),
+        an_access_token_never_outlives_its_token::tests(),
+        the_token_to_exchange_may_come_on_stdin::tests(),
+        verify_checks_an_access_token_offline_and_prints_its_claims::tests(),
+    ]
+    .concat()
 }

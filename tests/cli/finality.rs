@@ -180,11 +180,8 @@ fn assert_none_accepted<T: std::fmt::Debug>(accepted: &[T], verified: u64) {
     );
 }
 
-#[test]
 fn a_change_returned_by_one_replica_is_final_on_the_other_while_it_is_busy() {
-    let Some(env) = TestEnv::with_backend(Backend::RemotePostgres) else {
-        return;
-    };
+    let env = TestEnv::with_backend(Backend::RemotePostgres);
     let replica = env.start_replica();
     let busy = env.create(&["busy"]);
     let load = Load::start(replica.url(), &busy);
@@ -194,9 +191,8 @@ fn a_change_returned_by_one_replica_is_final_on_the_other_while_it_is_busy() {
     assert!(!replica.log().contains("panicked"), "{}", replica.log());
 }
 
-#[test]
 fn two_servers_on_one_sqlite_file_are_final_for_each_other() {
-    let env = TestEnv::with_backend(Backend::RemoteSqlite).expect("sqlite server");
+    let env = TestEnv::with_backend(Backend::RemoteSqlite);
     let file = env.root().join("server.db");
     let second = env.start_server(&format!("sqlite:{}", file.display()), None, &[]);
     let busy = env.create(&["busy"]);
@@ -206,9 +202,8 @@ fn two_servers_on_one_sqlite_file_are_final_for_each_other() {
     assert_none_accepted(&accepted, load.finish());
 }
 
-#[test]
 fn a_revocation_another_process_wrote_to_the_servers_sqlite_file_is_final_at_once() {
-    let env = TestEnv::with_backend(Backend::RemoteSqlite).expect("sqlite server");
+    let env = TestEnv::with_backend(Backend::RemoteSqlite);
     let url = env.server_url().expect("url");
     let session = env.session();
     let busy = env.create(&["busy"]);
@@ -241,9 +236,8 @@ fn a_revocation_another_process_wrote_to_the_servers_sqlite_file_is_final_at_onc
     assert_none_accepted(&accepted, load.finish());
 }
 
-#[test]
 fn a_revocation_by_the_cli_on_the_servers_sqlite_file_is_final_when_it_exits() {
-    let env = TestEnv::with_backend(Backend::RemoteSqlite).expect("sqlite server");
+    let env = TestEnv::with_backend(Backend::RemoteSqlite);
     let url = env.server_url().expect("url");
     let store = format!("sqlite:{}", env.root().join("server.db").display());
     let busy = env.create(&["busy"]);
@@ -272,11 +266,8 @@ fn a_revocation_by_the_cli_on_the_servers_sqlite_file_is_final_when_it_exits() {
 // ---------------------------------------------------------------------------
 // Faults: a replica that dies, a replica that loses its listener
 
-#[test]
 fn a_replica_killed_with_sigkill_delays_a_change_by_at_most_its_lease() {
-    let Some(env) = TestEnv::with_backend(Backend::RemotePostgres) else {
-        return;
-    };
+    let env = TestEnv::with_backend(Backend::RemotePostgres);
     let schema = env.server().schema().expect("schema").to_owned();
     let writer_id = postgres_text(&format!("SELECT id FROM {schema}.replicas"))
         .expect("query")
@@ -324,11 +315,8 @@ fn a_replica_killed_with_sigkill_delays_a_change_by_at_most_its_lease() {
     );
 }
 
-#[test]
 fn a_replica_that_loses_its_listener_serves_nothing_stale() {
-    let Some(env) = TestEnv::with_backend(Backend::RemotePostgres) else {
-        return;
-    };
+    let env = TestEnv::with_backend(Backend::RemotePostgres);
     let name = format!("finality_{}", std::process::id());
     let database = format!("{}&application_name={name}", env.server().database());
     let replica = env.start_server(&database, None, &[]);
@@ -364,4 +352,15 @@ fn a_replica_that_loses_its_listener_serves_nothing_stale() {
         );
     }
     assert!(!replica.log().contains("panicked"), "{}", replica.log());
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(a_change_returned_by_one_replica_is_final_on_the_other_while_it_is_busy),
+        test!(two_servers_on_one_sqlite_file_are_final_for_each_other),
+        test!(a_revocation_another_process_wrote_to_the_servers_sqlite_file_is_final_at_once),
+        test!(a_revocation_by_the_cli_on_the_servers_sqlite_file_is_final_when_it_exits),
+        test!(a_replica_killed_with_sigkill_delays_a_change_by_at_most_its_lease),
+        test!(a_replica_that_loses_its_listener_serves_nothing_stale),
+    ]
 }

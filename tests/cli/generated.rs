@@ -9,7 +9,7 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 use tokenctl::cli::Cli;
 
-const REFRESH: &str = "UPDATE_GENERATED=1 cargo test --test generated";
+const REFRESH: &str = "UPDATE_GENERATED=1 cargo test --test cli generated";
 
 fn repo_path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
@@ -79,12 +79,10 @@ fn check(dir: &str, expected: &BTreeMap<String, Vec<u8>>) {
     );
 }
 
-#[test]
 fn shell_completions_are_up_to_date() {
     check("completions", &completions());
 }
 
-#[test]
 fn man_pages_are_up_to_date_with_one_page_per_subcommand() {
     let pages = man_pages();
     for page in [
@@ -102,7 +100,6 @@ fn man_pages_are_up_to_date_with_one_page_per_subcommand() {
     check("man", &pages);
 }
 
-#[test]
 fn the_completions_command_prints_the_committed_script() {
     let output = assert_cmd::Command::cargo_bin("tokenctl")
         .expect("binary")
@@ -111,4 +108,12 @@ fn the_completions_command_prints_the_committed_script() {
         .expect("run");
     assert!(output.status.success());
     assert_eq!(output.stdout, completions()["tokenctl.bash"]);
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(shell_completions_are_up_to_date),
+        test!(man_pages_are_up_to_date_with_one_page_per_subcommand),
+        test!(the_completions_command_prints_the_committed_script),
+    ]
 }

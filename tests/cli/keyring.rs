@@ -5,19 +5,16 @@ use crate::common;
 
 use common::{ADMIN_PASSWORD, Backend, TestEnv, assert_fails, stderr, stdout};
 
-fn have_secret_service() -> bool {
-    common::have_tools(
+fn require_secret_service() {
+    common::require_tools(
         &["dbus-run-session", "gnome-keyring-daemon", "secret-tool"],
         "gnome-keyring, dbus and libsecret-tools; see .ci/run",
-    )
+    );
 }
 
-#[test]
 fn login_keeps_the_session_in_the_secret_service_and_logout_removes_it() {
-    if !have_secret_service() {
-        return;
-    }
-    let env = TestEnv::with_backend(Backend::RemoteSqlite).expect("server");
+    require_secret_service();
+    let env = TestEnv::with_backend(Backend::RemoteSqlite);
     let server = env.server_url().expect("url");
     let tokenctl = common::binary();
     let tokenctl = tokenctl.display();
@@ -66,7 +63,6 @@ if secret-tool lookup service tokenctl; then echo STILL-THERE; fi
     );
 }
 
-#[test]
 fn without_a_keyring_login_fails_clearly_before_writing_anything() {
     let env = TestEnv::new();
     let profiles = env.root().join("data/tokenctl/profiles.json");
@@ -105,4 +101,11 @@ fn without_a_keyring_login_fails_clearly_before_writing_anything() {
         1,
         "CI is set, and tokenctl never uses the OS keyring in CI",
     );
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(login_keeps_the_session_in_the_secret_service_and_logout_removes_it),
+        test!(without_a_keyring_login_fails_clearly_before_writing_anything),
+    ]
 }

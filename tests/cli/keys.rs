@@ -15,14 +15,6 @@ use serde_json::{Value, json};
 
 use common::{ADMIN_PASSWORD, Backend, TestEnv, assert_fails, code, http_request, stderr};
 
-/// Every remote backend there is here: PostgreSQL is skipped with a note
-/// when unreachable, except under CI.
-fn servers() -> impl Iterator<Item = TestEnv> {
-    [Backend::RemoteSqlite, Backend::RemotePostgres]
-        .into_iter()
-        .filter_map(TestEnv::with_backend)
-}
-
 fn jwks(server: &str) -> Value {
     let answer = http_request(
         "GET",
@@ -76,9 +68,8 @@ fn me_status(server: &str, session: &str) -> u16 {
     http_request("GET", &format!("{server}/v1/me"), Some(session), None).status
 }
 
-#[test]
 fn a_session_from_before_a_rotation_still_works_after_it() {
-    for env in servers() {
+    for env in TestEnv::servers() {
         let server = env.server_url().expect("server");
         let session = env.session();
         let before = env.json(&["keys", "list"]);
@@ -99,9 +90,8 @@ fn a_session_from_before_a_rotation_still_works_after_it() {
     }
 }
 
-#[test]
 fn the_jwk_set_is_public_cacheable_and_holds_public_keys_only() {
-    let env = TestEnv::with_backend(Backend::RemoteSqlite).expect("server");
+    let env = TestEnv::with_backend(Backend::RemoteSqlite);
     let server = env.server_url().expect("server");
     let answer = http_request(
         "GET",
@@ -130,11 +120,8 @@ fn the_jwk_set_is_public_cacheable_and_holds_public_keys_only() {
     assert_eq!(x.len(), 32);
 }
 
-#[test]
 fn replicas_sharing_the_key_file_pick_up_a_rotation_within_seconds() {
-    let Some(env) = TestEnv::with_backend(Backend::RemotePostgres) else {
-        return;
-    };
+    let env = TestEnv::with_backend(Backend::RemotePostgres);
     let a = env.server_url().expect("server");
     let replica = env.start_replica();
     let b = replica.url().to_owned();
@@ -165,9 +152,8 @@ fn replicas_sharing_the_key_file_pick_up_a_rotation_within_seconds() {
     );
 }
 
-#[test]
 fn a_bad_key_file_keeps_the_keys_in_use_and_is_logged() {
-    let env = TestEnv::with_backend(Backend::RemoteSqlite).expect("server");
+    let env = TestEnv::with_backend(Backend::RemoteSqlite);
     let server = env.server_url().expect("server");
     let before = jwks(&server);
     let path = env.signing_key_path();
@@ -186,9 +172,8 @@ fn a_bad_key_file_keeps_the_keys_in_use_and_is_logged() {
     std::fs::write(&path, good).expect("restore");
 }
 
-#[test]
 fn only_keys_manage_may_list_or_rotate_keys() {
-    for env in servers() {
+    for env in TestEnv::servers() {
         env.ok(&["user", "add", "bob", "--role", "developer"]);
         let bobs = env.create(&["bobs", "--for", "bob", "--role", "developer"]);
         let key_file = std::fs::read(env.signing_key_path()).expect("key file");
@@ -242,10 +227,9 @@ fn keys_file(store: &Path) -> std::path::PathBuf {
 }
 
 #[cfg(unix)]
-#[test]
 fn key_files_are_private() {
     use common::mode;
-    let env = TestEnv::with_backend(Backend::RemoteSqlite).expect("server");
+    let env = TestEnv::with_backend(Backend::RemoteSqlite);
     env.ok(&["keys", "rotate", "--yes"]);
     let local = TestEnv::new();
     local.ok(&["keys", "rotate", "--yes"]);
@@ -256,7 +240,6 @@ fn key_files_are_private() {
     }
 }
 
-#[test]
 fn a_local_store_has_its_own_key_set() {
     let env = TestEnv::new();
     let listed = env.json(&["keys", "list"]);
@@ -315,7 +298,6 @@ fn a_local_store_has_its_own_key_set() {
     );
 }
 
-#[test]
 fn rotations_are_audited_without_key_material() {
     let env = TestEnv::new();
     let old = env.json(&["keys", "list"])[0]["kid"].clone();
@@ -342,7 +324,6 @@ fn rotations_are_audited_without_key_material() {
     }
 }
 
-#[test]
 fn rotating_needs_confirmation_without_a_terminal() {
     let env = TestEnv::new();
     let before = env.json(&["keys", "list"]);
@@ -358,15 +339,12 @@ fn python_verify(jwks_url: &str, token: &str) -> Result<String, String> {
         .map(|claims| claims["sub"].as_str().unwrap_or_default().to_owned())
 }
 
-#[test]
 fn another_jose_implementation_verifies_sessions_from_the_jwk_set_alone() {
-    if !common::have_python_modules(
+    common::require_python_modules(
         &["jwcrypto"],
         "python3 -m pip install jwcrypto; see .ci/run",
-    ) {
-        return;
-    }
-    let env = TestEnv::with_backend(Backend::RemoteSqlite).expect("server");
+    );
+    let env = TestEnv::with_backend(Backend::RemoteSqlite);
     let server = env.server_url().expect("server");
     let url = format!("{server}/.well-known/jwks.json");
     let session = env.session();
@@ -413,4 +391,19 @@ fn another_jose_implementation_verifies_sessions_from_the_jwk_set_alone() {
             "tokenctl accepted the {what} token"
         );
     }
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(a_session_from_before_a_rotation_still_works_after_it),
+        test!(the_jwk_set_is_public_cacheable_and_holds_public_keys_only),
+        test!(replicas_sharing_the_key_file_pick_up_a_rotation_within_seconds),
+        test!(a_bad_key_file_keeps_the_keys_in_use_and_is_logged),
+        test!(only_keys_manage_may_list_or_rotate_keys),
+        test!(key_files_are_private),
+        test!(a_local_store_has_its_own_key_set),
+        test!(rotations_are_audited_without_key_material),
+        test!(rotating_needs_confirmation_without_a_terminal),
+        test!(another_jose_implementation_verifies_sessions_from_the_jwk_set_alone),
+    ]
 }

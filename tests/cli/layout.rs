@@ -1,11 +1,11 @@
-//! Every test file is part of the one test binary: Cargo builds only
-//! `tests/cli/main.rs` (`autotests = false`), so a file that no `mod`
-//! declares, or a new file at the top of `tests/`, would never run.
+//! Every test runs, or says why not. Cargo builds only `tests/cli/main.rs`
+//! (`autotests = false`), so a file that no `mod` declares, or a new file at
+//! the top of `tests/`, would never run; nor would a `#[test]` under this
+//! harness; and a missing component must show as ignored, not as a pass.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-#[test]
 fn every_test_file_is_a_module_of_the_test_binary() {
     let tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let cli = tests.join("cli");
@@ -36,6 +36,62 @@ fn every_test_file_is_a_module_of_the_test_binary() {
         "test files that never run:\n{}",
         forgotten.join("\n")
     );
+}
+
+/// Under this harness a `#[test]` function would not be compiled at all.
+fn no_test_is_marked_for_the_builtin_harness() {
+    let cli = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli");
+    let marked: Vec<String> = rust_files(&cli)
+        .into_iter()
+        .filter(|file| file.file_name().is_none_or(|name| name != "layout.rs"))
+        .filter(|file| {
+            fs::read_to_string(file)
+                .expect("readable")
+                .lines()
+                .any(|line| matches!(line.trim(), l if l.starts_with("#[test") || l.starts_with("#[tokio::test")))
+        })
+        .map(|file| file.display().to_string())
+        .collect();
+    assert!(
+        marked.is_empty(),
+        "#[test] does nothing in tests/cli (harness = false): list the test in its module's tests() instead: {marked:?}"
+    );
+}
+
+/// The harness itself: this binary, asked to run one PostgreSQL test with
+/// PostgreSQL out of reach, reports it ignored with the reason — and under
+/// CI, failed.
+fn a_missing_component_is_reported_ignored_and_fails_under_ci() {
+    let run = |ci: bool| {
+        let mut command = std::process::Command::new(std::env::current_exe().expect("this binary"));
+        command
+            .args([
+                "--exact",
+                "lifecycle::never_expiring_tokens_have_null_expiry::remote_postgres",
+            ])
+            .env("TOKENCTL_TEST_POSTGRES", "postgres://127.0.0.1:1/test")
+            .env_remove("CI");
+        if ci {
+            command.env("CI", "true");
+        }
+        command.output().expect("run the test binary")
+    };
+    let here = run(false);
+    let report = String::from_utf8_lossy(&here.stdout);
+    assert!(here.status.success(), "{report}");
+    assert!(
+        report.contains("ignored (needs PostgreSQL at postgres://127.0.0.1:1/test"),
+        "{report}"
+    );
+    assert!(report.contains("0 passed; 0 failed; 1 ignored"), "{report}");
+    let ci = run(true);
+    let report = String::from_utf8_lossy(&ci.stdout);
+    assert!(!ci.status.success(), "{report}");
+    assert!(
+        report.contains("CI needs PostgreSQL at postgres://127.0.0.1:1/test"),
+        "{report}"
+    );
+    assert!(report.contains("0 passed; 1 failed; 0 ignored"), "{report}");
 }
 
 /// The file that must declare `file` as a module, and the module's name.
@@ -92,4 +148,12 @@ fn rust_files(directory: &Path) -> Vec<PathBuf> {
         }
     }
     files
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(every_test_file_is_a_module_of_the_test_binary),
+        test!(no_test_is_marked_for_the_builtin_harness),
+        test!(a_missing_component_is_reported_ignored_and_fails_under_ci),
+    ]
 }

@@ -395,12 +395,34 @@ contract!(revoke_asks_on_a_terminal_and_only_yes_revokes, |env| {
     assert_eq!(env.json(&["show", "deploy"])["status"], "revoked");
 });
 
-#[test]
 fn a_login_is_found_however_the_server_url_is_spelled() {
-    let env = TestEnv::with_backend(Backend::RemoteSqlite).expect("sqlite server");
+    let env = TestEnv::with_backend(Backend::RemoteSqlite);
     let url = env.server_url().expect("server");
     let bare = url.trim_end_matches('/').to_owned();
     for spelling in [bare.clone(), format!("{bare}/"), format!(" {bare} ")] {
         env.ok(&["--server", &spelling, "whoami"]);
     }
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    [
+        vec![test!(a_login_is_found_however_the_server_url_is_spelled)],
+        create_prints_only_the_secret_on_stdout_when_piped::tests(),
+        create_json_has_every_documented_field::tests(),
+        never_expiring_tokens_have_null_expiry::tests(),
+        list_shows_the_documented_columns_and_filters::tests(),
+        show_by_id_and_by_name_and_unknown_is_exit_3::tests(),
+        verify_reports_the_token_and_records_use_at_most_once_a_minute::tests(),
+        verify_rejects_unknown_and_malformed_values::tests(),
+        revoke_needs_yes_without_a_terminal_then_kills_the_token::tests(),
+        revoke_several_by_id_and_name_and_one_typo_revokes_nothing::tests(),
+        revoke_by_leaked_value_on_stdin_reports_which_token_it_was::tests(),
+        regenerate_replaces_the_secret_and_keeps_the_token::tests(),
+        regenerate_with_grace_keeps_the_old_secret_for_a_while::tests(),
+        revoked_and_expired_tokens_cannot_be_regenerated::tests(),
+        audit_records_who_did_what_and_never_the_secret::tests(),
+        a_closed_pipe_is_not_an_error::tests(),
+        revoke_asks_on_a_terminal_and_only_yes_revokes::tests(),
+    ]
+    .concat()
 }

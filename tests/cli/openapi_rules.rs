@@ -111,7 +111,6 @@ fn tricky_text(max: usize) -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(4096))]
 
-    #[test]
     fn names_follow_the_documented_pattern(text in tricky_text(70)) {
         let name = schema("Name");
         prop_assert_eq!(
@@ -121,7 +120,6 @@ proptest! {
         );
     }
 
-    #[test]
     fn descriptions_follow_the_documented_pattern(text in tricky_text(520)) {
         let description = schema("Description");
         prop_assert_eq!(
@@ -131,7 +129,6 @@ proptest! {
         );
     }
 
-    #[test]
     fn revocation_reasons_follow_the_documented_pattern(text in tricky_text(310)) {
         let reason = &schema("RevokeByValueRequest")["properties"]["reason"];
         prop_assert_eq!(
@@ -143,7 +140,6 @@ proptest! {
 
     /// A value of the documented shape is refused, if at all, only for its
     /// checksum; a value of any other shape is never a secret.
-    #[test]
     fn secrets_have_the_documented_shape(
         prefix in prop_oneof![Just("tcpat_"), Just("tcsvc_"), Just("tcxyz_"), Just("")],
         body in "[0-9A-Za-z_.-]{30,40}",
@@ -159,7 +155,6 @@ proptest! {
 
     /// Every duration the document offers is one the server takes, and
     /// lies within the longest span it takes at all.
-    #[test]
     fn documented_durations_are_expiries(amount in 0u32..100_000, unit in "[smhdwyx]") {
         let text = format!("{amount}{unit}");
         let documented = schema("Expiry")["anyOf"]
@@ -180,7 +175,6 @@ proptest! {
     }
 }
 
-#[test]
 fn generated_secrets_have_the_documented_shape() {
     let shape = pattern(schema("TokenSecret"));
     for kind in TokenKind::ALL {
@@ -191,7 +185,6 @@ fn generated_secrets_have_the_documented_shape() {
     }
 }
 
-#[test]
 fn documented_lengths_are_the_codes() {
     assert_eq!(max_length(schema("Name")), policy::MAX_NAME_LEN);
     assert_eq!(
@@ -202,4 +195,16 @@ fn documented_lengths_are_the_codes() {
         max_length(&schema("RevokeByValueRequest")["properties"]["reason"]),
         policy::MAX_REASON_LEN
     );
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(names_follow_the_documented_pattern),
+        test!(descriptions_follow_the_documented_pattern),
+        test!(revocation_reasons_follow_the_documented_pattern),
+        test!(secrets_have_the_documented_shape),
+        test!(documented_durations_are_expiries),
+        test!(generated_secrets_have_the_documented_shape),
+        test!(documented_lengths_are_the_codes),
+    ]
 }

@@ -60,9 +60,8 @@ contract!(an_old_secret_works_during_its_grace_and_not_after, |env| {
     assert_fails(&verify(env, &old), 4, "is not valid");
 });
 
-#[test]
 fn a_revocation_made_directly_on_the_servers_sqlite_file_reaches_the_server() {
-    let env = TestEnv::with_backend(Backend::RemoteSqlite).expect("sqlite server");
+    let env = TestEnv::with_backend(Backend::RemoteSqlite);
     let secret = env.create(&["deploy"]);
     assert_success(&verify(&env, &secret), &["verify"]);
     assert_success(&verify(&env, &secret), &["verify"]);
@@ -81,11 +80,8 @@ fn a_revocation_made_directly_on_the_servers_sqlite_file_reaches_the_server() {
     assert_fails(&verify(&env, &secret), 4, "revoked");
 }
 
-#[test]
 fn a_user_disabled_on_one_replica_is_refused_by_the_other_at_once() {
-    let Some(env) = TestEnv::with_backend(Backend::RemotePostgres) else {
-        return;
-    };
+    let env = TestEnv::with_backend(Backend::RemotePostgres);
     let replica = env.start_replica();
     env.ok(&["user", "add", "bob", "--role", "developer"]);
     let secret = env.create(&["bobs", "--for", "bob"]);
@@ -102,11 +98,8 @@ fn a_user_disabled_on_one_replica_is_refused_by_the_other_at_once() {
     assert_fails(&on_replica(), 4, "is disabled");
 }
 
-#[test]
 fn a_login_session_of_a_user_disabled_on_one_replica_is_refused_by_the_other_at_once() {
-    let Some(env) = TestEnv::with_backend(Backend::RemotePostgres) else {
-        return;
-    };
+    let env = TestEnv::with_backend(Backend::RemotePostgres);
     let replica = env.start_replica();
     env.add_user_with_password("bob", "developer", "bob's long password");
     let login = env
@@ -136,11 +129,8 @@ fn a_login_session_of_a_user_disabled_on_one_replica_is_refused_by_the_other_at_
     assert_fails(&as_bob(), 4, "disabled");
 }
 
-#[test]
 fn an_access_token_whose_token_was_revoked_on_one_replica_is_refused_by_the_other_at_once() {
-    let Some(env) = TestEnv::with_backend(Backend::RemotePostgres) else {
-        return;
-    };
+    let env = TestEnv::with_backend(Backend::RemotePostgres);
     let replica = env.start_replica();
     let secret = env.create(&["ci"]);
     let exchanged = env
@@ -165,11 +155,8 @@ fn an_access_token_whose_token_was_revoked_on_one_replica_is_refused_by_the_othe
 /// `TOKENCTL_TOKEN` is read one way everywhere: blank is unset. `status`
 /// counted a blank value as a credential (exit 0) while every command
 /// that sends one said "not logged in".
-#[test]
 fn a_blank_tokenctl_token_is_no_credential_anywhere() {
-    let Some(env) = TestEnv::with_backend(Backend::RemoteSqlite) else {
-        return;
-    };
+    let env = TestEnv::with_backend(Backend::RemoteSqlite);
     let server = env.server_url().expect("server");
     env.ok(&["logout"]);
     for blank in ["", "  ", "\n"] {
@@ -190,4 +177,15 @@ fn a_blank_tokenctl_token_is_no_credential_anywhere() {
             );
         }
     }
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    [
+        vec![test!(a_revocation_made_directly_on_the_servers_sqlite_file_reaches_the_server), test!(a_user_disabled_on_one_replica_is_refused_by_the_other_at_once), test!(a_login_session_of_a_user_disabled_on_one_replica_is_refused_by_the_other_at_once), test!(an_access_token_whose_token_was_revoked_on_one_replica_is_refused_by_the_other_at_once), test!(a_blank_tokenctl_token_is_no_credential_anywhere)],
+        a_revoked_token_is_refused_by_the_next_verify::tests(),
+        a_regenerated_tokens_old_secret_is_refused_by_the_next_verify::tests(),
+        a_disabled_users_tokens_are_refused_by_the_next_verify::tests(),
+        an_old_secret_works_during_its_grace_and_not_after::tests(),
+    ]
+    .concat()
 }

@@ -8,7 +8,6 @@ use tokenctl::model::Permission;
 
 /// `role add --help` names every permission there is: the list is written
 /// from the code, so a new permission shows up without anyone editing it.
-#[test]
 fn role_add_help_names_every_permission() {
     let env = TestEnv::new();
     let output = env.run(&["role", "add", "--help"]);
@@ -22,7 +21,6 @@ fn role_add_help_names_every_permission() {
     }
 }
 
-#[test]
 fn the_built_in_roles_ship_with_every_store() {
     let env = TestEnv::new();
     let roles = env.json(&["role", "list"]);
@@ -45,7 +43,6 @@ fn the_built_in_roles_ship_with_every_store() {
     );
 }
 
-#[test]
 fn custom_roles_can_be_added_used_and_removed() {
     let env = TestEnv::new();
     env.ok(&[
@@ -82,7 +79,6 @@ fn custom_roles_can_be_added_used_and_removed() {
     );
 }
 
-#[test]
 fn role_mistakes_are_refused() {
     let env = TestEnv::new();
     assert_fails(
@@ -103,7 +99,6 @@ fn role_mistakes_are_refused() {
     );
 }
 
-#[test]
 fn the_first_user_of_a_store_is_its_admin() {
     let env = TestEnv::new();
     let users = env.json(&["user", "list"]);
@@ -113,7 +108,6 @@ fn the_first_user_of_a_store_is_its_admin() {
     assert_eq!(created["owner"], users[0]["name"]);
 }
 
-#[test]
 fn tokens_can_be_issued_to_other_users() {
     let env = TestEnv::new();
     env.ok(&["user", "add", "alice", "--role", "developer"]);
@@ -135,7 +129,6 @@ fn tokens_can_be_issued_to_other_users() {
     );
 }
 
-#[test]
 fn a_disabled_users_tokens_stop_working_until_enabled() {
     let env = TestEnv::new();
     env.ok(&["user", "add", "bob"]);
@@ -172,7 +165,6 @@ fn a_disabled_users_tokens_stop_working_until_enabled() {
     );
 }
 
-#[test]
 fn an_os_user_without_an_account_is_told_how_to_get_one() {
     let env = TestEnv::new();
     let me = env.me();
@@ -187,7 +179,6 @@ fn an_os_user_without_an_account_is_told_how_to_get_one() {
     );
 }
 
-#[test]
 fn a_token_never_gets_more_than_its_creator_and_the_rest_is_reported() {
     let env = TestEnv::new();
     let me = env.me();
@@ -235,7 +226,6 @@ fn a_token_never_gets_more_than_its_creator_and_the_rest_is_reported() {
     );
 }
 
-#[test]
 fn support_staff_may_read_and_revoke_any_token_but_not_create() {
     let env = TestEnv::new();
     let me = env.me();
@@ -257,4 +247,19 @@ fn support_staff_may_read_and_revoke_any_token_but_not_create() {
     assert_eq!(env.json(&["show", "alices"])["status"], "revoked");
     // support reads the whole audit log.
     assert_eq!(env.json(&["audit"]).as_array().map(Vec::len), Some(3));
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(role_add_help_names_every_permission),
+        test!(the_built_in_roles_ship_with_every_store),
+        test!(custom_roles_can_be_added_used_and_removed),
+        test!(role_mistakes_are_refused),
+        test!(the_first_user_of_a_store_is_its_admin),
+        test!(tokens_can_be_issued_to_other_users),
+        test!(a_disabled_users_tokens_stop_working_until_enabled),
+        test!(an_os_user_without_an_account_is_told_how_to_get_one),
+        test!(a_token_never_gets_more_than_its_creator_and_the_rest_is_reported),
+        test!(support_staff_may_read_and_revoke_any_token_but_not_create),
+    ]
 }

@@ -39,11 +39,11 @@ schema_valid_requests_are_accepted";
 
 const PHASES: &str = "examples,coverage,fuzzing,stateful";
 
-fn schemathesis_present() -> bool {
-    common::have_tools(
+fn require_schemathesis() {
+    common::require_tools(
         &["schemathesis"],
         "python3 -m pip install schemathesis==4.32.5; see .ci/run",
-    )
+    );
 }
 
 fn config_dir() -> PathBuf {
@@ -99,14 +99,11 @@ fn run_schemathesis(env: &TestEnv, credential: Option<&str>, max_examples: u32) 
 }
 
 fn server() -> TestEnv {
-    TestEnv::with_backend(Backend::RemoteSqlite).expect("a SQLite server needs nothing external")
+    TestEnv::with_backend(Backend::RemoteSqlite)
 }
 
-#[test]
 fn an_admin_session_finds_nothing_and_reaches_every_kind_of_change() {
-    if !schemathesis_present() {
-        return;
-    }
+    require_schemathesis();
     let env = server();
     run_schemathesis(&env, Some(&env.session()), 100);
     // The run reached the operations that change things with real data,
@@ -134,22 +131,24 @@ fn an_admin_session_finds_nothing_and_reaches_every_kind_of_change() {
     }
 }
 
-#[test]
 fn a_developer_token_finds_nothing() {
-    if !schemathesis_present() {
-        return;
-    }
+    require_schemathesis();
     let env = server();
     env.add_user_with_password("dev", "developer", "a developer's long password");
     let token = env.create(&["ci", "--for", "dev"]);
     run_schemathesis(&env, Some(&token), 50);
 }
 
-#[test]
 fn no_credential_finds_nothing() {
-    if !schemathesis_present() {
-        return;
-    }
+    require_schemathesis();
     let env = server();
     run_schemathesis(&env, None, 30);
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(an_admin_session_finds_nothing_and_reaches_every_kind_of_change),
+        test!(a_developer_token_finds_nothing),
+        test!(no_credential_finds_nothing),
+    ]
 }

@@ -9,7 +9,7 @@ use common::{ADMIN_PASSWORD, Backend, TestEnv, assert_fails, code, totp_code};
 use serde_json::{Value, json};
 
 fn server() -> TestEnv {
-    TestEnv::with_backend(Backend::RemoteSqlite).expect("server")
+    TestEnv::with_backend(Backend::RemoteSqlite)
 }
 
 fn login_body(username: &str, password: &str, code: Option<&str>) -> String {
@@ -26,7 +26,6 @@ fn state(env: &TestEnv) -> (Value, Value) {
     (tokens, env.json(&["user", "list"]))
 }
 
-#[test]
 fn wrong_passwords_and_unknown_users_read_the_same_and_are_audited() {
     let env = server();
     let me = env.me();
@@ -60,7 +59,6 @@ fn wrong_passwords_and_unknown_users_read_the_same_and_are_audited() {
     );
 }
 
-#[test]
 fn repeated_failures_lock_the_address_out_even_for_the_right_password() {
     let env = server();
     let me = env.me();
@@ -89,7 +87,6 @@ fn repeated_failures_lock_the_address_out_even_for_the_right_password() {
     );
 }
 
-#[test]
 fn two_factor_codes_are_required_checked_and_work_only_once() {
     let env = server();
     let me = env.me();
@@ -167,7 +164,6 @@ fn two_factor_codes_are_required_checked_and_work_only_once() {
     assert_fails(&output, 4, "this account needs a 2FA code");
 }
 
-#[test]
 fn forged_tampered_expired_and_alg_none_sessions_are_refused() {
     let env = server();
     let me = env.me();
@@ -225,7 +221,6 @@ fn forged_tampered_expired_and_alg_none_sessions_are_refused() {
     assert_eq!(state(&env), before);
 }
 
-#[test]
 fn an_expired_stored_session_says_to_log_in_again() {
     let env = server();
     let path = env.root().join("data/tokenctl/sessions/default.json");
@@ -239,7 +234,6 @@ fn an_expired_stored_session_says_to_log_in_again() {
     assert_fails(&output, 4, "hint: run tokenctl login --server");
 }
 
-#[test]
 fn a_token_cannot_mint_tokens_nor_touch_another_users_but_may_revoke_itself() {
     let env = server();
     env.ok(&["user", "add", "bob", "--role", "developer"]);
@@ -293,7 +287,6 @@ fn a_token_cannot_mint_tokens_nor_touch_another_users_but_may_revoke_itself() {
     assert_eq!(env.http("GET", "/v1/me", Some(&admins), None).0, 200);
 }
 
-#[test]
 fn bad_http_input_gets_a_json_4xx_never_a_5xx() {
     let env = server();
     let session = env.session();
@@ -353,7 +346,6 @@ fn bad_http_input_gets_a_json_4xx_never_a_5xx() {
 
 /// A client that sends part of its request and stalls holds the server no
 /// longer than `--request-timeout`, and is told so in JSON.
-#[test]
 fn a_request_sent_too_slowly_is_cut_off_with_a_json_408() {
     use std::io::{Read, Write};
     let env = TestEnv::new();
@@ -392,7 +384,6 @@ fn a_request_sent_too_slowly_is_cut_off_with_a_json_408() {
     );
 }
 
-#[test]
 fn an_unreachable_server_is_exit_6_naming_the_url() {
     let env = TestEnv::new();
     let output = env
@@ -404,11 +395,8 @@ fn an_unreachable_server_is_exit_6_naming_the_url() {
     assert_fails(&output, 6, "hint: check --server");
 }
 
-#[test]
 fn a_token_revoked_on_one_replica_is_refused_by_the_other_at_once() {
-    let Some(env) = TestEnv::with_backend(Backend::RemotePostgres) else {
-        return;
-    };
+    let env = TestEnv::with_backend(Backend::RemotePostgres);
     let replica = env.start_replica();
     let secret = env.create(&["shared"]);
     let verify = json!({ "token": secret }).to_string();
@@ -423,7 +411,6 @@ fn a_token_revoked_on_one_replica_is_refused_by_the_other_at_once() {
     );
 }
 
-#[test]
 fn the_servers_debug_log_never_holds_a_secret() {
     let env = TestEnv::new();
     let database = format!("sqlite:{}", env.root().join("server.db").display());
@@ -462,7 +449,6 @@ fn the_servers_debug_log_never_holds_a_secret() {
 
 /// `serve --init-admin` with the password in a file (or on stdin): the
 /// admin logs in with it, and it never was in the server's environment.
-#[test]
 fn the_first_admins_password_comes_from_a_file_or_stdin_not_the_environment() {
     use std::io::{BufRead, Write};
     let env = TestEnv::new();
@@ -534,4 +520,21 @@ fn the_first_admins_password_comes_from_a_file_or_stdin_not_the_environment() {
         2,
         "both --init-admin-password-file and TOKENCTL_INIT_ADMIN_PASSWORD",
     );
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(wrong_passwords_and_unknown_users_read_the_same_and_are_audited),
+        test!(repeated_failures_lock_the_address_out_even_for_the_right_password),
+        test!(two_factor_codes_are_required_checked_and_work_only_once),
+        test!(forged_tampered_expired_and_alg_none_sessions_are_refused),
+        test!(an_expired_stored_session_says_to_log_in_again),
+        test!(a_token_cannot_mint_tokens_nor_touch_another_users_but_may_revoke_itself),
+        test!(bad_http_input_gets_a_json_4xx_never_a_5xx),
+        test!(a_request_sent_too_slowly_is_cut_off_with_a_json_408),
+        test!(an_unreachable_server_is_exit_6_naming_the_url),
+        test!(a_token_revoked_on_one_replica_is_refused_by_the_other_at_once),
+        test!(the_servers_debug_log_never_holds_a_secret),
+        test!(the_first_admins_password_comes_from_a_file_or_stdin_not_the_environment),
+    ]
 }

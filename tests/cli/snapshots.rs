@@ -1,7 +1,7 @@
 //! What a person reads, pinned as snapshots (insta): every `--help`, and
 //! the error and hint lines of the common mistakes. A change to any of them
-//! shows up in review as a diff of `tests/snapshots/*.snap`; accept it with
-//! `INSTA_UPDATE=always cargo test --test snapshots` (or `cargo insta
+//! shows up in review as a diff of `tests/cli/snapshots/*.snap`; accept it with
+//! `INSTA_UPDATE=always cargo test --test cli snapshots` (or `cargo insta
 //! review`). Under CI a snapshot that differs, or is missing, fails.
 
 use crate::common;
@@ -30,7 +30,6 @@ fn command_paths() -> Vec<Vec<String>> {
     paths
 }
 
-#[test]
 fn every_help_text() {
     let env = TestEnv::new();
     let mut all = String::new();
@@ -50,7 +49,6 @@ fn every_help_text() {
 /// The common mistakes, on a fresh local store: each command, what it
 /// printed on stderr and its exit code. The hints are the CLI's own, made
 /// from the typed reason the service gave.
-#[test]
 fn errors_and_hints_of_common_mistakes() {
     let env = TestEnv::new();
     env.create(&["gone"]);
@@ -85,4 +83,11 @@ fn errors_and_hints_of_common_mistakes() {
     }, {
         insta::assert_snapshot!(transcript);
     });
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(every_help_text),
+        test!(errors_and_hints_of_common_mistakes),
+    ]
 }

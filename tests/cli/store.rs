@@ -26,7 +26,6 @@ fn store_bytes(store: &Path) -> Vec<u8> {
 }
 
 #[cfg(unix)]
-#[test]
 fn the_store_is_private_to_its_user() {
     use common::mode;
 
@@ -43,7 +42,6 @@ fn the_store_is_private_to_its_user() {
     }
 }
 
-#[test]
 fn a_store_from_a_newer_tokenctl_is_refused_untouched() {
     let env = TestEnv::new();
     env.create(&["deploy"]);
@@ -66,7 +64,6 @@ fn schema_version(path: &Path) -> i64 {
         .expect("version")
 }
 
-#[test]
 fn secrets_never_reach_the_store_the_audit_log_or_debug_logs() {
     let env = TestEnv::new();
     let mut logs = String::new();
@@ -107,7 +104,6 @@ fn secrets_never_reach_the_store_the_audit_log_or_debug_logs() {
     }
 }
 
-#[test]
 fn concurrent_creates_from_many_processes_all_succeed() {
     const PROCESSES: usize = 8;
     const EACH: usize = 200;
@@ -147,7 +143,6 @@ fn concurrent_creates_from_many_processes_all_succeed() {
 
 /// kill -9 at random moments during `create`: every secret that reached
 /// stdout must be valid afterwards, because it is printed only after commit.
-#[test]
 fn a_printed_secret_survives_kill_9_of_its_process() {
     let env = TestEnv::new();
     env.create(&["warm-up"]);
@@ -190,9 +185,8 @@ fn a_printed_secret_survives_kill_9_of_its_process() {
 struct ReadOnlyView(std::path::PathBuf);
 
 impl ReadOnlyView {
-    /// `None` (skipped, printed) where this process may not mount — never
-    /// under CI.
-    fn of(source: &Path, at: std::path::PathBuf) -> Option<ReadOnlyView> {
+    /// Skips the test (fails it under CI) where this process may not mount.
+    fn of(source: &Path, at: std::path::PathBuf) -> ReadOnlyView {
         std::fs::create_dir_all(&at).expect("mount point");
         let run = |args: &[&std::ffi::OsStr]| {
             std::process::Command::new("mount")
@@ -208,15 +202,10 @@ impl ReadOnlyView {
                 "remount,bind,ro".as_ref(),
                 view.0.as_os_str(),
             ]) {
-                return Some(view);
+                return view;
             }
         }
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI needs to bind-mount read-only (run as root)"
-        );
-        println!("skipped: cannot make a read-only mount here");
-        None
+        crate::harness::skip("to bind-mount a directory read-only (root)")
     }
 }
 
@@ -226,7 +215,6 @@ impl Drop for ReadOnlyView {
     }
 }
 
-#[test]
 fn a_store_on_a_read_only_file_system_is_read_and_never_changed() {
     let env = TestEnv::new();
     let source = env.root().join("stores");
@@ -235,9 +223,7 @@ fn a_store_on_a_read_only_file_system_is_read_and_never_changed() {
     let writable = writable.to_str().expect("utf-8");
     let created = env.run(&["--store", writable, "create", "deploy"]);
     let secret = stdout(&created).trim().to_owned();
-    let Some(view) = ReadOnlyView::of(&source, env.root().join("read-only")) else {
-        return;
-    };
+    let view = ReadOnlyView::of(&source, env.root().join("read-only"));
     let store = view.0.join("store.db");
     let store = store.to_str().expect("utf-8");
     let before = store_bytes(Path::new(store));
@@ -262,4 +248,15 @@ fn a_store_on_a_read_only_file_system_is_read_and_never_changed() {
     drop(view);
     let active = env.json(&["--store", writable, "list"]);
     assert_eq!(active[0]["status"], "active");
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(the_store_is_private_to_its_user),
+        test!(a_store_from_a_newer_tokenctl_is_refused_untouched),
+        test!(secrets_never_reach_the_store_the_audit_log_or_debug_logs),
+        test!(concurrent_creates_from_many_processes_all_succeed),
+        test!(a_printed_secret_survives_kill_9_of_its_process),
+        test!(a_store_on_a_read_only_file_system_is_read_and_never_changed),
+    ]
 }

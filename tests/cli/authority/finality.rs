@@ -2,9 +2,8 @@
 
 use super::*;
 
-#[test]
 fn a_disabled_users_sessions_and_access_tokens_end_for_good() {
-    for env in servers() {
+    for env in TestEnv::servers() {
         let api = Api::new(&env);
         let session = api.user("bob", "developer");
         let pat = api.token(&session, "bobs");
@@ -45,9 +44,8 @@ fn a_disabled_users_sessions_and_access_tokens_end_for_good() {
     }
 }
 
-#[test]
 fn replacing_a_second_factor_needs_a_code_from_the_current_one() {
-    for env in servers() {
+    for env in TestEnv::servers() {
         let api = Api::new(&env);
         let session = api.user("bob", "developer");
         let first = enroll(&api, &session, None);
@@ -126,10 +124,9 @@ pub(crate) fn enroll(api: &Api<'_>, session: &str, current: Option<&str>) -> Str
     secret
 }
 
-#[test]
 fn two_factor_enable_on_the_cli_asks_for_the_current_code_first() {
     use std::io::{BufRead, Write};
-    let env = TestEnv::with_backend(Backend::RemoteSqlite).expect("server");
+    let env = TestEnv::with_backend(Backend::RemoteSqlite);
     let api = Api::new(&env);
     let first = enroll(&api, &api.admin, None);
     let mut child = env
@@ -231,9 +228,8 @@ contract!(
     }
 );
 
-#[test]
 fn whoami_and_the_api_use_the_owners_current_role() {
-    for env in servers() {
+    for env in TestEnv::servers() {
         env.ok(&["user", "add", "vend", "--role", "developer"]);
         let secret = env.create(&["vend-tok", "--for", "vend"]);
         let whoami = |args: &[&str]| {
@@ -268,4 +264,17 @@ fn whoami_and_the_api_use_the_owners_current_role() {
         assert!(text.contains("Withheld"), "{text}");
         assert!(text.contains("was not granted them"), "{text}");
     }
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    [
+        vec![
+            test!(a_disabled_users_sessions_and_access_tokens_end_for_good),
+            test!(replacing_a_second_factor_needs_a_code_from_the_current_one),
+            test!(two_factor_enable_on_the_cli_asks_for_the_current_code_first),
+            test!(whoami_and_the_api_use_the_owners_current_role),
+        ],
+        a_token_for_another_user_gets_their_role_and_follows_it::tests(),
+    ]
+    .concat()
 }

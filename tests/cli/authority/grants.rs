@@ -2,9 +2,8 @@
 
 use super::*;
 
-#[test]
 fn users_manage_alone_neither_creates_admins_nor_hands_on_what_it_lacks() {
-    for env in servers() {
+    for env in TestEnv::servers() {
         let api = Api::new(&env);
         api.add_role("helpdesk", &["users:manage", "tokens:read"]);
         api.add_role("reader", &["tokens:read"]);
@@ -80,9 +79,8 @@ fn users_manage_alone_neither_creates_admins_nor_hands_on_what_it_lacks() {
     }
 }
 
-#[test]
 fn no_token_or_access_token_changes_authority_whatever_its_scopes() {
-    for env in servers() {
+    for env in TestEnv::servers() {
         let api = Api::new(&env);
         api.user("bob", "developer");
         let pat = api.token(&api.admin, "admin-pat");
@@ -139,13 +137,10 @@ fn no_token_or_access_token_changes_authority_whatever_its_scopes() {
     }
 }
 
-#[test]
 fn access_tokens_for_another_audience_are_refused_by_this_api() {
     let other = "https://other-rs.example";
-    for backend in [Backend::RemoteSqlite, Backend::RemotePostgres] {
-        let Some(env) = TestEnv::with_server_flags(backend, &["--audience", other]) else {
-            continue;
-        };
+    for backend in [Backend::RemotePostgres, Backend::RemoteSqlite] {
+        let env = TestEnv::with_server_flags(backend, &["--audience", other]);
         let api = Api::new(&env);
         let pat = api.token(&api.admin, "ci");
         let ours = api.access_token(&pat, None);
@@ -218,9 +213,8 @@ pub(crate) fn server_keys(env: &TestEnv) -> std::sync::Arc<tokenctl::jose::KeySe
         .current()
 }
 
-#[test]
 fn our_own_jwts_from_the_future_or_living_too_long_are_refused() {
-    let env = TestEnv::with_backend(Backend::RemoteSqlite).expect("server");
+    let env = TestEnv::with_backend(Backend::RemoteSqlite);
     let api = Api::new(&env);
     let now = chrono::Utc::now().timestamp();
     let hour = 3_600;
@@ -277,4 +271,13 @@ fn our_own_jwts_from_the_future_or_living_too_long_are_refused() {
     assert_eq!(api.status("GET", "/v1/me", &fine, None), 200);
     let (_, skewed) = access("iat within the leeway", &|c| c.iat = now + 20);
     assert_eq!(api.status("GET", "/v1/me", &skewed, None), 200);
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(users_manage_alone_neither_creates_admins_nor_hands_on_what_it_lacks),
+        test!(no_token_or_access_token_changes_authority_whatever_its_scopes),
+        test!(access_tokens_for_another_audience_are_refused_by_this_api),
+        test!(our_own_jwts_from_the_future_or_living_too_long_are_refused),
+    ]
 }

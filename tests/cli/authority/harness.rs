@@ -2,14 +2,6 @@
 
 use super::*;
 
-/// A real server over SQLite, and one over PostgreSQL (skipped, with the
-/// reason, when PostgreSQL is unreachable outside CI).
-pub(crate) fn servers() -> impl Iterator<Item = TestEnv> {
-    [Backend::RemoteSqlite, Backend::RemotePostgres]
-        .into_iter()
-        .filter_map(TestEnv::with_backend)
-}
-
 pub(crate) const PASSWORD: &str = "a long enough password";
 
 /// One server and its first admin's session, for raw HTTP.

@@ -30,9 +30,8 @@ pub(crate) fn readme_matrix() -> Vec<(String, [bool; 3])> {
         .collect()
 }
 
-#[test]
 fn every_cell_of_the_credential_matrix_holds() {
-    let env = TestEnv::with_backend(Backend::RemoteSqlite).expect("server");
+    let env = TestEnv::with_backend(Backend::RemoteSqlite);
     let api = Api::new(&env);
     api.user("bob", "developer");
     let pat = api.token(&api.admin, "matrix-pat");
@@ -172,9 +171,8 @@ pub(crate) fn id_of(api: &Api<'_>, secret: &str) -> i64 {
         .unwrap_or_else(|| panic!("inspect: {}", answer.body))
 }
 
-#[test]
 fn the_first_admin_can_still_do_everything_after_all_this() {
-    let env = TestEnv::with_backend(Backend::RemoteSqlite).expect("server");
+    let env = TestEnv::with_backend(Backend::RemoteSqlite);
     let api = Api::new(&env);
     api.add_role("r", &["api:read"]);
     api.user("bob", "r");
@@ -196,4 +194,11 @@ fn the_first_admin_can_still_do_everything_after_all_this() {
         Some(10)
     );
     assert!(!http_login(&api.url, &env.me(), ADMIN_PASSWORD).is_empty());
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(every_cell_of_the_credential_matrix_holds),
+        test!(the_first_admin_can_still_do_everything_after_all_this),
+    ]
 }

@@ -16,3 +16,7 @@ mod grants;
 mod harness;
 mod matrix;
 use harness::*;
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    [finality::tests(), grants::tests(), matrix::tests()].concat()
+}

@@ -119,16 +119,21 @@ fn run(system: &impl System, runtime: &tokio::runtime::Runtime, cases: u32) {
     }
 }
 
-#[test]
 fn no_credential_ever_does_more_than_its_grantors_could_in_process() {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let system = runtime.block_on(InProcess::start());
     run(&system, &runtime, cases());
 }
 
-#[test]
 fn no_credential_ever_does_more_than_its_grantors_could_through_serve() {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let system = runtime.block_on(Served::start());
     run(&system, &runtime, cases() / 10);
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(no_credential_ever_does_more_than_its_grantors_could_in_process),
+        test!(no_credential_ever_does_more_than_its_grantors_could_through_serve),
+    ]
 }

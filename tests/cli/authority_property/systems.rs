@@ -319,8 +319,7 @@ impl Served {
                 "--audience",
                 FOREIGN,
             ],
-        )
-        .expect("server");
+        );
         let url = env.server_url().expect("url");
         let observer = Handle {
             kind: Kind::Session,

@@ -45,22 +45,20 @@ macro_rules! contract {
 
             fn body($env: &$crate::common::TestEnv) $body
 
-            #[test]
             fn local() {
                 body(&$crate::common::TestEnv::new());
             }
 
-            #[test]
             fn remote_sqlite() {
-                let env = $crate::common::TestEnv::with_backend($crate::common::Backend::RemoteSqlite);
-                body(&env.expect("sqlite server"));
+                body(&$crate::common::TestEnv::with_backend($crate::common::Backend::RemoteSqlite));
             }
 
-            #[test]
             fn remote_postgres() {
-                if let Some(env) = $crate::common::TestEnv::with_backend($crate::common::Backend::RemotePostgres) {
-                    body(&env);
-                }
+                body(&$crate::common::TestEnv::with_backend($crate::common::Backend::RemotePostgres));
+            }
+
+            pub(crate) fn tests() -> Vec<$crate::harness::Test> {
+                vec![test!(local), test!(remote_sqlite), test!(remote_postgres)]
             }
         }
     };

@@ -87,11 +87,9 @@ pub(crate) async fn healthz_from(host: u8, server: SocketAddr) -> (String, Durat
     (status, started.elapsed())
 }
 
-#[test]
 fn a_client_that_sends_nothing_or_trickles_its_headers_is_cut_off() {
     let _turn = one_at_a_time();
-    let env = TestEnv::with_server_flags(Backend::RemoteSqlite, &["--header-timeout", "1s"])
-        .expect("server");
+    let env = TestEnv::with_server_flags(Backend::RemoteSqlite, &["--header-timeout", "1s"]);
     let server = socket_address(&env);
     runtime().block_on(async {
         let started = Instant::now();
@@ -146,7 +144,6 @@ fn a_client_that_sends_nothing_or_trickles_its_headers_is_cut_off() {
     });
 }
 
-#[test]
 fn connections_over_the_limits_get_a_503_at_once() {
     let _turn = one_at_a_time();
     let env = TestEnv::with_server_flags(
@@ -159,8 +156,7 @@ fn connections_over_the_limits_get_a_503_at_once() {
             "--header-timeout",
             "30s",
         ],
-    )
-    .expect("server");
+    );
     let server = socket_address(&env);
     runtime().block_on(async {
         let mut held = Vec::new();
@@ -214,7 +210,6 @@ fn connections_over_the_limits_get_a_503_at_once() {
 /// timeout (2 s) has passed — within 8 s of its connect, the rest being the
 /// time a burst of 3,000 connects on two shared cores takes to be accepted
 /// (without the timeout, 800 would be held to the end).
-#[test]
 fn three_thousand_slow_clients_neither_stop_the_server_nor_stay() {
     let _turn = one_at_a_time();
     const CLIENTS: usize = 3_000;
@@ -232,8 +227,7 @@ fn three_thousand_slow_clients_neither_stop_the_server_nor_stay() {
             "--header-timeout",
             "2s",
         ],
-    )
-    .expect("server");
+    );
     let server = socket_address(&env);
     let rss_before = env.server().rss_mib();
     runtime().block_on(async {
@@ -293,4 +287,12 @@ fn three_thousand_slow_clients_neither_stop_the_server_nor_stay() {
         assert_eq!(held, 0, "slow clients held for 12 s");
         assert!(latest_cut < CUT_OFF_WITHIN, "{latest_cut:?}");
     });
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(a_client_that_sends_nothing_or_trickles_its_headers_is_cut_off),
+        test!(connections_over_the_limits_get_a_503_at_once),
+        test!(three_thousand_slow_clients_neither_stop_the_server_nor_stay),
+    ]
 }

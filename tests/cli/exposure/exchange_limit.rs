@@ -2,7 +2,6 @@
 
 use super::*;
 
-#[test]
 fn one_token_hammering_the_exchange_gets_its_limit_and_no_more() {
     let _turn = one_at_a_time();
     const LIMIT: usize = 50;
@@ -11,8 +10,7 @@ fn one_token_hammering_the_exchange_gets_its_limit_and_no_more() {
     let env = TestEnv::with_server_flags(
         Backend::RemoteSqlite,
         &["--exchanges-per-minute", &LIMIT.to_string()],
-    )
-    .expect("server");
+    );
     let url = env.server_url().expect("url");
     let connector = env.create(&["hammer", "--role", "connector"]);
     let probe = env.create(&["probe"]);
@@ -102,4 +100,10 @@ fn one_token_hammering_the_exchange_gets_its_limit_and_no_more() {
     );
     assert!(p99 < VERIFY_P99_LIMIT, "verify p99 {p99:?}");
     assert!(peak_rss < RSS_LIMIT_MIB, "server RSS {peak_rss} MiB");
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![test!(
+        one_token_hammering_the_exchange_gets_its_limit_and_no_more
+    )]
 }

@@ -2,7 +2,6 @@
 
 use super::*;
 
-#[test]
 fn a_hostile_login_name_is_refused_before_it_reaches_the_audit_log() {
     let env = server();
     let url = env.server_url().expect("url");
@@ -30,7 +29,6 @@ fn a_hostile_login_name_is_refused_before_it_reaches_the_audit_log() {
     );
 }
 
-#[test]
 fn what_a_person_reads_is_escaped_and_json_stays_exact() {
     let env = TestEnv::new();
     env.create(&["plain"]);
@@ -61,4 +59,11 @@ fn what_a_person_reads_is_escaped_and_json_stays_exact() {
     let json = env.json(&["show", "1"]);
     assert_eq!(json["name"], name, "--json is exact");
     assert_eq!(json["description"], description, "--json is exact");
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(a_hostile_login_name_is_refused_before_it_reaches_the_audit_log),
+        test!(what_a_person_reads_is_escaped_and_json_stays_exact),
+    ]
 }

@@ -23,7 +23,6 @@ pub(crate) async fn login_from(
     (status, answer.json().await.unwrap_or(Value::Null))
 }
 
-#[test]
 fn guessing_locks_out_the_guesser_not_the_owner() {
     // Hashing a burst of passwords, or filling a disk, would skew the
     // latency limits of the load tests beside it.
@@ -32,8 +31,7 @@ fn guessing_locks_out_the_guesser_not_the_owner() {
     let env = TestEnv::with_server_flags(
         Backend::RemoteSqlite,
         &["--login-attempts-per-minute", "100000"],
-    )
-    .expect("server");
+    );
     let url = env.server_url().expect("url");
     env.add_user_with_password("bob", "developer", "bob's long password");
     runtime().block_on(async {
@@ -97,4 +95,8 @@ fn guessing_locks_out_the_guesser_not_the_owner() {
         audit.contains("cleared the failed logins of 'bob'"),
         "{audit}"
     );
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![test!(guessing_locks_out_the_guesser_not_the_owner)]
 }

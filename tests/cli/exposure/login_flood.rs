@@ -10,7 +10,6 @@ use super::*;
 /// when hashes ran on the request workers; the flood's own clients share
 /// the machine's cores here) and the server stays under 200 MiB (it grew to
 /// 1.7 GB).
-#[test]
 fn a_login_flood_waits_on_a_bounded_pool_while_verification_goes_on() {
     let _turn = one_at_a_time();
     const VERIFY_P99_LIMIT: Duration = Duration::from_millis(100);
@@ -25,8 +24,7 @@ fn a_login_flood_waits_on_a_bounded_pool_while_verification_goes_on() {
             "--login-queue",
             "8",
         ],
-    )
-    .expect("server");
+    );
     let url = env.server_url().expect("url");
     let pat = env.create(&["probe"]);
     let rss_before = env.server().rss_mib();
@@ -118,4 +116,10 @@ pub(crate) fn verify_latencies(url: &str, pat: &str, until: Instant) -> Vec<Dura
         }
         latencies
     })
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![test!(
+        a_login_flood_waits_on_a_bounded_pool_while_verification_goes_on
+    )]
 }

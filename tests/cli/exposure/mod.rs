@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 pub(crate) fn server() -> TestEnv {
-    TestEnv::with_backend(Backend::RemoteSqlite).expect("server")
+    TestEnv::with_backend(Backend::RemoteSqlite)
 }
 
 /// One request with an integer where the API takes a number of seconds:
@@ -69,7 +69,6 @@ pub(crate) const PLACES: [&str; 4] = [
     "expires_in",
 ];
 
-#[test]
 fn every_integer_a_client_sends_is_range_checked() {
     let env = server();
     let pat = env.create(&["integers"]);
@@ -107,7 +106,6 @@ proptest! {
 
     /// Any integer anywhere: a 2xx or a 4xx with a JSON body, never a 5xx,
     /// a dropped connection or a panic.
-    #[test]
     fn no_integer_makes_the_server_fail(place in 0..PLACES.len(), value in any::<i64>()) {
         thread_local! {
             static SERVER: (TestEnv, String, String) = {
@@ -136,3 +134,19 @@ mod login_flood;
 
 use connections::{one_at_a_time, runtime};
 use login_flood::verify_latencies;
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    [
+        vec![
+            test!(every_integer_a_client_sends_is_range_checked),
+            test!(no_integer_makes_the_server_fail),
+        ],
+        connections::tests(),
+        exchange_limit::tests(),
+        full_disk::tests(),
+        hostile_text::tests(),
+        lockout::tests(),
+        login_flood::tests(),
+    ]
+    .concat()
+}

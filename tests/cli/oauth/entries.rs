@@ -16,7 +16,6 @@ pub(crate) fn add_google(env: &TestEnv, name: &str) {
     assert_success(&env.run_with_stdin(&args, "google-secret\n"), &args);
 }
 
-#[test]
 fn the_template_is_fixed_once_saved_and_the_rest_can_change() {
     let env = TestEnv::new();
     add_google(&env, "mail");
@@ -106,7 +105,6 @@ fn the_template_is_fixed_once_saved_and_the_rest_can_change() {
     assert_fails(&duplicate, 5, "already exists");
 }
 
-#[test]
 fn list_and_remove() {
     let env = TestEnv::new();
     add_google(&env, "mail");
@@ -136,7 +134,6 @@ fn list_and_remove() {
     );
 }
 
-#[test]
 fn in_ci_the_keyring_is_never_used_and_nothing_is_written() {
     let env = TestEnv::new();
     let output = env.run_with_stdin(
@@ -158,4 +155,12 @@ fn in_ci_the_keyring_is_never_used_and_nothing_is_written() {
     );
     assert_fails(&output, 1, "--insecure-storage");
     assert!(!env.root().join("data/tokenctl/oauth/entries.json").exists());
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(the_template_is_fixed_once_saved_and_the_rest_can_change),
+        test!(list_and_remove),
+        test!(in_ci_the_keyring_is_never_used_and_nothing_is_written),
+    ]
 }

@@ -27,7 +27,6 @@ pub(crate) fn write(env: &TestEnv, name: &str, text: &str) -> String {
     path.display().to_string()
 }
 
-#[test]
 fn export_import_round_trip_with_and_without_secrets() {
     let source = TestEnv::new();
     add_google(&source, "mail");
@@ -118,7 +117,6 @@ fn export_import_round_trip_with_and_without_secrets() {
     );
 }
 
-#[test]
 fn import_refuses_existing_names_and_overwrite_replaces_only_those() {
     let env = TestEnv::new();
     add_google(&env, "a");
@@ -187,7 +185,6 @@ pub(crate) fn import_overwriting(env: &TestEnv, file: &str) -> Output {
 /// A secret that can't be stored half-way through an import (a keyring
 /// failing, a disk full) leaves everything as it was, including the
 /// secrets it had already written over.
-#[test]
 fn an_import_that_cannot_store_a_secret_changes_nothing() {
     let env = TestEnv::new();
     add_google(&env, "a");
@@ -228,7 +225,6 @@ tokens:
     );
 }
 
-#[test]
 fn broken_or_hostile_yaml_changes_nothing() {
     let env = TestEnv::new();
     add_google(&env, "keep");
@@ -329,4 +325,13 @@ fn broken_or_hostile_yaml_changes_nothing() {
             "{what}"
         );
     }
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(export_import_round_trip_with_and_without_secrets),
+        test!(import_refuses_existing_names_and_overwrite_replaces_only_those),
+        test!(an_import_that_cannot_store_a_secret_changes_nothing),
+        test!(broken_or_hostile_yaml_changes_nothing),
+    ]
 }

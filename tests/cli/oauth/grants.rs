@@ -2,11 +2,8 @@
 
 use super::*;
 
-#[test]
 fn code_with_pkce_over_a_loopback_redirect_then_token_refreshes_when_expired() {
-    let Some((server, env)) = with_server(3, 3600) else {
-        return;
-    };
+    let (server, env) = with_server(3, 3600);
     add(
         &env,
         &server,
@@ -36,11 +33,8 @@ fn code_with_pkce_over_a_loopback_redirect_then_token_refreshes_when_expired() {
     assert_eq!(show(&env, "mail")["state"], "valid");
 }
 
-#[test]
 fn the_redirect_listener_times_out_and_saves_nothing() {
-    let Some((server, env)) = with_server(60, 3600) else {
-        return;
-    };
+    let (server, env) = with_server(60, 3600);
     add(&env, &server, "mail", "code-client", &["--scope", "openid"]);
     let output = env.run(&["oauth", "request", "mail", "--timeout", "1s"]);
     assert_fails(&output, 2, "no authorization arrived within 1 s");
@@ -71,11 +65,8 @@ pub(crate) fn authorize_on_a_device(env: &TestEnv, server: &OidcServer, name: &s
     assert!(output.status.success(), "device request failed");
 }
 
-#[test]
 fn device_grant_for_a_public_client_then_refresh() {
-    let Some((server, env)) = with_server(60, 3600) else {
-        return;
-    };
+    let (server, env) = with_server(60, 3600);
     authorize_on_a_device(&env, &server, "tv");
     let entry = show(&env, "tv");
     assert_eq!(entry["token"]["grant"], "device");
@@ -94,14 +85,11 @@ fn device_grant_for_a_public_client_then_refresh() {
 /// client's refresh token is single-use (the provider rotates it, and
 /// revokes the grant when a spent one comes back), so exactly one of them
 /// may renew; the others wait for it and hand out what it got.
-#[test]
 fn parallel_requests_for_an_expiring_token_share_one_renewal() {
     // Tokens live 70 s; one with less than a minute left is renewed first.
     // So the first one needs renewing after 10 s, and the renewed one stays
     // good for 10 s, enough for the waiting jobs to find it.
-    let Some((server, env)) = with_server(70, 3600) else {
-        return;
-    };
+    let (server, env) = with_server(70, 3600);
     authorize_on_a_device(&env, &server, "tv");
     let first = secrets_file(&env, "tv")["access_token"].clone();
     std::thread::sleep(Duration::from_secs(11));
@@ -145,11 +133,8 @@ fn parallel_requests_for_an_expiring_token_share_one_renewal() {
     assert_eq!(env.ok(&["oauth", "token", "tv"]).trim(), tokens[0]);
 }
 
-#[test]
 fn client_credentials_and_the_status_exit_code() {
-    let Some((server, env)) = with_server(2, 3600) else {
-        return;
-    };
+    let (server, env) = with_server(2, 3600);
     add(&env, &server, "svc", "service-client", &["--scope", "mail"]);
     env.ok(&["oauth", "request", "svc", "--client-credentials"]);
     assert_success(&env.run(&["oauth", "status"]), &["oauth", "status"]);
@@ -181,11 +166,8 @@ fn client_credentials_and_the_status_exit_code() {
     assert_success(&env.run(&["oauth", "status"]), &["oauth", "status"]);
 }
 
-#[test]
 fn an_expired_refresh_token_asks_for_a_new_authorization() {
-    let Some((server, env)) = with_server(1, 3) else {
-        return;
-    };
+    let (server, env) = with_server(1, 3);
     // One entry knows the refresh token's lifetime (--validity), one doesn't.
     add(
         &env,
@@ -234,7 +216,6 @@ fn an_expired_refresh_token_asks_for_a_new_authorization() {
     assert_eq!(show(&env, "unknown")["state"], "valid");
 }
 
-#[test]
 fn a_token_endpoint_answering_html_saves_nothing() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let url = format!("http://{}/token", listener.local_addr().expect("addr"));
@@ -269,4 +250,16 @@ fn a_token_endpoint_answering_html_saves_nothing() {
     assert_fails(&output, 1, "it is an HTML page, not JSON");
     assert_eq!(show(&env, "odd")["state"], "no-token");
     assert!(secrets_file(&env, "odd")["access_token"].is_null());
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(code_with_pkce_over_a_loopback_redirect_then_token_refreshes_when_expired),
+        test!(the_redirect_listener_times_out_and_saves_nothing),
+        test!(device_grant_for_a_public_client_then_refresh),
+        test!(parallel_requests_for_an_expiring_token_share_one_renewal),
+        test!(client_credentials_and_the_status_exit_code),
+        test!(an_expired_refresh_token_asks_for_a_new_authorization),
+        test!(a_token_endpoint_answering_html_saves_nothing),
+    ]
 }

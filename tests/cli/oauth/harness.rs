@@ -6,26 +6,20 @@ pub(crate) fn harness_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oauth_server")
 }
 
-/// Node and the harness's npm modules; skips locally, required under CI.
-pub(crate) fn have_oauth_server() -> bool {
-    if !common::have_tools(&["node"], "Node.js 20; see .ci/run") {
-        return false;
+/// Skips the test (fails it under CI) without Node and the harness's npm
+/// modules.
+pub(crate) fn require_oauth_server() {
+    common::require_tools(&["node"], "Node.js 20; see .ci/run");
+    if !harness_dir().join("node_modules/oidc-provider").is_dir() {
+        crate::harness::skip("tests/oauth_server/node_modules (npm ci there)");
     }
-    if harness_dir().join("node_modules/oidc-provider").is_dir() {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI needs tests/oauth_server/node_modules (npm ci in .ci/run)"
-    );
-    println!("skipped: run `npm ci` in tests/oauth_server first");
-    false
 }
 
 /// An OAuth server with the given access and refresh token lifetimes (in
-/// seconds) and a fresh tokenctl environment; `None` when skipped.
-pub(crate) fn with_server(access_ttl: u32, refresh_ttl: u32) -> Option<(OidcServer, TestEnv)> {
-    have_oauth_server().then(|| (OidcServer::start(access_ttl, refresh_ttl), TestEnv::new()))
+/// seconds) and a fresh tokenctl environment.
+pub(crate) fn with_server(access_ttl: u32, refresh_ttl: u32) -> (OidcServer, TestEnv) {
+    require_oauth_server();
+    (OidcServer::start(access_ttl, refresh_ttl), TestEnv::new())
 }
 
 /// A running oidc-provider, stopped when dropped.

@@ -22,3 +22,13 @@ mod notices;
 use entries::add_google;
 use export_import::{FULL_EXPORT, write};
 use harness::*;
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    [
+        entries::tests(),
+        export_import::tests(),
+        grants::tests(),
+        notices::tests(),
+    ]
+    .concat()
+}

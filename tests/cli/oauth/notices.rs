@@ -2,11 +2,8 @@
 
 use super::*;
 
-#[test]
 fn notices_show_on_a_terminal_only() {
-    if !common::have_tools(&["script"], "util-linux") {
-        return;
-    }
+    common::require_tools(&["script"], "util-linux");
     let env = TestEnv::new();
     let file = write(&env, "expired.yaml", FULL_EXPORT);
     env.ok(&["oauth", "import", &file, "--insecure-storage"]);
@@ -33,16 +30,12 @@ fn notices_show_on_a_terminal_only() {
     assert!(screen.contains("OAuth token 'mail'"), "{screen}");
 }
 
-#[test]
 fn the_secrets_go_to_the_secret_service_and_not_to_a_file() {
-    if !have_oauth_server()
-        || !common::have_tools(
-            &["dbus-run-session", "gnome-keyring-daemon", "secret-tool"],
-            "gnome-keyring, dbus and libsecret-tools; see .ci/run",
-        )
-    {
-        return;
-    }
+    require_oauth_server();
+    common::require_tools(
+        &["dbus-run-session", "gnome-keyring-daemon", "secret-tool"],
+        "gnome-keyring, dbus and libsecret-tools; see .ci/run",
+    );
     let server = OidcServer::start(60, 3600);
     let env = TestEnv::new();
     let tokenctl = common::binary();
@@ -93,4 +86,11 @@ if secret-tool lookup service tokenctl username oauth/svc; then echo STILL-THERE
         !out.contains("STILL-THERE"),
         "remove left the keyring entry: {out}"
     );
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(notices_show_on_a_terminal_only),
+        test!(the_secrets_go_to_the_secret_service_and_not_to_a_file),
+    ]
 }

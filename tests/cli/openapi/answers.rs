@@ -15,7 +15,6 @@ pub(crate) fn totp_code(secret: &str) -> String {
 /// One pass over the whole API as an admin: every documented operation
 /// answers 200 once, with a body matching its documented 200 schema, and
 /// a few documented errors come with the documented body.
-#[tokio::test]
 async fn every_success_and_sample_errors_match_the_documented_schemas() {
     let doc = document();
     let api = api_with_admin().await;
@@ -543,4 +542,8 @@ pub(crate) async fn personal_token(api: &Api, session: Option<&str>) -> String {
         .await;
     assert_eq!(answer.status, StatusCode::OK);
     answer.json()["secret"].as_str().expect("secret").to_owned()
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![test!(async every_success_and_sample_errors_match_the_documented_schemas)]
 }

@@ -2,7 +2,6 @@
 
 use super::*;
 
-#[test]
 fn document_is_openapi_3_0_and_every_ref_resolves() {
     let doc = document();
     let version = doc["openapi"].as_str().expect("an openapi version");
@@ -31,7 +30,6 @@ fn document_is_openapi_3_0_and_every_ref_resolves() {
     }
 }
 
-#[test]
 fn every_operation_is_complete_and_its_path_parameters_are_declared() {
     let doc = document();
     let mut ids = BTreeSet::new();
@@ -135,7 +133,6 @@ pub(crate) fn served_routes() -> BTreeSet<(String, String)> {
 /// The router serves exactly what the document describes: no route without
 /// its documentation, no documented route left out (the other direction is
 /// also probed live by `every_documented_route_exists_and_guards_as_documented`).
-#[test]
 fn every_route_the_router_serves_is_documented_and_vice_versa() {
     let served = served_routes();
     assert!(served.len() > 20, "the source scan found only {served:?}");
@@ -149,7 +146,6 @@ fn every_route_the_router_serves_is_documented_and_vice_versa() {
 }
 
 /// Enum values in the document are exactly what serde writes.
-#[test]
 fn enums_match_the_rust_types() {
     let doc = document();
 
@@ -212,7 +208,6 @@ fn enums_match_the_rust_types() {
 
 /// Every reason the code gives is documented with exactly its wire form:
 /// its code in `ErrorReason`'s list, its fields among the schema's.
-#[test]
 fn error_reasons_match_the_rust_type() {
     use tokenctl::error::Reason;
     let doc = document();
@@ -278,7 +273,6 @@ fn error_reasons_match_the_rust_type() {
 
 /// Request bodies as the shared `api` types write them (the remote client
 /// sends exactly these), with every optional field set.
-#[test]
 fn request_schemas_match_the_api_types() {
     use tokenctl::api::{
         AddRoleRequest, AddUserRequest, CreateTokenRequest, LoginRequest, RegenerateRequest,
@@ -365,4 +359,15 @@ fn request_schemas_match_the_api_types() {
             .collect();
         assert_eq!(documented, sent, "{name}: documented fields vs. serde's");
     }
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(document_is_openapi_3_0_and_every_ref_resolves),
+        test!(every_operation_is_complete_and_its_path_parameters_are_declared),
+        test!(every_route_the_router_serves_is_documented_and_vice_versa),
+        test!(enums_match_the_rust_types),
+        test!(error_reasons_match_the_rust_type),
+        test!(request_schemas_match_the_api_types),
+    ]
 }

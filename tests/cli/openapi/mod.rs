@@ -223,3 +223,7 @@ mod router;
 mod routes;
 use answers::personal_token;
 use router::*;
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    [answers::tests(), document::tests(), routes::tests()].concat()
+}

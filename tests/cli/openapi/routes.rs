@@ -6,7 +6,6 @@ use super::*;
 /// body) it answers neither the fallback's 404 nor 405, operations that
 /// need a credential answer 401 `unauthenticated`, public ones do not, and
 /// the error body is the documented one.
-#[tokio::test]
 async fn every_documented_route_exists_and_guards_as_documented() {
     let doc = document();
     let api = api().await;
@@ -42,7 +41,6 @@ async fn every_documented_route_exists_and_guards_as_documented() {
 /// The other direction, per documented path: a method the document does
 /// not list is not served there, and says so with the JSON 405 the
 /// document describes.
-#[tokio::test]
 async fn undocumented_methods_on_documented_paths_are_not_served() {
     let doc = document();
     let api = api().await;
@@ -67,7 +65,6 @@ async fn undocumented_methods_on_documented_paths_are_not_served() {
     }
 }
 
-#[tokio::test]
 async fn openapi_json_is_served_verbatim() {
     let api = api().await;
     let answer = api.call("get", "/openapi.json", None, None).await;
@@ -77,7 +74,6 @@ async fn openapi_json_is_served_verbatim() {
     assert_eq!(answer.json(), document());
 }
 
-#[tokio::test]
 async fn an_unknown_path_is_a_json_404() {
     let doc = document();
     let api = api().await;
@@ -98,7 +94,6 @@ async fn an_unknown_path_is_a_json_404() {
 
 /// Bodies over 64 KiB are refused with the JSON 400 the document lists,
 /// whether or not the request declares its length up front.
-#[tokio::test]
 async fn oversized_bodies_are_a_json_400() {
     let doc = document();
     let api = api().await;
@@ -124,7 +119,6 @@ async fn oversized_bodies_are_a_json_400() {
 /// The server speaks no CLI: a refusal says what it is about as a typed
 /// `reason` (the CLI renders its own `tokenctl …` advice from it), and no
 /// error body names a command line.
-#[tokio::test]
 async fn refusals_carry_a_reason_and_no_command_line() {
     let doc = document();
     let api = api_with_admin().await;
@@ -198,7 +192,6 @@ async fn refusals_carry_a_reason_and_no_command_line() {
 /// A body is a JSON object: serde alone would read `["deploy"]` as a
 /// token request (fields by position) and `[]` as an empty one. Found by
 /// schemathesis; nothing is created either way.
-#[tokio::test]
 async fn bodies_that_are_not_objects_are_a_json_400() {
     let doc = document();
     let api = api_with_admin().await;
@@ -219,4 +212,16 @@ async fn bodies_that_are_not_objects_are_a_json_400() {
     }
     let listed = api.call("get", "/v1/tokens", Some(&session), None).await;
     assert_eq!(listed.json(), json!([]), "nothing was created");
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(async every_documented_route_exists_and_guards_as_documented),
+        test!(async undocumented_methods_on_documented_paths_are_not_served),
+        test!(async openapi_json_is_served_verbatim),
+        test!(async an_unknown_path_is_a_json_404),
+        test!(async oversized_bodies_are_a_json_400),
+        test!(async refusals_carry_a_reason_and_no_command_line),
+        test!(async bodies_that_are_not_objects_are_a_json_400),
+    ]
 }

@@ -228,3 +228,12 @@ contract!(revoke_asks_on_a_terminal, |env| {
     assert_eq!(env.json(&["show", "leaky"])["status"], "revoked");
     assert!(!screen.contains(&leaky[6..]), "{screen}");
 });
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    [
+        finds_tokens_in_every_context_and_says_whose::tests(),
+        revoke_kills_live_finds_and_audits_where_they_leaked::tests(),
+        revoke_asks_on_a_terminal::tests(),
+    ]
+    .concat()
+}

@@ -2,7 +2,6 @@
 
 use super::*;
 
-#[test]
 fn look_alikes_with_a_wrong_checksum_are_not_reported() {
     let env = TestEnv::new();
     let real = TestEnv::new().create(&["real"]);
@@ -25,7 +24,6 @@ fn look_alikes_with_a_wrong_checksum_are_not_reported() {
     assert!(stderr(&output).contains("No tokens found in 1 input"));
 }
 
-#[test]
 fn huge_lines_are_streamed_in_fixed_memory() {
     let env = TestEnv::new();
     let token = TestEnv::new().create(&["big"]);
@@ -84,7 +82,6 @@ pub(crate) fn peak_memory_kib(child: &std::process::Child) -> u64 {
     peak
 }
 
-#[test]
 fn non_utf8_text_is_scanned_and_binary_files_are_skipped() {
     let env = TestEnv::new();
     let token = TestEnv::new().create(&["bytes"]);
@@ -123,7 +120,6 @@ fn non_utf8_text_is_scanned_and_binary_files_are_skipped() {
     assert_secret_free(&output, &[&token]);
 }
 
-#[test]
 fn symlink_loops_are_reported_and_the_scan_goes_on() {
     let env = TestEnv::new();
     let token = TestEnv::new().create(&["looped"]);
@@ -153,7 +149,6 @@ fn symlink_loops_are_reported_and_the_scan_goes_on() {
 }
 
 /// Root reads everything, so as root the scan runs as `nobody` (setpriv).
-#[test]
 fn unreadable_files_are_reported_one_line_each_and_the_scan_goes_on() {
     use std::os::unix::fs::PermissionsExt;
     let env = TestEnv::new();
@@ -225,4 +220,14 @@ pub(crate) fn as_unprivileged(env: &TestEnv, args: &[String]) -> Output {
         env.std_cmd(&binary, &all)
     };
     command.output().expect("run tokenctl")
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(look_alikes_with_a_wrong_checksum_are_not_reported),
+        test!(huge_lines_are_streamed_in_fixed_memory),
+        test!(non_utf8_text_is_scanned_and_binary_files_are_skipped),
+        test!(symlink_loops_are_reported_and_the_scan_goes_on),
+        test!(unreadable_files_are_reported_one_line_each_and_the_scan_goes_on),
+    ]
 }

@@ -148,3 +148,14 @@ mod finder;
 mod offline;
 mod usage;
 mod walking;
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    [
+        contract::tests(),
+        finder::tests(),
+        offline::tests(),
+        usage::tests(),
+        walking::tests(),
+    ]
+    .concat()
+}

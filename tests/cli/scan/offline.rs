@@ -2,7 +2,6 @@
 
 use super::*;
 
-#[test]
 fn without_a_store_or_server_finds_are_reported_offline() {
     let env = TestEnv::new();
     let token = TestEnv::new().create(&["elsewhere"]);
@@ -40,4 +39,8 @@ fn without_a_store_or_server_finds_are_reported_offline() {
     let revoke = scan(&env, &["--revoke", "--yes", &path]);
     assert_fails(&revoke, 3, "there is no token store at");
     assert_secret_free(&revoke, &[&token]);
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![test!(without_a_store_or_server_finds_are_reported_offline)]
 }

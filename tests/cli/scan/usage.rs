@@ -2,7 +2,6 @@
 
 use super::*;
 
-#[test]
 fn usage_errors_exit_2() {
     let env = TestEnv::new();
     assert_fails(&scan(&env, &["--yes", "x"]), 2, "--revoke");
@@ -10,4 +9,8 @@ fn usage_errors_exit_2() {
     let (finds, output) = scan_json(&env, &["--store", &no_store(&env), "-"]);
     assert_eq!(finds, Vec::<Value>::new());
     assert_eq!(code(&output), 0);
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![test!(usage_errors_exit_2)]
 }

@@ -30,7 +30,6 @@ pub(crate) fn git_repo(env: &TestEnv, name: &str) -> PathBuf {
     repo
 }
 
-#[test]
 fn gitignore_is_honoured_and_hidden_files_are_scanned() {
     let env = TestEnv::new();
     let token = TestEnv::new().create(&["walked"]);
@@ -67,7 +66,6 @@ fn gitignore_is_honoured_and_hidden_files_are_scanned() {
     );
 }
 
-#[test]
 fn staged_scans_what_a_commit_would_record() {
     let env = TestEnv::new();
     let committed = TestEnv::new().create(&["committed"]);
@@ -126,7 +124,6 @@ fn staged_scans_what_a_commit_would_record() {
 }
 
 /// The hook in README.md, installed as is, stops a commit with a token.
-#[test]
 fn the_readme_pre_commit_hook_blocks_a_commit_with_a_token() {
     let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
         .expect("README.md");
@@ -176,4 +173,12 @@ fn the_readme_pre_commit_hook_blocks_a_commit_with_a_token() {
     assert_secret_free(&blocked, &[&token]);
     let log = git(&env, &repo, &["log", "--format=%s"]);
     assert_eq!(log.trim(), "clean");
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(gitignore_is_honoured_and_hidden_files_are_scanned),
+        test!(staged_scans_what_a_commit_would_record),
+        test!(the_readme_pre_commit_hook_blocks_a_commit_with_a_token),
+    ]
 }

@@ -4,8 +4,8 @@
 use super::*;
 
 /// Two stores (two pools, as two server replicas would have) on one schema.
-async fn replicas() -> Option<(Schema, [Arc<TokenService>; 2])> {
-    let schema = Schema::create().await?;
+async fn replicas() -> (Schema, [Arc<TokenService>; 2]) {
+    let schema = Schema::create().await;
     let first = PgStore::connect(&schema.url(), Some(ADMIN))
         .await
         .expect("replica 1");
@@ -14,17 +14,14 @@ async fn replicas() -> Option<(Schema, [Arc<TokenService>; 2])> {
         .expect("replica 2");
     assert!(first.fresh && !second.fresh);
     let services = [first.store, second.store].map(|store| Arc::new(service(Arc::new(store))));
-    Some((schema, services))
+    (schema, services)
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_creates_on_two_replicas_keep_active_names_unique() {
     const WORKERS: usize = 4;
     const EACH: usize = 50;
     const SHARED_NAMES: usize = 20;
-    let Some((_schema, replicas)) = replicas().await else {
-        return;
-    };
+    let (_schema, replicas) = replicas().await;
     let start = Arc::new(tokio::sync::Barrier::new(2 * WORKERS));
     let mut distinct = Vec::new();
     let mut racing = Vec::new();
@@ -108,12 +105,9 @@ async fn concurrent_creates_on_two_replicas_keep_active_names_unique() {
 /// Two admins issuing tokens to each other at once: each create locks its
 /// owner's row, and the foreign key checks touch the creator's row too.
 /// The locks must not conflict in a cycle (a deadlock aborts a create).
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn admins_issuing_tokens_to_each_other_at_once_do_not_deadlock() {
     const EACH: usize = 40;
-    let Some((_schema, replicas)) = replicas().await else {
-        return;
-    };
+    let (_schema, replicas) = replicas().await;
     let ada = replicas[0]
         .actor(ADMIN, Credential::Local, "test")
         .await
@@ -154,11 +148,8 @@ async fn admins_issuing_tokens_to_each_other_at_once_do_not_deadlock() {
     assert!(failures.is_empty(), "{failures:?}");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn replicas_starting_together_migrate_exactly_once() {
-    let Some(schema) = Schema::create().await else {
-        return;
-    };
+    let schema = Schema::create().await;
     let url = schema.url();
     let starts: Vec<_> = (0..4)
         .map(|replica| {
@@ -194,11 +185,8 @@ async fn replicas_starting_together_migrate_exactly_once() {
 /// A role removed while a token takes it: one of them wins, the other is
 /// refused with a conflict (or, if the role is gone before the create
 /// looks it up, as an unknown role) — never both, never a database error.
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn removing_a_role_while_a_token_takes_it_leaves_one_of_them() {
-    let Some((_schema, replicas)) = replicas().await else {
-        return;
-    };
+    let (_schema, replicas) = replicas().await;
     let admin = replicas[0]
         .actor(ADMIN, Credential::Local, "test")
         .await
@@ -246,13 +234,10 @@ async fn removing_a_role_while_a_token_takes_it_leaves_one_of_them() {
 
 /// A code works once, even when two replicas check it at the same moment;
 /// failed logins on several replicas at once all count.
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn replicas_accept_a_2fa_code_once_and_count_every_failure() {
     const ATTEMPTS: usize = 4;
     const BURST: usize = 40;
-    let Some((_schema, replicas)) = replicas().await else {
-        return;
-    };
+    let (_schema, replicas) = replicas().await;
     let admin = replicas[0]
         .actor(ADMIN, Credential::Local, "test")
         .await
@@ -320,7 +305,6 @@ async fn replicas_accept_a_2fa_code_once_and_count_every_failure() {
         .expect("carol, from an address that has not failed");
 }
 
-#[tokio::test]
 async fn connection_errors_never_show_the_password() {
     // Nothing listens on port 1: this needs no server.
     let url = "postgres://tokenctl:hunter2@127.0.0.1:1/tokens?password=hunter2";
@@ -341,4 +325,15 @@ async fn connection_errors_never_show_the_password() {
         Err(other) => panic!("expected an Open error, got {other:?}"),
         Ok(_) => panic!("connected with a bad URL"),
     }
+}
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    vec![
+        test!(async multi_thread concurrent_creates_on_two_replicas_keep_active_names_unique),
+        test!(async multi_thread admins_issuing_tokens_to_each_other_at_once_do_not_deadlock),
+        test!(async multi_thread replicas_starting_together_migrate_exactly_once),
+        test!(async multi_thread removing_a_role_while_a_token_takes_it_leaves_one_of_them),
+        test!(async multi_thread replicas_accept_a_2fa_code_once_and_count_every_failure),
+        test!(async connection_errors_never_show_the_password),
+    ]
 }
