@@ -2,6 +2,10 @@
 //! backend its target names — the local store or a server, with the
 //! caller's login when the command needs one.
 
+use std::sync::Arc;
+
+use tokio::sync::OnceCell;
+
 use crate::backend::{Backend, LocalBackend, RemoteBackend};
 use crate::config::Settings;
 use crate::error::{Error, Result};
@@ -17,9 +21,10 @@ pub struct Context {
     pub sessions: Sessions,
     /// `--profile` / `TOKENCTL_PROFILE`.
     pub profile: Option<String>,
-    /// Set once the command opened a store or reached a server: only then
-    /// may the end-of-command notice look at the user's tokens.
-    pub backend_used: std::sync::atomic::AtomicBool,
+    /// The backend with the caller's login, once a command has opened it:
+    /// opened once per run, and what the end-of-command notice asks about
+    /// the user's tokens (a command that opened none gets no such notice).
+    opened: OnceCell<Arc<dyn Backend>>,
 }
 
 /// Where commands go: the local store, or a server (with the profile that
@@ -33,6 +38,23 @@ pub enum Target {
 }
 
 impl Context {
+    pub fn new(
+        out: Output,
+        settings: Settings,
+        origin: Origin,
+        sessions: Sessions,
+        profile: Option<String>,
+    ) -> Context {
+        Context {
+            out,
+            settings,
+            origin,
+            sessions,
+            profile,
+            opened: OnceCell::new(),
+        }
+    }
+
     /// Decides between local store and server, in this order: `--server`
     /// (or `TOKENCTL_SERVER`, or `server` in the config file); a named
     /// `--store`; `--profile`; the profile of the last login; else local.
@@ -81,22 +103,31 @@ impl Context {
         })
     }
 
-    /// Opens the backend the target names. Done per command, not up front,
-    /// so that commands that need none (completions) never create a store.
-    pub async fn backend(&self) -> Result<Box<dyn Backend>> {
-        self.open_backend(Login::Required).await
+    /// The backend the target names, with the caller's login. Opened when
+    /// a command first asks, not up front, so that commands that need none
+    /// (completions) never create a store.
+    pub async fn backend(&self) -> Result<Arc<dyn Backend>> {
+        self.opened
+            .get_or_try_init(|| self.open_backend(Login::Required))
+            .await
+            .cloned()
+    }
+
+    /// The backend [`Context::backend`] opened, if a command did.
+    pub fn opened_backend(&self) -> Option<&Arc<dyn Backend>> {
+        self.opened.get()
     }
 
     /// The backend for a command that brings its own credential as input
     /// (`exchange --token-stdin`): a server is reached without a login.
-    pub async fn backend_without_login(&self) -> Result<Box<dyn Backend>> {
+    pub async fn backend_without_login(&self) -> Result<Arc<dyn Backend>> {
         self.open_backend(Login::NotNeeded).await
     }
 
-    async fn open_backend(&self, login: Login) -> Result<Box<dyn Backend>> {
+    async fn open_backend(&self, login: Login) -> Result<Arc<dyn Backend>> {
         match self.remote_with(login).await? {
-            Some(remote) => Ok(Box::new(remote)),
-            None => Ok(Box::new(self.local_backend().await?)),
+            Some(remote) => Ok(Arc::new(remote)),
+            None => Ok(Arc::new(self.local_backend().await?)),
         }
     }
 
@@ -113,7 +144,6 @@ impl Context {
                     Login::Required => Some(self.credential(&server, profile.as_ref()).await?),
                     Login::NotNeeded => None,
                 };
-                self.mark_backend_used();
                 Ok(Some(RemoteBackend::new(
                     &server,
                     credential,
@@ -123,20 +153,14 @@ impl Context {
         }
     }
 
-    pub async fn local_backend(&self) -> Result<LocalBackend> {
+    async fn local_backend(&self) -> Result<LocalBackend> {
         tracing::debug!(store = %self.settings.store.display(), "opening local store");
-        self.mark_backend_used();
         LocalBackend::open(
             &self.settings.store,
             self.settings.lifetime.clone(),
             self.origin.clone(),
         )
         .await
-    }
-
-    fn mark_backend_used(&self) {
-        self.backend_used
-            .store(true, std::sync::atomic::Ordering::Relaxed);
     }
 }
 

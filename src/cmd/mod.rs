@@ -157,17 +157,11 @@ async fn dispatch(cli: Cli, out: Output) -> Result<ExitStatus> {
         server: cli.global.server.as_deref(),
     })?;
     let sessions = Sessions::new(crate::config::data_dir()?, settings.keyring_timeout);
-    let ctx = Context {
-        out,
-        settings,
-        origin: Origin {
-            who: ::whoami::username(),
-            source: format!("cli@{}", ::whoami::fallible::hostname().unwrap_or_default()),
-        },
-        sessions,
-        profile: cli.global.profile,
-        backend_used: std::sync::atomic::AtomicBool::new(false),
+    let origin = Origin {
+        who: ::whoami::username(),
+        source: format!("cli@{}", ::whoami::fallible::hostname().unwrap_or_default()),
     };
+    let ctx = Context::new(out, settings, origin, sessions, cli.global.profile);
     let notices = notice::wanted(&cli.command, &ctx.out);
     let result = match cli.command {
         Command::Create(args) => create::run(&ctx, args).await.map(done),

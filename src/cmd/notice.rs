@@ -2,17 +2,18 @@
 //! need attention, or the user's own tokens expire within 7 days (notifications,
 //! for a terminal). Only for a person: stderr a terminal, no
 //! `--json`. Cheap: the OAuth part reads the small entries file; the token
-//! part asks only a store or server the command already used, bounded by a
-//! short timeout, and any failure there just means no notice.
+//! part asks only the store or server the command already opened with the
+//! user's login, bounded by a short timeout, and any failure there just
+//! means no notice.
 
 use std::io::IsTerminal;
-use std::sync::atomic::Ordering;
 use std::time::Duration as StdDuration;
 
 use chrono::Duration;
 
 use super::Command;
 use super::Context;
+use crate::backend::Backend;
 use crate::model::{Status, TokenKind};
 use crate::oauth::config::OAuthStore;
 use crate::oauth::notices::{self, ExpiringTokens};
@@ -43,13 +44,12 @@ pub async fn show(ctx: &Context) {
         .load()
         .unwrap_or_default();
     let oauth = notices::notices(&entries, now);
-    let expiring = if ctx.backend_used.load(Ordering::Relaxed) {
-        tokio::time::timeout(LOOKUP_TIMEOUT, expiring_tokens(ctx))
+    let expiring = match ctx.opened_backend() {
+        Some(backend) => tokio::time::timeout(LOOKUP_TIMEOUT, expiring_tokens(backend.as_ref()))
             .await
             .ok()
-            .flatten()
-    } else {
-        None
+            .flatten(),
+        None => None,
     };
     if let Some(line) = notices::line(&oauth, expiring.as_ref(), now) {
         ctx.out.note_in(crate::output::YELLOW, &line);
@@ -57,8 +57,7 @@ pub async fn show(ctx: &Context) {
 }
 
 /// The current user's active personal tokens that expire within 7 days.
-async fn expiring_tokens(ctx: &Context) -> Option<ExpiringTokens> {
-    let backend = ctx.backend().await.ok()?;
+async fn expiring_tokens(backend: &dyn Backend) -> Option<ExpiringTokens> {
     let me = backend.whoami().await.ok()?;
     let mut tokens = backend
         .list_tokens(ListRequest {

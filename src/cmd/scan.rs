@@ -185,7 +185,7 @@ fn distinct(report: &Report) -> (Vec<Leak>, HashMap<SecretHash, usize>) {
 /// Asks the store or server about every leak. When it can't be asked the
 /// leaks stay `unknown`, one warning says why, and the error comes back
 /// (for `--revoke`, which can't go on without it).
-async fn check(ctx: &Context, leaks: &mut [Leak]) -> Result<Option<Box<dyn Backend>>> {
+async fn check(ctx: &Context, leaks: &mut [Leak]) -> Result<Option<std::sync::Arc<dyn Backend>>> {
     if leaks.is_empty() {
         return Ok(None);
     }
@@ -199,7 +199,7 @@ async fn check(ctx: &Context, leaks: &mut [Leak]) -> Result<Option<Box<dyn Backe
     result.map(Some)
 }
 
-async fn inspect_all(ctx: &Context, leaks: &mut [Leak]) -> Result<Box<dyn Backend>> {
+async fn inspect_all(ctx: &Context, leaks: &mut [Leak]) -> Result<std::sync::Arc<dyn Backend>> {
     let backend = lookup_backend(ctx).await?;
     let now = time::now();
     for leak in leaks.iter_mut() {
@@ -213,7 +213,7 @@ async fn inspect_all(ctx: &Context, leaks: &mut [Leak]) -> Result<Box<dyn Backen
 /// The store or server to ask. A server is asked without credentials:
 /// inspecting and revoking by value need none, so no login is required.
 /// A local store that doesn't exist is not created.
-async fn lookup_backend(ctx: &Context) -> Result<Box<dyn Backend>> {
+async fn lookup_backend(ctx: &Context) -> Result<std::sync::Arc<dyn Backend>> {
     if matches!(ctx.target()?, Target::Local) && !ctx.settings.store.exists() {
         return Err(Error::not_found(format!(
             "there is no token store at {}",
