@@ -52,6 +52,9 @@ _tokenctl() {
             tokenctl,oauth)
                 cmd="tokenctl__subcmd__oauth"
                 ;;
+            tokenctl,password)
+                cmd="tokenctl__subcmd__password"
+                ;;
             tokenctl,regenerate)
                 cmd="tokenctl__subcmd__regenerate"
                 ;;
@@ -130,6 +133,9 @@ _tokenctl() {
             tokenctl__subcmd__help,oauth)
                 cmd="tokenctl__subcmd__help__subcmd__oauth"
                 ;;
+            tokenctl__subcmd__help,password)
+                cmd="tokenctl__subcmd__help__subcmd__password"
+                ;;
             tokenctl__subcmd__help,regenerate)
                 cmd="tokenctl__subcmd__help__subcmd__regenerate"
                 ;;
@@ -202,6 +208,9 @@ _tokenctl() {
             tokenctl__subcmd__help__subcmd__oauth,token)
                 cmd="tokenctl__subcmd__help__subcmd__oauth__subcmd__token"
                 ;;
+            tokenctl__subcmd__help__subcmd__password,change)
+                cmd="tokenctl__subcmd__help__subcmd__password__subcmd__change"
+                ;;
             tokenctl__subcmd__help__subcmd__role,add)
                 cmd="tokenctl__subcmd__help__subcmd__role__subcmd__add"
                 ;;
@@ -225,6 +234,9 @@ _tokenctl() {
                 ;;
             tokenctl__subcmd__help__subcmd__user,list)
                 cmd="tokenctl__subcmd__help__subcmd__user__subcmd__list"
+                ;;
+            tokenctl__subcmd__help__subcmd__user,reset-password)
+                cmd="tokenctl__subcmd__help__subcmd__user__subcmd__reset__subcmd__password"
                 ;;
             tokenctl__subcmd__help__subcmd__user,set-role)
                 cmd="tokenctl__subcmd__help__subcmd__user__subcmd__set__subcmd__role"
@@ -322,6 +334,18 @@ _tokenctl() {
             tokenctl__subcmd__oauth__subcmd__help,token)
                 cmd="tokenctl__subcmd__oauth__subcmd__help__subcmd__token"
                 ;;
+            tokenctl__subcmd__password,change)
+                cmd="tokenctl__subcmd__password__subcmd__change"
+                ;;
+            tokenctl__subcmd__password,help)
+                cmd="tokenctl__subcmd__password__subcmd__help"
+                ;;
+            tokenctl__subcmd__password__subcmd__help,change)
+                cmd="tokenctl__subcmd__password__subcmd__help__subcmd__change"
+                ;;
+            tokenctl__subcmd__password__subcmd__help,help)
+                cmd="tokenctl__subcmd__password__subcmd__help__subcmd__help"
+                ;;
             tokenctl__subcmd__role,add)
                 cmd="tokenctl__subcmd__role__subcmd__add"
                 ;;
@@ -367,6 +391,9 @@ _tokenctl() {
             tokenctl__subcmd__user,list)
                 cmd="tokenctl__subcmd__user__subcmd__list"
                 ;;
+            tokenctl__subcmd__user,reset-password)
+                cmd="tokenctl__subcmd__user__subcmd__reset__subcmd__password"
+                ;;
             tokenctl__subcmd__user,set-role)
                 cmd="tokenctl__subcmd__user__subcmd__set__subcmd__role"
                 ;;
@@ -388,6 +415,9 @@ _tokenctl() {
             tokenctl__subcmd__user__subcmd__help,list)
                 cmd="tokenctl__subcmd__user__subcmd__help__subcmd__list"
                 ;;
+            tokenctl__subcmd__user__subcmd__help,reset-password)
+                cmd="tokenctl__subcmd__user__subcmd__help__subcmd__reset__subcmd__password"
+                ;;
             tokenctl__subcmd__user__subcmd__help,set-role)
                 cmd="tokenctl__subcmd__user__subcmd__help__subcmd__set__subcmd__role"
                 ;;
@@ -401,7 +431,7 @@ _tokenctl() {
 
     case "${cmd}" in
         tokenctl)
-            opts="-h -V --store --server --profile --config --json --debug --help --version create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help"
+            opts="-h -V --store --server --profile --config --json --debug --help --version create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve role user keys oauth completions clipboard-hold help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -735,7 +765,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__help)
-            opts="create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa serve role user keys oauth completions clipboard-hold help"
+            opts="create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve role user keys oauth completions clipboard-hold help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1112,6 +1142,34 @@ _tokenctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tokenctl__subcmd__help__subcmd__password)
+            opts="change"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__help__subcmd__password__subcmd__change)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tokenctl__subcmd__help__subcmd__regenerate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1267,7 +1325,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__help__subcmd__user)
-            opts="list add disable enable set-role unlock"
+            opts="list add disable enable set-role unlock reset-password"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1323,6 +1381,20 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__help__subcmd__user__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__help__subcmd__user__subcmd__reset__subcmd__password)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2278,6 +2350,108 @@ _tokenctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tokenctl__subcmd__password)
+            opts="-h --store --server --profile --config --json --debug --help change help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__password__subcmd__change)
+            opts="-h --password-stdin --store --server --profile --config --json --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__password__subcmd__help)
+            opts="change help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__password__subcmd__help__subcmd__change)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__password__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tokenctl__subcmd__regenerate)
             opts="-y -h --grace --yes --no-clipboard --clipboard-clear-after --store --server --profile --config --json --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2785,7 +2959,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__user)
-            opts="-h --store --server --profile --config --json --debug --help list add disable enable set-role unlock help"
+            opts="-h --store --server --profile --config --json --debug --help list add disable enable set-role unlock reset-password help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2909,7 +3083,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__user__subcmd__help)
-            opts="list add disable enable set-role unlock help"
+            opts="list add disable enable set-role unlock reset-password help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2992,6 +3166,20 @@ _tokenctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tokenctl__subcmd__user__subcmd__help__subcmd__reset__subcmd__password)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tokenctl__subcmd__user__subcmd__help__subcmd__set__subcmd__role)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3022,6 +3210,36 @@ _tokenctl() {
             ;;
         tokenctl__subcmd__user__subcmd__list)
             opts="-h --store --server --profile --config --json --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__user__subcmd__reset__subcmd__password)
+            opts="-h --password-stdin --store --server --profile --config --json --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -42,6 +42,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand whoami 'Show who tokenctl acts as, and what they may do'
             cand status 'Show the backend in use, the user, and the session''s expiry and storage'
             cand 2fa 'Manage two-factor authentication (TOTP) for your server account'
+            cand password 'Manage the password of your account'
             cand serve 'Run the token API server'
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
@@ -250,6 +251,37 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;2fa;help;help'= {
         }
+        &'tokenctl;password'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand change 'Change the password of your account'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;password;change'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --password-stdin 'Read the current password and the new one from the first two lines of stdin'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;password;help'= {
+            cand change 'Change the password of your account'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;password;help;change'= {
+        }
+        &'tokenctl;password;help;help'= {
+        }
         &'tokenctl;serve'= {
             cand --listen 'Address to listen on (port 0 picks a free port)'
             cand --database 'sqlite:PATH or postgres://… [default: sqlite:<data dir>/server.db]'
@@ -368,6 +400,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand enable 'Enable a disabled user again'
             cand set-role 'Give a user another role (needs users:manage)'
             cand unlock 'Let a user log in again at once after failed logins (needs users:manage)'
+            cand reset-password 'Set a new password for a user who lost theirs (needs users:manage)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;user;list'= {
@@ -432,6 +465,17 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'tokenctl;user;reset-password'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --password-stdin 'Read the new password from the first line of stdin (at least 12 characters)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'tokenctl;user;help'= {
             cand list 'List users'
             cand add 'Add a user who can own tokens (needs users:manage)'
@@ -439,6 +483,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand enable 'Enable a disabled user again'
             cand set-role 'Give a user another role (needs users:manage)'
             cand unlock 'Let a user log in again at once after failed logins (needs users:manage)'
+            cand reset-password 'Set a new password for a user who lost theirs (needs users:manage)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;user;help;list'= {
@@ -452,6 +497,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;user;help;set-role'= {
         }
         &'tokenctl;user;help;unlock'= {
+        }
+        &'tokenctl;user;help;reset-password'= {
         }
         &'tokenctl;user;help;help'= {
         }
@@ -738,6 +785,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand whoami 'Show who tokenctl acts as, and what they may do'
             cand status 'Show the backend in use, the user, and the session''s expiry and storage'
             cand 2fa 'Manage two-factor authentication (TOTP) for your server account'
+            cand password 'Manage the password of your account'
             cand serve 'Run the token API server'
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
@@ -778,6 +826,11 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;help;2fa;enable'= {
         }
+        &'tokenctl;help;password'= {
+            cand change 'Change the password of your account'
+        }
+        &'tokenctl;help;password;change'= {
+        }
         &'tokenctl;help;serve'= {
         }
         &'tokenctl;help;role'= {
@@ -801,6 +854,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand enable 'Enable a disabled user again'
             cand set-role 'Give a user another role (needs users:manage)'
             cand unlock 'Let a user log in again at once after failed logins (needs users:manage)'
+            cand reset-password 'Set a new password for a user who lost theirs (needs users:manage)'
         }
         &'tokenctl;help;user;list'= {
         }
@@ -813,6 +867,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;user;set-role'= {
         }
         &'tokenctl;help;user;unlock'= {
+        }
+        &'tokenctl;help;user;reset-password'= {
         }
         &'tokenctl;help;keys'= {
             cand list 'List the signing keys: the active one and the retired ones still published'

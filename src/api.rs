@@ -13,7 +13,8 @@ use crate::model::{Permission, Permissions, Role, Token, TokenKind, User};
 /// Path prefix of every versioned endpoint.
 pub const PREFIX: &str = "/v1";
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// No `Debug`: it carries a password.
+#[derive(Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     pub username: String,
@@ -22,7 +23,8 @@ pub struct LoginRequest {
     pub totp_code: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// No `Debug`: the session is a credential.
+#[derive(Clone, Serialize, Deserialize)]
 pub struct LoginResponse {
     pub session: String,
     pub expires_at: DateTime<Utc>,
@@ -167,7 +169,8 @@ pub struct AddRoleRequest {
     pub permissions: Vec<Permission>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// No `Debug`: it may carry a password.
+#[derive(Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AddUserRequest {
     pub name: String,
@@ -184,6 +187,23 @@ pub struct SetRoleRequest {
     pub role: String,
 }
 
+/// `POST /v1/me/password`. No `Debug`: it carries passwords.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangePasswordRequest {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// `POST /v1/users/{name}/password`. No `Debug`: it may carry a password.
+#[derive(Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResetPasswordRequest {
+    /// Absent: the server generates one and returns it once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+}
+
 /// What `user unlock` did.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct UnlockedUser {
@@ -192,10 +212,12 @@ pub struct UnlockedUser {
     pub cleared_addresses: u64,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// What `POST /v1/users` and `POST /v1/users/{name}/password` answer. No
+/// `Debug`: it may carry a password.
+#[derive(Clone, Serialize, Deserialize)]
 pub struct AddedUser {
     pub user: User,
-    /// The generated one-time password, when the request had none.
+    /// The generated password, when the request had none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
 }
@@ -209,7 +231,8 @@ pub struct TotpBeginRequest {
     pub current_code: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// No `Debug`: the secret is the second factor.
+#[derive(Clone, Serialize, Deserialize)]
 pub struct TotpEnrollment {
     pub secret: String,
     pub otpauth_url: String,

@@ -114,6 +114,9 @@ pub enum Reason {
     StoreUnopenable,
     /// The store may only be read here (its file, or its file system).
     StoreReadOnly,
+    /// A reset was asked for the caller's own password, which is changed
+    /// with the current one instead.
+    OwnPasswordReset,
     /// A reason this build does not know (a newer server's).
     #[serde(other)]
     Other,

@@ -156,6 +156,22 @@ impl Backend for LocalBackend {
             .await
     }
 
+    async fn change_password(&self, current: &str, new: String) -> Result<User> {
+        self.service
+            .change_password(&self.actor().await?, current, new)
+            .await
+    }
+
+    async fn reset_password(
+        &self,
+        name: &str,
+        password: Option<String>,
+    ) -> Result<(User, Option<String>)> {
+        self.service
+            .reset_password(&self.actor().await?, name, password)
+            .await
+    }
+
     async fn set_user_disabled(&self, name: &str, disabled: bool) -> Result<User> {
         self.service
             .set_user_disabled(&self.actor().await?, name, disabled)

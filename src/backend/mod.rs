@@ -62,6 +62,16 @@ pub trait Backend: Send + Sync {
     async fn set_user_disabled(&self, name: &str, disabled: bool) -> Result<User>;
     /// Gives the user another role; their sessions and tokens follow at once.
     async fn set_user_role(&self, name: &str, role: &str) -> Result<User>;
+    /// Changes the caller's own password, proved by the current one; every
+    /// session of theirs ends, the caller's too.
+    async fn change_password(&self, current: &str, new: String) -> Result<User>;
+    /// Sets a new password for another user, `password` or a generated one
+    /// (returned); every session of theirs ends.
+    async fn reset_password(
+        &self,
+        name: &str,
+        password: Option<String>,
+    ) -> Result<(User, Option<String>)>;
     /// Lets the user log in again from every address: failed logins forgotten.
     async fn unlock_user(&self, name: &str) -> Result<crate::api::UnlockedUser>;
     /// The keys that verify sessions and access tokens (needs `keys:manage`).

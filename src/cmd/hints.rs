@@ -49,6 +49,7 @@ fn for_reason(reason: &Reason) -> Option<String> {
             "reading works; to change it, use a writable copy (--store) or remount it read-write"
                 .to_owned()
         }
+        Reason::OwnPasswordReset => "change it with: tokenctl password change".to_owned(),
         Reason::Other => return None,
     };
     Some(text)

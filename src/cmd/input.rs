@@ -3,6 +3,7 @@
 use std::io::Read;
 
 use crate::error::{Error, Result};
+use crate::output::Output;
 
 /// All of stdin as text; a secret never comes in as an argument.
 pub fn read_stdin() -> Result<String> {
@@ -20,4 +21,43 @@ pub fn first_stdin_line() -> Result<Option<String>> {
         .map(str::trim)
         .find(|line| !line.is_empty())
         .map(str::to_owned))
+}
+
+/// One line of stdin for each of `names` (a password each, kept as typed:
+/// its ends may be spaces); an error naming the first one that is missing
+/// or empty.
+pub fn stdin_lines(names: &[&str]) -> Result<Vec<String>> {
+    let input = read_stdin()?;
+    let mut lines = input.lines();
+    names
+        .iter()
+        .map(|name| {
+            lines
+                .next()
+                .filter(|line| !line.is_empty())
+                .map(str::to_owned)
+                .ok_or_else(|| Error::invalid(format!("no {name} on stdin")))
+        })
+        .collect()
+}
+
+/// The line of stdin that holds `name`; see [`stdin_lines`].
+pub fn stdin_line(name: &str) -> Result<String> {
+    Ok(stdin_lines(&[name])?.remove(0))
+}
+
+/// Asks for a secret without echoing it; `confirm` asks twice. Without a
+/// terminal there is no asking: the error says to pipe it in.
+pub fn ask_hidden(out: &Output, prompt: &str, confirm: bool) -> Result<String> {
+    if !out.can_prompt() {
+        return Err(Error::invalid("no terminal to ask for the password on")
+            .with_hint("pass --password-stdin and pipe it in"));
+    }
+    let mut question = dialoguer::Password::new().with_prompt(prompt);
+    if confirm {
+        question = question.with_confirmation("Again, to confirm", "the two did not match");
+    }
+    question
+        .interact()
+        .map_err(|error| Error::internal(format!("cannot read the password: {error}")))
 }

@@ -12,6 +12,7 @@ pub mod login;
 pub mod logout;
 pub mod notice;
 pub mod oauth;
+pub mod password;
 pub mod regenerate;
 pub mod revoke;
 pub mod role;
@@ -41,7 +42,7 @@ use crate::requests::Origin;
 use crate::session::Sessions;
 
 pub use context::{Context, Target};
-pub use input::{first_stdin_line, read_stdin};
+pub use input::{ask_hidden, first_stdin_line, read_stdin, stdin_line, stdin_lines};
 pub use reveal::{ClipboardArgs, reveal_secret};
 
 /// Every subcommand, each with the arguments its file defines; [`dispatch`]
@@ -63,6 +64,8 @@ pub enum Command {
     Status(status::Args),
     #[command(subcommand, name = "2fa")]
     TwoFactor(two_factor::Command),
+    #[command(subcommand)]
+    Password(password::Command),
     Serve(serve::Args),
     #[command(subcommand)]
     Role(role::Command),
@@ -178,6 +181,7 @@ async fn dispatch(cli: Cli, out: Output) -> Result<ExitStatus> {
         Command::Whoami(args) => whoami::run(&ctx, args).await.map(done),
         Command::Status(args) => status::run(&ctx, args).await.map(done),
         Command::TwoFactor(command) => two_factor::run(&ctx, command).await.map(done),
+        Command::Password(command) => password::run(&ctx, command).await.map(done),
         Command::Serve(args) => serve::run(&ctx, args).await.map(done),
         Command::Role(command) => role::run(&ctx, command).await.map(done),
         Command::User(command) => user::run(&ctx, command).await.map(done),

@@ -279,7 +279,8 @@ async fn init_admin(
             ctx.out
                 .success(&format!("Created the first admin '{name}'"));
             if let Some(password) = generated {
-                ctx.out.note(&format!("Its one-time password: {password}"));
+                ctx.out
+                    .note(&format!("Its password, shown this once: {password}"));
                 ctx.out
                     .note("Log in and keep it safe; it is not shown again.");
             }

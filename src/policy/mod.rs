@@ -140,6 +140,12 @@ pub enum Operation {
     RotateKeys,
     /// Setting up or replacing the actor's own second factor.
     EnrollSecondFactor,
+    /// A new password for the actor's own account (the current one proves
+    /// it is them).
+    ChangeOwnPassword,
+    /// A new password for someone else's account: whoever knows it can
+    /// act as them.
+    ResetPassword,
 }
 
 /// What an [`Operation`] needs of the credential that asks for it.
@@ -155,7 +161,7 @@ const PERSON: &[CredentialKind] = &[CredentialKind::Person];
 
 impl Operation {
     /// Every operation, for the README's matrix and its test.
-    pub const ALL: [Operation; 13] = [
+    pub const ALL: [Operation; 15] = [
         Operation::CreateToken { for_other: false },
         Operation::CreateToken { for_other: true },
         Operation::RegenerateToken { own: true },
@@ -169,6 +175,8 @@ impl Operation {
         Operation::RemoveRole,
         Operation::RotateKeys,
         Operation::EnrollSecondFactor,
+        Operation::ChangeOwnPassword,
+        Operation::ResetPassword,
     ];
 
     /// The credential matrix (DESIGN.md, "Authority"): creating credentials
@@ -193,9 +201,10 @@ impl Operation {
             | Operation::SetUserRole
             | Operation::SetUserDisabled
             | Operation::AddRole
-            | Operation::RemoveRole => person(&[UsersManage]),
+            | Operation::RemoveRole
+            | Operation::ResetPassword => person(&[UsersManage]),
             Operation::RotateKeys => person(&[KeysManage]),
-            Operation::EnrollSecondFactor => person(&[]),
+            Operation::EnrollSecondFactor | Operation::ChangeOwnPassword => person(&[]),
             Operation::Exchange => Needs {
                 credentials: &[CredentialKind::Person, CredentialKind::Token],
                 permissions: &[],
@@ -222,6 +231,8 @@ impl Operation {
             Operation::RemoveRole => "remove roles",
             Operation::RotateKeys => "rotate the signing key",
             Operation::EnrollSecondFactor => "set up 2FA",
+            Operation::ChangeOwnPassword => "change the password",
+            Operation::ResetPassword => "reset other users' passwords",
         }
     }
 }
@@ -300,6 +311,11 @@ pub enum Act<'a> {
         role: &'a Role,
     },
     RotateKeys,
+    /// A new password for `user` (whose role is `role`), set by someone else.
+    ResetPassword {
+        user: &'a User,
+        role: &'a Role,
+    },
     /// `replacing`: the account already has a second factor;
     /// `proved_current`: the request carried a valid code from it.
     EnrollSecondFactor {
@@ -330,6 +346,7 @@ impl Act<'_> {
             Act::RemoveRole { .. } => Operation::RemoveRole,
             Act::RotateKeys => Operation::RotateKeys,
             Act::EnrollSecondFactor { .. } => Operation::EnrollSecondFactor,
+            Act::ResetPassword { .. } => Operation::ResetPassword,
         }
     }
 }
@@ -364,7 +381,8 @@ impl Grant {
 /// - a user may be given (or moved from, or enabled with) only a role whose
 ///   permissions the actor holds, and a role added or removed only with
 ///   permissions the actor holds;
-/// - a second factor is replaced only with a code from the current one.
+/// - a second factor is replaced only with a code from the current one;
+/// - a password is reset only by someone who holds all its account holds.
 ///
 /// Who may ask at all is [`check`]; a refusal is an error saying why.
 pub fn decide(actor: &Actor, act: &Act<'_>) -> Result<Grant> {
@@ -455,6 +473,19 @@ pub fn decide(actor: &Actor, act: &Act<'_>) -> Result<Grant> {
             Ok(Grant::default())
         }
         Act::RotateKeys => Ok(Grant::default()),
+        // Knowing the password is being the user: only someone who holds
+        // everything they hold may set it. Their own goes through
+        // `password change`, which asks for the current one.
+        Act::ResetPassword { user, role } => {
+            if user.id == actor.user.id {
+                return Err(Error::conflict("you cannot reset your own password")
+                    .because(Reason::OwnPasswordReset));
+            }
+            within(actor, &role.permissions, || {
+                format!("reset the password of {} (role {})", user.name, role.name)
+            })?;
+            Ok(Grant::default())
+        }
         Act::EnrollSecondFactor {
             replacing,
             proved_current,

@@ -258,6 +258,7 @@ proptest! {
             Act::RemoveRole { role: &role },
             Act::RotateKeys,
             Act::EnrollSecondFactor { replacing: false, proved_current: false },
+            Act::ResetPassword { user: &owner, role: &role },
         ];
         for act in &acts {
             let operation = act.operation(&actor);
@@ -281,6 +282,12 @@ proptest! {
             prop_assert_eq!(
                 decide(&actor, &Act::AddUser { role: &role }).is_ok(),
                 wanted.is_subset(&held)
+            );
+            // Knowing a password is being its user: reset only by one who
+            // holds all they hold, and never one's own.
+            prop_assert_eq!(
+                decide(&actor, &Act::ResetPassword { user: &owner, role: &role }).is_ok(),
+                for_other && wanted.is_subset(&held)
             );
         }
     }

@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use crate::auth;
 use crate::credential_cache;
 use crate::error::{Error, ErrorKind, Reason, Result};
 use crate::model::{Permission, Permissions, Role, User};
@@ -253,25 +252,5 @@ impl TokenService {
             .await?;
         self.credentials_changed().await;
         Ok(user)
-    }
-
-    /// The hash to store for a new account, and the generated password when
-    /// none was given (to be shown once).
-    async fn password_hash(&self, password: Option<String>) -> Result<(String, Option<String>)> {
-        let (password, generated) = match password {
-            Some(password) => {
-                auth::check_password_strength(&password)?;
-                (password, None)
-            }
-            None => {
-                let generated = auth::generate_password()?;
-                (generated.clone(), Some(generated))
-            }
-        };
-        let hash = self
-            .passwords
-            .run(move || auth::hash_password(&password))
-            .await??;
-        Ok((hash, generated))
     }
 }

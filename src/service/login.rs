@@ -139,7 +139,7 @@ impl TokenService {
 
     /// Takes one attempt at `username` from `source` out of what the
     /// throttle allows, or says until when that address must wait.
-    async fn claim_login_attempt(
+    pub(super) async fn claim_login_attempt(
         &self,
         username: &str,
         source: &str,
@@ -163,7 +163,7 @@ impl TokenService {
     }
 
     /// Audits a failed attempt (the throttle counted it when it was claimed).
-    async fn login_failed(&self, username: &str, source: &str, why: &str) -> Result<()> {
+    pub(super) async fn login_failed(&self, username: &str, source: &str, why: &str) -> Result<()> {
         let audit = AuditRecord {
             at: self.now(),
             actor: username.to_owned(),
@@ -249,7 +249,7 @@ impl TokenService {
         Ok(())
     }
 
-    async fn own_credentials(&self, actor: &Actor) -> Result<crate::store::Credentials> {
+    pub(super) async fn own_credentials(&self, actor: &Actor) -> Result<crate::store::Credentials> {
         self.store
             .credentials(&actor.user.name)
             .await?

@@ -9,6 +9,7 @@ mod exchange;
 mod identity;
 mod issuer;
 mod login;
+mod passwords;
 mod tokens;
 
 use std::borrow::Borrow;

@@ -171,6 +171,17 @@ pub trait Store: Send + Sync {
         audit: AuditRecord,
     ) -> StoreResult<User>;
 
+    /// Replaces the user's password hash, if their role is still `role`
+    /// (`Conflict` otherwise), and moves their session epoch on: every
+    /// session of theirs ends. `NotFound` when there is no such user.
+    async fn set_password(
+        &self,
+        name: &str,
+        role: &str,
+        password_hash: &str,
+        audit: AuditRecord,
+    ) -> StoreResult<User>;
+
     async fn credentials(&self, name: &str) -> StoreResult<Option<Credentials>>;
     /// Stores a TOTP secret awaiting its first code.
     async fn set_pending_totp(

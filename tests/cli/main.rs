@@ -28,6 +28,7 @@ mod lifecycle;
 mod oauth;
 mod openapi;
 mod openapi_rules;
+mod passwords;
 mod revocation;
 mod roles_and_users;
 mod scan;
@@ -56,6 +57,7 @@ fn main() {
             oauth::tests(),
             openapi::tests(),
             openapi_rules::tests(),
+            passwords::tests(),
             revocation::tests(),
             roles_and_users::tests(),
             scan::tests(),

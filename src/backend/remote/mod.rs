@@ -326,6 +326,27 @@ impl Backend for RemoteBackend {
         Ok((added.user, added.password))
     }
 
+    async fn change_password(&self, current: &str, new: String) -> Result<User> {
+        let body = api::ChangePasswordRequest {
+            current_password: current.to_owned(),
+            new_password: new,
+        };
+        self.call(Method::POST, &["me", "password"], Some(&body))
+            .await
+    }
+
+    async fn reset_password(
+        &self,
+        name: &str,
+        password: Option<String>,
+    ) -> Result<(User, Option<String>)> {
+        let body = api::ResetPasswordRequest { password };
+        let reset: api::AddedUser = self
+            .call(Method::POST, &["users", name, "password"], Some(&body))
+            .await?;
+        Ok((reset.user, reset.password))
+    }
+
     async fn set_user_disabled(&self, name: &str, disabled: bool) -> Result<User> {
         let verb = if disabled { "disable" } else { "enable" };
         self.call(Method::POST, &["users", name, verb], None::<&()>)

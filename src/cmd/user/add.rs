@@ -1,7 +1,8 @@
 //! `tokenctl user add`.
 
-use crate::cmd::{Context, read_stdin};
-use crate::error::{Error, Result};
+use crate::cmd::{Context, stdin_line};
+use crate::error::Result;
+use crate::model::User;
 
 /// Add a user who can own tokens (needs users:manage)
 ///
@@ -29,45 +30,52 @@ pub struct Args {
     pub password_stdin: bool,
 }
 
-#[derive(serde::Serialize)]
-struct Added<'a> {
-    #[serde(flatten)]
-    user: &'a crate::model::User,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    password: Option<&'a str>,
-}
-
 pub async fn run(ctx: &Context, args: Args) -> Result<()> {
-    let password = if args.password_stdin {
-        let input = read_stdin()?;
-        let line = input.lines().next().unwrap_or_default().to_owned();
-        if line.is_empty() {
-            return Err(Error::invalid("no password on stdin"));
-        }
-        Some(line)
-    } else {
-        None
-    };
+    let password = password_from_stdin(args.password_stdin)?;
     let (user, generated) = ctx
         .backend()
         .await?
         .add_user(&args.name, &args.role, password)
         .await?;
+    let done = format!("Added user '{}' with role {}", user.name, user.role);
+    report(ctx, &user, generated.as_deref(), &done)
+}
+
+/// The password on the first line of stdin, when the user said it is there.
+pub(super) fn password_from_stdin(on_stdin: bool) -> Result<Option<String>> {
+    on_stdin.then(|| stdin_line("password")).transpose()
+}
+
+/// What `user add` and `user reset-password` print: the user and the
+/// generated password (only when tokenctl made one) as `--json`, or `done`
+/// and the password, on stdout, once.
+pub(super) fn report(
+    ctx: &Context,
+    user: &User,
+    generated: Option<&str>,
+    done: &str,
+) -> Result<()> {
     if ctx.out.json {
         return ctx.out.json(&Added {
-            user: &user,
-            password: generated.as_deref(),
+            user,
+            password: generated,
         });
     }
-    ctx.out.success(&format!(
-        "Added user '{}' with role {}",
-        user.name, user.role
-    ));
+    ctx.out.success(done);
     if let Some(password) = generated {
-        ctx.out.line(&password)?;
+        ctx.out.line(password)?;
         ctx.out.note(
-            "That is the account's one-time password: hand it over now, it is not shown again.",
+            "That is the account's password: hand it over now, it is not shown again \
+             (they can change it with tokenctl password change).",
         );
     }
     Ok(())
+}
+
+#[derive(serde::Serialize)]
+struct Added<'a> {
+    #[serde(flatten)]
+    user: &'a User,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    password: Option<&'a str>,
 }

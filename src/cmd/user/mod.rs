@@ -4,6 +4,7 @@ pub mod add;
 pub mod disable;
 pub mod enable;
 pub mod list;
+pub mod reset_password;
 pub mod set_role;
 pub mod unlock;
 
@@ -19,6 +20,7 @@ pub enum Command {
     Enable(enable::Args),
     SetRole(set_role::Args),
     Unlock(unlock::Args),
+    ResetPassword(reset_password::Args),
 }
 
 pub async fn run(ctx: &Context, command: Command) -> Result<()> {
@@ -29,6 +31,7 @@ pub async fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Enable(args) => set_disabled(ctx, &args.name, false).await,
         Command::SetRole(args) => set_role(ctx, &args).await,
         Command::Unlock(args) => unlock(ctx, &args.name).await,
+        Command::ResetPassword(args) => reset_password::run(ctx, args).await,
     }
 }
 

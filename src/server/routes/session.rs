@@ -7,8 +7,10 @@ use axum::routing::{get, post};
 
 use super::{Json, JsonOrEmpty};
 use crate::api::{
-    LoginRequest, LoginResponse, Me, TotpBeginRequest, TotpConfirmRequest, TotpEnrollment,
+    ChangePasswordRequest, LoginRequest, LoginResponse, Me, TotpBeginRequest, TotpConfirmRequest,
+    TotpEnrollment,
 };
+use crate::model::User;
 use crate::policy::Credential;
 use crate::server::AppState;
 use crate::server::auth::{Caller, client_ip, source};
@@ -20,6 +22,7 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/v1/me", get(me))
         .route("/v1/me/totp", post(begin_totp))
         .route("/v1/me/totp/confirm", post(confirm_totp))
+        .route("/v1/me/password", post(change_password))
 }
 
 async fn login(
@@ -83,4 +86,20 @@ async fn confirm_totp(
 ) -> ApiResult<Json<serde_json::Value>> {
     state.service.confirm_totp(&actor, &request.code).await?;
     Ok(Json(serde_json::json!({ "totp": "enabled" })))
+}
+
+/// Checks a password like a login does, so it is rate-limited like one.
+async fn change_password(
+    State(state): State<AppState>,
+    parts: Parts,
+    Caller(actor): Caller,
+    Json(request): Json<ChangePasswordRequest>,
+) -> ApiResult<Json<User>> {
+    state.login_limiter.check(client_ip(&parts))?;
+    Ok(Json(
+        state
+            .service
+            .change_password(&actor, &request.current_password, request.new_password)
+            .await?,
+    ))
 }

@@ -4,8 +4,8 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::{get, post};
 
-use super::{Json, Path};
-use crate::api::{AddUserRequest, AddedUser, SetRoleRequest, UnlockedUser};
+use super::{Json, JsonOrEmpty, Path};
+use crate::api::{AddUserRequest, AddedUser, ResetPasswordRequest, SetRoleRequest, UnlockedUser};
 use crate::model::User;
 use crate::server::AppState;
 use crate::server::auth::Caller;
@@ -18,6 +18,7 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/v1/users/{name}/enable", post(enable))
         .route("/v1/users/{name}/role", post(set_role))
         .route("/v1/users/{name}/unlock", post(unlock))
+        .route("/v1/users/{name}/password", post(reset_password))
 }
 
 async fn list(State(state): State<AppState>, Caller(actor): Caller) -> ApiResult<Json<Vec<User>>> {
@@ -79,4 +80,17 @@ async fn unlock(
     Path(name): Path<String>,
 ) -> ApiResult<Json<UnlockedUser>> {
     Ok(Json(state.service.unlock_user(&actor, &name).await?))
+}
+
+async fn reset_password(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    Path(name): Path<String>,
+    JsonOrEmpty(request): JsonOrEmpty<ResetPasswordRequest>,
+) -> ApiResult<Json<AddedUser>> {
+    let (user, password) = state
+        .service
+        .reset_password(&actor, &name, request.password)
+        .await?;
+    Ok(Json(AddedUser { user, password }))
 }

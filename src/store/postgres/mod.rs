@@ -283,6 +283,29 @@ impl Store for PgStore {
         .await
     }
 
+    async fn set_password(
+        &self,
+        name: &str,
+        role: &str,
+        password_hash: &str,
+        audit: AuditRecord,
+    ) -> StoreResult<User> {
+        self.write(async |tx| {
+            let changed = sqlx::query(
+                "UPDATE users SET password_hash = $1, session_epoch = session_epoch + 1
+                 WHERE name = $2 AND role = $3",
+            )
+            .bind(password_hash)
+            .bind(name)
+            .bind(role)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            changed_user(tx, changed, name, &audit).await
+        })
+        .await
+    }
+
     async fn credentials(&self, name: &str) -> StoreResult<Option<Credentials>> {
         let mut query = QueryBuilder::new(CREDENTIAL_COLUMNS);
         query.push(" WHERE name = ").push_bind(name.to_owned());

@@ -259,6 +259,25 @@ impl Store for SqliteStore {
         .await
     }
 
+    async fn set_password(
+        &self,
+        name: &str,
+        role: &str,
+        password_hash: &str,
+        audit: AuditRecord,
+    ) -> StoreResult<User> {
+        let (name, role, hash) = (name.to_owned(), role.to_owned(), password_hash.to_owned());
+        self.write(move |tx| {
+            let changed = tx.execute(
+                "UPDATE users SET password_hash = ?1, session_epoch = session_epoch + 1
+                 WHERE name = ?2 AND role = ?3",
+                (&hash, &name, &role),
+            )?;
+            changed_user(tx, changed, &name, &audit)
+        })
+        .await
+    }
+
     async fn credentials(&self, name: &str) -> StoreResult<Option<Credentials>> {
         let name = name.to_owned();
         self.lookup(move |connection| {

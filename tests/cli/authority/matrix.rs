@@ -84,6 +84,20 @@ fn every_cell_of_the_credential_matrix_holds() {
                     api.status("POST", "/v1/keys/rotate", credential, None)
                 }
                 "set up 2FA (`2fa enable`)" => api.status("POST", "/v1/me/totp", credential, None),
+                "change your password (`password change`)" => {
+                    // The admin's own credentials, with a wrong current
+                    // password: a credential that may ask gets the 403 of
+                    // the wrong password, one that may not the 403 of the
+                    // matrix; told apart by the message.
+                    let body = json!({ "current_password": "not it", "new_password": unique("a long new password") });
+                    let answer = api.call("POST", "/v1/me/password", credential, Some(body));
+                    let wrong_password =
+                        answer.body["error"]["message"] == "the current password is wrong";
+                    if wrong_password { 200 } else { answer.status }
+                }
+                "reset another user's password (`user reset-password`)" => {
+                    api.status("POST", "/v1/users/bob/password", credential, None)
+                }
                 "list and show tokens (`list`, `show`)" => {
                     api.status("GET", "/v1/tokens", credential, None)
                 }
@@ -148,6 +162,8 @@ fn every_cell_of_the_credential_matrix_holds() {
             }
             Operation::RotateKeys => "rotate the signing key (`keys rotate`)",
             Operation::EnrollSecondFactor => "set up 2FA (`2fa enable`)",
+            Operation::ChangeOwnPassword => "change your password (`password change`)",
+            Operation::ResetPassword => "reset another user's password (`user reset-password`)",
         };
         let (_, marks) = rows
             .iter()

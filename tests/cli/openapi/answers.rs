@@ -189,6 +189,63 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
         StatusCode::CONFLICT
     );
 
+    // Passwords: reset another's (generated, returned once), never one's
+    // own; change one's own with the current one, which ends the session.
+    let answer = step!(
+        "post",
+        "/v1/users/{name}/password",
+        "/v1/users/bob/password",
+        me,
+        None,
+        ok
+    );
+    assert!(answer["password"].as_str().is_some_and(|p| p.len() >= 12));
+    let answer = step!(
+        "post",
+        "/v1/users/{name}/password",
+        &format!("/v1/users/{ADMIN}/password"),
+        me,
+        Some(json!({ "password": "another long password" })),
+        StatusCode::CONFLICT
+    );
+    assert_eq!(answer["error"]["reason"]["code"], "own_password_reset");
+    let carol_login = json!({ "username": "carol", "password": "a long enough password" });
+    let answer = step!(
+        "post",
+        "/v1/login",
+        "/v1/login",
+        None,
+        Some(carol_login),
+        ok
+    );
+    let carol = answer["session"].as_str().expect("session").to_owned();
+    let change = |current: &str| json!({ "current_password": current, "new_password": "carol's new long password" });
+    step!(
+        "post",
+        "/v1/me/password",
+        "/v1/me/password",
+        Some(carol.as_str()),
+        Some(change("not her password")),
+        StatusCode::FORBIDDEN
+    );
+    let answer = step!(
+        "post",
+        "/v1/me/password",
+        "/v1/me/password",
+        Some(carol.as_str()),
+        Some(change("a long enough password")),
+        ok
+    );
+    assert_eq!(answer["name"], "carol");
+    step!(
+        "get",
+        "/v1/me",
+        "/v1/me",
+        Some(carol.as_str()),
+        None,
+        StatusCode::UNAUTHORIZED
+    );
+
     // Tokens.
     let create =
         json!({ "name": "ci", "type": "service", "expires": "30d", "description": "deploys" });

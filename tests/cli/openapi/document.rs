@@ -230,6 +230,7 @@ fn error_reasons_match_the_rust_type() {
         | Reason::NewerStore
         | Reason::StoreUnopenable
         | Reason::StoreReadOnly
+        | Reason::OwnPasswordReset
         | Reason::Other => serde_json::to_value(reason).expect("serialize"),
     };
     let user = || "ada".to_owned();
@@ -254,6 +255,7 @@ fn error_reasons_match_the_rust_type() {
         Reason::NewerStore,
         Reason::StoreUnopenable,
         Reason::StoreReadOnly,
+        Reason::OwnPasswordReset,
     ];
     let mut codes = BTreeSet::new();
     for reason in &reasons {

@@ -45,6 +45,12 @@ pub(crate) async fn another_handle_is_told_of_credential_changes_but_not_of_uses
     told_of_change(&signal, before, "revoke").await;
     let before = signal.generation();
     f.service
+        .reset_password(&admin, "bob", None)
+        .await
+        .expect("reset a password");
+    told_of_change(&signal, before, "a password reset").await;
+    let before = signal.generation();
+    f.service
         .set_user_disabled(&admin, "bob", true)
         .await
         .expect("disable");
