@@ -12,23 +12,44 @@
 
 use std::any::Any;
 use std::panic::{self, AssertUnwindSafe};
+use std::sync::{PoisonError, RwLock};
 
 use libtest_mimic::{Arguments, Completion, Failed, Trial};
 
-/// One test: its full name and what runs it.
+/// One test: its full name, what runs it, and whether it must run alone.
 #[derive(Clone, Copy)]
 pub(crate) struct Test {
     name: &'static str,
     body: fn(),
+    alone: bool,
 }
 
 impl Test {
     pub(crate) fn new(name: &'static str, body: fn()) -> Test {
-        Test { name, body }
+        Test {
+            name,
+            body,
+            alone: false,
+        }
+    }
+
+    /// For a test that measures latency or time under a load of its own
+    /// making: no other test runs beside it, so its bounds measure the
+    /// server, not the neighbour.
+    pub(crate) fn alone(self) -> Test {
+        Test {
+            alone: true,
+            ..self
+        }
     }
 }
 
-/// `test!(name)` for a `fn name()`; `test!(async name)` for an `async fn`
+/// Held shared by every running test and exclusively by one that runs
+/// alone (the lock prefers writers, so a waiting one gets its turn).
+static RUNNING: RwLock<()> = RwLock::new(());
+
+/// `test!(name)` for a `fn name()` (`.alone()` to run it with no other
+/// test beside it); `test!(async name)` for an `async fn`
 /// run on a current-thread runtime, `test!(async multi_thread name)` on a
 /// multi-threaded one.
 macro_rules! test {
@@ -87,9 +108,8 @@ pub(crate) fn run(tests: Vec<Test>) -> ! {
 
 fn trial(test: Test) -> Trial {
     let name = test.name.strip_prefix("cli::").unwrap_or(test.name);
-    let body = test.body;
     Trial::ignorable_test(name, move || {
-        match panic::catch_unwind(AssertUnwindSafe(body)) {
+        match panic::catch_unwind(AssertUnwindSafe(|| run_one(test))) {
             Ok(()) => Ok(Completion::Completed),
             Err(payload) => match payload.downcast::<Skipped>() {
                 Ok(skipped) => Ok(Completion::ignored_with(skipped.0)),
@@ -97,6 +117,18 @@ fn trial(test: Test) -> Trial {
             },
         }
     })
+}
+
+/// Runs the test beside the others, or alone. A test that failed holding
+/// the lock leaves it poisoned; that says nothing about the next one.
+fn run_one(test: Test) {
+    if test.alone {
+        let _alone = RUNNING.write().unwrap_or_else(PoisonError::into_inner);
+        (test.body)();
+    } else {
+        let _beside_others = RUNNING.read().unwrap_or_else(PoisonError::into_inner);
+        (test.body)();
+    }
 }
 
 fn panic_message(payload: &(dyn Any + Send)) -> String {

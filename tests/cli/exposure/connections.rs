@@ -291,8 +291,8 @@ fn three_thousand_slow_clients_neither_stop_the_server_nor_stay() {
 
 pub(crate) fn tests() -> Vec<crate::harness::Test> {
     vec![
-        test!(a_client_that_sends_nothing_or_trickles_its_headers_is_cut_off),
-        test!(connections_over_the_limits_get_a_503_at_once),
-        test!(three_thousand_slow_clients_neither_stop_the_server_nor_stay),
+        test!(a_client_that_sends_nothing_or_trickles_its_headers_is_cut_off).alone(),
+        test!(connections_over_the_limits_get_a_503_at_once).alone(),
+        test!(three_thousand_slow_clients_neither_stop_the_server_nor_stay).alone(),
     ]
 }

@@ -103,7 +103,5 @@ fn one_token_hammering_the_exchange_gets_its_limit_and_no_more() {
 }
 
 pub(crate) fn tests() -> Vec<crate::harness::Test> {
-    vec![test!(
-        one_token_hammering_the_exchange_gets_its_limit_and_no_more
-    )]
+    vec![test!(one_token_hammering_the_exchange_gets_its_limit_and_no_more).alone()]
 }

@@ -119,7 +119,5 @@ pub(crate) fn verify_latencies(url: &str, pat: &str, until: Instant) -> Vec<Dura
 }
 
 pub(crate) fn tests() -> Vec<crate::harness::Test> {
-    vec![test!(
-        a_login_flood_waits_on_a_bounded_pool_while_verification_goes_on
-    )]
+    vec![test!(a_login_flood_waits_on_a_bounded_pool_while_verification_goes_on).alone()]
 }
