@@ -51,7 +51,7 @@ pub fn stdin_line(name: &str) -> Result<String> {
 pub fn ask_hidden(out: &Output, prompt: &str, confirm: bool) -> Result<String> {
     if !out.can_prompt() {
         return Err(Error::invalid("no terminal to ask for the password on")
-            .with_hint("pass --password-stdin and pipe it in"));
+            .with_hint("pass --password-stdin and pipe the password in"));
     }
     let mut question = dialoguer::Password::new().with_prompt(prompt);
     if confirm {

@@ -1,7 +1,7 @@
 //! `tokenctl login`: a 60-minute session with a token server, kept in the
 //! OS keyring.
 
-use super::{Context, Target, read_stdin};
+use super::{Context, Target, ask_hidden, read_stdin};
 use crate::api::LoginRequest;
 use crate::backend::RemoteBackend;
 use crate::error::{Error, ErrorKind, Result};
@@ -118,14 +118,7 @@ fn read_credentials(
             .map(str::to_owned);
         return Ok((password, code));
     }
-    if !ctx.out.can_prompt() {
-        return Err(Error::invalid("no terminal to ask for the password on")
-            .with_hint("pass --password-stdin and pipe the password in"));
-    }
-    let password = dialoguer::Password::new()
-        .with_prompt(format!("Password for {username}"))
-        .interact()
-        .map_err(|error| Error::internal(format!("cannot read the password: {error}")))?;
+    let password = ask_hidden(&ctx.out, &format!("Password for {username}"), false)?;
     Ok((password, None))
 }
 
