@@ -46,6 +46,9 @@ pub struct Me {
     /// For a token credential: its id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_id: Option<i64>,
+    /// For a login session: its id (see `GET /v1/sessions`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -202,6 +205,31 @@ pub struct ResetPasswordRequest {
     /// Absent: the server generates one and returns it once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
+}
+
+/// Query of `GET /v1/sessions`, and body of the session revocations.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionsOf {
+    /// Whose sessions; absent: the caller's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+}
+
+/// One of `GET /v1/sessions`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SessionInfo {
+    #[serde(flatten)]
+    pub session: crate::model::Session,
+    /// The session this request came with.
+    pub current: bool,
+}
+
+/// What `POST /v1/logout` and the session revocations answer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EndedSessions {
+    /// How many sessions ended (0: none were active).
+    pub ended: u64,
 }
 
 /// What `user unlock` did.

@@ -193,23 +193,36 @@ impl Expiring for SessionClaims {
     }
 }
 
-/// A session token for `user` in their session `epoch`, valid for
-/// [`SESSION_LIFETIME`], signed by the key set's active key.
+/// When a session opened at `now` stops working.
+pub fn session_expiry(now: DateTime<Utc>) -> DateTime<Utc> {
+    now + SESSION_LIFETIME
+}
+
+/// A new session's `jti`: random, so that no one can name a session before
+/// it exists.
+pub fn new_session_id() -> Result<String> {
+    Ok(crate::secret::random_base62(22)?)
+}
+
+/// A session token for `user` in their session `epoch`, named `jti` (its
+/// record in the store), valid for [`SESSION_LIFETIME`], signed by the key
+/// set's active key.
 pub fn issue_session(
     keys: &KeySet,
     user: &str,
     epoch: i64,
+    jti: &str,
     amr: &[&str],
     now: DateTime<Utc>,
 ) -> Result<(String, DateTime<Utc>)> {
-    let expires_at = now + SESSION_LIFETIME;
+    let expires_at = session_expiry(now);
     let claims = SessionClaims {
         iss: SESSION_ISSUER.to_owned(),
         aud: SESSION_AUDIENCE.to_owned(),
         sub: user.to_owned(),
         iat: now.timestamp(),
         exp: expires_at.timestamp(),
-        jti: crate::secret::random_base62(22)?,
+        jti: jti.to_owned(),
         amr: amr.iter().map(|&method| method.to_owned()).collect(),
         epoch,
         nbf: None,
@@ -342,7 +355,8 @@ mod tests {
     fn sessions_verify_and_tampering_is_rejected() {
         let now = DateTime::from_timestamp(1_900_000_000, 0).expect("time");
         let keys = KeySet::generate(now).expect("keys");
-        let (token, expires_at) = issue_session(&keys, "alice", 0, &["pwd"], now).expect("issue");
+        let (token, expires_at) =
+            issue_session(&keys, "alice", 0, "s1", &["pwd"], now).expect("issue");
         assert_eq!(expires_at, now + SESSION_LIFETIME);
         let claims = verify_session(&keys, &token, now).expect("valid");
         assert_eq!(

@@ -1,5 +1,5 @@
 //! Remembers recent answers the store gave about credentials — which token a
-//! secret is, a token by id, a user, a role — so that the server's hot paths
+//! secret is, a token by id, a user, a role, a login session — so that the server's hot paths
 //! (verify, exchange, introspection, every authenticated request) need no
 //! database round trip for a credential it has just seen.
 //!
@@ -22,7 +22,7 @@ use std::sync::{Arc, RwLock};
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::model::{Id, Role, Status, Token, User};
+use crate::model::{Id, Role, Session, Status, Token, User};
 use crate::secret::SecretHash;
 use crate::store::{ChangeSignal, SecretMatch};
 
@@ -41,6 +41,8 @@ pub struct CredentialCache {
     pub tokens: Remembered<Id, Token>,
     pub users: Remembered<String, User>,
     pub roles: Remembered<String, Role>,
+    /// Login sessions by `jti`.
+    pub sessions: Remembered<String, Session>,
 }
 
 impl CredentialCache {
@@ -50,6 +52,7 @@ impl CredentialCache {
             tokens: Remembered::new(Arc::clone(&signal)),
             users: Remembered::new(Arc::clone(&signal)),
             roles: Remembered::new(Arc::clone(&signal)),
+            sessions: Remembered::new(Arc::clone(&signal)),
             signal,
         }
     }
@@ -80,6 +83,11 @@ pub fn keep_token(token: &Token, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
 /// Enabled users are kept.
 pub fn keep_user(user: &User, _now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     (!user.is_disabled()).then_some(DateTime::<Utc>::MAX_UTC)
+}
+
+/// Active sessions are kept until they expire.
+pub fn keep_session(session: &Session, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    session.is_active_at(now).then_some(session.expires_at)
 }
 
 /// Roles are kept: one in use can neither change nor be removed.

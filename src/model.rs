@@ -236,6 +236,38 @@ impl User {
     }
 }
 
+/// A login session as the store records it. The JWT the user holds names
+/// it by `jti`; a session is good while it is neither revoked nor past
+/// `expires_at` (and its user's session epoch has not moved on).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub id: Id,
+    /// The `jti` claim of the session's JWT. Not a secret (the JWT is
+    /// signed), but of no use to anyone reading a list: the API omits it.
+    #[serde(skip)]
+    pub jti: String,
+    pub user: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    /// When it was last used, to the minute.
+    pub last_seen_at: Option<DateTime<Utc>>,
+    /// Where the login came from (`api@ADDRESS`).
+    pub address: String,
+    /// The login's `User-Agent`, cut to [`MAX_USER_AGENT_LEN`] characters.
+    pub user_agent: String,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// Longest `User-Agent` a session records: enough for any real client.
+pub const MAX_USER_AGENT_LEN: usize = 200;
+
+impl Session {
+    /// Usable at `now`: not revoked, not expired.
+    pub fn is_active_at(&self, now: DateTime<Utc>) -> bool {
+        self.revoked_at.is_none() && now < self.expires_at
+    }
+}
+
 /// Everything known about a token except its secret, which is never stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {

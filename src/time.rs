@@ -166,7 +166,7 @@ pub fn relative(instant: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let delta = instant - now;
     let seconds = delta.num_seconds();
     if seconds.abs() < 60 {
-        return if seconds >= 0 {
+        return if seconds > 0 {
             "in <1m".to_owned()
         } else {
             "just now".to_owned()

@@ -18,7 +18,7 @@ use crate::requests::{
     Revocation, TokenRef,
 };
 use crate::secret::Secret;
-use crate::service::{ExchangeSubject, Issuer, TokenService};
+use crate::service::{Ending, ExchangeSubject, Issuer, TokenService};
 use crate::store::sqlite::SqliteStore;
 
 use super::Backend;
@@ -182,6 +182,27 @@ impl Backend for LocalBackend {
         self.service
             .set_user_role(&self.actor().await?, name, role)
             .await
+    }
+
+    async fn sessions(&self, user: Option<&str>) -> Result<Vec<crate::api::SessionInfo>> {
+        let sessions = self.service.sessions(&self.actor().await?, user).await?;
+        Ok(sessions
+            .into_iter()
+            .map(|session| crate::api::SessionInfo {
+                session,
+                current: false,
+            })
+            .collect())
+    }
+
+    async fn end_sessions(&self, user: Option<&str>, ending: Ending) -> Result<u64> {
+        self.service
+            .end_sessions(&self.actor().await?, user, ending)
+            .await
+    }
+
+    async fn logout(&self) -> Result<bool> {
+        self.service.end_current_session(&self.actor().await?).await
     }
 
     async fn unlock_user(&self, name: &str) -> Result<crate::api::UnlockedUser> {

@@ -17,6 +17,7 @@ use crate::requests::{
     TokenRef,
 };
 use crate::secret::Secret;
+use crate::service::Ending;
 
 pub use local::LocalBackend;
 pub use remote::RemoteBackend;
@@ -72,6 +73,12 @@ pub trait Backend: Send + Sync {
         name: &str,
         password: Option<String>,
     ) -> Result<(User, Option<String>)>;
+    /// The active login sessions of `user` (the caller's own when `None`).
+    async fn sessions(&self, user: Option<&str>) -> Result<Vec<crate::api::SessionInfo>>;
+    /// Ends sessions of `user` (the caller's own when `None`); how many.
+    async fn end_sessions(&self, user: Option<&str>, ending: Ending) -> Result<u64>;
+    /// Ends the session the caller is using; false when it uses none.
+    async fn logout(&self) -> Result<bool>;
     /// Lets the user log in again from every address: failed logins forgotten.
     async fn unlock_user(&self, name: &str) -> Result<crate::api::UnlockedUser>;
     /// The keys that verify sessions and access tokens (needs `keys:manage`).

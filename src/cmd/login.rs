@@ -1,7 +1,7 @@
 //! `tokenctl login`: a 60-minute session with a token server, kept in the
 //! OS keyring.
 
-use super::{Context, Target, ask_hidden, read_stdin};
+use super::{Context, Target, ask_hidden, logout, read_stdin};
 use crate::api::LoginRequest;
 use crate::backend::RemoteBackend;
 use crate::error::{Error, ErrorKind, Result};
@@ -13,7 +13,8 @@ use crate::session::{Profile, Storage, StoredSession};
 /// 6-digit code; with --password-stdin reads the password from the first line
 /// of stdin and the code from the second. The session lasts 60 minutes and is
 /// kept in the OS keyring; with no keyring, tokenctl stops before writing
-/// anything unless you pass --insecure-storage (a 0600 file).
+/// anything unless you pass --insecure-storage (a 0600 file). Logging in
+/// again on a profile replaces its session: the server ends the old one.
 ///
 /// Examples:
 ///   tokenctl login --server https://tokens.example.com --username alice
@@ -77,7 +78,11 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         session: response.session,
         expires_at: response.expires_at,
     };
+    let previous = previous_session(ctx, &name).await;
     ctx.sessions.save(&name, &saved, &session).await?;
+    if let Some((old_profile, old_session)) = previous {
+        replace(ctx, &name, (&old_profile, &old_session), &saved).await?;
+    }
     let mut profiles = ctx.sessions.profiles()?;
     profiles.profiles.insert(name.clone(), saved.clone());
     profiles.current = Some(name.clone());
@@ -94,6 +99,34 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         saved.user,
         session.expires_at.format("%H:%M UTC")
     ));
+    Ok(())
+}
+
+/// The session the profile `name` holds now, which the new login replaces.
+async fn previous_session(ctx: &Context, name: &str) -> Option<(Profile, StoredSession)> {
+    let profile = ctx.sessions.profiles().ok()?.profiles.remove(name)?;
+    let session = ctx.sessions.load(name, &profile).await.ok()??;
+    Some((profile, session))
+}
+
+/// Ends the session a new login replaced, on its server, so no copy of it
+/// keeps working; and deletes its stored copy if it was kept elsewhere (a
+/// profile now for another user or storage).
+async fn replace(
+    ctx: &Context,
+    name: &str,
+    (old_profile, old_session): (&Profile, &StoredSession),
+    saved: &Profile,
+) -> Result<()> {
+    if let Err(error) = logout::end_on_server(ctx, &old_profile.server, old_session).await {
+        ctx.out.warning(&format!(
+            "the previous session of profile {name} could not be ended on {}: {}",
+            old_profile.server, error.message
+        ));
+    }
+    if old_profile != saved {
+        ctx.sessions.delete(name, old_profile).await?;
+    }
     Ok(())
 }
 

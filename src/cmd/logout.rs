@@ -1,9 +1,17 @@
-//! `tokenctl logout`: forget the session.
+//! `tokenctl logout`: end the session on the server, then forget it.
 
 use super::{Context, Target};
-use crate::error::Result;
+use crate::backend::{Backend, RemoteBackend};
+use crate::error::{ErrorKind, Result};
+use crate::session::StoredSession;
 
-/// Log out: delete the stored session
+/// Log out: end the session on the server, then delete the stored copy
+///
+/// The server revokes the session first, so a copy of it (in a backup, a
+/// shell history, another machine) stops working on every replica too. If
+/// the server cannot be reached, the copy here is deleted anyway and the
+/// command fails, saying until when the session still works; `tokenctl
+/// session revoke --all` from another login ends it.
 ///
 /// Examples:
 ///   tokenctl logout
@@ -21,13 +29,46 @@ pub async fn run(ctx: &Context, _args: Args) -> Result<()> {
         ctx.out.note("Not logged in.");
         return Ok(());
     };
+    let stored = ctx.sessions.load(&name, &profile).await?;
+    let ended = match &stored {
+        Some(stored) => end_on_server(ctx, &server, stored).await,
+        None => Ok(()),
+    };
     ctx.sessions.delete(&name, &profile).await?;
     let mut profiles = ctx.sessions.profiles()?;
     if profiles.current.as_deref() == Some(name.as_str()) {
         profiles.current = None;
     }
     ctx.sessions.save_profiles(&profiles)?;
+    if let (Err(error), Some(stored)) = (ended, &stored) {
+        return Err(error.with_hint(format!(
+            "the session was deleted here, but the server did not end it: it works until {} \
+             unless `tokenctl session revoke --all` ends it",
+            stored.expires_at.format("%Y-%m-%d %H:%M UTC")
+        )));
+    }
     ctx.out
         .success(&format!("Logged out of {server} ({})", profile.user));
     Ok(())
+}
+
+/// Asks `server` to end the stored session. One that has already ended
+/// (expired, revoked, its password changed) needs nothing more.
+pub(super) async fn end_on_server(
+    ctx: &Context,
+    server: &str,
+    stored: &StoredSession,
+) -> Result<()> {
+    if stored.expires_at <= crate::time::now() {
+        return Ok(());
+    }
+    let backend = RemoteBackend::new(
+        server,
+        Some(stored.session.clone()),
+        ctx.settings.ca_cert.as_deref(),
+    )?;
+    match backend.logout().await {
+        Err(error) if error.kind == ErrorKind::Unauthenticated => Ok(()),
+        other => other.map(drop),
+    }
 }

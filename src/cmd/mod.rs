@@ -18,6 +18,7 @@ pub mod revoke;
 pub mod role;
 pub mod scan;
 pub mod serve;
+pub mod session;
 pub mod show;
 pub mod status;
 pub mod two_factor;
@@ -67,6 +68,8 @@ pub enum Command {
     #[command(subcommand)]
     Password(password::Command),
     Serve(serve::Args),
+    #[command(subcommand)]
+    Session(session::Command),
     #[command(subcommand)]
     Role(role::Command),
     #[command(subcommand)]
@@ -183,6 +186,7 @@ async fn dispatch(cli: Cli, out: Output) -> Result<ExitStatus> {
         Command::TwoFactor(command) => two_factor::run(&ctx, command).await.map(done),
         Command::Password(command) => password::run(&ctx, command).await.map(done),
         Command::Serve(args) => serve::run(&ctx, args).await.map(done),
+        Command::Session(command) => session::run(&ctx, command).await.map(done),
         Command::Role(command) => role::run(&ctx, command).await.map(done),
         Command::User(command) => user::run(&ctx, command).await.map(done),
         Command::Keys(command) => keys::run(&ctx, command).await.map(done),

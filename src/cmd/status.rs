@@ -29,6 +29,9 @@ struct Status {
     user: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     session_expires_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// How long the session has left (0 once expired), for scripts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    session_seconds_left: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     session_storage: Option<String>,
 }
@@ -55,6 +58,9 @@ pub async fn run(ctx: &Context, _args: Args) -> Result<()> {
                     .load(name, profile)
                     .await?
                     .map(|session| session.expires_at);
+                status.session_seconds_left = status
+                    .session_expires_at
+                    .map(|at| (at - crate::time::now()).num_seconds().max(0));
                 status.profile = Some(name.clone());
             }
             status

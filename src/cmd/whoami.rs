@@ -41,7 +41,7 @@ pub async fn run(ctx: &Context, _args: Args) -> Result<()> {
     let actor = &identity.actor;
     let credential = match actor.credential {
         Credential::Local => "local store (OS user)".to_owned(),
-        Credential::Session | Credential::Password => "login session".to_owned(),
+        Credential::Session(_) | Credential::Password => "login session".to_owned(),
         Credential::Token(id) => format!("token {id}"),
         Credential::AccessToken => "access token (from tokenctl exchange)".to_owned(),
     };

@@ -16,8 +16,9 @@ use crate::time::{self, Expiry};
 pub enum Credential {
     /// The operating-system user of a local store: the file is the boundary.
     Local,
-    /// A login session (password, and TOTP when enrolled).
-    Session,
+    /// A login session (password, and TOTP when enrolled), with the id
+    /// the store records it under.
+    Session(crate::model::Id),
     /// A token's secret: acts with that token's permissions only.
     Token(crate::model::Id),
     /// An access token from `exchange`: acts with its scope only, and only
@@ -31,13 +32,13 @@ pub enum Credential {
 impl Credential {
     /// A person at work: the OS user of a local store, or a login session.
     pub fn is_person(self) -> bool {
-        matches!(self, Credential::Local | Credential::Session)
+        matches!(self, Credential::Local | Credential::Session(_))
     }
 
     /// The kind, without the token's id: the columns of the credential matrix.
     pub fn kind(self) -> CredentialKind {
         match self {
-            Credential::Local | Credential::Session => CredentialKind::Person,
+            Credential::Local | Credential::Session(_) => CredentialKind::Person,
             Credential::Token(_) => CredentialKind::Token,
             Credential::AccessToken => CredentialKind::AccessToken,
             Credential::Password => CredentialKind::Password,
@@ -146,6 +147,11 @@ pub enum Operation {
     /// A new password for someone else's account: whoever knows it can
     /// act as them.
     ResetPassword,
+    /// Ending login sessions of the actor's own (`logout`, `session revoke`).
+    EndOwnSessions,
+    /// Ending someone else's login sessions: it locks them out until they
+    /// log in again.
+    EndSessions,
 }
 
 /// What an [`Operation`] needs of the credential that asks for it.
@@ -161,7 +167,7 @@ const PERSON: &[CredentialKind] = &[CredentialKind::Person];
 
 impl Operation {
     /// Every operation, for the README's matrix and its test.
-    pub const ALL: [Operation; 15] = [
+    pub const ALL: [Operation; 17] = [
         Operation::CreateToken { for_other: false },
         Operation::CreateToken { for_other: true },
         Operation::RegenerateToken { own: true },
@@ -177,6 +183,8 @@ impl Operation {
         Operation::EnrollSecondFactor,
         Operation::ChangeOwnPassword,
         Operation::ResetPassword,
+        Operation::EndOwnSessions,
+        Operation::EndSessions,
     ];
 
     /// The credential matrix (DESIGN.md, "Authority"): creating credentials
@@ -202,9 +210,12 @@ impl Operation {
             | Operation::SetUserDisabled
             | Operation::AddRole
             | Operation::RemoveRole
-            | Operation::ResetPassword => person(&[UsersManage]),
+            | Operation::ResetPassword
+            | Operation::EndSessions => person(&[UsersManage]),
             Operation::RotateKeys => person(&[KeysManage]),
-            Operation::EnrollSecondFactor | Operation::ChangeOwnPassword => person(&[]),
+            Operation::EnrollSecondFactor
+            | Operation::ChangeOwnPassword
+            | Operation::EndOwnSessions => person(&[]),
             Operation::Exchange => Needs {
                 credentials: &[CredentialKind::Person, CredentialKind::Token],
                 permissions: &[],
@@ -233,6 +244,8 @@ impl Operation {
             Operation::EnrollSecondFactor => "set up 2FA",
             Operation::ChangeOwnPassword => "change the password",
             Operation::ResetPassword => "reset other users' passwords",
+            Operation::EndOwnSessions => "end its sessions",
+            Operation::EndSessions => "end other users' sessions",
         }
     }
 }
@@ -316,6 +329,11 @@ pub enum Act<'a> {
         user: &'a User,
         role: &'a Role,
     },
+    /// Ending login sessions of `user` (whose role is `role`).
+    EndSessions {
+        user: &'a User,
+        role: &'a Role,
+    },
     /// `replacing`: the account already has a second factor;
     /// `proved_current`: the request carried a valid code from it.
     EnrollSecondFactor {
@@ -347,6 +365,8 @@ impl Act<'_> {
             Act::RotateKeys => Operation::RotateKeys,
             Act::EnrollSecondFactor { .. } => Operation::EnrollSecondFactor,
             Act::ResetPassword { .. } => Operation::ResetPassword,
+            Act::EndSessions { user, .. } if user.id == actor.user.id => Operation::EndOwnSessions,
+            Act::EndSessions { .. } => Operation::EndSessions,
         }
     }
 }
@@ -382,7 +402,8 @@ impl Grant {
 ///   permissions the actor holds, and a role added or removed only with
 ///   permissions the actor holds;
 /// - a second factor is replaced only with a code from the current one;
-/// - a password is reset only by someone who holds all its account holds.
+/// - a password is reset, or sessions ended, only by someone who holds all
+///   its account holds (one's own sessions anyone may end).
 ///
 /// Who may ask at all is [`check`]; a refusal is an error saying why.
 pub fn decide(actor: &Actor, act: &Act<'_>) -> Result<Grant> {
@@ -484,6 +505,17 @@ pub fn decide(actor: &Actor, act: &Act<'_>) -> Result<Grant> {
             within(actor, &role.permissions, || {
                 format!("reset the password of {} (role {})", user.name, role.name)
             })?;
+            Ok(Grant::default())
+        }
+        // Ending sessions takes authority away, but ending an admin's would
+        // lock them out: like disabling, only someone who holds what they
+        // hold may do it to them.
+        Act::EndSessions { user, role } => {
+            if user.id != actor.user.id {
+                within(actor, &role.permissions, || {
+                    format!("end the sessions of {} (role {})", user.name, role.name)
+                })?;
+            }
             Ok(Grant::default())
         }
         Act::EnrollSecondFactor {

@@ -59,7 +59,7 @@ use Permission::{ApiRead, ApiWrite, KeysManage, TokensManage, UsersManage};
 #[test]
 fn a_token_gets_what_its_role_creator_and_owner_all_have() {
     let creator = actor(
-        Credential::Session,
+        Credential::Session(1),
         &[ApiRead, ApiWrite, TokensManage, UsersManage],
     );
     let owner = user(2, "bob");
@@ -82,7 +82,7 @@ fn a_token_gets_what_its_role_creator_and_owner_all_have() {
 /// alone issued tokens to others.
 #[test]
 fn issuing_a_token_to_someone_else_needs_tokens_manage_too() {
-    let manager = actor(Credential::Session, &[UsersManage]);
+    let manager = actor(Credential::Session(1), &[UsersManage]);
     let owner = user(2, "bob");
     let role = role(&[UsersManage]);
     let act = Act::CreateToken {
@@ -92,7 +92,7 @@ fn issuing_a_token_to_someone_else_needs_tokens_manage_too() {
     };
     let error = decide(&manager, &act).expect_err("refused");
     assert!(error.message.contains("tokens:manage"), "{}", error.message);
-    let admin = actor(Credential::Session, &[UsersManage, TokensManage]);
+    let admin = actor(Credential::Session(1), &[UsersManage, TokensManage]);
     assert!(decide(&admin, &act).is_ok());
 }
 
@@ -102,7 +102,7 @@ fn authority_changes_need_a_person_whatever_the_scopes() {
     for operation in Operation::ALL {
         for credential in [
             Credential::Local,
-            Credential::Session,
+            Credential::Session(1),
             Credential::Token(7),
             Credential::AccessToken,
             Credential::Password,
@@ -122,7 +122,10 @@ fn authority_changes_need_a_person_whatever_the_scopes() {
 
 #[test]
 fn accounts_and_roles_are_handed_out_whole_or_not_at_all() {
-    let helpdesk = actor(Credential::Session, &[UsersManage, Permission::TokensRead]);
+    let helpdesk = actor(
+        Credential::Session(1),
+        &[UsersManage, Permission::TokensRead],
+    );
     let admin = role(&Permission::ALL);
     let error = decide(&helpdesk, &Act::AddUser { role: &admin }).expect_err("refused");
     assert_eq!(error.kind, crate::error::ErrorKind::PermissionDenied);
@@ -177,25 +180,28 @@ fn accounts_and_roles_are_handed_out_whole_or_not_at_all() {
 
 #[test]
 fn a_secret_is_regenerated_only_by_someone_who_holds_all_its_token_can_do() {
-    let manager = actor(Credential::Session, &[UsersManage, TokensManage, ApiRead]);
+    let manager = actor(
+        Credential::Session(1),
+        &[UsersManage, TokensManage, ApiRead],
+    );
     let theirs = token("root", &[ApiRead, KeysManage]);
     let error = decide(&manager, &Act::RegenerateToken { token: &theirs }).expect_err("refused");
     assert!(error.message.contains("keys:manage"), "{}", error.message);
     let smaller = token("root", &[ApiRead]);
     assert!(decide(&manager, &Act::RegenerateToken { token: &smaller }).is_ok());
     let own = token("ada", &[ApiRead]);
-    let developer = actor(Credential::Session, &[TokensManage, ApiRead]);
+    let developer = actor(Credential::Session(1), &[TokensManage, ApiRead]);
     assert!(decide(&developer, &Act::RegenerateToken { token: &own }).is_ok());
     assert!(decide(&developer, &Act::RegenerateToken { token: &smaller }).is_err());
     // Found by tests/authority_property/: users:manage renews any
     // token, the actor's own included, without tokens:manage.
-    let manager = actor(Credential::Session, &[UsersManage, ApiRead]);
+    let manager = actor(Credential::Session(1), &[UsersManage, ApiRead]);
     assert!(decide(&manager, &Act::RegenerateToken { token: &own }).is_ok());
 }
 
 #[test]
 fn a_second_factor_is_replaced_only_with_a_code_from_the_current_one() {
-    let person = actor(Credential::Session, &[]);
+    let person = actor(Credential::Session(1), &[]);
     let enroll = |replacing, proved_current| {
         decide(
             &person,
@@ -221,7 +227,7 @@ fn permission_set() -> impl Strategy<Value = Permissions> {
 fn credential() -> impl Strategy<Value = Credential> {
     prop_oneof![
         Just(Credential::Local),
-        Just(Credential::Session),
+        Just(Credential::Session(1)),
         Just(Credential::Token(7)),
         Just(Credential::AccessToken),
         Just(Credential::Password),
@@ -259,6 +265,7 @@ proptest! {
             Act::RotateKeys,
             Act::EnrollSecondFactor { replacing: false, proved_current: false },
             Act::ResetPassword { user: &owner, role: &role },
+            Act::EndSessions { user: &owner, role: &role },
         ];
         for act in &acts {
             let operation = act.operation(&actor);
@@ -289,6 +296,17 @@ proptest! {
                 decide(&actor, &Act::ResetPassword { user: &owner, role: &role }).is_ok(),
                 for_other && wanted.is_subset(&held)
             );
+            // Ending someone's sessions locks them out: only by one who
+            // holds all they hold. One's own, always.
+            prop_assert_eq!(
+                decide(&actor, &Act::EndSessions { user: &owner, role: &role }).is_ok(),
+                !for_other || wanted.is_subset(&held)
+            );
+        }
+        if credential.is_person() {
+            let own = (*actor.user).clone();
+            let ending_own = decide(&actor, &Act::EndSessions { user: &own, role: &role });
+            prop_assert!(ending_own.is_ok());
         }
     }
 }

@@ -1,8 +1,6 @@
 //! Who a credential stands for: the actor behind an account, a session or
 //! a token's secret.
 
-use crate::auth;
-use crate::auth::SessionClaims;
 use crate::error::{Error, Reason, Result};
 use crate::model::Token;
 use crate::policy::{Actor, Credential};
@@ -47,17 +45,6 @@ impl TokenService {
             actor,
             role_permissions,
         })
-    }
-
-    /// The actor a login session stands for, whose signature and lifetime
-    /// the caller has checked: refused once the account was disabled after
-    /// the session began (its epoch moved on), even when enabled again.
-    pub async fn actor_for_session(&self, claims: &SessionClaims, source: &str) -> Result<Actor> {
-        let actor = self.actor(&claims.sub, Credential::Session, source).await?;
-        if claims.epoch != actor.user.session_epoch {
-            return Err(auth::invalid_session());
-        }
-        Ok(actor)
     }
 
     /// The actor a token's secret stands for: its owner, limited to the

@@ -9,7 +9,7 @@ use crate::error::{Error, ErrorKind, Reason, Result};
 use crate::lockout::Admission;
 use crate::model::User;
 use crate::policy::{self, Act, Actor, Credential, Operation};
-use crate::store::AuditRecord;
+use crate::store::{AuditRecord, NewSession};
 
 use super::TokenService;
 
@@ -30,22 +30,35 @@ pub struct SignedIn {
 }
 
 impl TokenService {
-    /// [`TokenService::login`], then a session for it signed by this
-    /// service's issuer, carrying how the user proved who they are.
+    /// [`TokenService::login`], recording a session opened from `source`
+    /// by `user_agent`, then that session signed by this service's issuer,
+    /// carrying how the user proved who they are.
     pub async fn open_session(
         &self,
         username: &str,
         password: &str,
         totp_code: Option<&str>,
         source: &str,
+        user_agent: &str,
     ) -> Result<SignedIn> {
-        let login = self.login(username, password, totp_code, source).await?;
+        let issuer = self.issuer()?;
+        let now = self.now();
+        let session = NewSession {
+            jti: auth::new_session_id()?,
+            expires_at: auth::session_expiry(now),
+            user_agent: super::sessions::recorded_user_agent(user_agent),
+        };
+        let jti = session.jti.clone();
+        let login = self
+            .check_login(username, password, totp_code, source, Some(session))
+            .await?;
         let (session, expires_at) = auth::issue_session(
-            &*self.issuer()?.current()?,
+            &*issuer.current()?,
             &login.user.name,
             login.user.session_epoch,
+            &jti,
             &login.methods,
-            self.now(),
+            now,
         )?;
         Ok(SignedIn {
             user: login.user,
@@ -64,6 +77,19 @@ impl TokenService {
         password: &str,
         totp_code: Option<&str>,
         source: &str,
+    ) -> Result<Login> {
+        self.check_login(username, password, totp_code, source, None)
+            .await
+    }
+
+    /// [`TokenService::login`], recording `session` with its success.
+    async fn check_login(
+        &self,
+        username: &str,
+        password: &str,
+        totp_code: Option<&str>,
+        source: &str,
+        session: Option<NewSession>,
     ) -> Result<Login> {
         let now = self.now();
         policy::check_login_name(username)?;
@@ -123,7 +149,7 @@ impl TokenService {
         policy::decide(&checked, &Act::OpenSession)?;
         if !self
             .store
-            .login_succeeded(username, source, step, audit)
+            .login_succeeded(username, source, step, session, audit)
             .await?
         {
             // Another login accepted the same code a moment ago.
@@ -241,7 +267,7 @@ impl TokenService {
         );
         if !self
             .store
-            .login_succeeded(name, &actor.source, Some(step), audit)
+            .login_succeeded(name, &actor.source, Some(step), None, audit)
             .await?
         {
             return Err(refused());

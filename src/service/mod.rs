@@ -10,6 +10,7 @@ mod identity;
 mod issuer;
 mod login;
 mod passwords;
+mod sessions;
 mod tokens;
 
 use std::borrow::Borrow;
@@ -33,6 +34,7 @@ pub use exchange::ExchangeSubject;
 use exchange::Exchanger;
 pub use issuer::Issuer;
 pub use login::{Login, SignedIn};
+pub use sessions::Ending;
 
 pub struct TokenService {
     store: Arc<dyn Store>,

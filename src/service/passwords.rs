@@ -72,7 +72,7 @@ impl TokenService {
             "gave the current password to change it".to_owned(),
         );
         self.store
-            .login_succeeded(name, &actor.source, None, audit)
+            .login_succeeded(name, &actor.source, None, None, audit)
             .await?;
         Ok(())
     }

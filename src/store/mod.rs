@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use thiserror::Error;
 
 use crate::lockout::Admission;
-use crate::model::{AuditEntry, Id, Permissions, Role, Status, Token, TokenKind, User};
+use crate::model::{AuditEntry, Id, Permissions, Role, Session, Status, Token, TokenKind, User};
 use crate::secret::SecretHash;
 
 pub use change::{ChangeProbe, ChangeSignal, local_trust};
@@ -125,6 +125,19 @@ pub struct SecretMatch {
     pub previous_valid_until: Option<DateTime<Utc>>,
 }
 
+/// The session a successful login opens, recorded with it.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    /// The `jti` of the session's JWT.
+    pub jti: String,
+    pub expires_at: DateTime<Utc>,
+    pub user_agent: String,
+}
+
+/// How long a session's row stays after it expired: long enough for
+/// `session list` to have shown it, short enough that the table stays small.
+pub const SESSION_ROWS_KEPT: chrono::Duration = chrono::Duration::days(1);
+
 /// What a login checks about an account, and what it updates.
 #[derive(Debug, Clone)]
 pub struct Credentials {
@@ -152,7 +165,8 @@ pub trait Store: Send + Sync {
     ) -> StoreResult<User>;
     /// Sets or clears `disabled_at` of the user, if their role is still
     /// `role` (the one the decision was made on; `Conflict` otherwise).
-    /// Disabling also moves their session epoch on: every session ends.
+    /// Disabling also moves their session epoch on: every session ends (and
+    /// is recorded as revoked).
     /// `NotFound` when there is no such user.
     async fn set_user_disabled(
         &self,
@@ -173,7 +187,7 @@ pub trait Store: Send + Sync {
 
     /// Replaces the user's password hash, if their role is still `role`
     /// (`Conflict` otherwise), and moves their session epoch on: every
-    /// session of theirs ends. `NotFound` when there is no such user.
+    /// session of theirs ends (and is recorded as revoked). `NotFound` when there is no such user.
     async fn set_password(
         &self,
         name: &str,
@@ -204,20 +218,46 @@ pub trait Store: Send + Sync {
         address: &str,
         now: DateTime<Utc>,
     ) -> StoreResult<Admission>;
-    /// Records a successful login from `address`: its failures cleared, and
+    /// Records a successful login from `address`: its failures cleared,
     /// `totp_step` accepted only if it is newer than the last one — false
     /// means the code was already used (checked atomically, so two replicas
-    /// can't both accept it).
+    /// can't both accept it) — and `session` recorded as opened at
+    /// `audit.at` (rows [`SESSION_ROWS_KEPT`] past their expiry go).
     async fn login_succeeded(
         &self,
         name: &str,
         address: &str,
         totp_step: Option<i64>,
+        session: Option<NewSession>,
         audit: AuditRecord,
     ) -> StoreResult<bool>;
     /// Forgets every address's failures on `name` (an admin's unlock), with
     /// its audit entry; how many addresses had any.
     async fn clear_login_failures(&self, name: &str, audit: AuditRecord) -> StoreResult<u64>;
+
+    /// The session whose JWT has this `jti`, whatever its state.
+    async fn session(&self, jti: &str) -> StoreResult<Option<Session>>;
+    /// The sessions active at `now` (neither revoked nor expired), of
+    /// `user` or of everyone, oldest first.
+    async fn sessions(&self, user: Option<&str>, now: DateTime<Utc>) -> StoreResult<Vec<Session>>;
+    /// Revokes `user`'s sessions active at `audit.at` — only the one with id
+    /// `only`, or all of them — writing the audit entry when any ended; how
+    /// many did. Every process stops accepting them (see
+    /// [`Store::await_changes_heard`]).
+    async fn revoke_sessions(
+        &self,
+        user: &str,
+        only: Option<Id>,
+        audit: AuditRecord,
+    ) -> StoreResult<u64>;
+    /// Records a session's use, only when the stored value is older than
+    /// `stale_before` (like [`Store::touch_last_used`]).
+    async fn touch_session(
+        &self,
+        id: Id,
+        now: DateTime<Utc>,
+        stale_before: DateTime<Utc>,
+    ) -> StoreResult<()>;
 
     async fn role(&self, name: &str) -> StoreResult<Option<Role>>;
     async fn roles(&self) -> StoreResult<Vec<Role>>;

@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 
 use super::{Credentials, SecretMatch, StoreError, StoreResult};
 use crate::lockout::Failures;
-use crate::model::{AuditEntry, Role, Token, TokenKind, User, permissions_from_str};
+use crate::model::{AuditEntry, Role, Session, Token, TokenKind, User, permissions_from_str};
 
 pub(super) const USER_COLUMNS: &str =
     "SELECT id, name, role, created_at, disabled_at, session_epoch FROM users";
@@ -96,6 +96,26 @@ pub(super) fn failures_from_row(row: &dyn Columns) -> StoreResult<Failures> {
         count: row.int(0)?,
         locked_until: row.optional_time(1)?,
         last_at: row.time(2)?,
+    })
+}
+
+/// The columns of a [`Session`], its user's name joined in.
+pub(super) const SESSION_COLUMNS: &str = "SELECT s.id, s.jti, u.name, s.created_at,
+        s.expires_at, s.last_seen_at, s.address, s.user_agent, s.revoked_at
+    FROM sessions s
+    JOIN users u ON u.id = s.user_id";
+
+pub(super) fn session_from_row(row: &dyn Columns) -> StoreResult<Session> {
+    Ok(Session {
+        id: row.int(0)?,
+        jti: row.text(1)?,
+        user: row.text(2)?,
+        created_at: row.time(3)?,
+        expires_at: row.time(4)?,
+        last_seen_at: row.optional_time(5)?,
+        address: row.text(6)?,
+        user_agent: row.text(7)?,
+        revoked_at: row.optional_time(8)?,
     })
 }
 

@@ -367,7 +367,7 @@ fn another_jose_implementation_verifies_sessions_from_the_jwk_set_alone() {
 
     let now = chrono::Utc::now();
     let unpublished = tokenctl::jose::KeySet::generate(now).expect("keys");
-    let foreign = tokenctl::auth::issue_session(&unpublished, &me, 0, &["pwd"], now)
+    let foreign = tokenctl::auth::issue_session(&unpublished, &me, 0, "s1", &["pwd"], now)
         .expect("sign")
         .0;
     // The same foreign signature under a published kid.

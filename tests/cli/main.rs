@@ -34,6 +34,7 @@ mod roles_and_users;
 mod scan;
 mod schemathesis;
 mod security;
+mod sessions;
 mod snapshots;
 mod store;
 mod store_contract;
@@ -63,6 +64,7 @@ fn main() {
             scan::tests(),
             schemathesis::tests(),
             security::tests(),
+            sessions::tests(),
             snapshots::tests(),
             store::tests(),
             store_contract::tests(),

@@ -189,7 +189,7 @@ fn forged_tampered_expired_and_alg_none_sessions_are_refused() {
     );
     let now = chrono::Utc::now();
     let foreign_keys = tokenctl::jose::KeySet::generate(now).expect("keys");
-    let foreign = tokenctl::auth::issue_session(&foreign_keys, &me, 0, &["pwd"], now)
+    let foreign = tokenctl::auth::issue_session(&foreign_keys, &me, 0, "s1", &["pwd"], now)
         .expect("forge")
         .0;
     let server_keys = tokenctl::jose::LiveKeys::open(&env.signing_key_path()).expect("keys");
@@ -197,6 +197,7 @@ fn forged_tampered_expired_and_alg_none_sessions_are_refused() {
         &server_keys.current(),
         &me,
         0,
+        "s1",
         &["pwd"],
         now - chrono::Duration::hours(2),
     )

@@ -30,6 +30,7 @@ use crate::requests::{
     TokenRef,
 };
 use crate::secret::Secret;
+use crate::service::Ending;
 use crate::time;
 
 pub struct RemoteBackend {
@@ -98,7 +99,7 @@ impl Backend for RemoteBackend {
             credential: match (me.credential.as_str(), me.token_id) {
                 (_, Some(id)) => Credential::Token(id),
                 ("access_token", None) => Credential::AccessToken,
-                _ => Credential::Session,
+                _ => Credential::Session(me.session_id.unwrap_or_default()),
             },
             source: self.base.to_string(),
         };
@@ -359,6 +360,34 @@ impl Backend for RemoteBackend {
         };
         self.call(Method::POST, &["users", name, "role"], Some(&body))
             .await
+    }
+
+    async fn sessions(&self, user: Option<&str>) -> Result<Vec<api::SessionInfo>> {
+        let query = api::SessionsOf {
+            user: user.map(str::to_owned),
+        };
+        self.get_with_query(&["sessions"], &query).await
+    }
+
+    async fn end_sessions(&self, user: Option<&str>, ending: Ending) -> Result<u64> {
+        let body = api::SessionsOf {
+            user: user.map(str::to_owned),
+        };
+        let id;
+        let path: &[&str] = match ending {
+            Ending::One(one) => {
+                id = one.to_string();
+                &["sessions", &id, "revoke"]
+            }
+            Ending::All => &["sessions", "revoke-all"],
+        };
+        let ended: api::EndedSessions = self.call(Method::POST, path, Some(&body)).await?;
+        Ok(ended.ended)
+    }
+
+    async fn logout(&self) -> Result<bool> {
+        let ended: api::EndedSessions = self.call(Method::POST, &["logout"], None::<&()>).await?;
+        Ok(ended.ended > 0)
     }
 
     async fn unlock_user(&self, name: &str) -> Result<api::UnlockedUser> {

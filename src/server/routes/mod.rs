@@ -8,6 +8,7 @@ mod keys;
 mod meta;
 mod roles;
 mod session;
+mod sessions;
 mod tokens;
 mod users;
 
@@ -27,6 +28,7 @@ pub(super) fn routes() -> Router<AppState> {
     Router::new()
         .merge(meta::routes())
         .merge(session::routes())
+        .merge(sessions::routes())
         .merge(tokens::routes())
         .merge(audit::routes())
         .merge(roles::routes())

@@ -2,6 +2,7 @@
 
 use axum::Router;
 use axum::extract::State;
+use axum::http::header::USER_AGENT;
 use axum::http::request::Parts;
 use axum::routing::{get, post};
 
@@ -32,6 +33,11 @@ async fn login(
 ) -> ApiResult<Json<LoginResponse>> {
     state.login_limiter.check(client_ip(&parts))?;
     let source = source(&parts);
+    let user_agent = parts
+        .headers
+        .get(USER_AGENT)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
     let signed_in = state
         .service
         .open_session(
@@ -39,6 +45,7 @@ async fn login(
             &request.password,
             request.totp_code.as_deref(),
             &source,
+            user_agent,
         )
         .await?;
     Ok(Json(LoginResponse {
@@ -49,10 +56,11 @@ async fn login(
 }
 
 async fn me(State(state): State<AppState>, Caller(actor): Caller) -> ApiResult<Json<Me>> {
-    let (credential, token_id) = match actor.credential {
-        Credential::Token(id) => ("token", Some(id)),
-        Credential::Session | Credential::Local | Credential::Password => ("session", None),
-        Credential::AccessToken => ("access_token", None),
+    let (credential, token_id, session_id) = match actor.credential {
+        Credential::Token(id) => ("token", Some(id), None),
+        Credential::Session(id) => ("session", None, Some(id)),
+        Credential::Local | Credential::Password => ("session", None, None),
+        Credential::AccessToken => ("access_token", None, None),
     };
     let identity = state.service.identity(actor).await?;
     Ok(Json(Me {
@@ -61,6 +69,7 @@ async fn me(State(state): State<AppState>, Caller(actor): Caller) -> ApiResult<J
         role_permissions: identity.role_permissions,
         credential: credential.to_owned(),
         token_id,
+        session_id,
     }))
 }
 

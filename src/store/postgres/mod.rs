@@ -20,6 +20,7 @@
 mod queries;
 mod replicas;
 mod schema;
+mod sessions;
 
 use std::str::FromStr;
 use std::sync::Arc;
@@ -36,11 +37,11 @@ use super::rows::{
     token_from_row, user_from_row,
 };
 use super::{
-    AuditFilter, AuditRecord, ChangeSignal, Credentials, NewToken, SecretChange, SecretMatch,
-    Store, StoreError, StoreResult, TokenFilter,
+    AuditFilter, AuditRecord, ChangeSignal, Credentials, NewSession, NewToken, SecretChange,
+    SecretMatch, Store, StoreError, StoreResult, TokenFilter,
 };
 use crate::lockout::{self, Admission};
-use crate::model::{AuditEntry, Id, Role, Status, Token, User, permissions_to_string};
+use crate::model::{AuditEntry, Id, Role, Session, Status, Token, User, permissions_to_string};
 use crate::secret::SecretHash;
 
 use queries::{
@@ -255,6 +256,9 @@ impl Store for PgStore {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+            if changed > 0 && disabled_at.is_some() {
+                sessions::revoke(tx, name, None, audit.at).await?;
+            }
             changed_user(tx, changed, name, &audit).await
         })
         .await
@@ -301,6 +305,9 @@ impl Store for PgStore {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+            if changed > 0 {
+                sessions::revoke(tx, name, None, audit.at).await?;
+            }
             changed_user(tx, changed, name, &audit).await
         })
         .await
@@ -421,6 +428,7 @@ impl Store for PgStore {
         name: &str,
         address: &str,
         totp_step: Option<i64>,
+        session: Option<NewSession>,
         audit: AuditRecord,
     ) -> StoreResult<bool> {
         self.write(async |tx| {
@@ -440,6 +448,9 @@ impl Store for PgStore {
                     .bind(address)
                     .execute(&mut *tx)
                     .await?;
+                if let Some(session) = &session {
+                    sessions::record(tx, name, address, session, audit.at).await?;
+                }
             }
             audit_if_changed(tx, changed, &audit).await
         })
@@ -457,6 +468,37 @@ impl Store for PgStore {
             Ok(cleared)
         })
         .await
+    }
+
+    async fn session(&self, jti: &str) -> StoreResult<Option<Session>> {
+        sessions::by_jti(&self.pool, jti).await
+    }
+
+    async fn sessions(&self, user: Option<&str>, now: DateTime<Utc>) -> StoreResult<Vec<Session>> {
+        sessions::active(&self.pool, user, now).await
+    }
+
+    async fn revoke_sessions(
+        &self,
+        user: &str,
+        only: Option<Id>,
+        audit: AuditRecord,
+    ) -> StoreResult<u64> {
+        self.write(async |tx| {
+            let ended = sessions::revoke(tx, user, only, audit.at).await?;
+            audit_if_changed(tx, ended, &audit).await?;
+            Ok(ended)
+        })
+        .await
+    }
+
+    async fn touch_session(
+        &self,
+        id: Id,
+        now: DateTime<Utc>,
+        stale_before: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        sessions::touch(&self.pool, id, now, stale_before).await
     }
 
     async fn role(&self, name: &str) -> StoreResult<Option<Role>> {

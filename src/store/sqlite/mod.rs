@@ -15,6 +15,7 @@
 mod change_probe;
 mod connection;
 mod queries;
+mod sessions;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -30,11 +31,11 @@ use super::rows::{
     token_from_row, user_from_row,
 };
 use super::{
-    AuditFilter, AuditRecord, ChangeSignal, Credentials, NewToken, SecretChange, SecretMatch,
-    Store, StoreError, StoreResult, TokenFilter,
+    AuditFilter, AuditRecord, ChangeSignal, Credentials, NewSession, NewToken, SecretChange,
+    SecretMatch, Store, StoreError, StoreResult, TokenFilter,
 };
 use crate::lockout::{self, Admission};
-use crate::model::{AuditEntry, Id, Role, Status, Token, User, permissions_to_string};
+use crate::model::{AuditEntry, Id, Role, Session, Status, Token, User, permissions_to_string};
 use crate::secret::SecretHash;
 
 use connection::{
@@ -229,6 +230,9 @@ impl Store for SqliteStore {
                  WHERE name = ?2 AND role = ?3",
                 (disabled_at.map(|at| at.timestamp()), &name, &role),
             )?;
+            if changed > 0 && disabled_at.is_some() {
+                sessions::revoke(tx, &name, None, audit.at)?;
+            }
             changed_user(tx, changed, &name, &audit)
         })
         .await
@@ -273,6 +277,9 @@ impl Store for SqliteStore {
                  WHERE name = ?2 AND role = ?3",
                 (&hash, &name, &role),
             )?;
+            if changed > 0 {
+                sessions::revoke(tx, &name, None, audit.at)?;
+            }
             changed_user(tx, changed, &name, &audit)
         })
         .await
@@ -368,6 +375,7 @@ impl Store for SqliteStore {
         name: &str,
         address: &str,
         totp_step: Option<i64>,
+        session: Option<NewSession>,
         audit: AuditRecord,
     ) -> StoreResult<bool> {
         let (name, address) = (name.to_owned(), address.to_owned());
@@ -383,6 +391,9 @@ impl Store for SqliteStore {
                     "DELETE FROM login_failures WHERE name = ?1 AND address = ?2",
                     [&name, &address],
                 )?;
+                if let Some(session) = &session {
+                    sessions::record(tx, &name, &address, session, audit.at)?;
+                }
             }
             audit_if_changed(tx, changed, &audit)
         })
@@ -397,6 +408,43 @@ impl Store for SqliteStore {
             Ok(u64::try_from(cleared).unwrap_or(0))
         })
         .await
+    }
+
+    async fn session(&self, jti: &str) -> StoreResult<Option<Session>> {
+        let jti = jti.to_owned();
+        self.lookup(move |connection| sessions::by_jti(connection, &jti))
+            .await
+    }
+
+    async fn sessions(&self, user: Option<&str>, now: DateTime<Utc>) -> StoreResult<Vec<Session>> {
+        let user = user.map(str::to_owned);
+        self.run(move |connection| sessions::active(connection, user.as_deref(), now))
+            .await
+    }
+
+    async fn revoke_sessions(
+        &self,
+        user: &str,
+        only: Option<Id>,
+        audit: AuditRecord,
+    ) -> StoreResult<u64> {
+        let user = user.to_owned();
+        self.write(move |tx| {
+            let ended = sessions::revoke(tx, &user, only, audit.at)?;
+            audit_if_changed(tx, ended, &audit)?;
+            Ok(u64::try_from(ended).unwrap_or(0))
+        })
+        .await
+    }
+
+    async fn touch_session(
+        &self,
+        id: Id,
+        now: DateTime<Utc>,
+        stale_before: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        self.run(move |connection| sessions::touch(connection, id, now, stale_before))
+            .await
     }
 
     async fn role(&self, name: &str) -> StoreResult<Option<Role>> {

@@ -98,6 +98,21 @@ fn every_cell_of_the_credential_matrix_holds() {
                 "reset another user's password (`user reset-password`)" => {
                     api.status("POST", "/v1/users/bob/password", credential, None)
                 }
+                "end your own sessions (`session revoke`, `logout`)" => {
+                    // A session id no one has: a credential that may ask
+                    // gets the 404 of the missing session, one that may not
+                    // the 403 of the matrix.
+                    let answer = api.call("POST", "/v1/sessions/999999/revoke", credential, None);
+                    if answer.status == 404 {
+                        200
+                    } else {
+                        answer.status
+                    }
+                }
+                "end another user's sessions (`session revoke --user`)" => {
+                    let body = json!({ "user": "bob" });
+                    api.status("POST", "/v1/sessions/revoke-all", credential, Some(body))
+                }
                 "list and show tokens (`list`, `show`)" => {
                     api.status("GET", "/v1/tokens", credential, None)
                 }
@@ -164,6 +179,8 @@ fn every_cell_of_the_credential_matrix_holds() {
             Operation::EnrollSecondFactor => "set up 2FA (`2fa enable`)",
             Operation::ChangeOwnPassword => "change your password (`password change`)",
             Operation::ResetPassword => "reset another user's password (`user reset-password`)",
+            Operation::EndOwnSessions => "end your own sessions (`session revoke`, `logout`)",
+            Operation::EndSessions => "end another user's sessions (`session revoke --user`)",
         };
         let (_, marks) = rows
             .iter()

@@ -170,7 +170,7 @@ impl System for InProcess {
     async fn login(&self, user: &str) -> Outcome<Handle> {
         let signed_in = message(
             self.service
-                .open_session(user, PASSWORD, None, "test")
+                .open_session(user, PASSWORD, None, "test", "proptest")
                 .await,
         )?;
         Ok(Handle {

@@ -175,7 +175,7 @@ impl TestEnv {
         (answer.status, answer.body)
     }
 
-    fn login(&self) {
+    pub(crate) fn login(&self) {
         let server = self.server_url().expect("server");
         let output = self.run_with_stdin(
             &[

@@ -18,13 +18,15 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::{AssertSqlSafe, Connection, PgConnection};
 use tempfile::TempDir;
 use tokenctl::error::{ErrorKind, Result};
+use tokenctl::exchange::ExchangePolicy;
+use tokenctl::jose::LiveKeys;
 use tokenctl::model::{AuditEntry, Permission, Permissions, Status, Token, TokenKind};
 use tokenctl::policy::{Actor, Credential, LifetimePolicy};
 use tokenctl::requests::{
     AuditRequest, CreateRequest, CreatedToken, ListRequest, Origin, TokenRef,
 };
 use tokenctl::secret::Secret;
-use tokenctl::service::TokenService;
+use tokenctl::service::{Issuer, TokenService};
 use tokenctl::store::postgres::PgStore;
 use tokenctl::store::sqlite::SqliteStore;
 use tokenctl::store::{
@@ -37,12 +39,14 @@ mod audit;
 mod changes;
 mod passwords;
 mod postgres_replicas;
+mod sessions;
 mod tokens;
 
 use accounts::*;
 use audit::*;
 use changes::*;
 use passwords::*;
+use sessions::*;
 use tokens::*;
 
 /// The admin every store is created with.
@@ -211,7 +215,45 @@ impl Place {
 }
 
 fn service(store: Arc<dyn Store>) -> TokenService {
-    TokenService::new(store, LifetimePolicy::default())
+    TokenService::new(store, LifetimePolicy::default()).with_issuer(Arc::clone(issuer()))
+}
+
+/// What signs every fixture's sessions: one key set for the whole run,
+/// since which key signs a session is no store's concern.
+fn issuer() -> &'static Arc<Issuer> {
+    static ISSUER: std::sync::OnceLock<(TempDir, Arc<Issuer>)> = std::sync::OnceLock::new();
+    let (_, issuer) = ISSUER.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let keys = LiveKeys::open(&dir.path().join("keys.json")).expect("keys");
+        let policy = ExchangePolicy::new(
+            "https://tokens.test".to_owned(),
+            Vec::new(),
+            Duration::hours(1),
+        );
+        (dir, Arc::new(Issuer::new(keys, policy)))
+    });
+    issuer
+}
+
+/// Logs `name` in with `password` and opens a session, as `POST
+/// /v1/login` does: the session's claims, checked like the server checks
+/// them.
+async fn open_session(
+    service: &TokenService,
+    name: &str,
+    password: &str,
+) -> tokenctl::auth::SessionClaims {
+    let signed = service
+        .open_session(name, password, None, "api@10.0.0.1", "test-client/1")
+        .await
+        .unwrap_or_else(|error| panic!("log {name} in: {error:?}"));
+    let keys = issuer().current().expect("keys");
+    tokenctl::auth::verify_session(
+        &keys,
+        &signed.session,
+        signed.expires_at - Duration::hours(1),
+    )
+    .expect("a valid session")
 }
 
 /// A PostgreSQL schema of its own for one test, dropped when the test ends.
@@ -398,6 +440,9 @@ contract!(
     time_rules_hold_to_the_second_on_a_pinned_clock,
     passwords_are_changed_with_the_current_one_and_reset_by_a_holder_of_all,
     a_reset_needs_every_permission_of_the_users_role,
+    sessions_are_recorded_listed_and_ended_one_or_all,
+    a_password_change_or_disable_records_the_sessions_as_ended,
+    expired_sessions_are_refused_unlisted_and_forgotten_a_day_later,
 );
 
 pub(crate) fn tests() -> Vec<crate::harness::Test> {

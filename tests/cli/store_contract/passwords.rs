@@ -7,22 +7,6 @@ use super::*;
 const BOB_FIRST: &str = "bob's first password";
 const BOB_SECOND: &str = "bob's second password";
 
-/// What a session signed when `bob` logged in says: whose, and of which
-/// epoch (the signature is the server's business, tested elsewhere).
-fn session_of(user: &tokenctl::model::User) -> tokenctl::auth::SessionClaims {
-    tokenctl::auth::SessionClaims {
-        iss: String::new(),
-        aud: String::new(),
-        sub: user.name.clone(),
-        iat: 0,
-        exp: 0,
-        jti: String::new(),
-        amr: vec!["pwd".to_owned()],
-        epoch: user.session_epoch,
-        nbf: None,
-    }
-}
-
 /// Logs `name` in with `password`: the user the session is for.
 async fn login(f: &Fixture, name: &str, password: &str) -> tokenctl::model::User {
     f.service
@@ -40,7 +24,7 @@ pub(crate) async fn passwords_are_changed_with_the_current_one_and_reset_by_a_ho
         .add_user(&admin, "bob", "developer", Some(BOB_FIRST.to_owned()))
         .await
         .expect("add bob");
-    let first = session_of(&login(f, "bob", BOB_FIRST).await);
+    let first = open_session(&f.service, "bob", BOB_FIRST).await;
     let bob = f
         .service
         .actor_for_session(&first, "test")
@@ -85,7 +69,7 @@ pub(crate) async fn passwords_are_changed_with_the_current_one_and_reset_by_a_ho
         ErrorKind::Unauthenticated,
         "wrong username or password",
     );
-    let second = session_of(&login(f, "bob", BOB_SECOND).await);
+    let second = open_session(&f.service, "bob", BOB_SECOND).await;
 
     // A reset: by a holder of all bob holds, never by bob, never of oneself.
     let bob = f
