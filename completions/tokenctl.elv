@@ -38,12 +38,13 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand scan 'Find leaked tokens in files, directories, stdin or staged changes'
             cand audit 'Show the audit log'
             cand login 'Log in to a token server'
-            cand logout 'Log out: delete the stored session'
+            cand logout 'Log out: end the session on the server, then delete the stored copy'
             cand whoami 'Show who tokenctl acts as, and what they may do'
             cand status 'Show the backend in use, the user, and the session''s expiry and storage'
             cand 2fa 'Manage two-factor authentication (TOTP) for your server account'
             cand password 'Manage the password of your account'
             cand serve 'Run the token API server'
+            cand session 'See and end login sessions (yours, or with --user another user''s)'
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
             cand keys 'Manage the signing keys (needs keys:manage)'
@@ -309,6 +310,53 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;session'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List active login sessions: yours, or another user''s with --user'
+            cand revoke 'End a login session at once, or all of them with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;session;list'= {
+            cand --user 'Whose sessions (default: yours)'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;session;revoke'= {
+            cand --user 'Whose sessions (default: yours)'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --all 'End every active session'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;session;help'= {
+            cand list 'List active login sessions: yours, or another user''s with --user'
+            cand revoke 'End a login session at once, or all of them with --all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;session;help;list'= {
+        }
+        &'tokenctl;session;help;revoke'= {
+        }
+        &'tokenctl;session;help;help'= {
         }
         &'tokenctl;role'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
@@ -781,12 +829,13 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand scan 'Find leaked tokens in files, directories, stdin or staged changes'
             cand audit 'Show the audit log'
             cand login 'Log in to a token server'
-            cand logout 'Log out: delete the stored session'
+            cand logout 'Log out: end the session on the server, then delete the stored copy'
             cand whoami 'Show who tokenctl acts as, and what they may do'
             cand status 'Show the backend in use, the user, and the session''s expiry and storage'
             cand 2fa 'Manage two-factor authentication (TOTP) for your server account'
             cand password 'Manage the password of your account'
             cand serve 'Run the token API server'
+            cand session 'See and end login sessions (yours, or with --user another user''s)'
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
             cand keys 'Manage the signing keys (needs keys:manage)'
@@ -832,6 +881,14 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;password;change'= {
         }
         &'tokenctl;help;serve'= {
+        }
+        &'tokenctl;help;session'= {
+            cand list 'List active login sessions: yours, or another user''s with --user'
+            cand revoke 'End a login session at once, or all of them with --all'
+        }
+        &'tokenctl;help;session;list'= {
+        }
+        &'tokenctl;help;session;revoke'= {
         }
         &'tokenctl;help;role'= {
             cand list 'List roles and their permissions'

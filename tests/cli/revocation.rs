@@ -126,7 +126,7 @@ fn a_login_session_of_a_user_disabled_on_one_replica_is_refused_by_the_other_at_
     assert_success(&as_bob(), &["list"]);
     assert_success(&as_bob(), &["list"]);
     env.ok(&["--profile", "default", "user", "disable", "bob"]);
-    assert_fails(&as_bob(), 4, "disabled");
+    assert_fails(&as_bob(), 4, "the session is invalid");
 }
 
 fn an_access_token_whose_token_was_revoked_on_one_replica_is_refused_by_the_other_at_once() {

@@ -71,9 +71,20 @@ fn run_schemathesis(env: &TestEnv, credential: Option<&str>, max_examples: u32) 
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .env("SCHEMATHESIS_HOOKS", "hooks")
         .env("NO_COLOR", "1")
+        .env("TOKENCTL_SCHEMATHESIS_SERVER", &server)
         .env_remove("TOKENCTL_SCHEMATHESIS_CREDENTIAL");
     if let Some(credential) = credential {
         command.env("TOKENCTL_SCHEMATHESIS_CREDENTIAL", credential);
+    }
+    if env
+        .json(&["user", "list"])
+        .as_array()
+        .is_some_and(|users| users.iter().any(|user| user["name"] == ENDER.0))
+    {
+        command.env(
+            "TOKENCTL_SCHEMATHESIS_ENDER",
+            format!("{}:{}", ENDER.0, ENDER.1),
+        );
     }
     let output = command.output().expect("run schemathesis");
     let report = format!(
@@ -98,13 +109,25 @@ fn run_schemathesis(env: &TestEnv, credential: Option<&str>, max_examples: u32) 
     output
 }
 
+/// The user whose sessions the operations that end the caller's sessions
+/// (`logout`, the revocations) run with in the admin's run, so that they
+/// are exercised with real sessions without ending the admin's: `hooks.py`
+/// logs them in again whenever a call ended the last one. A developer, so
+/// that naming another user is refused.
+const ENDER: (&str, &str) = ("ender", "the ender's long password");
+
 fn server() -> TestEnv {
-    TestEnv::with_backend(Backend::RemoteSqlite)
+    // Logins of the ender come on top of the login route's own examples.
+    TestEnv::with_server_flags(
+        Backend::RemoteSqlite,
+        &["--login-attempts-per-minute", "100000"],
+    )
 }
 
 fn an_admin_session_finds_nothing_and_reaches_every_kind_of_change() {
     require_schemathesis();
     let env = server();
+    env.add_user_with_password(ENDER.0, "developer", ENDER.1);
     run_schemathesis(&env, Some(&env.session()), 100);
     // The run reached the operations that change things with real data,
     // not only refusals: the audit log has each kind of change.

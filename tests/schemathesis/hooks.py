@@ -10,8 +10,11 @@ refusal of schema-valid data still fails the run: the document must then say
 the real constraint.
 """
 
+import json
 import os
 import re
+import urllib.error
+import urllib.request
 
 import schemathesis
 
@@ -50,6 +53,8 @@ STATE_DEPENDENT_REFUSALS = {
     # Whether a code matches the pending secret depends on that secret and on
     # the clock.
     "confirmTotp": [r"^that code does not match the new 2FA secret$"],
+    # Two fields equal to each other: no JSON Schema says "different".
+    "changePassword": [r"^the new password is the current one"],
 }
 
 
@@ -88,6 +93,44 @@ def schema_valid_requests_are_accepted(ctx, response, case):
 
 
 CREDENTIAL = os.environ.get("TOKENCTL_SCHEMATHESIS_CREDENTIAL")
+SERVER = os.environ.get("TOKENCTL_SCHEMATHESIS_SERVER", "")
+
+# Operations that end the caller's sessions: with the run's own session they
+# would end it, and every later call would be a 401. They run with a session
+# of their own user instead ("name:password"), logged in again whenever the
+# previous call ended it.
+SESSION_ENDING = {"logout", "revokeSession", "revokeAllSessions"}
+ENDER = os.environ.get("TOKENCTL_SCHEMATHESIS_ENDER")
+_ender_session = None
+
+
+def _call(method, path, bearer=None, body=None):
+    request = urllib.request.Request(
+        SERVER + path,
+        method=method,
+        data=None if body is None else json.dumps(body).encode(),
+        headers={"content-type": "application/json"},
+    )
+    if bearer:
+        request.add_header("Authorization", f"Bearer {bearer}")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
+
+
+def ender_session():
+    """A live session of the ender's: the last one while it works, or None
+    once the ender cannot log in (the run itself may have disabled the
+    account or reset its password: it finds user names in listings)."""
+    global _ender_session
+    if _ender_session and _call("GET", "/v1/me", _ender_session)[0] == 200:
+        return _ender_session
+    name, password = ENDER.split(":", 1)
+    status, body = _call("POST", "/v1/login", body={"username": name, "password": password})
+    _ender_session = body["session"] if status == 200 else None
+    return _ender_session
 
 if CREDENTIAL:
     # The credential comes from the environment, not from argv.
@@ -97,5 +140,9 @@ if CREDENTIAL:
             return CREDENTIAL
 
         def set(self, case, data, ctx):
+            operation = case.operation.definition.raw.get("operationId")
+            if ENDER and operation in SESSION_ENDING:
+                data = ender_session()
             case.headers = case.headers or {}
-            case.headers["Authorization"] = f"Bearer {data}"
+            if data:
+                case.headers["Authorization"] = f"Bearer {data}"

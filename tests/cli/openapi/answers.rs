@@ -246,6 +246,98 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
         StatusCode::UNAUTHORIZED
     );
 
+    // Sessions: listed, one ended by id, all of a user's by an admin, and
+    // the caller's own by logging out.
+    let carol_login = json!({ "username": "carol", "password": "carol's new long password" });
+    let carol_session = async || {
+        let answer = api
+            .call("post", "/v1/login", None, Some(carol_login.clone()))
+            .await;
+        answer.json()["session"]
+            .as_str()
+            .expect("session")
+            .to_owned()
+    };
+    let (first, second) = (carol_session().await, carol_session().await);
+    let answer = step!(
+        "get",
+        "/v1/sessions",
+        "/v1/sessions",
+        Some(first.as_str()),
+        None,
+        ok
+    );
+    assert_eq!(answer.as_array().map(Vec::len), Some(2), "{answer}");
+    let second_id = answer[1]["id"].as_i64().expect("id");
+    step!(
+        "get",
+        "/v1/sessions",
+        "/v1/sessions?user=nobody",
+        me,
+        None,
+        StatusCode::NOT_FOUND
+    );
+    step!(
+        "get",
+        "/v1/sessions",
+        &format!("/v1/sessions?user={ADMIN}"),
+        Some(first.as_str()),
+        None,
+        StatusCode::FORBIDDEN
+    );
+    let answer = step!(
+        "post",
+        "/v1/sessions/{id}/revoke",
+        &format!("/v1/sessions/{second_id}/revoke"),
+        Some(first.as_str()),
+        None,
+        ok
+    );
+    assert_eq!(answer["ended"], 1);
+    step!(
+        "get",
+        "/v1/me",
+        "/v1/me",
+        Some(second.as_str()),
+        None,
+        StatusCode::UNAUTHORIZED
+    );
+    step!(
+        "post",
+        "/v1/sessions/{id}/revoke",
+        "/v1/sessions/999999/revoke",
+        Some(first.as_str()),
+        None,
+        StatusCode::NOT_FOUND
+    );
+    let answer = step!(
+        "post",
+        "/v1/sessions/revoke-all",
+        "/v1/sessions/revoke-all",
+        me,
+        Some(json!({ "user": "carol" })),
+        ok
+    );
+    assert_eq!(answer["ended"], 1);
+    let third = carol_session().await;
+    let answer = step!(
+        "post",
+        "/v1/logout",
+        "/v1/logout",
+        Some(third.as_str()),
+        None,
+        ok
+    );
+    assert_eq!(answer["ended"], 1);
+    step!(
+        "post",
+        "/v1/logout",
+        "/v1/logout",
+        Some(third.as_str()),
+        None,
+        StatusCode::UNAUTHORIZED
+    );
+
     // Tokens.
     let create =
         json!({ "name": "ci", "type": "service", "expires": "30d", "description": "deploys" });
