@@ -182,3 +182,22 @@ impl TokenService {
             })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_recorded_user_agent_is_printable_and_short() {
+        assert_eq!(recorded_user_agent("tokenctl/0.1.0"), "tokenctl/0.1.0");
+        assert_eq!(
+            recorded_user_agent("evil\u{1b}[31m\u{202e}txt\t"),
+            "evil[31mtxt"
+        );
+        let long = "x".repeat(MAX_USER_AGENT_LEN + 50);
+        assert_eq!(
+            recorded_user_agent(&long).chars().count(),
+            MAX_USER_AGENT_LEN
+        );
+    }
+}

@@ -2,6 +2,7 @@
 
 use std::io::BufRead;
 
+use crate::backend::RemoteBackend;
 use crate::cmd::Context;
 use crate::error::{Error, ErrorKind, Result};
 
@@ -17,7 +18,8 @@ use crate::error::{Error, ErrorKind, Result};
 ///
 /// With --code-stdin the codes are read from stdin, one per line, each when
 /// it is needed: the current one first (only when replacing), then one from
-/// the new secret after it is printed.
+/// the new secret after it is printed. A code from the new secret that does
+/// not match is asked for again (3 tries): the secret stays the same.
 ///
 /// Examples:
 ///   tokenctl 2fa enable
@@ -50,10 +52,31 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             enrollment.secret
         ));
     }
-    let code = read_code(ctx, args.code_stdin, "Code from the new secret")?;
-    remote.confirm_totp(&code).await?;
+    confirm(ctx, &remote, args.code_stdin).await?;
     ctx.out
         .success("2FA is on: tokenctl login will ask for a code");
+    Ok(())
+}
+
+/// How many codes from the new secret one run takes before giving up.
+const CONFIRM_ATTEMPTS: u32 = 3;
+
+/// Confirms the new secret with a code from it. A mistyped code asks for
+/// another: the server keeps the pending secret, so the entry already added
+/// to the authenticator stays the right one.
+async fn confirm(ctx: &Context, remote: &RemoteBackend, from_stdin: bool) -> Result<()> {
+    for attempt in 1..=CONFIRM_ATTEMPTS {
+        let code = read_code(ctx, from_stdin, "Code from the new secret")?;
+        match remote.confirm_totp(&code).await {
+            Err(error) if error.kind == ErrorKind::InvalidInput && attempt < CONFIRM_ATTEMPTS => {
+                ctx.out.warning(&format!(
+                    "{}; try the next code (the secret stays the same)",
+                    error.message
+                ));
+            }
+            result => return result,
+        }
+    }
     Ok(())
 }
 

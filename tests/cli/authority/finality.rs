@@ -147,10 +147,22 @@ fn two_factor_enable_on_the_cli_asks_for_the_current_code_first() {
         .and_then(|rest| rest.split('&').next())
         .unwrap_or_else(|| panic!("no secret in {url:?}"))
         .to_owned();
+    // A mistyped code first: the same secret takes the next one.
+    let valid: Vec<String> = (-1..=1).map(|step| totp_code(&secret, step)).collect();
+    let mistyped = (0..)
+        .map(|n| format!("{n:06}"))
+        .find(|code| !valid.contains(code))
+        .expect("a wrong code");
+    writeln!(stdin, "{mistyped}").expect("mistyped code");
     writeln!(stdin, "{}", totp_code(&secret, 0)).expect("new code");
     drop(stdin);
     let output = child.wait_with_output().expect("wait");
     assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("does not match the new 2FA secret; try the next code"),
+        "{}",
+        stderr(&output)
+    );
     assert!(stderr(&output).contains("2FA is on"));
 
     // Without a current code, nothing is replaced.
