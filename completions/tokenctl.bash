@@ -88,17 +88,29 @@ _tokenctl() {
             tokenctl,whoami)
                 cmd="tokenctl__subcmd__whoami"
                 ;;
+            tokenctl__subcmd__2fa,disable)
+                cmd="tokenctl__subcmd__2fa__subcmd__disable"
+                ;;
             tokenctl__subcmd__2fa,enable)
                 cmd="tokenctl__subcmd__2fa__subcmd__enable"
                 ;;
             tokenctl__subcmd__2fa,help)
                 cmd="tokenctl__subcmd__2fa__subcmd__help"
                 ;;
+            tokenctl__subcmd__2fa,status)
+                cmd="tokenctl__subcmd__2fa__subcmd__status"
+                ;;
+            tokenctl__subcmd__2fa__subcmd__help,disable)
+                cmd="tokenctl__subcmd__2fa__subcmd__help__subcmd__disable"
+                ;;
             tokenctl__subcmd__2fa__subcmd__help,enable)
                 cmd="tokenctl__subcmd__2fa__subcmd__help__subcmd__enable"
                 ;;
             tokenctl__subcmd__2fa__subcmd__help,help)
                 cmd="tokenctl__subcmd__2fa__subcmd__help__subcmd__help"
+                ;;
+            tokenctl__subcmd__2fa__subcmd__help,status)
+                cmd="tokenctl__subcmd__2fa__subcmd__help__subcmd__status"
                 ;;
             tokenctl__subcmd__help,2fa)
                 cmd="tokenctl__subcmd__help__subcmd__2fa"
@@ -172,8 +184,14 @@ _tokenctl() {
             tokenctl__subcmd__help,whoami)
                 cmd="tokenctl__subcmd__help__subcmd__whoami"
                 ;;
+            tokenctl__subcmd__help__subcmd__2fa,disable)
+                cmd="tokenctl__subcmd__help__subcmd__2fa__subcmd__disable"
+                ;;
             tokenctl__subcmd__help__subcmd__2fa,enable)
                 cmd="tokenctl__subcmd__help__subcmd__2fa__subcmd__enable"
+                ;;
+            tokenctl__subcmd__help__subcmd__2fa,status)
+                cmd="tokenctl__subcmd__help__subcmd__2fa__subcmd__status"
                 ;;
             tokenctl__subcmd__help__subcmd__keys,list)
                 cmd="tokenctl__subcmd__help__subcmd__keys__subcmd__list"
@@ -241,11 +259,20 @@ _tokenctl() {
             tokenctl__subcmd__help__subcmd__user,disable)
                 cmd="tokenctl__subcmd__help__subcmd__user__subcmd__disable"
                 ;;
+            tokenctl__subcmd__help__subcmd__user,edit)
+                cmd="tokenctl__subcmd__help__subcmd__user__subcmd__edit"
+                ;;
             tokenctl__subcmd__help__subcmd__user,enable)
                 cmd="tokenctl__subcmd__help__subcmd__user__subcmd__enable"
                 ;;
             tokenctl__subcmd__help__subcmd__user,list)
                 cmd="tokenctl__subcmd__help__subcmd__user__subcmd__list"
+                ;;
+            tokenctl__subcmd__help__subcmd__user,remove)
+                cmd="tokenctl__subcmd__help__subcmd__user__subcmd__remove"
+                ;;
+            tokenctl__subcmd__help__subcmd__user,reset-2fa)
+                cmd="tokenctl__subcmd__help__subcmd__user__subcmd__reset__subcmd__2fa"
                 ;;
             tokenctl__subcmd__help__subcmd__user,reset-password)
                 cmd="tokenctl__subcmd__help__subcmd__user__subcmd__reset__subcmd__password"
@@ -412,6 +439,9 @@ _tokenctl() {
             tokenctl__subcmd__user,disable)
                 cmd="tokenctl__subcmd__user__subcmd__disable"
                 ;;
+            tokenctl__subcmd__user,edit)
+                cmd="tokenctl__subcmd__user__subcmd__edit"
+                ;;
             tokenctl__subcmd__user,enable)
                 cmd="tokenctl__subcmd__user__subcmd__enable"
                 ;;
@@ -420,6 +450,12 @@ _tokenctl() {
                 ;;
             tokenctl__subcmd__user,list)
                 cmd="tokenctl__subcmd__user__subcmd__list"
+                ;;
+            tokenctl__subcmd__user,remove)
+                cmd="tokenctl__subcmd__user__subcmd__remove"
+                ;;
+            tokenctl__subcmd__user,reset-2fa)
+                cmd="tokenctl__subcmd__user__subcmd__reset__subcmd__2fa"
                 ;;
             tokenctl__subcmd__user,reset-password)
                 cmd="tokenctl__subcmd__user__subcmd__reset__subcmd__password"
@@ -436,6 +472,9 @@ _tokenctl() {
             tokenctl__subcmd__user__subcmd__help,disable)
                 cmd="tokenctl__subcmd__user__subcmd__help__subcmd__disable"
                 ;;
+            tokenctl__subcmd__user__subcmd__help,edit)
+                cmd="tokenctl__subcmd__user__subcmd__help__subcmd__edit"
+                ;;
             tokenctl__subcmd__user__subcmd__help,enable)
                 cmd="tokenctl__subcmd__user__subcmd__help__subcmd__enable"
                 ;;
@@ -444,6 +483,12 @@ _tokenctl() {
                 ;;
             tokenctl__subcmd__user__subcmd__help,list)
                 cmd="tokenctl__subcmd__user__subcmd__help__subcmd__list"
+                ;;
+            tokenctl__subcmd__user__subcmd__help,remove)
+                cmd="tokenctl__subcmd__user__subcmd__help__subcmd__remove"
+                ;;
+            tokenctl__subcmd__user__subcmd__help,reset-2fa)
+                cmd="tokenctl__subcmd__user__subcmd__help__subcmd__reset__subcmd__2fa"
                 ;;
             tokenctl__subcmd__user__subcmd__help,reset-password)
                 cmd="tokenctl__subcmd__user__subcmd__help__subcmd__reset__subcmd__password"
@@ -491,8 +536,38 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__2fa)
-            opts="-h --store --server --profile --config --json --debug --help enable help"
+            opts="-h --store --server --profile --config --json --debug --help enable disable status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__2fa__subcmd__disable)
+            opts="-h --code-stdin --store --server --profile --config --json --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -551,8 +626,22 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__2fa__subcmd__help)
-            opts="enable help"
+            opts="enable disable status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__2fa__subcmd__help__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -585,6 +674,50 @@ _tokenctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__2fa__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__2fa__subcmd__status)
+            opts="-h --store --server --profile --config --json --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -809,7 +942,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__help__subcmd__2fa)
-            opts="enable"
+            opts="enable disable status"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -822,7 +955,35 @@ _tokenctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tokenctl__subcmd__help__subcmd__2fa__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tokenctl__subcmd__help__subcmd__2fa__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__help__subcmd__2fa__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1397,7 +1558,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__help__subcmd__user)
-            opts="list add disable enable set-role unlock reset-password"
+            opts="list add disable enable set-role unlock reset-password reset-2fa edit remove"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1438,6 +1599,20 @@ _tokenctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tokenctl__subcmd__help__subcmd__user__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tokenctl__subcmd__help__subcmd__user__subcmd__enable)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1453,6 +1628,34 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__help__subcmd__user__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__help__subcmd__user__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__help__subcmd__user__subcmd__reset__subcmd__2fa)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2869,7 +3072,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__serve)
-            opts="-h --listen --database --signing-key --init-admin --init-admin-password-file --tls-cert --tls-key --login-attempts-per-minute --exchanges-per-minute --issuer --audience --request-timeout --max-exchange-ttl --header-timeout --max-connections --max-connections-per-address --login-concurrency --login-queue --store --server --profile --config --json --debug --help"
+            opts="-h --listen --database --signing-key --init-admin --init-admin-password-file --tls-cert --tls-key --require-2fa --login-attempts-per-minute --exchanges-per-minute --issuer --audience --request-timeout --max-exchange-ttl --header-timeout --max-connections --max-connections-per-address --login-concurrency --login-queue --store --server --profile --config --json --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3185,7 +3388,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__user)
-            opts="-h --store --server --profile --config --json --debug --help list add disable enable set-role unlock reset-password help"
+            opts="-h --store --server --profile --config --json --debug --help list add disable enable set-role unlock reset-password reset-2fa edit remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3278,6 +3481,40 @@ _tokenctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tokenctl__subcmd__user__subcmd__edit)
+            opts="-h --email --store --server --profile --config --json --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tokenctl__subcmd__user__subcmd__enable)
             opts="-h --store --server --profile --config --json --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3309,7 +3546,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__user__subcmd__help)
-            opts="list add disable enable set-role unlock reset-password help"
+            opts="list add disable enable set-role unlock reset-password reset-2fa edit remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3337,6 +3574,20 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__user__subcmd__help__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__user__subcmd__help__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3379,6 +3630,34 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__user__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__user__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__user__subcmd__help__subcmd__reset__subcmd__2fa)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3435,6 +3714,66 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__user__subcmd__list)
+            opts="-h --removed --store --server --profile --config --json --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__user__subcmd__remove)
+            opts="-y -h --yes --store --server --profile --config --json --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__user__subcmd__reset__subcmd__2fa)
             opts="-h --store --server --profile --config --json --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

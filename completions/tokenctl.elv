@@ -184,7 +184,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
-            cand --password-stdin 'Read the password (and a 2FA code on the next line) from stdin'
+            cand --password-stdin 'Read the password, then a 2FA code and a new password when asked, from lines of stdin'
             cand --insecure-storage 'Keep the session in a 0600 file instead of the OS keyring'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
@@ -231,6 +231,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand enable 'Turn on 2FA, or move it to a new authenticator'
+            cand disable 'Turn off 2FA on your server account'
+            cand status 'Show whether your server account has 2FA, and how many recovery codes are left'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;2fa;enable'= {
@@ -244,11 +246,38 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'tokenctl;2fa;disable'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --code-stdin 'Read the code (or a recovery code) from the first line of stdin'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;2fa;status'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'tokenctl;2fa;help'= {
             cand enable 'Turn on 2FA, or move it to a new authenticator'
+            cand disable 'Turn off 2FA on your server account'
+            cand status 'Show whether your server account has 2FA, and how many recovery codes are left'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;2fa;help;enable'= {
+        }
+        &'tokenctl;2fa;help;disable'= {
+        }
+        &'tokenctl;2fa;help;status'= {
         }
         &'tokenctl;2fa;help;help'= {
         }
@@ -306,6 +335,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
+            cand --require-2fa 'Every account needs 2FA: a login without a code may only set it up (tokenctl 2fa enable), and tokens are created only from a session opened with a code'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
             cand -h 'Print help (see more with ''--help'')'
@@ -442,13 +472,16 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand list 'List users'
+            cand list 'List users: role, email, 2FA, last login and status'
             cand add 'Add a user who can own tokens (needs users:manage)'
             cand disable 'Disable a user: their tokens stop working until they are enabled again'
             cand enable 'Enable a disabled user again'
             cand set-role 'Give a user another role (needs users:manage)'
             cand unlock 'Let a user log in again at once after failed logins (needs users:manage)'
             cand reset-password 'Set a new password for a user who lost theirs (needs users:manage)'
+            cand reset-2fa 'Take 2FA off a user who lost their authenticator (needs users:manage)'
+            cand edit 'Change a user''s details (needs users:manage)'
+            cand remove 'Remove a user: their tokens are revoked and their sessions end (needs users:manage)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;user;list'= {
@@ -456,6 +489,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
+            cand --removed 'Include removed users'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
             cand -h 'Print help (see more with ''--help'')'
@@ -524,14 +558,50 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'tokenctl;user;reset-2fa'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;user;edit'= {
+            cand --email 'Email address ('''' clears it)'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;user;remove'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'tokenctl;user;help'= {
-            cand list 'List users'
+            cand list 'List users: role, email, 2FA, last login and status'
             cand add 'Add a user who can own tokens (needs users:manage)'
             cand disable 'Disable a user: their tokens stop working until they are enabled again'
             cand enable 'Enable a disabled user again'
             cand set-role 'Give a user another role (needs users:manage)'
             cand unlock 'Let a user log in again at once after failed logins (needs users:manage)'
             cand reset-password 'Set a new password for a user who lost theirs (needs users:manage)'
+            cand reset-2fa 'Take 2FA off a user who lost their authenticator (needs users:manage)'
+            cand edit 'Change a user''s details (needs users:manage)'
+            cand remove 'Remove a user: their tokens are revoked and their sessions end (needs users:manage)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;user;help;list'= {
@@ -547,6 +617,12 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;user;help;unlock'= {
         }
         &'tokenctl;user;help;reset-password'= {
+        }
+        &'tokenctl;user;help;reset-2fa'= {
+        }
+        &'tokenctl;user;help;edit'= {
+        }
+        &'tokenctl;user;help;remove'= {
         }
         &'tokenctl;user;help;help'= {
         }
@@ -872,8 +948,14 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;help;2fa'= {
             cand enable 'Turn on 2FA, or move it to a new authenticator'
+            cand disable 'Turn off 2FA on your server account'
+            cand status 'Show whether your server account has 2FA, and how many recovery codes are left'
         }
         &'tokenctl;help;2fa;enable'= {
+        }
+        &'tokenctl;help;2fa;disable'= {
+        }
+        &'tokenctl;help;2fa;status'= {
         }
         &'tokenctl;help;password'= {
             cand change 'Change the password of your account'
@@ -905,13 +987,16 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;role;remove'= {
         }
         &'tokenctl;help;user'= {
-            cand list 'List users'
+            cand list 'List users: role, email, 2FA, last login and status'
             cand add 'Add a user who can own tokens (needs users:manage)'
             cand disable 'Disable a user: their tokens stop working until they are enabled again'
             cand enable 'Enable a disabled user again'
             cand set-role 'Give a user another role (needs users:manage)'
             cand unlock 'Let a user log in again at once after failed logins (needs users:manage)'
             cand reset-password 'Set a new password for a user who lost theirs (needs users:manage)'
+            cand reset-2fa 'Take 2FA off a user who lost their authenticator (needs users:manage)'
+            cand edit 'Change a user''s details (needs users:manage)'
+            cand remove 'Remove a user: their tokens are revoked and their sessions end (needs users:manage)'
         }
         &'tokenctl;help;user;list'= {
         }
@@ -926,6 +1011,12 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;user;unlock'= {
         }
         &'tokenctl;help;user;reset-password'= {
+        }
+        &'tokenctl;help;user;reset-2fa'= {
+        }
+        &'tokenctl;help;user;edit'= {
+        }
+        &'tokenctl;help;user;remove'= {
         }
         &'tokenctl;help;keys'= {
             cand list 'List the signing keys: the active one and the retired ones still published'

@@ -160,7 +160,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l store -d 'To
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l password-stdin -d 'Read the password (and a 2FA code on the next line) from stdin'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l password-stdin -d 'Read the password, then a 2FA code and a new password when asked, from lines of stdin'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l insecure-storage -d 'Keep the session in a 0600 file instead of the OS keyring'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
@@ -186,15 +186,17 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -l config -d '
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable help" -l server -d 'Token server to use instead of the local store' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable help" -s h -l help -d 'Print help'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable help" -f -a "enable" -d 'Turn on 2FA, or move it to a new authenticator'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -s h -l help -d 'Print help'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -f -a "enable" -d 'Turn on 2FA, or move it to a new authenticator'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -f -a "disable" -d 'Turn off 2FA on your server account'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -f -a "status" -d 'Show whether your server account has 2FA, and how many recovery codes are left'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
@@ -203,7 +205,24 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_s
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l code-stdin -d 'Read the code (or a recovery code) from the first line of stdin'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Turn on 2FA, or move it to a new authenticator'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Turn off 2FA on your server account'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show whether your server account has 2FA, and how many recovery codes are left'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and not __fish_seen_subcommand_from change help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and not __fish_seen_subcommand_from change help" -l server -d 'Token server to use instead of the local store' -r
@@ -246,6 +265,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l store -d 'To
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l require-2fa -d 'Every account needs 2FA: a login without a code may only set it up (tokenctl 2fa enable), and tokens are created only from a session opened with a code'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -326,25 +346,29 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a custom role (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a custom role that no user or token holds (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password help" -l server -d 'Token server to use instead of the local store' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password help" -s h -l help -d 'Print help'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password help" -f -a "list" -d 'List users'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password help" -f -a "add" -d 'Add a user who can own tokens (needs users:manage)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password help" -f -a "disable" -d 'Disable a user: their tokens stop working until they are enabled again'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password help" -f -a "enable" -d 'Enable a disabled user again'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password help" -f -a "set-role" -d 'Give a user another role (needs users:manage)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password help" -f -a "unlock" -d 'Let a user log in again at once after failed logins (needs users:manage)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password help" -f -a "reset-password" -d 'Set a new password for a user who lost theirs (needs users:manage)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -s h -l help -d 'Print help'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "list" -d 'List users: role, email, 2FA, last login and status'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "add" -d 'Add a user who can own tokens (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "disable" -d 'Disable a user: their tokens stop working until they are enabled again'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "enable" -d 'Enable a disabled user again'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "set-role" -d 'Give a user another role (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "unlock" -d 'Let a user log in again at once after failed logins (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "reset-password" -d 'Set a new password for a user who lost theirs (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "reset-2fa" -d 'Take 2FA off a user who lost their authenticator (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "edit" -d 'Change a user\'s details (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "remove" -d 'Remove a user: their tokens are revoked and their sessions end (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l removed -d 'Include removed users'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -393,13 +417,39 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-password" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-2fa" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-2fa" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-2fa" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-2fa" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-2fa" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-2fa" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-2fa" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from edit" -l email -d 'Email address (\'\' clears it)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from edit" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from edit" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from edit" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from edit" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from edit" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from edit" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users: role, email, 2FA, last login and status'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a user who can own tokens (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable a user: their tokens stop working until they are enabled again'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable a disabled user again'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "set-role" -d 'Give a user another role (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "unlock" -d 'Let a user log in again at once after failed logins (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "reset-password" -d 'Set a new password for a user who lost theirs (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "reset-2fa" -d 'Take 2FA off a user who lost their authenticator (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a user\'s details (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a user: their tokens are revoked and their sessions end (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list rotate help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list rotate help" -l server -d 'Token server to use instead of the local store' -r
@@ -614,6 +664,8 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_s
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session role user keys oauth completions clipboard-hold help" -f -a "clipboard-hold" -d 'Holds a copied secret on the clipboard (started by create/regenerate)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session role user keys oauth completions clipboard-hold help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from 2fa" -f -a "enable" -d 'Turn on 2FA, or move it to a new authenticator'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from 2fa" -f -a "disable" -d 'Turn off 2FA on your server account'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from 2fa" -f -a "status" -d 'Show whether your server account has 2FA, and how many recovery codes are left'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from password" -f -a "change" -d 'Change the password of your account'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "list" -d 'List active login sessions: yours, or another user\'s with --user'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "revoke" -d 'End a login session at once, or all of them with --all'
@@ -621,13 +673,16 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "show" -d 'Show one role and what each of its permissions allows'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "add" -d 'Add a custom role (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "remove" -d 'Remove a custom role that no user or token holds (needs users:manage)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users: role, email, 2FA, last login and status'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Add a user who can own tokens (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "disable" -d 'Disable a user: their tokens stop working until they are enabled again'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "enable" -d 'Enable a disabled user again'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "set-role" -d 'Give a user another role (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "unlock" -d 'Let a user log in again at once after failed logins (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "reset-password" -d 'Set a new password for a user who lost theirs (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "reset-2fa" -d 'Take 2FA off a user who lost their authenticator (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "edit" -d 'Change a user\'s details (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "remove" -d 'Remove a user: their tokens are revoked and their sessions end (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List the signing keys: the active one and the retired ones still published'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "rotate" -d 'Make a new key the signer; the old one keeps verifying what it signed'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from oauth" -f -a "add" -d 'Add an OAuth2 token configuration for a provider'

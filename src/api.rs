@@ -19,8 +19,16 @@ pub const PREFIX: &str = "/v1";
 pub struct LoginRequest {
     pub username: String,
     pub password: String,
+    /// Needed when the account has 2FA, unless `recovery_code` is given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub totp_code: Option<String>,
+    /// One of the account's recovery codes, in place of `totp_code`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recovery_code: Option<String>,
+    /// Needed when `password` is one-time (an admin set it): the account's
+    /// password from now on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_password: Option<String>,
 }
 
 /// No `Debug`: the session is a credential.
@@ -49,6 +57,9 @@ pub struct Me {
     /// For a login session: its id (see `GET /v1/sessions`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_id: Option<i64>,
+    /// The session may only enrol a second factor (`POST /v1/me/totp`).
+    #[serde(default)]
+    pub enrolment_only: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -232,6 +243,32 @@ pub struct EndedSessions {
     pub ended: u64,
 }
 
+/// Query of `GET /v1/users`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UsersQuery {
+    /// Include removed users.
+    #[serde(default)]
+    pub removed: bool,
+}
+
+/// `PATCH /v1/users/{name}`: what to change; a field left out stays.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditUserRequest {
+    /// The new address; `""` clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// What `DELETE /v1/users/{name}` ended.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RemovedUser {
+    pub user: User,
+    pub tokens_revoked: u64,
+    pub sessions_ended: u64,
+}
+
 /// What `user unlock` did.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct UnlockedUser {
@@ -257,6 +294,59 @@ pub struct AddedUser {
 pub struct TotpBeginRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_code: Option<String>,
+    /// A recovery code of the account, in place of `current_code`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recovery_code: Option<String>,
+}
+
+/// `POST /v1/me/totp/disable`: a code from the authenticator, or a
+/// recovery code. No `Debug`: either is a credential.
+#[derive(Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TotpDisableRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recovery_code: Option<String>,
+}
+
+/// `POST /v1/me/totp/confirm`: 2FA is on, with these recovery codes, shown
+/// this once. No `Debug`: the codes are credentials.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct TotpConfirmed {
+    /// Always `enabled`.
+    pub totp: String,
+    pub recovery_codes: Vec<String>,
+    /// The session was one that could only enrol: it ended, and the next
+    /// login (with a code) opens a full one.
+    #[serde(default)]
+    pub session_ended: bool,
+}
+
+/// Says how many codes there are, never what they are.
+impl std::fmt::Debug for TotpConfirmed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TotpConfirmed")
+            .field("totp", &self.totp)
+            .field(
+                "recovery_codes",
+                &format_args!("[{} codes]", self.recovery_codes.len()),
+            )
+            .field("session_ended", &self.session_ended)
+            .finish()
+    }
+}
+
+/// `GET /v1/me/totp`: where the caller's second factor stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TwoFactorStatus {
+    pub enabled: bool,
+    /// An enrolment was started and awaits its confirming code.
+    pub pending: bool,
+    /// Unused recovery codes.
+    pub recovery_codes_left: i64,
+    /// An admin reset the second factor: enrol again.
+    pub enrolment_required: bool,
 }
 
 /// No `Debug`: the secret is the second factor.

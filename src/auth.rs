@@ -266,6 +266,12 @@ pub fn invalid_session() -> Error {
     Error::unauthenticated("the session is invalid or has expired").because(Reason::SessionExpired)
 }
 
+/// Whether the session was opened with a second factor (its `amr` says
+/// `mfa`).
+pub fn used_second_factor(claims: &SessionClaims) -> bool {
+    claims.amr.iter().any(|method| method == "mfa")
+}
+
 /// Methods recorded in a session's `amr` claim (RFC 8176 names).
 pub fn methods(with_totp: bool) -> BTreeSet<&'static str> {
     let mut methods = BTreeSet::from(["pwd"]);

@@ -25,6 +25,9 @@ pub enum ErrorKind {
     Unauthenticated,
     /// The password was right; the account also needs a TOTP code (exit 4).
     SecondFactorRequired,
+    /// The password was right, but someone else set it: the login must
+    /// choose a new one (exit 4).
+    PasswordChangeRequired,
     /// Logged in, but not allowed to do this (exit 4).
     PermissionDenied,
     /// Too many attempts; try again later (exit 4).
@@ -56,6 +59,7 @@ impl ErrorKind {
             ErrorKind::NotFound => 3,
             ErrorKind::Unauthenticated
             | ErrorKind::SecondFactorRequired
+            | ErrorKind::PasswordChangeRequired
             | ErrorKind::PermissionDenied
             | ErrorKind::RateLimited => 4,
             ErrorKind::Conflict => 5,
@@ -96,6 +100,12 @@ pub enum Reason {
     AccountLocked,
     /// A second factor was to be confirmed, but none is being set up.
     NoSecondFactorPending,
+    /// 2FA was to be turned off, but the account has none.
+    NoSecondFactor,
+    /// The account is the last one that can manage users.
+    LastAdmin,
+    /// The session may only enrol a second factor.
+    SecondFactorEnrolmentRequired,
     /// The credential lacks a permission that the operation needs.
     PermissionMissing,
     /// The operation needs a person's login session, not a token.
@@ -212,6 +222,9 @@ impl From<StoreError> for Error {
             )
             .because(Reason::StoreReadOnly),
             StoreError::Database(reason) => Error::internal(format!("store error: {reason}")),
+            StoreError::LoginOvertaken => {
+                Error::unauthenticated("another login used the same credential first")
+            }
         }
     }
 }

@@ -30,6 +30,7 @@ pub mod oauth;
 pub mod output;
 pub mod policy;
 pub mod rate_limit;
+pub mod recovery;
 pub mod requests;
 pub mod scan;
 pub mod secret;

@@ -215,13 +215,37 @@ pub struct Role {
     pub builtin: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct User {
     pub id: Id,
     pub name: String,
     pub role: String,
     pub created_at: DateTime<Utc>,
     pub disabled_at: Option<DateTime<Utc>>,
+    /// Where to reach the person, as an admin recorded it.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// The password was set by someone else (`user add`, `user
+    /// reset-password`): it works for one login, which must replace it.
+    #[serde(default)]
+    pub password_change_required: bool,
+    /// A second factor (TOTP) is enrolled.
+    #[serde(default)]
+    pub two_factor: bool,
+    /// An admin reset the second factor: the next login may only enrol a
+    /// new one.
+    #[serde(default)]
+    pub two_factor_enrolment_required: bool,
+    #[serde(default)]
+    pub last_login_at: Option<DateTime<Utc>>,
+    /// Removed users keep their row, so their name in the audit trail and
+    /// on their (revoked) tokens still means one account.
+    #[serde(default)]
+    pub removed_at: Option<DateTime<Utc>>,
+    /// Until when some address may not try to log in to it (too many
+    /// failed logins); past, or `None`, when none is locked out.
+    #[serde(default)]
+    pub locked_until: Option<DateTime<Utc>>,
     /// Moves on whenever all of the user's sessions must end (a disable):
     /// a session or access token issued under an earlier value is refused,
     /// so enabling the account again does not bring old ones back. Internal
@@ -231,8 +255,13 @@ pub struct User {
 }
 
 impl User {
+    /// Disabled (or removed): the account cannot act.
     pub fn is_disabled(&self) -> bool {
         self.disabled_at.is_some()
+    }
+
+    pub fn is_removed(&self) -> bool {
+        self.removed_at.is_some()
     }
 }
 

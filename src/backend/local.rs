@@ -141,8 +141,22 @@ impl Backend for LocalBackend {
         self.service.remove_role(&self.actor().await?, name).await
     }
 
-    async fn users(&self) -> Result<Vec<User>> {
-        self.service.users(&self.actor().await?).await
+    async fn users(&self, removed: bool) -> Result<Vec<User>> {
+        self.service.users(&self.actor().await?, removed).await
+    }
+
+    async fn edit_user(&self, name: &str, email: Option<&str>) -> Result<User> {
+        self.service
+            .edit_user(&self.actor().await?, name, email)
+            .await
+    }
+
+    async fn remove_user(&self, name: &str) -> Result<crate::api::RemovedUser> {
+        self.service.remove_user(&self.actor().await?, name).await
+    }
+
+    async fn reset_totp(&self, name: &str) -> Result<User> {
+        self.service.reset_totp(&self.actor().await?, name).await
     }
 
     async fn add_user(

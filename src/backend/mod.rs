@@ -21,6 +21,7 @@ use crate::service::Ending;
 
 pub use local::LocalBackend;
 pub use remote::RemoteBackend;
+pub(crate) use remote::second_factor_fields;
 
 #[async_trait]
 pub trait Backend: Send + Sync {
@@ -52,7 +53,14 @@ pub trait Backend: Send + Sync {
         permissions: Permissions,
     ) -> Result<Role>;
     async fn remove_role(&self, name: &str) -> Result<()>;
-    async fn users(&self) -> Result<Vec<User>>;
+    /// The accounts; removed ones too with `removed`.
+    async fn users(&self, removed: bool) -> Result<Vec<User>>;
+    /// Sets the user's email address (`""` clears it).
+    async fn edit_user(&self, name: &str, email: Option<&str>) -> Result<User>;
+    /// Removes the user: their tokens revoked, their sessions ended.
+    async fn remove_user(&self, name: &str) -> Result<crate::api::RemovedUser>;
+    /// Takes another user's second factor off; they enrol again at login.
+    async fn reset_totp(&self, name: &str) -> Result<User>;
     /// Adds a user; returns the generated password when none was given.
     async fn add_user(
         &self,

@@ -29,6 +29,13 @@ fn for_reason(reason: &Reason) -> Option<String> {
             "an admin can lift it at once with `tokenctl user unlock`".to_owned()
         }
         Reason::NoSecondFactorPending => "start one with: tokenctl 2fa enable".to_owned(),
+        Reason::NoSecondFactor => "turn it on with: tokenctl 2fa enable".to_owned(),
+        Reason::SecondFactorEnrolmentRequired => {
+            "run tokenctl 2fa enable, then log in again with a code".to_owned()
+        }
+        Reason::LastAdmin => {
+            "give another user a role with users:manage first (tokenctl user set-role)".to_owned()
+        }
         Reason::PermissionMissing => {
             "ask an admin for a role that has it (tokenctl role list)".to_owned()
         }

@@ -4,14 +4,20 @@
 use super::{Context, Target, ask_hidden, logout, read_stdin};
 use crate::api::LoginRequest;
 use crate::backend::RemoteBackend;
+use crate::backend::second_factor_fields;
 use crate::error::{Error, ErrorKind, Result};
+use crate::service::SecondFactor;
 use crate::session::{Profile, Storage, StoredSession};
 
 /// Log in to a token server
 ///
 /// Asks for the password (hidden) and, when the account has 2FA, for the
-/// 6-digit code; with --password-stdin reads the password from the first line
-/// of stdin and the code from the second. The session lasts 60 minutes and is
+/// 6-digit code (or one of your recovery codes, each of which works once).
+/// A one-time password (one an admin set with `user add` or `user
+/// reset-password`) works for this one login: you choose your own password
+/// as you log in. With --password-stdin, stdin holds the password on its
+/// first line, then one line for each thing asked, in this order: the 2FA
+/// code, the new password. The session lasts 60 minutes and is
 /// kept in the OS keyring; with no keyring, tokenctl stops before writing
 /// anything unless you pass --insecure-storage (a 0600 file). Logging in
 /// again on a profile replaces its session: the server ends the old one.
@@ -19,6 +25,7 @@ use crate::session::{Profile, Storage, StoredSession};
 /// Examples:
 ///   tokenctl login --server https://tokens.example.com --username alice
 ///   printf '%s\n' "$PASSWORD" | tokenctl login --server "$URL" --username ci --password-stdin --insecure-storage
+///   printf '%s\n%s\n' "$ONE_TIME" "$NEW" | tokenctl login --server "$URL" --username bob --password-stdin
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -26,7 +33,7 @@ pub struct Args {
     #[arg(long, short)]
     pub username: Option<String>,
 
-    /// Read the password (and a 2FA code on the next line) from stdin
+    /// Read the password, then a 2FA code and a new password when asked, from lines of stdin
     #[arg(long)]
     pub password_stdin: bool,
 
@@ -50,20 +57,40 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         .username
         .or_else(|| profile.as_ref().map(|(_, p)| p.user.clone()))
         .unwrap_or_else(|| ctx.origin.who.clone());
-    let (password, mut code) = read_credentials(ctx, &username, args.password_stdin)?;
+    let mut answers = Answers::read(ctx, &username, args.password_stdin)?;
     let client = RemoteBackend::new(&server, None, ctx.settings.ca_cert.as_deref())?;
     let mut request = LoginRequest {
         username: username.clone(),
-        password,
-        totp_code: code.take(),
+        password: answers.password.clone(),
+        totp_code: None,
+        recovery_code: None,
+        new_password: None,
     };
-    let response = match client.login(&request).await {
-        Err(error) if error.kind == ErrorKind::SecondFactorRequired => {
-            request.totp_code = Some(ask_code(ctx, args.password_stdin)?);
-            client.login(&request).await?
+    // The server asks for what the account needs, one thing at a time: a
+    // second factor, then a password of the user's own for a one-time one.
+    let response = loop {
+        match client.login(&request).await {
+            Err(error)
+                if error.kind == ErrorKind::SecondFactorRequired
+                    && request.totp_code.is_none()
+                    && request.recovery_code.is_none() =>
+            {
+                (request.totp_code, request.recovery_code) =
+                    second_factor_fields(Some(&answers.second_factor(ctx, &error)?));
+            }
+            Err(error)
+                if error.kind == ErrorKind::PasswordChangeRequired
+                    && request.new_password.is_none() =>
+            {
+                request.new_password = Some(answers.new_password(ctx, &error)?);
+            }
+            other => break other?,
         }
-        other => other?,
     };
+    if request.new_password.is_some() {
+        ctx.out
+            .success("Your new password is set: the one-time password no longer works");
+    }
     let name = ctx
         .profile
         .clone()
@@ -130,41 +157,84 @@ async fn replace(
     Ok(())
 }
 
-/// The password, and a 2FA code when stdin carried one.
-fn read_credentials(
-    ctx: &Context,
-    username: &str,
-    from_stdin: bool,
-) -> Result<(String, Option<String>)> {
-    if from_stdin {
-        let input = read_stdin()?;
-        let mut lines = input.lines();
-        let password = lines
-            .next()
-            .filter(|line| !line.is_empty())
-            .ok_or_else(|| Error::invalid("no password on stdin"))?
-            .to_owned();
-        let code = lines
-            .next()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .map(str::to_owned);
-        return Ok((password, code));
-    }
-    let password = ask_hidden(&ctx.out, &format!("Password for {username}"), false)?;
-    Ok((password, None))
+/// What a login answers with: the password, then whatever the server asks
+/// for next — from the lines of stdin that follow, in the order asked, or
+/// typed at a prompt.
+struct Answers {
+    password: String,
+    /// The rest of stdin, when the password came from it.
+    lines: Option<std::vec::IntoIter<String>>,
 }
 
-fn ask_code(ctx: &Context, from_stdin: bool) -> Result<String> {
-    if from_stdin || !ctx.out.can_prompt() {
+impl Answers {
+    fn read(ctx: &Context, username: &str, from_stdin: bool) -> Result<Answers> {
+        if !from_stdin {
+            let password = ask_hidden(&ctx.out, &format!("Password for {username}"), false)?;
+            return Ok(Answers {
+                password,
+                lines: None,
+            });
+        }
+        let input = read_stdin()?;
+        let mut lines: Vec<String> = input.lines().map(str::to_owned).collect::<Vec<_>>();
+        if lines.first().is_none_or(String::is_empty) {
+            return Err(Error::invalid("no password on stdin"));
+        }
+        let password = lines.remove(0);
+        Ok(Answers {
+            password,
+            lines: Some(lines.into_iter()),
+        })
+    }
+
+    /// The next line of stdin, or `None` when stdin is not where answers
+    /// come from; when stdin ran out, the server's demand (`asked`) stands,
+    /// with `hint` saying where the answer goes.
+    fn next_line(&mut self, asked: &Error, hint: &str) -> Result<Option<String>> {
+        let Some(lines) = &mut self.lines else {
+            return Ok(None);
+        };
+        match lines.next().filter(|line| !line.trim().is_empty()) {
+            Some(line) => Ok(Some(line)),
+            None => Err(Error::new(asked.kind, asked.message.clone()).with_hint(hint)),
+        }
+    }
+
+    /// A 2FA code, or a recovery code (told apart by their shapes).
+    fn second_factor(&mut self, ctx: &Context, asked: &Error) -> Result<SecondFactor> {
+        let typed = match self.next_line(
+            asked,
+            "put the 6-digit code (or a recovery code) on the line after the password",
+        )? {
+            Some(line) => line,
+            None => ask_code(ctx)?,
+        };
+        Ok(SecondFactor::typed(&typed))
+    }
+
+    /// The password that replaces a one-time one.
+    fn new_password(&mut self, ctx: &Context, asked: &Error) -> Result<String> {
+        if let Some(line) = self.next_line(
+            asked,
+            "put your new password on the next line of stdin (after the 2FA code, if any)",
+        )? {
+            return Ok(line);
+        }
+        ctx.out.note(&asked.message);
+        ask_hidden(&ctx.out, "New password", true)
+    }
+}
+
+fn ask_code(ctx: &Context) -> Result<String> {
+    if !ctx.out.can_prompt() {
         return Err(Error::new(
             ErrorKind::SecondFactorRequired,
             "this account needs a 2FA code",
         )
-        .with_hint("put the 6-digit code on the line after the password"));
+        .with_hint("pass --password-stdin with the code on the line after the password"));
     }
     dialoguer::Input::<String>::new()
-        .with_prompt("2FA code")
+        .with_prompt("2FA code (or a recovery code)")
         .interact_text()
         .map_err(|error| Error::internal(format!("cannot read the code: {error}")))
 }

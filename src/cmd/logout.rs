@@ -72,3 +72,17 @@ pub(super) async fn end_on_server(
         other => other.map(drop),
     }
 }
+
+/// Deletes the stored copy of a session the server has ended (a password
+/// change, an enrolment-only session after its enrolment): no dead copy
+/// stays behind.
+pub(super) async fn forget_ended_session(ctx: &Context) -> Result<()> {
+    if let Target::Remote {
+        profile: Some((name, profile)),
+        ..
+    } = ctx.target()?
+    {
+        ctx.sessions.delete(&name, &profile).await?;
+    }
+    Ok(())
+}

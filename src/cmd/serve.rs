@@ -65,6 +65,12 @@ pub struct Args {
     #[arg(long, value_name = "FILE", requires = "tls_cert")]
     pub tls_key: Option<PathBuf>,
 
+    /// Every account needs 2FA: a login without a code may only set it up
+    /// (tokenctl 2fa enable), and tokens are created only from a session
+    /// opened with a code
+    #[arg(long = "require-2fa")]
+    pub require_2fa: bool,
+
     /// Login attempts allowed per client address per minute
     #[arg(long, default_value_t = 20, value_name = "N")]
     pub login_attempts_per_minute: u32,
@@ -205,6 +211,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         .with_password_work(passwords)
         .with_exchange_limit(args.exchanges_per_minute)
         .with_issuer(Arc::new(issuer))
+        .with_required_second_factor(args.require_2fa)
         .for_server()
         .await?;
     if let Some(name) = &args.init_admin {

@@ -71,6 +71,10 @@ pub struct Actor {
     pub credential: Credential,
     /// Where the request came from, for the audit log (`cli@host`, an address).
     pub source: String,
+    /// A session opened without a second factor where one is required (an
+    /// admin reset it, or the server requires 2FA): it may enrol one and
+    /// end itself, nothing else, and holds no permissions meanwhile.
+    pub enrolment_only: bool,
 }
 
 impl Actor {
@@ -83,6 +87,9 @@ impl Actor {
     }
 
     pub fn require(&self, permission: Permission, doing: &str) -> Result<()> {
+        if self.enrolment_only {
+            return Err(enrolment_first());
+        }
         if self.has(permission) {
             Ok(())
         } else {
@@ -152,6 +159,13 @@ pub enum Operation {
     /// Ending someone else's login sessions: it locks them out until they
     /// log in again.
     EndSessions,
+    /// Taking someone else's second factor off (a lost authenticator):
+    /// until they enrol again, their password alone is their account.
+    ResetSecondFactor,
+    /// Changing another account's details (its email, where notices go).
+    EditUser,
+    /// Removing an account: its tokens and sessions end with it.
+    RemoveUser,
 }
 
 /// What an [`Operation`] needs of the credential that asks for it.
@@ -167,7 +181,7 @@ const PERSON: &[CredentialKind] = &[CredentialKind::Person];
 
 impl Operation {
     /// Every operation, for the README's matrix and its test.
-    pub const ALL: [Operation; 17] = [
+    pub const ALL: [Operation; 20] = [
         Operation::CreateToken { for_other: false },
         Operation::CreateToken { for_other: true },
         Operation::RegenerateToken { own: true },
@@ -185,6 +199,9 @@ impl Operation {
         Operation::ResetPassword,
         Operation::EndOwnSessions,
         Operation::EndSessions,
+        Operation::ResetSecondFactor,
+        Operation::EditUser,
+        Operation::RemoveUser,
     ];
 
     /// The credential matrix (DESIGN.md, "Authority"): creating credentials
@@ -211,7 +228,10 @@ impl Operation {
             | Operation::AddRole
             | Operation::RemoveRole
             | Operation::ResetPassword
-            | Operation::EndSessions => person(&[UsersManage]),
+            | Operation::EndSessions
+            | Operation::ResetSecondFactor
+            | Operation::EditUser
+            | Operation::RemoveUser => person(&[UsersManage]),
             Operation::RotateKeys => person(&[KeysManage]),
             Operation::EnrollSecondFactor
             | Operation::ChangeOwnPassword
@@ -246,6 +266,9 @@ impl Operation {
             Operation::ResetPassword => "reset other users' passwords",
             Operation::EndOwnSessions => "end its sessions",
             Operation::EndSessions => "end other users' sessions",
+            Operation::ResetSecondFactor => "reset other users' 2FA",
+            Operation::EditUser => "edit users",
+            Operation::RemoveUser => "remove users",
         }
     }
 }
@@ -256,11 +279,25 @@ impl Operation {
 /// tell a refused caller about other accounts.
 pub fn check(actor: &Actor, operation: Operation) -> Result<()> {
     check_credential(actor, operation)?;
+    if actor.enrolment_only
+        && !matches!(
+            operation,
+            Operation::EnrollSecondFactor | Operation::EndOwnSessions
+        )
+    {
+        return Err(enrolment_first());
+    }
     operation
         .needs()
         .permissions
         .iter()
         .try_for_each(|permission| actor.require(*permission, operation.doing()))
+}
+
+/// The refusal of everything but enrolment to an [`Actor::enrolment_only`].
+fn enrolment_first() -> Error {
+    Error::denied("this session may only set up 2FA: the account must enrol a second factor first")
+        .because(Reason::SecondFactorEnrolmentRequired)
 }
 
 /// The first half of [`check`]: whether the actor's kind of credential may
@@ -334,6 +371,23 @@ pub enum Act<'a> {
         user: &'a User,
         role: &'a Role,
     },
+    /// Taking the second factor off `user` (whose role is `role`).
+    ResetSecondFactor {
+        user: &'a User,
+        role: &'a Role,
+    },
+    /// Changing the details of `user` (whose role is `role`).
+    EditUser {
+        user: &'a User,
+        role: &'a Role,
+    },
+    /// Removing `user` (whose role is `role`); `other_admins`: how many
+    /// other active accounts hold `users:manage`.
+    RemoveUser {
+        user: &'a User,
+        role: &'a Role,
+        other_admins: usize,
+    },
     /// `replacing`: the account already has a second factor;
     /// `proved_current`: the request carried a valid code from it.
     EnrollSecondFactor {
@@ -367,6 +421,9 @@ impl Act<'_> {
             Act::ResetPassword { .. } => Operation::ResetPassword,
             Act::EndSessions { user, .. } if user.id == actor.user.id => Operation::EndOwnSessions,
             Act::EndSessions { .. } => Operation::EndSessions,
+            Act::ResetSecondFactor { .. } => Operation::ResetSecondFactor,
+            Act::EditUser { .. } => Operation::EditUser,
+            Act::RemoveUser { .. } => Operation::RemoveUser,
         }
     }
 }
@@ -402,8 +459,9 @@ impl Grant {
 ///   permissions the actor holds, and a role added or removed only with
 ///   permissions the actor holds;
 /// - a second factor is replaced only with a code from the current one;
-/// - a password is reset, or sessions ended, only by someone who holds all
-///   its account holds (one's own sessions anyone may end).
+/// - a password or second factor is reset, or sessions ended, only by
+///   someone who holds all its account holds (one's own sessions anyone
+///   may end).
 ///
 /// Who may ask at all is [`check`]; a refusal is an error saying why.
 pub fn decide(actor: &Actor, act: &Act<'_>) -> Result<Grant> {
@@ -504,6 +562,51 @@ pub fn decide(actor: &Actor, act: &Act<'_>) -> Result<Grant> {
             }
             within(actor, &role.permissions, || {
                 format!("reset the password of {} (role {})", user.name, role.name)
+            })?;
+            Ok(Grant::default())
+        }
+        // Without the second factor the password alone is the account:
+        // like a password reset. One's own goes through `2fa disable`,
+        // which asks for a code.
+        Act::ResetSecondFactor { user, role } => {
+            if user.id == actor.user.id {
+                return Err(Error::conflict("you cannot reset your own 2FA").with_hint(
+                    "turn it off with tokenctl 2fa disable (it asks for a code or a recovery code)",
+                ));
+            }
+            within(actor, &role.permissions, || {
+                format!("reset the 2FA of {} (role {})", user.name, role.name)
+            })?;
+            Ok(Grant::default())
+        }
+        // Where an account's notices go is part of holding it: only
+        // someone who holds all it holds may move them.
+        Act::EditUser { user, role } => {
+            within(actor, &role.permissions, || {
+                format!("edit {} (role {})", user.name, role.name)
+            })?;
+            Ok(Grant::default())
+        }
+        // Nobody may be left able to manage users: the store checks it
+        // again in the removal's own transaction.
+        Act::RemoveUser {
+            user,
+            role,
+            other_admins,
+        } => {
+            if role.permissions.contains(&Permission::UsersManage) && other_admins == 0 {
+                return Err(Error::conflict(format!(
+                    "{} is the last account that can manage users and cannot be removed",
+                    user.name
+                ))
+                .because(Reason::LastAdmin));
+            }
+            if user.id == actor.user.id {
+                return Err(Error::conflict("you cannot remove your own account")
+                    .with_hint("another user with users:manage can remove it"));
+            }
+            within(actor, &role.permissions, || {
+                format!("remove {} (role {})", user.name, role.name)
             })?;
             Ok(Grant::default())
         }
@@ -671,6 +774,42 @@ pub fn check_name(what: &str, name: &str) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// Longest email address (RFC 5321's path limit).
+pub const MAX_EMAIL_LEN: usize = 254;
+
+/// An email address as an admin types one: one `@` between a local part and
+/// a domain with a dot, printable, no spaces. Whether it reaches anyone is
+/// the mail server's to say.
+pub fn check_email(email: &str) -> Result<()> {
+    let refuse = |why: &str| {
+        Err(Error::invalid(format!(
+            "'{}' is not an email address: {why}",
+            email.escape_debug()
+        )))
+    };
+    if email.chars().count() > MAX_EMAIL_LEN {
+        return refuse(&format!("longer than {MAX_EMAIL_LEN} characters"));
+    }
+    if email
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || is_deceptive(c))
+    {
+        return refuse("it has spaces or invisible characters");
+    }
+    match email.split_once('@') {
+        Some((local, domain))
+            if !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.') =>
+        {
+            Ok(())
+        }
+        _ => refuse("it needs the form name@example.com"),
+    }
 }
 
 pub fn check_description(description: &str) -> Result<()> {

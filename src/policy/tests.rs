@@ -18,8 +18,7 @@ fn user(id: crate::model::Id, name: &str) -> User {
         name: name.into(),
         role: "r".into(),
         created_at: time::now(),
-        disabled_at: None,
-        session_epoch: 0,
+        ..User::default()
     }
 }
 
@@ -29,6 +28,7 @@ fn actor(credential: Credential, permissions: &[Permission]) -> Actor {
         permissions: permissions.iter().copied().collect(),
         credential,
         source: "test".into(),
+        enrolment_only: false,
     }
 }
 

@@ -21,9 +21,9 @@ impl ApiError {
         match self.0.kind {
             ErrorKind::InvalidInput => StatusCode::BAD_REQUEST,
             ErrorKind::NotFound => StatusCode::NOT_FOUND,
-            ErrorKind::Unauthenticated | ErrorKind::SecondFactorRequired => {
-                StatusCode::UNAUTHORIZED
-            }
+            ErrorKind::Unauthenticated
+            | ErrorKind::SecondFactorRequired
+            | ErrorKind::PasswordChangeRequired => StatusCode::UNAUTHORIZED,
             ErrorKind::PermissionDenied => StatusCode::FORBIDDEN,
             ErrorKind::Conflict => StatusCode::CONFLICT,
             ErrorKind::RateLimited => StatusCode::TOO_MANY_REQUESTS,

@@ -3,11 +3,12 @@
 
 use std::sync::Arc;
 
+use crate::api::RemovedUser;
 use crate::credential_cache;
 use crate::error::{Error, ErrorKind, Reason, Result};
 use crate::model::{Permission, Permissions, Role, User};
 use crate::policy::{self, Act, Actor, Operation};
-use crate::store::AuditRecord;
+use crate::store::{AuditRecord, StoredPassword};
 use crate::time;
 
 use super::TokenService;
@@ -97,15 +98,19 @@ impl TokenService {
         Ok(())
     }
 
-    pub async fn users(&self, actor: &Actor) -> Result<Vec<User>> {
+    /// The accounts, without removed ones unless `removed`.
+    pub async fn users(&self, actor: &Actor, removed: bool) -> Result<Vec<User>> {
         if !actor.has(Permission::TokensReadAll) {
             actor.require(Permission::UsersManage, "list users")?;
         }
-        Ok(self.store.users().await?)
+        let mut users = self.store.users().await?;
+        users.retain(|user| removed || !user.is_removed());
+        Ok(users)
     }
 
     /// Adds an account. Without a password one is generated and returned,
-    /// to be handed over once; only its hash is stored.
+    /// to be handed over once; only its hash is stored. Either way it is
+    /// one-time: the first login replaces it.
     pub async fn add_user(
         &self,
         actor: &Actor,
@@ -115,9 +120,20 @@ impl TokenService {
     ) -> Result<(User, Option<String>)> {
         policy::check(actor, Operation::AddUser)?;
         policy::check_name("user", name)?;
+        if self
+            .store
+            .user(name)
+            .await?
+            .is_some_and(|user| user.is_removed())
+        {
+            return Err(Error::conflict(format!(
+                "the name '{name}' belonged to a removed user: the audit trail still means them by it"
+            ))
+            .with_hint("choose another name"));
+        }
         let role = self.requested_role(role).await?;
         policy::decide(actor, &Act::AddUser { role: &role })?;
-        let (hash, generated) = self.password_hash(password).await?;
+        let (password, generated) = self.one_time_password(password).await?;
         let audit = self.audit_record(
             actor,
             "user.add",
@@ -125,7 +141,7 @@ impl TokenService {
         );
         let user = self
             .store
-            .insert_user(name, &role.name, Some(&hash), audit)
+            .insert_user(name, &role.name, Some(password), audit)
             .await?;
         Ok((user, generated))
     }
@@ -133,6 +149,8 @@ impl TokenService {
     /// Creates the first admin of an empty store (`serve --init-admin`).
     /// `None` when the store already has users; otherwise the generated
     /// password, if none was given. Replicas racing here create one admin.
+    /// The operator chose the password or was shown it alone: it is theirs,
+    /// not one-time.
     pub async fn bootstrap_admin(
         &self,
         name: &str,
@@ -153,7 +171,15 @@ impl TokenService {
         };
         match self
             .store
-            .insert_user(name, "admin", Some(&hash), audit)
+            .insert_user(
+                name,
+                "admin",
+                Some(StoredPassword {
+                    hash,
+                    one_time: false,
+                }),
+                audit,
+            )
             .await
         {
             Ok(_) => Ok(Some(generated)),
@@ -252,5 +278,88 @@ impl TokenService {
             .await?;
         self.credentials_changed().await;
         Ok(user)
+    }
+
+    /// Sets `name`'s email address (`""` clears it; `None`: nothing to
+    /// change, refused). Needs what resetting their password needs:
+    /// notices about an account go there.
+    pub async fn edit_user(&self, actor: &Actor, name: &str, email: Option<&str>) -> Result<User> {
+        policy::check(actor, Operation::EditUser)?;
+        let email = email
+            .ok_or_else(|| Error::invalid("nothing to change").with_hint("pass --email ADDRESS"))?
+            .trim();
+        if !email.is_empty() {
+            policy::check_email(email)?;
+        }
+        let user = self.user_named(name).await?;
+        let role = self.role(&user.role).await?;
+        policy::decide(
+            actor,
+            &Act::EditUser {
+                user: &user,
+                role: &role,
+            },
+        )?;
+        let detail = if email.is_empty() {
+            format!("cleared the email of '{name}'")
+        } else {
+            format!("set the email of '{name}' to {email}")
+        };
+        let audit = self.audit_record(actor, "user.edit", detail);
+        let email = (!email.is_empty()).then_some(email);
+        let user = self.store.set_email(name, email, audit).await?;
+        self.credentials_changed().await;
+        Ok(user)
+    }
+
+    /// Removes `name`: every token of theirs is revoked and every session
+    /// ended, at once and on every replica; the account stays in the audit
+    /// trail. The last account that can manage users stays.
+    pub async fn remove_user(&self, actor: &Actor, name: &str) -> Result<RemovedUser> {
+        policy::check(actor, Operation::RemoveUser)?;
+        let user = self.user_named(name).await?;
+        let role = self.role(&user.role).await?;
+        let other_admins = self.other_admins(&user).await?;
+        policy::decide(
+            actor,
+            &Act::RemoveUser {
+                user: &user,
+                role: &role,
+                other_admins,
+            },
+        )?;
+        let audit = self.audit_record(
+            actor,
+            "user.remove",
+            format!(
+                "removed user '{name}' (role {}), revoking their tokens and ending their sessions",
+                role.name
+            ),
+        );
+        let removal = self.store.remove_user(name, &role.name, audit).await?;
+        self.credentials_changed().await;
+        Ok(RemovedUser {
+            user: removal.user,
+            tokens_revoked: removal.tokens_revoked,
+            sessions_ended: removal.sessions_ended,
+        })
+    }
+
+    /// How many active accounts besides `user` can manage users.
+    async fn other_admins(&self, user: &User) -> Result<usize> {
+        let mut count = 0;
+        for other in self.store.users().await? {
+            if other.id != user.id
+                && !other.is_disabled()
+                && self
+                    .role(&other.role)
+                    .await?
+                    .permissions
+                    .contains(&Permission::UsersManage)
+            {
+                count += 1;
+            }
+        }
+        Ok(count)
     }
 }

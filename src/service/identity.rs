@@ -35,6 +35,7 @@ impl TokenService {
             permissions,
             credential,
             source: source.to_owned(),
+            enrolment_only: false,
         })
     }
 
@@ -70,6 +71,7 @@ impl TokenService {
             permissions: token.effective_permissions.clone(),
             credential: Credential::Token(token.id),
             source: source.to_owned(),
+            enrolment_only: false,
         };
         Ok((token, actor))
     }

@@ -8,8 +8,9 @@ use crate::auth;
 use crate::error::{Error, ErrorKind, Reason, Result};
 use crate::lockout::Admission;
 use crate::model::User;
-use crate::policy::{self, Act, Actor, Credential, Operation};
-use crate::store::{AuditRecord, NewSession};
+use crate::policy::{self, Act, Actor, Credential};
+use crate::recovery;
+use crate::store::{AuditRecord, Credentials, LoginRecord, NewSession, SecondFactorUse};
 
 use super::TokenService;
 
@@ -29,6 +30,55 @@ pub struct SignedIn {
     pub expires_at: DateTime<Utc>,
 }
 
+/// What a login presents. No `Debug`: it carries passwords and codes.
+#[derive(Clone, Default)]
+pub struct Proof {
+    pub password: String,
+    /// Needed when the account has 2FA.
+    pub second_factor: Option<SecondFactor>,
+    /// Needed when the password is one-time: the one that replaces it.
+    pub new_password: Option<String>,
+}
+
+impl Proof {
+    pub fn password(password: &str) -> Proof {
+        Proof {
+            password: password.to_owned(),
+            ..Proof::default()
+        }
+    }
+
+    /// A password and, when given, a code from the authenticator.
+    pub fn with_code(password: &str, code: Option<&str>) -> Proof {
+        Proof {
+            second_factor: code.map(|code| SecondFactor::Code(code.to_owned())),
+            ..Proof::password(password)
+        }
+    }
+}
+
+/// The second factor a login presents.
+#[derive(Clone)]
+pub enum SecondFactor {
+    /// A 6-digit code from the authenticator app.
+    Code(String),
+    /// One of the account's recovery codes (see [`crate::recovery`]).
+    RecoveryCode(String),
+}
+
+impl SecondFactor {
+    /// What a person typed where either fits: a recovery code has a shape
+    /// no authenticator code has.
+    pub fn typed(text: &str) -> SecondFactor {
+        let text = text.trim().to_owned();
+        if recovery::looks_like(&text) {
+            SecondFactor::RecoveryCode(text)
+        } else {
+            SecondFactor::Code(text)
+        }
+    }
+}
+
 impl TokenService {
     /// [`TokenService::login`], recording a session opened from `source`
     /// by `user_agent`, then that session signed by this service's issuer,
@@ -36,8 +86,7 @@ impl TokenService {
     pub async fn open_session(
         &self,
         username: &str,
-        password: &str,
-        totp_code: Option<&str>,
+        proof: &Proof,
         source: &str,
         user_agent: &str,
     ) -> Result<SignedIn> {
@@ -50,7 +99,7 @@ impl TokenService {
         };
         let jti = session.jti.clone();
         let login = self
-            .check_login(username, password, totp_code, source, Some(session))
+            .check_login(username, proof, source, Some(session))
             .await?;
         let (session, expires_at) = auth::issue_session(
             &*issuer.current()?,
@@ -78,16 +127,17 @@ impl TokenService {
         totp_code: Option<&str>,
         source: &str,
     ) -> Result<Login> {
-        self.check_login(username, password, totp_code, source, None)
-            .await
+        let proof = Proof::with_code(password, totp_code);
+        self.check_login(username, &proof, source, None).await
     }
 
-    /// [`TokenService::login`], recording `session` with its success.
+    /// [`TokenService::login`] with any [`Proof`], recording `session` with
+    /// its success. A one-time password opens nothing until the proof
+    /// carries its replacement, which the same login stores.
     async fn check_login(
         &self,
         username: &str,
-        password: &str,
-        totp_code: Option<&str>,
+        proof: &Proof,
         source: &str,
         session: Option<NewSession>,
     ) -> Result<Login> {
@@ -99,7 +149,7 @@ impl TokenService {
         self.claim_login_attempt(username, source, now).await?;
         let credentials = self.store.credentials(username).await?;
         let stored_hash = credentials.as_ref().and_then(|c| c.password_hash.clone());
-        let password = password.to_owned();
+        let password = proof.password.clone();
         let password_ok = hashing
             .run(move || auth::verify_password(&password, stored_hash.as_deref()))
             .await?;
@@ -108,59 +158,123 @@ impl TokenService {
                 .await?;
             return Err(Error::unauthenticated("wrong username or password"));
         };
-        let mut step = None;
-        if let Some(secret) = &credentials.totp_secret {
-            let Some(code) = totp_code else {
-                return Err(Error::new(
-                    ErrorKind::SecondFactorRequired,
-                    "this account needs a 2FA code",
-                )
-                .with_hint("enter the 6-digit code from your authenticator app"));
-            };
-            match auth::check_totp(secret, code, now) {
-                Some(accepted)
-                    if credentials
-                        .totp_last_step
-                        .is_none_or(|last| accepted > last) =>
-                {
-                    step = Some(accepted);
-                }
-                _ => {
-                    self.login_failed(username, source, "wrong or reused 2FA code")
-                        .await?;
-                    return Err(Error::unauthenticated("wrong or already used 2FA code"));
-                }
-            }
-        }
+        let second_factor = self
+            .second_factor_use(&credentials, proof, source, now)
+            .await?;
+        let new_password_hash = self.replacement_password(&credentials, proof).await?;
         let audit = AuditRecord {
             at: now,
             actor: username.to_owned(),
             action: "login",
             token_id: None,
-            detail: format!("logged in{}", if step.is_some() { " with 2FA" } else { "" }),
+            detail: login_detail(&credentials, &second_factor, new_password_hash.is_some()),
             source: source.to_owned(),
         };
+        let with_second_factor = second_factor.is_some();
         let checked = Actor {
             permissions: self.role(&credentials.user.role).await?.permissions.clone(),
             user: Arc::new(credentials.user),
             credential: Credential::Password,
             source: source.to_owned(),
+            enrolment_only: false,
         };
         policy::decide(&checked, &Act::OpenSession)?;
+        let record = LoginRecord {
+            second_factor,
+            session,
+            new_password_hash,
+        };
         if !self
             .store
-            .login_succeeded(username, source, step, session, audit)
+            .login_succeeded(username, source, record, audit)
             .await?
         {
-            // Another login accepted the same code a moment ago.
-            self.login_failed(username, source, "reused 2FA code")
-                .await?;
-            return Err(Error::unauthenticated("wrong or already used 2FA code"));
+            // Another login used the same code, or replaced the one-time
+            // password, a moment ago.
+            self.login_failed(
+                username,
+                source,
+                "second factor or one-time password used first",
+            )
+            .await?;
+            return Err(Error::unauthenticated(
+                "wrong or already used 2FA code, recovery code or one-time password",
+            ));
         }
+        let mut user = Arc::unwrap_or_clone(checked.user);
+        user.password_change_required = false;
         Ok(Login {
-            user: Arc::unwrap_or_clone(checked.user),
-            methods: auth::methods(step.is_some()).into_iter().collect(),
+            user,
+            methods: auth::methods(with_second_factor).into_iter().collect(),
         })
+    }
+
+    /// The hash of the password that replaces a one-time one; `None` when
+    /// the password is the user's own. A one-time password without its
+    /// replacement is refused, asking for one.
+    async fn replacement_password(
+        &self,
+        credentials: &Credentials,
+        proof: &Proof,
+    ) -> Result<Option<String>> {
+        if !credentials.user.password_change_required {
+            return Ok(None);
+        }
+        let Some(new) = proof.new_password.clone() else {
+            return Err(Error::new(
+                ErrorKind::PasswordChangeRequired,
+                "this password was set by an admin and works once: choose your own to log in",
+            )
+            .with_hint("enter a new password of at least 12 characters"));
+        };
+        if new == proof.password {
+            return Err(Error::invalid(
+                "the new password is the one-time one: choose another",
+            ));
+        }
+        Ok(Some(self.password_hash(Some(new)).await?.0))
+    }
+
+    /// The second factor the login uses up, once checked; `None` for an
+    /// account without 2FA. A wrong code counts as a failed login.
+    async fn second_factor_use(
+        &self,
+        credentials: &Credentials,
+        proof: &Proof,
+        source: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<SecondFactorUse>> {
+        let Some(secret) = &credentials.totp_secret else {
+            return Ok(None);
+        };
+        let username = &credentials.user.name;
+        let accepted = match &proof.second_factor {
+            None => {
+                return Err(Error::new(
+                    ErrorKind::SecondFactorRequired,
+                    "this account needs a 2FA code",
+                )
+                .with_hint(
+                    "enter the 6-digit code from your authenticator app, or a recovery code",
+                ));
+            }
+            Some(SecondFactor::Code(code)) => auth::check_totp(secret, code, now)
+                .filter(|step| credentials.totp_last_step.is_none_or(|last| *step > last))
+                .map(SecondFactorUse::TotpStep),
+            // Whether it is one of the account's unused codes is the
+            // store's to say, atomically, as it uses it up.
+            Some(SecondFactor::RecoveryCode(code)) => {
+                recovery::hash(code).map(SecondFactorUse::RecoveryCode)
+            }
+        };
+        match accepted {
+            Some(accepted) => Ok(Some(accepted)),
+            None => {
+                self.login_failed(username, source, "wrong or reused 2FA code")
+                    .await?;
+                Err(Error::unauthenticated("wrong or already used 2FA code"))
+            }
+        }
     }
 
     /// Takes one attempt at `username` from `source` out of what the
@@ -200,110 +314,24 @@ impl TokenService {
         };
         Ok(self.store.append_audit(audit).await?)
     }
+}
 
-    /// Starts 2FA enrolment: a new secret, pending until a code confirms it.
-    /// An account that has 2FA already replaces it only with `current_code`,
-    /// a code from the authenticator it uses now (used up like a login's):
-    /// holding a session is not enough to take over the second factor.
-    pub async fn begin_totp(
-        &self,
-        actor: &Actor,
-        current_code: Option<&str>,
-    ) -> Result<(String, String)> {
-        policy::check(actor, Operation::EnrollSecondFactor)?;
-        let name = &actor.user.name;
-        let credentials = self.own_credentials(actor).await?;
-        let proved_current = match (&credentials.totp_secret, current_code) {
-            (Some(current), Some(code)) => {
-                self.prove_current_totp(actor, &credentials, current, code)
-                    .await?;
-                true
-            }
-            _ => false,
-        };
-        let replacing = credentials.totp_secret.is_some();
-        policy::decide(
-            actor,
-            &Act::EnrollSecondFactor {
-                replacing,
-                proved_current,
-            },
-        )?;
-        let (secret, url) = auth::new_totp_secret(name)?;
-        let (action, detail) = if replacing {
-            ("user.totp.replace.begin", "started replacing 2FA")
-        } else {
-            ("user.totp.begin", "started 2FA enrolment")
-        };
-        let audit = self.audit_record(actor, action, detail.to_owned());
-        self.store.set_pending_totp(name, &secret, audit).await?;
-        Ok((secret, url))
+/// The audit line of a login: how the user proved it, and what it changed.
+fn login_detail(
+    credentials: &Credentials,
+    second_factor: &Option<SecondFactorUse>,
+    replaced_password: bool,
+) -> String {
+    let mut detail = match second_factor {
+        None => "logged in".to_owned(),
+        Some(SecondFactorUse::TotpStep(_)) => "logged in with 2FA".to_owned(),
+        Some(SecondFactorUse::RecoveryCode(_)) => format!(
+            "logged in with a recovery code ({} left)",
+            (credentials.recovery_codes_left - 1).max(0)
+        ),
+    };
+    if replaced_password {
+        detail.push_str(", replacing the one-time password");
     }
-
-    /// Checks a code from the account's current second factor and uses it
-    /// up; a wrong one counts as a failed login.
-    async fn prove_current_totp(
-        &self,
-        actor: &Actor,
-        credentials: &crate::store::Credentials,
-        current: &str,
-        code: &str,
-    ) -> Result<()> {
-        let name = &actor.user.name;
-        let refused = || Error::unauthenticated("wrong or already used 2FA code");
-        self.claim_login_attempt(name, &actor.source, self.now())
-            .await?;
-        let fresh = auth::check_totp(current, code, self.now())
-            .filter(|step| credentials.totp_last_step.is_none_or(|last| *step > last));
-        let Some(step) = fresh else {
-            self.login_failed(name, &actor.source, "wrong 2FA code to replace 2FA")
-                .await?;
-            return Err(refused());
-        };
-        let audit = self.audit_record(
-            actor,
-            "user.totp.verify",
-            "gave a code from the current 2FA to replace it".to_owned(),
-        );
-        if !self
-            .store
-            .login_succeeded(name, &actor.source, Some(step), None, audit)
-            .await?
-        {
-            return Err(refused());
-        }
-        Ok(())
-    }
-
-    pub(super) async fn own_credentials(&self, actor: &Actor) -> Result<crate::store::Credentials> {
-        self.store
-            .credentials(&actor.user.name)
-            .await?
-            .ok_or_else(|| Error::not_found("the account vanished"))
-    }
-
-    /// Finishes 2FA enrolment with a code from the new secret.
-    pub async fn confirm_totp(&self, actor: &Actor, code: &str) -> Result<()> {
-        policy::check(actor, Operation::EnrollSecondFactor)?;
-        let credentials = self.own_credentials(actor).await?;
-        let pending = credentials.totp_pending_secret.ok_or_else(|| {
-            Error::conflict("no 2FA enrolment is pending").because(Reason::NoSecondFactorPending)
-        })?;
-        let step = auth::check_totp(&pending, code, self.now())
-            .ok_or_else(|| Error::invalid("that code does not match the new 2FA secret"))?;
-        let (action, detail) = if credentials.totp_secret.is_some() {
-            ("user.totp.replace", "replaced 2FA with a new authenticator")
-        } else {
-            ("user.totp.enable", "enabled 2FA")
-        };
-        let audit = self.audit_record(actor, action, detail.to_owned());
-        if !self
-            .store
-            .confirm_totp(&actor.user.name, step, audit)
-            .await?
-        {
-            return Err(Error::conflict("no 2FA enrolment is pending"));
-        }
-        Ok(())
-    }
+    detail
 }

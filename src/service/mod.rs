@@ -12,6 +12,7 @@ mod login;
 mod passwords;
 mod sessions;
 mod tokens;
+mod two_factor;
 
 use std::borrow::Borrow;
 use std::future::Future;
@@ -33,7 +34,7 @@ use crate::time::Clock;
 pub use exchange::ExchangeSubject;
 use exchange::Exchanger;
 pub use issuer::Issuer;
-pub use login::{Login, SignedIn};
+pub use login::{Login, Proof, SecondFactor, SignedIn};
 pub use sessions::Ending;
 
 pub struct TokenService {
@@ -54,6 +55,9 @@ pub struct TokenService {
     issuer: Option<Arc<Issuer>>,
     /// Where every rule reads the time.
     clock: Clock,
+    /// `serve --require-2fa`: a session opened without a second factor may
+    /// only enrol one.
+    require_second_factor: bool,
 }
 
 impl TokenService {
@@ -67,7 +71,15 @@ impl TokenService {
             exchanges: None,
             issuer: None,
             clock: Clock::system(),
+            require_second_factor: false,
         }
+    }
+
+    /// Every account needs a second factor: a session opened with the
+    /// password alone may only enrol one (`serve --require-2fa`).
+    pub fn with_required_second_factor(mut self, required: bool) -> TokenService {
+        self.require_second_factor = required;
+        self
     }
 
     /// At most `per_minute` exchanges a minute with one credential (a token,
@@ -181,8 +193,11 @@ impl TokenService {
         Ok(user)
     }
 
+    /// The account `name`; a removed one is gone for every purpose but the
+    /// records that name it.
     async fn user_named(&self, name: &str) -> Result<Arc<User>> {
-        self.user_record(name).await?.ok_or_else(|| {
+        let user = self.user_record(name).await?;
+        user.filter(|user| !user.is_removed()).ok_or_else(|| {
             Error::not_found(format!("no user named '{name}'")).because(Reason::NoSuchUser {
                 user: name.to_owned(),
             })

@@ -7,6 +7,7 @@ use crate::auth;
 use crate::error::{Error, Result};
 use crate::model::User;
 use crate::policy::{self, Act, Actor, Credential, Operation};
+use crate::store::{LoginRecord, StoredPassword};
 
 use super::TokenService;
 
@@ -33,6 +34,10 @@ impl TokenService {
             None => return Err(wrong_current_password()),
         }
         let (hash, _) = self.password_hash(Some(new)).await?;
+        let password = StoredPassword {
+            hash,
+            one_time: false,
+        };
         let audit = self.audit_record(
             actor,
             "user.password.change",
@@ -40,7 +45,7 @@ impl TokenService {
         );
         let user = self
             .store
-            .set_password(name, &credentials.user.role, &hash, audit)
+            .set_password(name, &credentials.user.role, password, audit)
             .await?;
         self.credentials_changed().await;
         Ok(user)
@@ -72,13 +77,13 @@ impl TokenService {
             "gave the current password to change it".to_owned(),
         );
         self.store
-            .login_succeeded(name, &actor.source, None, None, audit)
+            .login_succeeded(name, &actor.source, LoginRecord::default(), audit)
             .await?;
         Ok(())
     }
 
-    /// Gives `name` a new password, `password` or a generated one (returned,
-    /// to be handed over once). Knowing it is acting as them, so the actor
+    /// Gives `name` a new one-time password, `password` or a generated one
+    /// (returned, to be handed over once). Knowing it is acting as them, so the actor
     /// must hold everything their role holds; their own goes through
     /// [`TokenService::change_password`].
     pub async fn reset_password(
@@ -97,7 +102,7 @@ impl TokenService {
                 role: &role,
             },
         )?;
-        let (hash, generated) = self.password_hash(password).await?;
+        let (password, generated) = self.one_time_password(password).await?;
         let audit = self.audit_record(
             actor,
             "user.password.reset",
@@ -105,10 +110,25 @@ impl TokenService {
         );
         let user = self
             .store
-            .set_password(name, &role.name, &hash, audit)
+            .set_password(name, &role.name, password, audit)
             .await?;
         self.credentials_changed().await;
         Ok((user, generated))
+    }
+
+    /// A password someone sets for another account: `password` or a
+    /// generated one (returned, to be shown once), one-time either way — the
+    /// one who set it knows it, so the login that uses it must replace it.
+    pub(super) async fn one_time_password(
+        &self,
+        password: Option<String>,
+    ) -> Result<(StoredPassword, Option<String>)> {
+        let (hash, generated) = self.password_hash(password).await?;
+        let password = StoredPassword {
+            hash,
+            one_time: true,
+        };
+        Ok((password, generated))
     }
 
     /// The hash to store for a new password, and the generated password

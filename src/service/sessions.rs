@@ -46,11 +46,17 @@ impl TokenService {
             .await?
             .filter(|session| session.user == claims.sub && session.is_active_at(now))
             .ok_or_else(auth::invalid_session)?;
-        let actor = self
+        let mut actor = self
             .actor(&claims.sub, Credential::Session(session.id), source)
             .await?;
         if claims.epoch != actor.user.session_epoch {
             return Err(auth::invalid_session());
+        }
+        let second_factor_needed =
+            actor.user.two_factor_enrolment_required || self.require_second_factor;
+        if second_factor_needed && !auth::used_second_factor(claims) {
+            actor.enrolment_only = true;
+            actor.permissions.clear();
         }
         self.note_session_use(&session, now).await;
         Ok(actor)

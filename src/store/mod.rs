@@ -38,6 +38,11 @@ pub enum StoreError {
     ReadOnly(String),
     #[error("{0}")]
     Database(String),
+    /// A login another one overtook: its second factor or one-time
+    /// password was used first. Rolls the login's transaction back; the
+    /// stores answer it as `false` from [`Store::login_succeeded`].
+    #[error("another login used the same credential first")]
+    LoginOvertaken,
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -134,6 +139,54 @@ pub struct NewSession {
     pub user_agent: String,
 }
 
+/// A password as the store keeps it.
+#[derive(Debug, Clone)]
+pub struct StoredPassword {
+    /// argon2id PHC string.
+    pub hash: String,
+    /// Set by someone else: the login that uses it must replace it.
+    pub one_time: bool,
+}
+
+/// The second factor a login (or a proof of it) uses up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SecondFactorUse {
+    /// The TOTP time step of the accepted code: only a later one is
+    /// accepted next time.
+    TotpStep(i64),
+    /// The SHA-256 of an unused recovery code of the account.
+    RecoveryCode(String),
+}
+
+/// What a successful login changes besides forgetting its failures.
+#[derive(Debug, Clone, Default)]
+pub struct LoginRecord {
+    /// Accepted only while still unused (checked atomically, so two
+    /// replicas can't both accept it).
+    pub second_factor: Option<SecondFactorUse>,
+    /// The session it opens; recorded, and the account's last login set.
+    pub session: Option<NewSession>,
+    /// The hash of the password chosen to replace a one-time one: stored
+    /// only while the one-time one is still in place, so it serves one login.
+    pub new_password_hash: Option<String>,
+}
+
+/// What removing a user ended with them.
+#[derive(Debug, Clone)]
+pub struct Removal {
+    pub user: User,
+    pub tokens_revoked: u64,
+    pub sessions_ended: u64,
+}
+
+/// Why a removal changed nothing: the user was removed, or moved to
+/// another role, after the decision was made.
+fn removed_meanwhile(name: &str) -> StoreError {
+    StoreError::Conflict(format!(
+        "user '{name}' was removed or changed meanwhile, or is the last account that can manage users"
+    ))
+}
+
 /// How long a session's row stays after it expired: long enough for
 /// `session list` to have shown it, short enough that the table stays small.
 pub const SESSION_ROWS_KEPT: chrono::Duration = chrono::Duration::days(1);
@@ -144,6 +197,8 @@ pub struct Credentials {
     pub user: User,
     /// argon2id PHC string; `None` until a password is set.
     pub password_hash: Option<String>,
+    /// Unused recovery codes.
+    pub recovery_codes_left: i64,
     /// Base32 TOTP secret once 2FA is confirmed.
     pub totp_secret: Option<String>,
     /// Base32 TOTP secret handed out but not yet confirmed with a code.
@@ -160,7 +215,7 @@ pub trait Store: Send + Sync {
         &self,
         name: &str,
         role: &str,
-        password_hash: Option<&str>,
+        password: Option<StoredPassword>,
         audit: AuditRecord,
     ) -> StoreResult<User>;
     /// Sets or clears `disabled_at` of the user, if their role is still
@@ -185,16 +240,28 @@ pub trait Store: Send + Sync {
         audit: AuditRecord,
     ) -> StoreResult<User>;
 
-    /// Replaces the user's password hash, if their role is still `role`
+    /// Replaces the user's password, if their role is still `role`
     /// (`Conflict` otherwise), and moves their session epoch on: every
     /// session of theirs ends (and is recorded as revoked). `NotFound` when there is no such user.
     async fn set_password(
         &self,
         name: &str,
         role: &str,
-        password_hash: &str,
+        password: StoredPassword,
         audit: AuditRecord,
     ) -> StoreResult<User>;
+    /// Sets or clears the user's email address.
+    async fn set_email(
+        &self,
+        name: &str,
+        email: Option<&str>,
+        audit: AuditRecord,
+    ) -> StoreResult<User>;
+    /// Removes the user if their role is still `role` (`Conflict`
+    /// otherwise): disabled and marked removed, every token of theirs
+    /// revoked and every session ended, in one transaction. The row stays.
+    async fn remove_user(&self, name: &str, role: &str, audit: AuditRecord)
+    -> StoreResult<Removal>;
 
     async fn credentials(&self, name: &str) -> StoreResult<Option<Credentials>>;
     /// Stores a TOTP secret awaiting its first code.
@@ -205,8 +272,19 @@ pub trait Store: Send + Sync {
         audit: AuditRecord,
     ) -> StoreResult<()>;
     /// Makes the pending secret the account's second factor, with `step` as
-    /// the last accepted code. False when nothing was pending.
-    async fn confirm_totp(&self, name: &str, step: i64, audit: AuditRecord) -> StoreResult<bool>;
+    /// the last accepted code, and `recovery_codes` (SHA-256 hashes) its
+    /// only recovery codes. False when nothing was pending.
+    async fn confirm_totp(
+        &self,
+        name: &str,
+        step: i64,
+        recovery_codes: &[String],
+        audit: AuditRecord,
+    ) -> StoreResult<bool>;
+    /// Takes the second factor off the account: secret, pending secret and
+    /// recovery codes. With `reset` (an admin's, for a lost authenticator)
+    /// the next login may only enrol a new one and every session ends.
+    async fn clear_totp(&self, name: &str, reset: bool, audit: AuditRecord) -> StoreResult<User>;
     /// Claims a login attempt at `name` (an account or not) from
     /// `address`: in one transaction, reads that pair's failures and the
     /// account's other recent ones, asks [`crate::lockout::admit`], and when
@@ -218,17 +296,16 @@ pub trait Store: Send + Sync {
         address: &str,
         now: DateTime<Utc>,
     ) -> StoreResult<Admission>;
-    /// Records a successful login from `address`: its failures cleared,
-    /// `totp_step` accepted only if it is newer than the last one — false
-    /// means the code was already used (checked atomically, so two replicas
-    /// can't both accept it) — and `session` recorded as opened at
-    /// `audit.at` (rows [`SESSION_ROWS_KEPT`] past their expiry go).
+    /// Records a successful login from `address`: its failures cleared and
+    /// what `login` says changed (see [`LoginRecord`]); a session is
+    /// recorded as opened at `audit.at` (rows [`SESSION_ROWS_KEPT`] past
+    /// their expiry go). False, and nothing changed, when the second factor
+    /// was already used or the one-time password already replaced.
     async fn login_succeeded(
         &self,
         name: &str,
         address: &str,
-        totp_step: Option<i64>,
-        session: Option<NewSession>,
+        login: LoginRecord,
         audit: AuditRecord,
     ) -> StoreResult<bool>;
     /// Forgets every address's failures on `name` (an admin's unlock), with

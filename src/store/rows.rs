@@ -15,11 +15,18 @@ use super::{Credentials, SecretMatch, StoreError, StoreResult};
 use crate::lockout::Failures;
 use crate::model::{AuditEntry, Role, Session, Token, TokenKind, User, permissions_from_str};
 
-pub(super) const USER_COLUMNS: &str =
-    "SELECT id, name, role, created_at, disabled_at, session_epoch FROM users";
+pub(super) const USER_COLUMNS: &str = "SELECT id, name, role, created_at, disabled_at,
+        session_epoch, email, password_one_time, totp_secret IS NOT NULL,
+        totp_enrolment_required, last_login_at, removed_at,
+        (SELECT max(f.locked_until) FROM login_failures f WHERE f.name = users.name)
+    FROM users";
 /// [`USER_COLUMNS`] followed by what a login checks.
 pub(super) const CREDENTIAL_COLUMNS: &str = "SELECT id, name, role, created_at, disabled_at,
-        session_epoch, password_hash, totp_secret, totp_pending_secret, totp_last_step
+        session_epoch, email, password_one_time, totp_secret IS NOT NULL,
+        totp_enrolment_required, last_login_at, removed_at,
+        (SELECT max(f.locked_until) FROM login_failures f WHERE f.name = users.name),
+        password_hash, totp_secret, totp_pending_secret, totp_last_step,
+        (SELECT count(*) FROM recovery_codes r WHERE r.user_id = users.id AND r.used_at IS NULL)
     FROM users";
 pub(super) const ROLE_COLUMNS: &str = "SELECT name, description, permissions, builtin FROM roles";
 pub(super) const AUDIT_COLUMNS: &str =
@@ -74,16 +81,24 @@ pub(super) fn user_from_row(row: &dyn Columns) -> StoreResult<User> {
         created_at: row.time(3)?,
         disabled_at: row.optional_time(4)?,
         session_epoch: row.int(5)?,
+        email: row.optional_text(6)?,
+        password_change_required: row.flag(7)?,
+        two_factor: row.flag(8)?,
+        two_factor_enrolment_required: row.flag(9)?,
+        last_login_at: row.optional_time(10)?,
+        removed_at: row.optional_time(11)?,
+        locked_until: row.optional_time(12)?,
     })
 }
 
 pub(super) fn credentials_from_row(row: &dyn Columns) -> StoreResult<Credentials> {
     Ok(Credentials {
         user: user_from_row(row)?,
-        password_hash: row.optional_text(6)?,
-        totp_secret: row.optional_text(7)?,
-        totp_pending_secret: row.optional_text(8)?,
-        totp_last_step: row.optional_int(9)?,
+        password_hash: row.optional_text(13)?,
+        totp_secret: row.optional_text(14)?,
+        totp_pending_secret: row.optional_text(15)?,
+        totp_last_step: row.optional_int(16)?,
+        recovery_codes_left: row.int(17)?,
     })
 }
 

@@ -521,9 +521,10 @@ fn an_access_token_from_a_login_dies_with_its_user() {
             "developer",
             "--password-stdin",
         ],
-        "dora's long password\n",
+        "dora's one-time password\n",
     );
     assert!(added.status.success(), "{}", common::stderr(&added));
+    // Her first login replaces the one-time password (the next stdin line).
     let login = env
         .cmd(&[
             "login",
@@ -536,10 +537,11 @@ fn an_access_token_from_a_login_dies_with_its_user() {
             "--profile",
             "dora",
         ])
-        .write_stdin("dora's long password\n")
+        .write_stdin("dora's one-time password\ndora's long password\n")
         .output()
         .expect("login");
     assert!(login.status.success(), "{}", common::stderr(&login));
+    assert!(common::stderr(&login).contains("Your new password is set"));
     let output = env.run(&["--profile", "dora", "exchange"]);
     assert!(output.status.success(), "{}", common::stderr(&output));
     let access = stdout(&output).trim().to_owned();

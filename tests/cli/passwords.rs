@@ -42,7 +42,26 @@ contract!(
         assert_success(&given, &["user", "reset-password"]);
         assert_eq!(stdout(&given), "", "a given password is not printed");
         if env.server_url().is_some() {
-            assert!(logs_in(env, "bob", "bob's chosen password"));
+            // One-time: it opens nothing until the login that uses it
+            // chooses another, and then it is gone.
+            assert!(!logs_in(env, "bob", "bob's chosen password"));
+            let chosen = "bob's chosen password";
+            assert_eq!(
+                env.first_login("bob", chosen, chosen),
+                400,
+                "the new one must differ"
+            );
+            assert_eq!(
+                env.first_login("bob", chosen, "short"),
+                400,
+                "and meet the rules"
+            );
+            assert_eq!(
+                env.first_login("bob", "bob's chosen password", "bob's own password"),
+                200
+            );
+            assert!(!logs_in(env, "bob", "bob's chosen password"));
+            assert!(logs_in(env, "bob", "bob's own password"));
             assert!(!logs_in(env, "bob", BOB_FIRST));
             assert!(!logs_in(env, "bob", newest));
         }

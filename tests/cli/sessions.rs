@@ -21,6 +21,9 @@ fn bobs_server(env: &TestEnv) -> (String, Option<Server>) {
     }
     let store = format!("sqlite:{}", env.store().display());
     let server = env.start_server(&store, None, &[]);
+    // The local store has no logins: bob's first one is here.
+    let one_time = format!("one-time {BOB_PASSWORD}");
+    common::take_over_account(server.url(), "bob", &one_time, BOB_PASSWORD);
     (server.url().to_owned(), Some(server))
 }
 

@@ -8,6 +8,8 @@ use std::path::Path;
 mod client;
 mod session;
 
+pub(crate) use session::second_factor_fields;
+
 use client::unexpected_status;
 
 use async_trait::async_trait;
@@ -102,6 +104,7 @@ impl Backend for RemoteBackend {
                 _ => Credential::Session(me.session_id.unwrap_or_default()),
             },
             source: self.base.to_string(),
+            enrolment_only: me.enrolment_only,
         };
         Ok(Identity {
             actor,
@@ -308,8 +311,27 @@ impl Backend for RemoteBackend {
         Ok(())
     }
 
-    async fn users(&self) -> Result<Vec<User>> {
-        self.call(Method::GET, &["users"], None::<&()>).await
+    async fn users(&self, removed: bool) -> Result<Vec<User>> {
+        let query = api::UsersQuery { removed };
+        self.get_with_query(&["users"], &query).await
+    }
+
+    async fn edit_user(&self, name: &str, email: Option<&str>) -> Result<User> {
+        let body = api::EditUserRequest {
+            email: email.map(str::to_owned),
+        };
+        self.call(Method::PATCH, &["users", name], Some(&body))
+            .await
+    }
+
+    async fn remove_user(&self, name: &str) -> Result<api::RemovedUser> {
+        self.call(Method::DELETE, &["users", name], None::<&()>)
+            .await
+    }
+
+    async fn reset_totp(&self, name: &str) -> Result<User> {
+        self.call(Method::POST, &["users", name, "totp", "reset"], None::<&()>)
+            .await
     }
 
     async fn add_user(

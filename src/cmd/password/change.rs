@@ -1,5 +1,6 @@
 //! `tokenctl password change`.
 
+use crate::cmd::logout::forget_ended_session;
 use crate::cmd::{Context, Target, ask_hidden, stdin_lines};
 use crate::error::Result;
 
@@ -34,14 +35,8 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     };
     let user = ctx.backend().await?.change_password(&current, new).await?;
     let target = ctx.target()?;
-    if let Target::Remote {
-        profile: Some((name, profile)),
-        ..
-    } = &target
-    {
-        // The server ended this session with the others: keep no dead copy.
-        ctx.sessions.delete(name, profile).await?;
-    }
+    // The server ended this session with the others.
+    forget_ended_session(ctx).await?;
     if ctx.out.json {
         return ctx.out.json(&user);
     }

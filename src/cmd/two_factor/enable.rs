@@ -1,10 +1,12 @@
 //! `tokenctl 2fa enable`.
 
-use std::io::BufRead;
-
+use super::{read_code, server};
+use crate::api::TotpConfirmed;
 use crate::backend::RemoteBackend;
 use crate::cmd::Context;
-use crate::error::{Error, ErrorKind, Result};
+use crate::cmd::logout::forget_ended_session;
+use crate::error::{ErrorKind, Result};
+use crate::service::SecondFactor;
 
 /// Turn on 2FA, or move it to a new authenticator
 ///
@@ -12,14 +14,21 @@ use crate::error::{Error, ErrorKind, Result};
 /// secret (or the otpauth:// URL) to an authenticator app, then enter the
 /// 6-digit code it shows. From then on `tokenctl login` asks for a code.
 ///
+/// Once confirmed, prints 10 recovery codes, shown only this once: each
+/// logs you in once in place of a code, should the authenticator be lost.
+/// They replace any earlier ones.
+///
 /// An account that has 2FA already keeps it unless a code from the current
-/// authenticator comes first: holding a session is not enough to replace
-/// the second factor.
+/// authenticator (or a recovery code) comes first: holding a session is not
+/// enough to replace the second factor.
 ///
 /// With --code-stdin the codes are read from stdin, one per line, each when
 /// it is needed: the current one first (only when replacing), then one from
 /// the new secret after it is printed. A code from the new secret that does
 /// not match is asked for again (3 tries): the secret stays the same.
+///
+/// With --json, prints two documents: the new secret when it is made, then,
+/// once confirmed, the recovery codes.
 ///
 /// Examples:
 ///   tokenctl 2fa enable
@@ -32,14 +41,17 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &Context, args: Args) -> Result<()> {
-    let remote = ctx.remote().await?.ok_or_else(|| {
-        Error::invalid("2FA protects server logins; the local store has none")
-            .with_hint("pass --server URL, or log in first")
-    })?;
+    let remote = server(ctx).await?;
     let enrollment = match remote.begin_totp(None).await {
         Err(error) if error.kind == ErrorKind::SecondFactorRequired => {
-            let current = read_code(ctx, args.code_stdin, "Code from your current authenticator")?;
-            remote.begin_totp(Some(&current)).await?
+            let current = read_code(
+                ctx,
+                args.code_stdin,
+                "Code from your current authenticator (or a recovery code)",
+            )?;
+            remote
+                .begin_totp(Some(&SecondFactor::typed(&current)))
+                .await?
         }
         result => result?,
     };
@@ -52,9 +64,25 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             enrollment.secret
         ));
     }
-    confirm(ctx, &remote, args.code_stdin).await?;
+    let confirmed = confirm(ctx, &remote, args.code_stdin).await?;
+    if confirmed.session_ended {
+        forget_ended_session(ctx).await?;
+    }
+    if ctx.out.json {
+        return ctx.out.json(&confirmed);
+    }
     ctx.out
         .success("2FA is on: tokenctl login will ask for a code");
+    if confirmed.session_ended {
+        ctx.out
+            .note("This session could only set up 2FA, and has ended: log in again with a code.");
+    }
+    ctx.out.note(
+        "Recovery codes, shown only once: keep them somewhere safe. Each logs you in once in place of a code (earlier ones no longer work):",
+    );
+    for code in &confirmed.recovery_codes {
+        ctx.out.line(&format!("  {code}"))?;
+    }
     Ok(())
 }
 
@@ -64,8 +92,9 @@ const CONFIRM_ATTEMPTS: u32 = 3;
 /// Confirms the new secret with a code from it. A mistyped code asks for
 /// another: the server keeps the pending secret, so the entry already added
 /// to the authenticator stays the right one.
-async fn confirm(ctx: &Context, remote: &RemoteBackend, from_stdin: bool) -> Result<()> {
-    for attempt in 1..=CONFIRM_ATTEMPTS {
+async fn confirm(ctx: &Context, remote: &RemoteBackend, from_stdin: bool) -> Result<TotpConfirmed> {
+    let mut attempt = 1;
+    loop {
         let code = read_code(ctx, from_stdin, "Code from the new secret")?;
         match remote.confirm_totp(&code).await {
             Err(error) if error.kind == ErrorKind::InvalidInput && attempt < CONFIRM_ATTEMPTS => {
@@ -73,33 +102,9 @@ async fn confirm(ctx: &Context, remote: &RemoteBackend, from_stdin: bool) -> Res
                     "{}; try the next code (the secret stays the same)",
                     error.message
                 ));
+                attempt += 1;
             }
             result => return result,
         }
     }
-    Ok(())
-}
-
-/// One code: the next line of stdin, or typed at a prompt.
-fn read_code(ctx: &Context, from_stdin: bool, prompt: &str) -> Result<String> {
-    if from_stdin {
-        let mut line = String::new();
-        std::io::stdin()
-            .lock()
-            .read_line(&mut line)
-            .map_err(|error| Error::invalid(format!("cannot read stdin: {error}")))?;
-        let code = line.trim();
-        if code.is_empty() {
-            return Err(Error::invalid(format!("no code on stdin ({prompt})")));
-        }
-        return Ok(code.to_owned());
-    }
-    if !ctx.out.can_prompt() {
-        return Err(Error::invalid("no terminal to ask for the code on")
-            .with_hint("pass --code-stdin and pipe the code in"));
-    }
-    dialoguer::Input::<String>::new()
-        .with_prompt(prompt)
-        .interact_text()
-        .map_err(|error| Error::internal(format!("cannot read the code: {error}")))
 }

@@ -1,21 +1,35 @@
 //! `tokenctl user list`.
 
+use chrono::{DateTime, Utc};
+
 use crate::cmd::Context;
 use crate::error::Result;
+use crate::model::User;
+use crate::time;
 
-/// List users
+/// List users: role, email, 2FA, last login and status
+///
+/// STATUS is active, disabled, removed, or locked (some address made too
+/// many failed logins: `tokenctl user unlock` lifts it); "new password" means
+/// the password is one-time and the next login replaces it.
 ///
 /// Examples:
-///   tokenctl user list --json
+///   tokenctl user list
+///   tokenctl user list --removed --json
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
-pub struct Args {}
+pub struct Args {
+    /// Include removed users
+    #[arg(long)]
+    pub removed: bool,
+}
 
-pub async fn run(ctx: &Context, _args: Args) -> Result<()> {
-    let users = ctx.backend().await?.users().await?;
+pub async fn run(ctx: &Context, args: Args) -> Result<()> {
+    let users = ctx.backend().await?.users(args.removed).await?;
     if ctx.out.json {
         return ctx.out.json(&users);
     }
+    let now = time::now();
     let rows = users
         .iter()
         .map(|user| {
@@ -23,16 +37,44 @@ pub async fn run(ctx: &Context, _args: Args) -> Result<()> {
                 user.id.to_string(),
                 user.name.clone(),
                 user.role.clone(),
-                user.created_at.format("%Y-%m-%d").to_string(),
-                if user.is_disabled() {
-                    "disabled"
-                } else {
-                    "active"
-                }
-                .to_owned(),
+                user.email.clone().unwrap_or_else(|| "-".to_owned()),
+                two_factor(user).to_owned(),
+                last_login(user.last_login_at, now),
+                status(user, now),
             ]
         })
         .collect();
-    ctx.out
-        .table(&["ID", "NAME", "ROLE", "CREATED", "STATUS"], rows)
+    ctx.out.table(
+        &["ID", "NAME", "ROLE", "EMAIL", "2FA", "LAST LOGIN", "STATUS"],
+        rows,
+    )
+}
+
+fn two_factor(user: &User) -> &'static str {
+    match (user.two_factor, user.two_factor_enrolment_required) {
+        (true, _) => "on",
+        (false, true) => "reset",
+        (false, false) => "off",
+    }
+}
+
+fn last_login(at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
+    at.map_or_else(|| "never".to_owned(), |at| time::relative(at, now))
+}
+
+fn status(user: &User, now: DateTime<Utc>) -> String {
+    let mut status = if user.is_removed() {
+        "removed"
+    } else if user.is_disabled() {
+        "disabled"
+    } else if user.locked_until.is_some_and(|until| until > now) {
+        "locked"
+    } else {
+        "active"
+    }
+    .to_owned();
+    if user.password_change_required && !user.is_disabled() {
+        status.push_str(", new password");
+    }
+    status
 }

@@ -2,8 +2,11 @@
 
 pub mod add;
 pub mod disable;
+pub mod edit;
 pub mod enable;
 pub mod list;
+pub mod remove;
+pub mod reset_2fa;
 pub mod reset_password;
 pub mod set_role;
 pub mod unlock;
@@ -21,6 +24,10 @@ pub enum Command {
     SetRole(set_role::Args),
     Unlock(unlock::Args),
     ResetPassword(reset_password::Args),
+    #[command(name = "reset-2fa")]
+    Reset2fa(reset_2fa::Args),
+    Edit(edit::Args),
+    Remove(remove::Args),
 }
 
 pub async fn run(ctx: &Context, command: Command) -> Result<()> {
@@ -32,6 +39,9 @@ pub async fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::SetRole(args) => set_role(ctx, &args).await,
         Command::Unlock(args) => unlock(ctx, &args.name).await,
         Command::ResetPassword(args) => reset_password::run(ctx, args).await,
+        Command::Reset2fa(args) => reset_2fa::run(ctx, args).await,
+        Command::Edit(args) => edit::run(ctx, args).await,
+        Command::Remove(args) => remove::run(ctx, args).await,
     }
 }
 

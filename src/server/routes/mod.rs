@@ -10,6 +10,7 @@ mod roles;
 mod session;
 mod sessions;
 mod tokens;
+mod two_factor;
 mod users;
 
 use std::fmt;
@@ -33,6 +34,7 @@ pub(super) fn routes() -> Router<AppState> {
         .merge(audit::routes())
         .merge(roles::routes())
         .merge(users::routes())
+        .merge(two_factor::routes())
         .merge(keys::routes())
         .merge(authorization_server::routes())
         .merge(authentication_token::routes())

@@ -6,23 +6,20 @@ use axum::http::header::USER_AGENT;
 use axum::http::request::Parts;
 use axum::routing::{get, post};
 
-use super::{Json, JsonOrEmpty};
-use crate::api::{
-    ChangePasswordRequest, LoginRequest, LoginResponse, Me, TotpBeginRequest, TotpConfirmRequest,
-    TotpEnrollment,
-};
+use super::Json;
+use super::two_factor::second_factor;
+use crate::api::{ChangePasswordRequest, LoginRequest, LoginResponse, Me};
 use crate::model::User;
 use crate::policy::Credential;
 use crate::server::AppState;
 use crate::server::auth::{Caller, client_ip, source};
 use crate::server::error::ApiResult;
+use crate::service::Proof;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
         .route("/v1/login", post(login))
         .route("/v1/me", get(me))
-        .route("/v1/me/totp", post(begin_totp))
-        .route("/v1/me/totp/confirm", post(confirm_totp))
         .route("/v1/me/password", post(change_password))
 }
 
@@ -33,6 +30,11 @@ async fn login(
 ) -> ApiResult<Json<LoginResponse>> {
     state.login_limiter.check(client_ip(&parts))?;
     let source = source(&parts);
+    let proof = Proof {
+        second_factor: second_factor(request.totp_code, request.recovery_code)?,
+        new_password: request.new_password,
+        password: request.password,
+    };
     let user_agent = parts
         .headers
         .get(USER_AGENT)
@@ -40,13 +42,7 @@ async fn login(
         .unwrap_or_default();
     let signed_in = state
         .service
-        .open_session(
-            &request.username,
-            &request.password,
-            request.totp_code.as_deref(),
-            &source,
-            user_agent,
-        )
+        .open_session(&request.username, &proof, &source, user_agent)
         .await?;
     Ok(Json(LoginResponse {
         session: signed_in.session,
@@ -70,31 +66,8 @@ async fn me(State(state): State<AppState>, Caller(actor): Caller) -> ApiResult<J
         credential: credential.to_owned(),
         token_id,
         session_id,
+        enrolment_only: identity.actor.enrolment_only,
     }))
-}
-
-async fn begin_totp(
-    State(state): State<AppState>,
-    Caller(actor): Caller,
-    JsonOrEmpty(request): JsonOrEmpty<TotpBeginRequest>,
-) -> ApiResult<Json<TotpEnrollment>> {
-    let (secret, otpauth_url) = state
-        .service
-        .begin_totp(&actor, request.current_code.as_deref())
-        .await?;
-    Ok(Json(TotpEnrollment {
-        secret,
-        otpauth_url,
-    }))
-}
-
-async fn confirm_totp(
-    State(state): State<AppState>,
-    Caller(actor): Caller,
-    Json(request): Json<TotpConfirmRequest>,
-) -> ApiResult<Json<serde_json::Value>> {
-    state.service.confirm_totp(&actor, &request.code).await?;
-    Ok(Json(serde_json::json!({ "totp": "enabled" })))
 }
 
 /// Checks a password like a login does, so it is rate-limited like one.

@@ -2,10 +2,13 @@
 
 use axum::Router;
 use axum::extract::State;
-use axum::routing::{get, post};
+use axum::routing::{get, patch, post};
 
-use super::{Json, JsonOrEmpty, Path};
-use crate::api::{AddUserRequest, AddedUser, ResetPasswordRequest, SetRoleRequest, UnlockedUser};
+use super::{Json, JsonOrEmpty, Path, Query};
+use crate::api::{
+    AddUserRequest, AddedUser, EditUserRequest, RemovedUser, ResetPasswordRequest, SetRoleRequest,
+    UnlockedUser, UsersQuery,
+};
 use crate::model::User;
 use crate::server::AppState;
 use crate::server::auth::Caller;
@@ -14,6 +17,7 @@ use crate::server::error::ApiResult;
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
         .route("/v1/users", get(list).post(add))
+        .route("/v1/users/{name}", patch(edit).delete(remove))
         .route("/v1/users/{name}/disable", post(disable))
         .route("/v1/users/{name}/enable", post(enable))
         .route("/v1/users/{name}/role", post(set_role))
@@ -21,8 +25,34 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/v1/users/{name}/password", post(reset_password))
 }
 
-async fn list(State(state): State<AppState>, Caller(actor): Caller) -> ApiResult<Json<Vec<User>>> {
-    Ok(Json(state.service.users(&actor).await?))
+async fn list(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    Query(query): Query<UsersQuery>,
+) -> ApiResult<Json<Vec<User>>> {
+    Ok(Json(state.service.users(&actor, query.removed).await?))
+}
+
+async fn edit(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    Path(name): Path<String>,
+    Json(request): Json<EditUserRequest>,
+) -> ApiResult<Json<User>> {
+    Ok(Json(
+        state
+            .service
+            .edit_user(&actor, &name, request.email.as_deref())
+            .await?,
+    ))
+}
+
+async fn remove(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    Path(name): Path<String>,
+) -> ApiResult<Json<RemovedUser>> {
+    Ok(Json(state.service.remove_user(&actor, &name).await?))
 }
 
 async fn add(

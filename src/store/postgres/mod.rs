@@ -17,6 +17,7 @@
 //! migrates. Unqualified names follow the connection's `search_path`, which is
 //! how one database can hold several stores (and each test its own).
 
+mod accounts;
 mod queries;
 mod replicas;
 mod schema;
@@ -37,8 +38,8 @@ use super::rows::{
     token_from_row, user_from_row,
 };
 use super::{
-    AuditFilter, AuditRecord, ChangeSignal, Credentials, NewSession, NewToken, SecretChange,
-    SecretMatch, Store, StoreError, StoreResult, TokenFilter,
+    AuditFilter, AuditRecord, ChangeSignal, Credentials, LoginRecord, NewToken, Removal,
+    SecretChange, SecretMatch, Store, StoreError, StoreResult, StoredPassword, TokenFilter,
 };
 use crate::lockout::{self, Admission};
 use crate::model::{AuditEntry, Id, Role, Session, Status, Token, User, permissions_to_string};
@@ -206,7 +207,7 @@ impl Store for PgStore {
         &self,
         name: &str,
         role: &str,
-        password_hash: Option<&str>,
+        password: Option<StoredPassword>,
         audit: AuditRecord,
     ) -> StoreResult<User> {
         let exists = || StoreError::Conflict(format!("user '{name}' already exists"));
@@ -215,11 +216,13 @@ impl Store for PgStore {
                 return Err(exists());
             }
             sqlx::query(
-                "INSERT INTO users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4)",
+                "INSERT INTO users (name, role, password_hash, password_one_time, created_at)
+                 VALUES ($1, $2, $3, $4, $5)",
             )
             .bind(name)
             .bind(role)
-            .bind(password_hash)
+            .bind(password.as_ref().map(|p| p.hash.as_str()))
+            .bind(password.as_ref().is_some_and(|p| p.one_time))
             .bind(audit.at.timestamp())
             .execute(&mut *tx)
             .await
@@ -291,15 +294,17 @@ impl Store for PgStore {
         &self,
         name: &str,
         role: &str,
-        password_hash: &str,
+        password: StoredPassword,
         audit: AuditRecord,
     ) -> StoreResult<User> {
         self.write(async |tx| {
             let changed = sqlx::query(
-                "UPDATE users SET password_hash = $1, session_epoch = session_epoch + 1
-                 WHERE name = $2 AND role = $3",
+                "UPDATE users SET password_hash = $1, password_one_time = $2,
+                     session_epoch = session_epoch + 1
+                 WHERE name = $3 AND role = $4",
             )
-            .bind(password_hash)
+            .bind(&password.hash)
+            .bind(password.one_time)
             .bind(name)
             .bind(role)
             .execute(&mut *tx)
@@ -309,6 +314,49 @@ impl Store for PgStore {
                 sessions::revoke(tx, name, None, audit.at).await?;
             }
             changed_user(tx, changed, name, &audit).await
+        })
+        .await
+    }
+
+    async fn set_email(
+        &self,
+        name: &str,
+        email: Option<&str>,
+        audit: AuditRecord,
+    ) -> StoreResult<User> {
+        self.write(async |tx| {
+            let changed =
+                sqlx::query("UPDATE users SET email = $1 WHERE name = $2 AND removed_at IS NULL")
+                    .bind(email)
+                    .bind(name)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+            if !audit_if_changed(tx, changed, &audit).await? {
+                return Err(StoreError::NotFound(format!("no user named '{name}'")));
+            }
+            user_named(&mut *tx, name)
+                .await?
+                .ok_or_else(|| StoreError::NotFound(format!("no user named '{name}'")))
+        })
+        .await
+    }
+
+    async fn remove_user(
+        &self,
+        name: &str,
+        role: &str,
+        audit: AuditRecord,
+    ) -> StoreResult<Removal> {
+        self.write(async |tx| {
+            let (tokens_revoked, sessions_ended) = accounts::remove(tx, name, role, audit.at)
+                .await?
+                .ok_or_else(|| super::removed_meanwhile(name))?;
+            Ok(Removal {
+                user: changed_user(tx, 1, name, &audit).await?,
+                tokens_revoked,
+                sessions_ended,
+            })
         })
         .await
     }
@@ -340,11 +388,17 @@ impl Store for PgStore {
         .await
     }
 
-    async fn confirm_totp(&self, name: &str, step: i64, audit: AuditRecord) -> StoreResult<bool> {
+    async fn confirm_totp(
+        &self,
+        name: &str,
+        step: i64,
+        recovery_codes: &[String],
+        audit: AuditRecord,
+    ) -> StoreResult<bool> {
         self.write(async |tx| {
             let changed = sqlx::query(
                 "UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL,
-                     totp_last_step = $1
+                     totp_last_step = $1, totp_enrolment_required = FALSE
                  WHERE name = $2 AND totp_pending_secret IS NOT NULL",
             )
             .bind(step)
@@ -352,7 +406,23 @@ impl Store for PgStore {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+            if changed > 0 {
+                accounts::replace_recovery_codes(tx, name, recovery_codes).await?;
+            }
             audit_if_changed(tx, changed, &audit).await
+        })
+        .await
+    }
+
+    async fn clear_totp(&self, name: &str, reset: bool, audit: AuditRecord) -> StoreResult<User> {
+        self.write(async |tx| {
+            let changed = accounts::clear_totp(tx, name, reset, audit.at).await?;
+            if !audit_if_changed(tx, changed, &audit).await? {
+                return Err(StoreError::NotFound(format!("no user named '{name}'")));
+            }
+            user_named(&mut *tx, name)
+                .await?
+                .ok_or_else(|| StoreError::NotFound(format!("no user named '{name}'")))
         })
         .await
     }
@@ -427,34 +497,46 @@ impl Store for PgStore {
         &self,
         name: &str,
         address: &str,
-        totp_step: Option<i64>,
-        session: Option<NewSession>,
+        login: LoginRecord,
         audit: AuditRecord,
     ) -> StoreResult<bool> {
         self.write(async |tx| {
-            let changed = sqlx::query(
-                "UPDATE users SET totp_last_step = coalesce($1, totp_last_step)
-                 WHERE name = $2
-                   AND ($1 IS NULL OR totp_last_step IS NULL OR totp_last_step < $1)",
-            )
-            .bind(totp_step)
-            .bind(name)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if changed > 0 {
-                sqlx::query("DELETE FROM login_failures WHERE name = $1 AND address = $2")
+            let used_up = match &login.second_factor {
+                Some(factor) => accounts::use_second_factor(tx, name, factor, audit.at).await?,
+                None => true,
+            };
+            let replaced = match &login.new_password_hash {
+                Some(hash) => {
+                    used_up && accounts::replace_one_time_password(tx, name, hash).await?
+                }
+                None => used_up,
+            };
+            if !replaced {
+                // Rolls back a second factor used up for a one-time password
+                // another login replaced first: this login changes nothing.
+                return Err(StoreError::LoginOvertaken);
+            }
+            sqlx::query("DELETE FROM login_failures WHERE name = $1 AND address = $2")
+                .bind(name)
+                .bind(address)
+                .execute(&mut *tx)
+                .await?;
+            if let Some(session) = &login.session {
+                sessions::record(tx, name, address, session, audit.at).await?;
+                sqlx::query("UPDATE users SET last_login_at = $1 WHERE name = $2")
+                    .bind(audit.at.timestamp())
                     .bind(name)
-                    .bind(address)
                     .execute(&mut *tx)
                     .await?;
-                if let Some(session) = &session {
-                    sessions::record(tx, name, address, session, audit.at).await?;
-                }
             }
-            audit_if_changed(tx, changed, &audit).await
+            insert_audit(tx, &audit).await?;
+            Ok(true)
         })
         .await
+        .or_else(|error| match error {
+            StoreError::LoginOvertaken => Ok(false),
+            other => Err(other),
+        })
     }
 
     async fn clear_login_failures(&self, name: &str, audit: AuditRecord) -> StoreResult<u64> {

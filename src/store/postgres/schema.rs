@@ -17,6 +17,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_change_acks.sql"),
     include_str!("migrations/0008_login_throttle.sql"),
     include_str!("migrations/0009_sessions.sql"),
+    include_str!("migrations/0010_accounts.sql"),
 ];
 
 /// The advisory lock every replica takes to migrate ("tokenctl" in ASCII).

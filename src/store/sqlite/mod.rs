@@ -12,6 +12,7 @@
 //! Rows are read in place, with no per-row hand-off between threads: listing
 //! 100k tokens costs what SQLite costs.
 
+mod accounts;
 mod change_probe;
 mod connection;
 mod queries;
@@ -31,8 +32,8 @@ use super::rows::{
     token_from_row, user_from_row,
 };
 use super::{
-    AuditFilter, AuditRecord, ChangeSignal, Credentials, NewSession, NewToken, SecretChange,
-    SecretMatch, Store, StoreError, StoreResult, TokenFilter,
+    AuditFilter, AuditRecord, ChangeSignal, Credentials, LoginRecord, NewToken, Removal,
+    SecretChange, SecretMatch, Store, StoreError, StoreResult, StoredPassword, TokenFilter,
 };
 use crate::lockout::{self, Admission};
 use crate::model::{AuditEntry, Id, Role, Session, Status, Token, User, permissions_to_string};
@@ -192,11 +193,10 @@ impl Store for SqliteStore {
         &self,
         name: &str,
         role: &str,
-        password_hash: Option<&str>,
+        password: Option<StoredPassword>,
         audit: AuditRecord,
     ) -> StoreResult<User> {
         let (name, role) = (name.to_owned(), role.to_owned());
-        let password_hash = password_hash.map(str::to_owned);
         self.write(move |tx| {
             if user_named(tx, &name)?.is_some() {
                 return Err(StoreError::Conflict(format!(
@@ -204,9 +204,15 @@ impl Store for SqliteStore {
                 )));
             }
             tx.execute(
-                "INSERT INTO users (name, role, password_hash, created_at)
-                 VALUES (?1, ?2, ?3, ?4)",
-                (&name, &role, &password_hash, audit.at.timestamp()),
+                "INSERT INTO users (name, role, password_hash, password_one_time, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                (
+                    &name,
+                    &role,
+                    password.as_ref().map(|p| &p.hash),
+                    password.as_ref().is_some_and(|p| p.one_time),
+                    audit.at.timestamp(),
+                ),
             )?;
             insert_audit(tx, &audit)?;
             user_named(tx, &name)?
@@ -267,20 +273,61 @@ impl Store for SqliteStore {
         &self,
         name: &str,
         role: &str,
-        password_hash: &str,
+        password: StoredPassword,
         audit: AuditRecord,
     ) -> StoreResult<User> {
-        let (name, role, hash) = (name.to_owned(), role.to_owned(), password_hash.to_owned());
+        let (name, role) = (name.to_owned(), role.to_owned());
         self.write(move |tx| {
             let changed = tx.execute(
-                "UPDATE users SET password_hash = ?1, session_epoch = session_epoch + 1
-                 WHERE name = ?2 AND role = ?3",
-                (&hash, &name, &role),
+                "UPDATE users SET password_hash = ?1, password_one_time = ?2,
+                     session_epoch = session_epoch + 1
+                 WHERE name = ?3 AND role = ?4",
+                (&password.hash, password.one_time, &name, &role),
             )?;
             if changed > 0 {
                 sessions::revoke(tx, &name, None, audit.at)?;
             }
             changed_user(tx, changed, &name, &audit)
+        })
+        .await
+    }
+
+    async fn set_email(
+        &self,
+        name: &str,
+        email: Option<&str>,
+        audit: AuditRecord,
+    ) -> StoreResult<User> {
+        let (name, email) = (name.to_owned(), email.map(str::to_owned));
+        self.write(move |tx| {
+            let changed = tx.execute(
+                "UPDATE users SET email = ?1 WHERE name = ?2 AND removed_at IS NULL",
+                (&email, &name),
+            )?;
+            if !audit_if_changed(tx, changed, &audit)? {
+                return Err(StoreError::NotFound(format!("no user named '{name}'")));
+            }
+            user_named(tx, &name)?
+                .ok_or_else(|| StoreError::NotFound(format!("no user named '{name}'")))
+        })
+        .await
+    }
+
+    async fn remove_user(
+        &self,
+        name: &str,
+        role: &str,
+        audit: AuditRecord,
+    ) -> StoreResult<Removal> {
+        let (name, role) = (name.to_owned(), role.to_owned());
+        self.write(move |tx| {
+            let (tokens_revoked, sessions_ended) = accounts::remove(tx, &name, &role, audit.at)?
+                .ok_or_else(|| super::removed_meanwhile(&name))?;
+            Ok(Removal {
+                user: changed_user(tx, 1, &name, &audit)?,
+                tokens_revoked,
+                sessions_ended,
+            })
         })
         .await
     }
@@ -314,16 +361,38 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn confirm_totp(&self, name: &str, step: i64, audit: AuditRecord) -> StoreResult<bool> {
-        let name = name.to_owned();
+    async fn confirm_totp(
+        &self,
+        name: &str,
+        step: i64,
+        recovery_codes: &[String],
+        audit: AuditRecord,
+    ) -> StoreResult<bool> {
+        let (name, recovery_codes) = (name.to_owned(), recovery_codes.to_vec());
         self.write(move |tx| {
             let changed = tx.execute(
                 "UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL,
-                     totp_last_step = ?1
+                     totp_last_step = ?1, totp_enrolment_required = 0
                  WHERE name = ?2 AND totp_pending_secret IS NOT NULL",
                 (step, &name),
             )?;
+            if changed > 0 {
+                accounts::replace_recovery_codes(tx, &name, &recovery_codes)?;
+            }
             audit_if_changed(tx, changed, &audit)
+        })
+        .await
+    }
+
+    async fn clear_totp(&self, name: &str, reset: bool, audit: AuditRecord) -> StoreResult<User> {
+        let name = name.to_owned();
+        self.write(move |tx| {
+            let changed = accounts::clear_totp(tx, &name, reset, audit.at)?;
+            if !audit_if_changed(tx, changed, &audit)? {
+                return Err(StoreError::NotFound(format!("no user named '{name}'")));
+            }
+            user_named(tx, &name)?
+                .ok_or_else(|| StoreError::NotFound(format!("no user named '{name}'")))
         })
         .await
     }
@@ -374,30 +443,44 @@ impl Store for SqliteStore {
         &self,
         name: &str,
         address: &str,
-        totp_step: Option<i64>,
-        session: Option<NewSession>,
+        login: LoginRecord,
         audit: AuditRecord,
     ) -> StoreResult<bool> {
         let (name, address) = (name.to_owned(), address.to_owned());
         self.write(move |tx| {
-            let changed = tx.execute(
-                "UPDATE users SET totp_last_step = coalesce(?1, totp_last_step)
-                 WHERE name = ?2
-                   AND (?1 IS NULL OR totp_last_step IS NULL OR totp_last_step < ?1)",
-                (totp_step, &name),
-            )?;
-            if changed > 0 {
-                tx.execute(
-                    "DELETE FROM login_failures WHERE name = ?1 AND address = ?2",
-                    [&name, &address],
-                )?;
-                if let Some(session) = &session {
-                    sessions::record(tx, &name, &address, session, audit.at)?;
-                }
+            let used_up = match &login.second_factor {
+                Some(factor) => accounts::use_second_factor(tx, &name, factor, audit.at)?,
+                None => true,
+            };
+            let replaced = match &login.new_password_hash {
+                Some(hash) => used_up && accounts::replace_one_time_password(tx, &name, hash)?,
+                None => used_up,
+            };
+            if !replaced {
+                // A second factor used up for a one-time password another
+                // login replaced first is given back: this login changes
+                // nothing.
+                return Err(StoreError::LoginOvertaken);
             }
-            audit_if_changed(tx, changed, &audit)
+            tx.execute(
+                "DELETE FROM login_failures WHERE name = ?1 AND address = ?2",
+                [&name, &address],
+            )?;
+            if let Some(session) = &login.session {
+                sessions::record(tx, &name, &address, session, audit.at)?;
+                tx.execute(
+                    "UPDATE users SET last_login_at = ?1 WHERE name = ?2",
+                    (audit.at.timestamp(), &name),
+                )?;
+            }
+            insert_audit(tx, &audit)?;
+            Ok(true)
         })
         .await
+        .or_else(|error| match error {
+            StoreError::LoginOvertaken => Ok(false),
+            other => Err(other),
+        })
     }
 
     async fn clear_login_failures(&self, name: &str, audit: AuditRecord) -> StoreResult<u64> {

@@ -170,7 +170,7 @@ fn two_factor_enable_on_the_cli_asks_for_the_current_code_first() {
     assert_fails(
         &output,
         2,
-        "no code on stdin (Code from your current authenticator)",
+        "no code on stdin (Code from your current authenticator (or a recovery code))",
     );
 }
 

@@ -53,11 +53,15 @@ impl<'a> Api<'a> {
         self.admin("POST", "/v1/roles", Some(role));
     }
 
-    /// Adds a user with `role` and returns a login session for them.
+    /// Adds a user with `role` and returns a login session for them: their
+    /// first, which replaces the one-time password with [`PASSWORD`].
     pub(crate) fn user(&self, name: &str, role: &str) -> String {
-        let user = json!({ "name": name, "role": role, "password": PASSWORD });
+        let one_time = format!("one-time {PASSWORD}");
+        let user = json!({ "name": name, "role": role, "password": one_time });
         self.admin("POST", "/v1/users", Some(user));
-        http_login(&self.url, name, PASSWORD)
+        let answer = crate::common::http_first_login(&self.url, name, &one_time, PASSWORD);
+        assert_eq!(answer.status, 200, "first login of {name}: {}", answer.body);
+        answer.body["session"].as_str().expect("session").to_owned()
     }
 
     /// A new token of the caller's (role: the caller's own).

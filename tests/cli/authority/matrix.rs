@@ -113,6 +113,19 @@ fn every_cell_of_the_credential_matrix_holds() {
                     let body = json!({ "user": "bob" });
                     api.status("POST", "/v1/sessions/revoke-all", credential, Some(body))
                 }
+                "reset another user's 2FA (`user reset-2fa`)" => {
+                    api.status("POST", "/v1/users/bob/totp/reset", credential, None)
+                }
+                "edit a user (`user edit`)" => {
+                    let body = json!({ "email": "bob@example.com" });
+                    api.status("PATCH", "/v1/users/bob", credential, Some(body))
+                }
+                "remove a user (`user remove`)" => {
+                    let victim = unique("gone");
+                    let body = json!({ "name": victim, "role": "connector" });
+                    api.admin("POST", "/v1/users", Some(body));
+                    api.status("DELETE", &format!("/v1/users/{victim}"), credential, None)
+                }
                 "list and show tokens (`list`, `show`)" => {
                     api.status("GET", "/v1/tokens", credential, None)
                 }
@@ -181,6 +194,9 @@ fn every_cell_of_the_credential_matrix_holds() {
             Operation::ResetPassword => "reset another user's password (`user reset-password`)",
             Operation::EndOwnSessions => "end your own sessions (`session revoke`, `logout`)",
             Operation::EndSessions => "end another user's sessions (`session revoke --user`)",
+            Operation::ResetSecondFactor => "reset another user's 2FA (`user reset-2fa`)",
+            Operation::EditUser => "edit a user (`user edit`)",
+            Operation::RemoveUser => "remove a user (`user remove`)",
         };
         let (_, marks) = rows
             .iter()

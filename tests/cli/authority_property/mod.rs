@@ -33,11 +33,13 @@ use tokenctl::model::{Permission, Permissions};
 use tokenctl::policy::{Actor, LifetimePolicy};
 use tokenctl::requests::{CreateRequest, TokenRef};
 use tokenctl::secret::Secret;
-use tokenctl::service::{ExchangeSubject, Issuer, TokenService};
+use tokenctl::service::{ExchangeSubject, Issuer, Proof, TokenService};
 use tokenctl::store::Store;
 use tokenctl::store::sqlite::SqliteStore;
 
 const PASSWORD: &str = "a long enough password";
+/// What an admin sets when adding a user; their first login replaces it.
+const ONE_TIME: &str = "a one-time password";
 const ROOT: &str = "root";
 const ISSUER: &str = "urn:tokenctl:property";
 /// An audience the server also issues for: its tokens must not work on the API.

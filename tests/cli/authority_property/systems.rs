@@ -151,7 +151,18 @@ impl System for InProcess {
         let actor = self.actor(by).await?;
         message(
             self.service
-                .add_user(&actor, name, role, Some(PASSWORD.to_owned()))
+                .add_user(&actor, name, role, Some(ONE_TIME.to_owned()))
+                .await,
+        )?;
+        // The owner's first login replaces the one-time password.
+        let first = Proof {
+            password: ONE_TIME.to_owned(),
+            new_password: Some(PASSWORD.to_owned()),
+            ..Proof::default()
+        };
+        message(
+            self.service
+                .open_session(name, &first, "test", "proptest")
                 .await,
         )
         .map(drop)
@@ -170,7 +181,7 @@ impl System for InProcess {
     async fn login(&self, user: &str) -> Outcome<Handle> {
         let signed_in = message(
             self.service
-                .open_session(user, PASSWORD, None, "test", "proptest")
+                .open_session(user, &Proof::password(PASSWORD), "test", "proptest")
                 .await,
         )?;
         Ok(Handle {
@@ -430,8 +441,13 @@ impl System for Served {
     }
 
     async fn add_user(&self, by: &Handle, name: &str, role: &str) -> Outcome<()> {
-        let body = json!({ "name": name, "role": role, "password": PASSWORD });
-        self.post("/v1/users", by, Some(body)).await.map(drop)
+        let body = json!({ "name": name, "role": role, "password": ONE_TIME });
+        self.post("/v1/users", by, Some(body)).await?;
+        // The owner's first login replaces the one-time password.
+        let first = json!({ "username": name, "password": ONE_TIME, "new_password": PASSWORD });
+        self.call(reqwest::Method::POST, "/v1/login", None, Some(first))
+            .await
+            .map(drop)
     }
 
     async fn set_role(&self, by: &Handle, user: &str, role: &str) -> Outcome<()> {

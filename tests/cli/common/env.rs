@@ -299,13 +299,27 @@ impl TestEnv {
     }
 
     /// Creates a token and returns its secret (stdout when not a terminal).
-    /// Adds user `name` with `role` and `password` (given on stdin).
+    /// Adds user `name` with `role` and, on a server, has them log in once
+    /// to replace the one-time password the admin gave with `password`, and
+    /// out again: the account as its owner has it, with no session open. (A local store has no logins: its
+    /// user keeps the one-time password `one-time PASSWORD`.)
     pub fn add_user_with_password(&self, name: &str, role: &str, password: &str) {
+        let one_time = format!("one-time {password}");
         let added = self.run_with_stdin(
             &["user", "add", name, "--role", role, "--password-stdin"],
-            format!("{password}\n"),
+            format!("{one_time}\n"),
         );
         assert_success(&added, &["user", "add", name]);
+        if let Some(server) = self.server_url() {
+            crate::common::take_over_account(&server, name, &one_time, password);
+        }
+    }
+
+    /// A login with a one-time password that chooses `new` (raw HTTP): the
+    /// status it answers.
+    pub fn first_login(&self, name: &str, one_time: &str, new: &str) -> u16 {
+        let server = self.server_url().expect("server");
+        crate::common::http_first_login(&server, name, one_time, new).status
     }
 
     pub fn create(&self, args: &[&str]) -> String {

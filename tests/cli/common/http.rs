@@ -47,6 +47,33 @@ pub fn http_login(server: &str, username: &str, password: &str) -> String {
     answer.body["session"].as_str().expect("session").to_owned()
 }
 
+/// The first login of an account whose password `one_time` an admin set:
+/// it chooses `new`. The answer, whatever it is.
+pub fn http_first_login(server: &str, username: &str, one_time: &str, new: &str) -> HttpAnswer {
+    let body =
+        serde_json::json!({ "username": username, "password": one_time, "new_password": new });
+    http_request(
+        "POST",
+        &format!("{server}/v1/login"),
+        None,
+        Some(&body.to_string()),
+    )
+}
+
+/// The owner's first login on `server`, replacing `one_time` with `new`,
+/// then logging out: the account as its owner has it, no session open.
+pub fn take_over_account(server: &str, username: &str, one_time: &str, new: &str) {
+    let first = http_first_login(server, username, one_time, new);
+    assert_eq!(
+        first.status, 200,
+        "{username}'s first login: {}",
+        first.body
+    );
+    let session = first.body["session"].as_str().expect("session");
+    let out = http_request("POST", &format!("{server}/v1/logout"), Some(session), None);
+    assert_eq!(out.status, 200, "{username} logs out: {}", out.body);
+}
+
 /// An RFC 8693 exchange over raw HTTP: `subject` as a token
 /// (`urn:…:access_token`) or, when it is a JWT, as a login session
 /// (`urn:…:jwt`), with optional `scope` and `audience`.

@@ -129,7 +129,8 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
         answer["password"].is_string(),
         "a generated password is returned"
     );
-    let carol = json!({ "name": "carol", "role": "support", "password": "a long enough password" });
+    let carol =
+        json!({ "name": "carol", "role": "support", "password": "carol's one-time password" });
     let answer = step!("post", "/v1/users", "/v1/users", me, Some(carol), ok);
     assert!(
         answer.get("password").is_none(),
@@ -163,6 +164,53 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
         ok
     );
     assert_eq!(answer["cleared_addresses"], 0);
+    let answer = step!(
+        "patch",
+        "/v1/users/{name}",
+        "/v1/users/bob",
+        me,
+        Some(json!({ "email": "bob@example.com" })),
+        ok
+    );
+    assert_eq!(answer["email"], "bob@example.com");
+    step!(
+        "patch",
+        "/v1/users/{name}",
+        "/v1/users/bob",
+        me,
+        Some(json!({ "email": "not an address" })),
+        StatusCode::BAD_REQUEST
+    );
+    let answer = step!(
+        "post",
+        "/v1/users/{name}/totp/reset",
+        "/v1/users/bob/totp/reset",
+        me,
+        None,
+        ok
+    );
+    assert_eq!(answer["two_factor_enrolment_required"], true);
+    let dora = json!({ "name": "dora", "role": "developer" });
+    step!("post", "/v1/users", "/v1/users", me, Some(dora), ok);
+    let answer = step!("delete", "/v1/users/{name}", "/v1/users/dora", me, None, ok);
+    assert_eq!(answer["tokens_revoked"], 0);
+    let answer = step!(
+        "delete",
+        "/v1/users/{name}",
+        &format!("/v1/users/{ADMIN}"),
+        me,
+        None,
+        StatusCode::CONFLICT
+    );
+    assert_eq!(answer["error"]["reason"]["code"], "last_admin");
+    let answer = step!("get", "/v1/users", "/v1/users?removed=true", me, None, ok);
+    assert!(
+        answer
+            .as_array()
+            .expect("users")
+            .iter()
+            .any(|user| user["name"] == "dora")
+    );
     let answer = step!(
         "post",
         "/v1/users/{name}/role",
@@ -209,7 +257,21 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
         StatusCode::CONFLICT
     );
     assert_eq!(answer["error"]["reason"]["code"], "own_password_reset");
-    let carol_login = json!({ "username": "carol", "password": "a long enough password" });
+    let carol_login = json!({ "username": "carol", "password": "carol's one-time password" });
+    let answer = step!(
+        "post",
+        "/v1/login",
+        "/v1/login",
+        None,
+        Some(carol_login),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(answer["error"]["kind"], "password_change_required");
+    let carol_login = json!({
+        "username": "carol",
+        "password": "carol's one-time password",
+        "new_password": "a long enough password",
+    });
     let answer = step!(
         "post",
         "/v1/login",
@@ -581,7 +643,7 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
     let answer = step!("post", "/v1/me/totp", "/v1/me/totp", me, None, ok);
     let totp_secret = answer["secret"].as_str().expect("totp secret").to_owned();
     let code = json!({ "code": totp_code(&totp_secret) });
-    let answer = step!(
+    let code_answer = step!(
         "post",
         "/v1/me/totp/confirm",
         "/v1/me/totp/confirm",
@@ -589,7 +651,7 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
         Some(code),
         ok
     );
-    assert_eq!(answer["totp"], "enabled");
+    assert_eq!(code_answer["totp"], "enabled");
     let answer = step!(
         "post",
         "/v1/login",
@@ -599,6 +661,40 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
         StatusCode::UNAUTHORIZED
     );
     assert_eq!(answer["error"]["kind"], "second_factor_required");
+    let recovery_codes: Vec<String> =
+        serde_json::from_value(code_answer["recovery_codes"].clone()).expect("recovery codes");
+    let answer = step!("get", "/v1/me/totp", "/v1/me/totp", me, None, ok);
+    assert_eq!(answer["recovery_codes_left"], 10);
+    let with_recovery = json!({
+        "username": ADMIN,
+        "password": ADMIN_PASSWORD,
+        "recovery_code": recovery_codes[0],
+    });
+    step!(
+        "post",
+        "/v1/login",
+        "/v1/login",
+        None,
+        Some(with_recovery),
+        ok
+    );
+    step!(
+        "post",
+        "/v1/me/totp/disable",
+        "/v1/me/totp/disable",
+        me,
+        Some(json!({})),
+        StatusCode::BAD_REQUEST
+    );
+    let answer = step!(
+        "post",
+        "/v1/me/totp/disable",
+        "/v1/me/totp/disable",
+        me,
+        Some(json!({ "recovery_code": recovery_codes[1] })),
+        ok
+    );
+    assert_eq!(answer["two_factor"], false);
 
     // A token may not do what needs a person.
     let acting = personal_token(&api, me).await;

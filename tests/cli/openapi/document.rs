@@ -155,6 +155,7 @@ fn enums_match_the_rust_types() {
         | ErrorKind::NotFound
         | ErrorKind::Unauthenticated
         | ErrorKind::SecondFactorRequired
+        | ErrorKind::PasswordChangeRequired
         | ErrorKind::PermissionDenied
         | ErrorKind::RateLimited
         | ErrorKind::Conflict
@@ -173,6 +174,7 @@ fn enums_match_the_rust_types() {
         ErrorKind::NotFound,
         ErrorKind::Unauthenticated,
         ErrorKind::SecondFactorRequired,
+        ErrorKind::PasswordChangeRequired,
         ErrorKind::PermissionDenied,
         ErrorKind::RateLimited,
         ErrorKind::Conflict,
@@ -221,6 +223,9 @@ fn error_reasons_match_the_rust_type() {
         | Reason::TokenEnded { .. }
         | Reason::AccountLocked
         | Reason::NoSecondFactorPending
+        | Reason::NoSecondFactor
+        | Reason::LastAdmin
+        | Reason::SecondFactorEnrolmentRequired
         | Reason::PermissionMissing
         | Reason::SessionRequired
         | Reason::SessionExpired
@@ -244,6 +249,9 @@ fn error_reasons_match_the_rust_type() {
         },
         Reason::AccountLocked,
         Reason::NoSecondFactorPending,
+        Reason::NoSecondFactor,
+        Reason::LastAdmin,
+        Reason::SecondFactorEnrolmentRequired,
         Reason::PermissionMissing,
         Reason::SessionRequired,
         Reason::SessionExpired,
@@ -288,6 +296,8 @@ fn request_schemas_match_the_api_types() {
                 username: "alice".into(),
                 password: "pw".into(),
                 totp_code: Some("123456".into()),
+                recovery_code: Some("k7vq-m2xp-abcd-efgh".into()),
+                new_password: Some("a new password".into()),
             }),
         ),
         (

@@ -26,7 +26,7 @@ use tokenctl::requests::{
     AuditRequest, CreateRequest, CreatedToken, ListRequest, Origin, TokenRef,
 };
 use tokenctl::secret::Secret;
-use tokenctl::service::{Issuer, TokenService};
+use tokenctl::service::{Issuer, Proof, TokenService};
 use tokenctl::store::postgres::PgStore;
 use tokenctl::store::sqlite::SqliteStore;
 use tokenctl::store::{
@@ -37,6 +37,7 @@ use tokenctl::time::{self, Clock, Expiry};
 mod accounts;
 mod audit;
 mod changes;
+mod lifecycle;
 mod passwords;
 mod postgres_replicas;
 mod sessions;
@@ -45,6 +46,7 @@ mod tokens;
 use accounts::*;
 use audit::*;
 use changes::*;
+use lifecycle::*;
 use passwords::*;
 use sessions::*;
 use tokens::*;
@@ -243,8 +245,17 @@ async fn open_session(
     name: &str,
     password: &str,
 ) -> tokenctl::auth::SessionClaims {
+    signed_in(service, name, &Proof::password(password)).await
+}
+
+/// Logs `name` in with `proof`, as [`open_session`] does.
+async fn signed_in(
+    service: &TokenService,
+    name: &str,
+    proof: &Proof,
+) -> tokenctl::auth::SessionClaims {
     let signed = service
-        .open_session(name, password, None, "api@10.0.0.1", "test-client/1")
+        .open_session(name, proof, "api@10.0.0.1", "test-client/1")
         .await
         .unwrap_or_else(|error| panic!("log {name} in: {error:?}"));
     let keys = issuer().current().expect("keys");
@@ -254,6 +265,48 @@ async fn open_session(
         signed.expires_at - Duration::hours(1),
     )
     .expect("a valid session")
+}
+
+/// The first login of an account an admin made or reset with the one-time
+/// password `one_time`: it chooses `new`, the password from then on.
+async fn first_login(
+    service: &TokenService,
+    name: &str,
+    one_time: &str,
+    new: &str,
+) -> tokenctl::auth::SessionClaims {
+    let proof = Proof {
+        password: one_time.to_owned(),
+        new_password: Some(new.to_owned()),
+        ..Proof::default()
+    };
+    signed_in(service, name, &proof).await
+}
+
+/// Adds `name` as `admin` would, then logs them in once, replacing the
+/// one-time password with `password`, and out again: the account as its
+/// owner has it, with no session open.
+async fn add_user_with_password(
+    service: &TokenService,
+    admin: &Actor,
+    name: &str,
+    role: &str,
+    password: &str,
+) {
+    let one_time = format!("one-time {password}");
+    service
+        .add_user(admin, name, role, Some(one_time.clone()))
+        .await
+        .unwrap_or_else(|error| panic!("add {name}: {error:?}"));
+    let session = first_login(service, name, &one_time, password).await;
+    let owner = service
+        .actor_for_session(&session, "test")
+        .await
+        .expect("the first session");
+    service
+        .end_current_session(&owner)
+        .await
+        .expect("log out of it");
 }
 
 /// A PostgreSQL schema of its own for one test, dropped when the test ends.
@@ -443,6 +496,11 @@ contract!(
     sessions_are_recorded_listed_and_ended_one_or_all,
     a_password_change_or_disable_records_the_sessions_as_ended,
     expired_sessions_are_refused_unlisted_and_forgotten_a_day_later,
+    a_one_time_password_opens_one_login_which_replaces_it,
+    recovery_codes_stand_in_for_the_authenticator_once_each,
+    a_lost_authenticator_is_reset_and_the_next_login_only_enrols,
+    a_removed_user_loses_tokens_and_sessions_and_the_last_admin_stays,
+    an_email_is_set_checked_and_cleared,
 );
 
 pub(crate) fn tests() -> Vec<crate::harness::Test> {

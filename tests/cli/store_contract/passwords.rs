@@ -20,10 +20,7 @@ pub(crate) async fn passwords_are_changed_with_the_current_one_and_reset_by_a_ho
     f: &Fixture,
 ) {
     let admin = f.admin().await;
-    f.service
-        .add_user(&admin, "bob", "developer", Some(BOB_FIRST.to_owned()))
-        .await
-        .expect("add bob");
+    add_user_with_password(&f.service, &admin, "bob", "developer", BOB_FIRST).await;
     let first = open_session(&f.service, "bob", BOB_FIRST).await;
     let bob = f
         .service
@@ -105,14 +102,28 @@ pub(crate) async fn passwords_are_changed_with_the_current_one_and_reset_by_a_ho
         ErrorKind::Unauthenticated,
         "session",
     );
-    login(f, "bob", &generated).await;
+    // A reset password is one-time: it opens nothing until the login that
+    // uses it chooses another, and then it is gone.
+    expect_error(
+        f.service.login("bob", &generated, None, "test").await,
+        ErrorKind::PasswordChangeRequired,
+        "works once",
+    );
+    first_login(&f.service, "bob", &generated, BOB_SECOND).await;
+    expect_error(
+        f.service.login("bob", &generated, None, "test").await,
+        ErrorKind::Unauthenticated,
+        "wrong username or password",
+    );
+    assert!(!login(f, "bob", BOB_SECOND).await.password_change_required);
     let (_, given) = f
         .service
         .reset_password(&admin, "bob", Some(BOB_FIRST.to_owned()))
         .await
         .expect("reset to a given one");
     assert!(given.is_none(), "a given password is not echoed");
-    login(f, "bob", BOB_FIRST).await;
+    assert!(f.credentials("bob").await.user.password_change_required);
+    first_login(&f.service, "bob", BOB_FIRST, "bob's third password").await;
 
     // Only the hash is stored, and the audit log says who did what.
     let hash = f.credentials("bob").await.password_hash.expect("a hash");

@@ -242,10 +242,7 @@ async fn replicas_accept_a_2fa_code_once_and_count_every_failure() {
         .actor(ADMIN, Credential::Local, "test")
         .await
         .expect("actor");
-    replicas[0]
-        .add_user(&admin, "bob", "developer", Some(PASSWORD.to_owned()))
-        .await
-        .expect("add bob");
+    add_user_with_password(&replicas[0], &admin, "bob", "developer", PASSWORD).await;
     let bob = replicas[0]
         .actor("bob", Credential::Local, "test")
         .await
@@ -279,10 +276,7 @@ async fn replicas_accept_a_2fa_code_once_and_count_every_failure() {
     // Carol has no 2FA: many wrong passwords at once from one address,
     // spread over both replicas. Exactly five are checked; the rest are
     // refused unchecked, whichever replica they reach.
-    replicas[1]
-        .add_user(&admin, "carol", "developer", Some(PASSWORD.to_owned()))
-        .await
-        .expect("add carol");
+    add_user_with_password(&replicas[1], &admin, "carol", "developer", PASSWORD).await;
     let failures: Vec<_> = (0..BURST)
         .map(|attempt| {
             let service = Arc::clone(&replicas[attempt % 2]);

@@ -599,10 +599,7 @@ pub(crate) async fn time_rules_hold_to_the_second_on_a_pinned_clock(f: &Fixture)
 
     // Five failures lock the address out for 30 s; at the end of the 30th
     // second the right password works again.
-    service
-        .add_user(&admin, "bob", "developer", Some(PASSWORD.to_owned()))
-        .await
-        .expect("add bob");
+    add_user_with_password(&service, &admin, "bob", "developer", PASSWORD).await;
     for _ in 0..5 {
         let _ = service
             .login("bob", "not the password", None, "api@10.0.0.9")
