@@ -13,6 +13,7 @@ mod harness;
 #[macro_use]
 mod common;
 
+mod accounts;
 mod authority;
 mod authority_property;
 mod bad_input;
@@ -43,6 +44,7 @@ mod tls;
 fn main() {
     harness::run(
         [
+            accounts::tests(),
             authority::tests(),
             authority_property::tests(),
             bad_input::tests(),

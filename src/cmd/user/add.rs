@@ -6,8 +6,10 @@ use crate::model::User;
 
 /// Add a user who can own tokens (needs users:manage)
 ///
-/// The account gets a password for `tokenctl login` against a server: read
-/// from stdin with --password-stdin, or generated and printed once on stdout.
+/// The account gets a one-time password for `tokenctl login` against a
+/// server: read from stdin with --password-stdin, or generated and printed
+/// once on stdout. It works for one login, at which the user chooses their
+/// own.
 /// In the local store a user is an operating-system account name: tokenctl
 /// acts as the OS user running it, and the first one to open a new store
 /// becomes its admin.
@@ -65,8 +67,8 @@ pub(super) fn report(
     if let Some(password) = generated {
         ctx.out.line(password)?;
         ctx.out.note(
-            "That is the account's password: hand it over now, it is not shown again \
-             (they can change it with tokenctl password change).",
+            "That is the account's one-time password: hand it over now, it is not shown again. \
+             It works for one login, at which they choose their own.",
         );
     }
     Ok(())

@@ -7,7 +7,8 @@ use crate::error::Result;
 /// Set a new password for a user who lost theirs (needs users:manage)
 ///
 /// The new password is generated and printed once on stdout, or read from
-/// the first line of stdin with --password-stdin. Every session of the user
+/// the first line of stdin with --password-stdin. It is one-time: it works
+/// for one login, at which the user chooses their own. Every session of the user
 /// ends at once, on every server replica; their tokens keep working. Only
 /// someone who holds every permission of the user's role may do it, and
 /// your own password is changed with `tokenctl password change` instead.
