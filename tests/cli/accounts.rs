@@ -14,114 +14,117 @@ use common::{
 
 const BOB_PASSWORD: &str = "bob's long password";
 
-contract!(users_are_edited_listed_and_removed_with_their_tokens, |env| {
-    env.add_user_with_password("bob", "developer", BOB_PASSWORD);
-    let secret = env.create(&["deploy", "--for", "bob"]);
-    let session = env
-        .server_url()
-        .map(|url| http_login(&url, "bob", BOB_PASSWORD));
+contract!(
+    users_are_edited_listed_and_removed_with_their_tokens,
+    |env| {
+        env.add_user_with_password("bob", "developer", BOB_PASSWORD);
+        let secret = env.create(&["deploy", "--for", "bob"]);
+        let session = env
+            .server_url()
+            .map(|url| http_login(&url, "bob", BOB_PASSWORD));
 
-    // Edit: an address, checked; nothing to change is a mistake.
-    let edited = env.json(&["user", "edit", "bob", "--email", "bob@example.com"]);
-    assert_eq!(edited["email"], "bob@example.com");
-    assert_fails(
-        &env.run(&["user", "edit", "bob", "--email", "not-an-address"]),
-        2,
-        "is not an email address",
-    );
-    assert_fails(&env.run(&["user", "edit", "bob"]), 2, "nothing to change");
+        // Edit: an address, checked; nothing to change is a mistake.
+        let edited = env.json(&["user", "edit", "bob", "--email", "bob@example.com"]);
+        assert_eq!(edited["email"], "bob@example.com");
+        assert_fails(
+            &env.run(&["user", "edit", "bob", "--email", "not-an-address"]),
+            2,
+            "is not an email address",
+        );
+        assert_fails(&env.run(&["user", "edit", "bob"]), 2, "nothing to change");
 
-    // List: email, 2FA, last login and status, in the table and in JSON.
-    let table = env.ok(&["user", "list"]);
-    let header = table.lines().next().expect("header");
-    for column in ["EMAIL", "2FA", "LAST LOGIN", "STATUS"] {
-        assert!(header.contains(column), "{table}");
-    }
-    let bobs_row = table
-        .lines()
-        .find(|line| line.contains(" bob "))
-        .expect("bob's row");
-    assert!(bobs_row.contains("bob@example.com") && bobs_row.contains(" off "));
-    let listed = env.json(&["user", "list"]);
-    let bob = listed
-        .as_array()
-        .expect("users")
-        .iter()
-        .find(|user| user["name"] == "bob")
-        .expect("bob")
-        .clone();
-    assert_eq!(bob["two_factor"], false);
-    // On a server bob has logged in and chosen his password; a local store
-    // has no logins, so his stays one-time.
-    assert_eq!(bob["password_change_required"], env.server_url().is_none());
-    assert_eq!(bob["last_login_at"].is_string(), env.server_url().is_some());
-
-    // Remove: asked first, then everything of bob's ends at once.
-    assert_fails(
-        &env.run(&["user", "remove", "bob"]),
-        2,
-        "refusing to go on without confirmation",
-    );
-    let removed = env.json(&["user", "remove", "bob", "--yes"]);
-    assert_eq!(removed["tokens_revoked"], 1, "{removed}");
-    assert_eq!(
-        removed["sessions_ended"],
-        u64::from(session.is_some()),
-        "{removed}"
-    );
-    let verified = env.run_with_stdin(&["verify"], format!("{secret}\n"));
-    assert!(!verified.status.success(), "{}", stdout(&verified));
-    if let (Some(session), Some(url)) = (&session, env.server_url()) {
-        let me = http_request("GET", &format!("{url}/v1/me"), Some(session), None);
-        assert_eq!(me.status, 401, "a removed user's session ends at once");
-    }
-    let names = |users: serde_json::Value| -> Vec<String> {
-        users
+        // List: email, 2FA, last login and status, in the table and in JSON.
+        let table = env.ok(&["user", "list"]);
+        let header = table.lines().next().expect("header");
+        for column in ["EMAIL", "2FA", "LAST LOGIN", "STATUS"] {
+            assert!(header.contains(column), "{table}");
+        }
+        let bobs_row = table
+            .lines()
+            .find(|line| line.contains(" bob "))
+            .expect("bob's row");
+        assert!(bobs_row.contains("bob@example.com") && bobs_row.contains(" off "));
+        let listed = env.json(&["user", "list"]);
+        let bob = listed
             .as_array()
             .expect("users")
             .iter()
-            .map(|user| user["name"].as_str().expect("name").to_owned())
-            .collect()
-    };
-    assert!(!names(env.json(&["user", "list"])).contains(&"bob".to_owned()));
-    assert!(names(env.json(&["user", "list", "--removed"])).contains(&"bob".to_owned()));
-    assert_fails(
-        &env.run(&["user", "add", "bob"]),
-        5,
-        "belonged to a removed user",
-    );
-    let audit = env.json(&["audit"]);
-    assert!(
-        audit
-            .as_array()
-            .expect("audit")
-            .iter()
-            .any(|entry| entry["action"] == "user.remove"),
-        "{audit}"
-    );
+            .find(|user| user["name"] == "bob")
+            .expect("bob")
+            .clone();
+        assert_eq!(bob["two_factor"], false);
+        // On a server bob has logged in and chosen his password; a local store
+        // has no logins, so his stays one-time.
+        assert_eq!(bob["password_change_required"], env.server_url().is_none());
+        assert_eq!(bob["last_login_at"].is_string(), env.server_url().is_some());
 
-    // The last account that can manage users stays.
-    let me = env.me();
-    let refused = env.run(&["user", "remove", &me, "--yes"]);
-    assert_fails(&refused, 5, "the last account that can manage users");
-    assert!(stderr(&refused).contains("tokenctl user set-role"));
+        // Remove: asked first, then everything of bob's ends at once.
+        assert_fails(
+            &env.run(&["user", "remove", "bob"]),
+            2,
+            "refusing to go on without confirmation",
+        );
+        let removed = env.json(&["user", "remove", "bob", "--yes"]);
+        assert_eq!(removed["tokens_revoked"], 1, "{removed}");
+        assert_eq!(
+            removed["sessions_ended"],
+            u64::from(session.is_some()),
+            "{removed}"
+        );
+        let verified = env.run_with_stdin(&["verify"], format!("{secret}\n"));
+        assert!(!verified.status.success(), "{}", stdout(&verified));
+        if let (Some(session), Some(url)) = (&session, env.server_url()) {
+            let me = http_request("GET", &format!("{url}/v1/me"), Some(session), None);
+            assert_eq!(me.status, 401, "a removed user's session ends at once");
+        }
+        let names = |users: serde_json::Value| -> Vec<String> {
+            users
+                .as_array()
+                .expect("users")
+                .iter()
+                .map(|user| user["name"].as_str().expect("name").to_owned())
+                .collect()
+        };
+        assert!(!names(env.json(&["user", "list"])).contains(&"bob".to_owned()));
+        assert!(names(env.json(&["user", "list", "--removed"])).contains(&"bob".to_owned()));
+        assert_fails(
+            &env.run(&["user", "add", "bob"]),
+            5,
+            "belonged to a removed user",
+        );
+        let audit = env.json(&["audit"]);
+        assert!(
+            audit
+                .as_array()
+                .expect("audit")
+                .iter()
+                .any(|entry| entry["action"] == "user.remove"),
+            "{audit}"
+        );
 
-    // A 2FA reset works on every backend; the list says the user re-enrols.
-    env.ok(&["user", "add", "carol"]);
-    env.ok(&["user", "reset-2fa", "carol"]);
-    let carols_row = env
-        .ok(&["user", "list"])
-        .lines()
-        .find(|line| line.contains(" carol "))
-        .map(str::to_owned)
-        .expect("carol's row");
-    assert!(carols_row.contains(" reset "), "{carols_row}");
-    assert_fails(
-        &env.run(&["user", "reset-2fa", &me]),
-        5,
-        "you cannot reset your own 2FA",
-    );
-});
+        // The last account that can manage users stays.
+        let me = env.me();
+        let refused = env.run(&["user", "remove", &me, "--yes"]);
+        assert_fails(&refused, 5, "the last account that can manage users");
+        assert!(stderr(&refused).contains("tokenctl user set-role"));
+
+        // A 2FA reset works on every backend; the list says the user re-enrols.
+        env.ok(&["user", "add", "carol"]);
+        env.ok(&["user", "reset-2fa", "carol"]);
+        let carols_row = env
+            .ok(&["user", "list"])
+            .lines()
+            .find(|line| line.contains(" carol "))
+            .map(str::to_owned)
+            .expect("carol's row");
+        assert!(carols_row.contains(" reset "), "{carols_row}");
+        assert_fails(
+            &env.run(&["user", "reset-2fa", &me]),
+            5,
+            "you cannot reset your own 2FA",
+        );
+    }
+);
 
 /// `tokenctl login` on its own profile for `name`, with `stdin` (the
 /// password and whatever follows).
@@ -362,12 +365,32 @@ fn a_server_that_requires_2fa_lets_a_password_only_login_only_enrol() {
     );
 }
 
+/// On a terminal, `2fa enable` shows the secret as a QR code to scan; a
+/// script (no terminal) gets the URL alone.
+fn two_factor_enable_shows_a_qr_code_on_a_terminal() {
+    let env = TestEnv::with_backend(Backend::RemoteSqlite);
+    // Three wrong codes: it gives up after its three tries.
+    let shown = env.in_terminal("2fa enable", "000000\n000000\n000000\n");
+    assert!(shown.contains("otpauth://totp/"), "{shown}");
+    assert!(
+        shown.contains('▀') || shown.contains('▄'),
+        "no QR code in {shown}"
+    );
+    let (_, scripted) = enable_2fa(&env, &[]);
+    let printed = format!("{}{}", stdout(&scripted), stderr(&scripted));
+    assert!(
+        !printed.contains('▀') && !printed.contains('▄'),
+        "{printed}"
+    );
+}
+
 pub(crate) fn tests() -> Vec<crate::harness::Test> {
     [
         vec![
             test!(a_lost_authenticator_is_reset_and_the_user_enrols_again),
             test!(a_first_login_with_a_one_time_password_chooses_the_users_own),
             test!(a_server_that_requires_2fa_lets_a_password_only_login_only_enrol),
+            test!(two_factor_enable_shows_a_qr_code_on_a_terminal),
         ],
         users_are_edited_listed_and_removed_with_their_tokens::tests(),
     ]

@@ -10,8 +10,9 @@ use crate::service::SecondFactor;
 
 /// Turn on 2FA, or move it to a new authenticator
 ///
-/// Prints a new TOTP secret once, then asks for a code from it. Add the
-/// secret (or the otpauth:// URL) to an authenticator app, then enter the
+/// Prints a new TOTP secret once (its otpauth:// URL, and on a terminal a
+/// QR code of it), then asks for a code from it. Scan the QR code, or add the
+/// secret or URL to an authenticator app, then enter the
 /// 6-digit code it shows. From then on `tokenctl login` asks for a code.
 ///
 /// Once confirmed, prints 10 recovery codes, shown only this once: each
@@ -59,6 +60,12 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         ctx.out.json(&enrollment)?;
     } else {
         ctx.out.line(&enrollment.otpauth_url)?;
+        // A person at a terminal scans it; a script reads the URL above.
+        if ctx.out.can_prompt()
+            && let Some(code) = qr_code(&enrollment.otpauth_url)
+        {
+            eprintln!("{code}");
+        }
         ctx.out.note(&format!(
             "Add this to your authenticator app (secret {}); it is shown only once.",
             enrollment.secret
@@ -106,5 +113,40 @@ async fn confirm(ctx: &Context, remote: &RemoteBackend, from_stdin: bool) -> Res
             }
             result => return result,
         }
+    }
+}
+
+/// `url` as a QR code of Unicode half blocks (two rows of modules a line),
+/// dark on light with its quiet zone, for an authenticator app to scan off
+/// the terminal. `None` if it does not fit a QR code.
+fn qr_code(url: &str) -> Option<String> {
+    let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
+    Some(
+        code.render::<qrcode::render::unicode::Dense1x2>()
+            .dark_color(qrcode::render::unicode::Dense1x2::Light)
+            .light_color(qrcode::render::unicode::Dense1x2::Dark)
+            .quiet_zone(true)
+            .build(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An enrolment URL fits, as a square of half blocks.
+    #[test]
+    fn an_otpauth_url_renders_as_a_square_qr_code() {
+        let url = "otpauth://totp/tokenctl:a-rather-long-user-name?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=tokenctl&algorithm=SHA1&digits=6&period=30";
+        let code = qr_code(url).expect("fits");
+        let lines: Vec<&str> = code.lines().collect();
+        let width = lines[0].chars().count();
+        assert!(lines.iter().all(|line| line.chars().count() == width));
+        // Two module rows a line: the square is twice as wide as tall.
+        assert_eq!(width.div_ceil(2), lines.len());
+        assert!(
+            code.chars()
+                .all(|c| matches!(c, ' ' | '█' | '▀' | '▄' | '\n'))
+        );
     }
 }
