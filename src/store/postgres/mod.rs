@@ -47,7 +47,7 @@ use crate::secret::SecretHash;
 
 use queries::{
     audit_if_changed, changed_user, conflict_or, insert_audit, insert_audit_rows, push_status,
-    query_all, query_one, token_with_id, user_named,
+    query_all, query_one, token_with_id, updated_user, user_named,
 };
 use schema::migrate;
 
@@ -332,12 +332,7 @@ impl Store for PgStore {
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();
-            if !audit_if_changed(tx, changed, &audit).await? {
-                return Err(StoreError::NotFound(format!("no user named '{name}'")));
-            }
-            user_named(&mut *tx, name)
-                .await?
-                .ok_or_else(|| StoreError::NotFound(format!("no user named '{name}'")))
+            updated_user(tx, changed, name, &audit).await
         })
         .await
     }
@@ -417,12 +412,7 @@ impl Store for PgStore {
     async fn clear_totp(&self, name: &str, reset: bool, audit: AuditRecord) -> StoreResult<User> {
         self.write(async |tx| {
             let changed = accounts::clear_totp(tx, name, reset, audit.at).await?;
-            if !audit_if_changed(tx, changed, &audit).await? {
-                return Err(StoreError::NotFound(format!("no user named '{name}'")));
-            }
-            user_named(&mut *tx, name)
-                .await?
-                .ok_or_else(|| StoreError::NotFound(format!("no user named '{name}'")))
+            updated_user(tx, changed, name, &audit).await
         })
         .await
     }

@@ -114,6 +114,21 @@ pub(super) async fn user_named<'e>(
     query_one(executor, query, user_from_row).await
 }
 
+/// After an unguarded update of one user: the user as now stored, with the
+/// audit entry written; `NotFound` when no row changed (no such user).
+pub(super) async fn updated_user(
+    tx: &mut PgConnection,
+    changed: u64,
+    name: &str,
+    audit: &AuditRecord,
+) -> StoreResult<User> {
+    let missing = || StoreError::NotFound(format!("no user named '{name}'"));
+    if !audit_if_changed(tx, changed, audit).await? {
+        return Err(missing());
+    }
+    user_named(&mut *tx, name).await?.ok_or_else(missing)
+}
+
 /// After an update of one user guarded by their expected role: the user as
 /// now stored, with the audit entry written; `NotFound` when there is no
 /// such user, `Conflict` when their role changed meanwhile.

@@ -45,7 +45,7 @@ use connection::{
 };
 use queries::{
     audit_if_changed, changed_user, insert_audit, query_all, query_one, status_condition,
-    token_with_id, user_named,
+    token_with_id, updated_user, user_named,
 };
 
 impl From<rusqlite::Error> for StoreError {
@@ -304,11 +304,7 @@ impl Store for SqliteStore {
                 "UPDATE users SET email = ?1 WHERE name = ?2 AND removed_at IS NULL",
                 (&email, &name),
             )?;
-            if !audit_if_changed(tx, changed, &audit)? {
-                return Err(StoreError::NotFound(format!("no user named '{name}'")));
-            }
-            user_named(tx, &name)?
-                .ok_or_else(|| StoreError::NotFound(format!("no user named '{name}'")))
+            updated_user(tx, changed, &name, &audit)
         })
         .await
     }
@@ -388,11 +384,7 @@ impl Store for SqliteStore {
         let name = name.to_owned();
         self.write(move |tx| {
             let changed = accounts::clear_totp(tx, &name, reset, audit.at)?;
-            if !audit_if_changed(tx, changed, &audit)? {
-                return Err(StoreError::NotFound(format!("no user named '{name}'")));
-            }
-            user_named(tx, &name)?
-                .ok_or_else(|| StoreError::NotFound(format!("no user named '{name}'")))
+            updated_user(tx, changed, &name, &audit)
         })
         .await
     }

@@ -92,6 +92,21 @@ pub(super) fn user_named(connection: &Connection, name: &str) -> StoreResult<Opt
     query_one(connection, &sql, [name], user_from_row)
 }
 
+/// After an unguarded update of one user: the user as now stored, with the
+/// audit entry written; `NotFound` when no row changed (no such user).
+pub(super) fn updated_user(
+    tx: &Transaction<'_>,
+    changed: usize,
+    name: &str,
+    audit: &AuditRecord,
+) -> StoreResult<User> {
+    let missing = || StoreError::NotFound(format!("no user named '{name}'"));
+    if !audit_if_changed(tx, changed, audit)? {
+        return Err(missing());
+    }
+    user_named(tx, name)?.ok_or_else(missing)
+}
+
 /// After an update of one user guarded by their expected role: the user as
 /// now stored, with the audit entry written; `NotFound` when there is no
 /// such user, `Conflict` when their role changed meanwhile.
