@@ -67,6 +67,27 @@ pub enum SecondFactor {
 }
 
 impl SecondFactor {
+    /// What the store is to use up for this factor of an account with TOTP
+    /// `secret` whose last accepted step is `last_step`: a fresh code's
+    /// step, or a recovery code's hash — whether it is one of the
+    /// account's unused codes is the store's to say, atomically, as it uses
+    /// it up. `None` for a wrong or reused code, or text no code has.
+    pub(super) fn to_use(
+        &self,
+        secret: &str,
+        last_step: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> Option<SecondFactorUse> {
+        match self {
+            SecondFactor::Code(code) => auth::check_totp(secret, code, now)
+                .filter(|step| last_step.is_none_or(|last| *step > last))
+                .map(SecondFactorUse::TotpStep),
+            SecondFactor::RecoveryCode(code) => {
+                recovery::hash(code).map(SecondFactorUse::RecoveryCode)
+            }
+        }
+    }
+
     /// What a person typed where either fits: a recovery code has a shape
     /// no authenticator code has.
     pub fn typed(text: &str) -> SecondFactor {
@@ -258,14 +279,7 @@ impl TokenService {
                     "enter the 6-digit code from your authenticator app, or a recovery code",
                 ));
             }
-            Some(SecondFactor::Code(code)) => auth::check_totp(secret, code, now)
-                .filter(|step| credentials.totp_last_step.is_none_or(|last| *step > last))
-                .map(SecondFactorUse::TotpStep),
-            // Whether it is one of the account's unused codes is the
-            // store's to say, atomically, as it uses it up.
-            Some(SecondFactor::RecoveryCode(code)) => {
-                recovery::hash(code).map(SecondFactorUse::RecoveryCode)
-            }
+            Some(factor) => factor.to_use(secret, credentials.totp_last_step, now),
         };
         match accepted {
             Some(accepted) => Ok(Some(accepted)),

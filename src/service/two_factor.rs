@@ -8,7 +8,7 @@ use crate::error::{Error, Reason, Result};
 use crate::model::User;
 use crate::policy::{self, Act, Actor, Credential, Operation};
 use crate::recovery;
-use crate::store::{Credentials, LoginRecord, SecondFactorUse};
+use crate::store::{Credentials, LoginRecord};
 
 use super::TokenService;
 use super::login::SecondFactor;
@@ -191,17 +191,10 @@ impl TokenService {
         let refused = || Error::unauthenticated("wrong or already used 2FA code");
         self.claim_login_attempt(name, &actor.source, self.now())
             .await?;
-        let fresh = match (proof, &credentials.totp_secret) {
-            (SecondFactor::Code(code), Some(current)) => {
-                auth::check_totp(current, code, self.now())
-                    .filter(|step| credentials.totp_last_step.is_none_or(|last| *step > last))
-                    .map(SecondFactorUse::TotpStep)
-            }
-            (SecondFactor::RecoveryCode(code), Some(_)) => {
-                recovery::hash(code).map(SecondFactorUse::RecoveryCode)
-            }
-            (_, None) => None,
-        };
+        let fresh = credentials
+            .totp_secret
+            .as_deref()
+            .and_then(|secret| proof.to_use(secret, credentials.totp_last_step, self.now()));
         let audit = self.audit_record(
             actor,
             "user.totp.verify",

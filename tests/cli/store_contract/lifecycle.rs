@@ -238,7 +238,7 @@ pub(crate) async fn a_lost_authenticator_is_reset_and_the_next_login_only_enrols
         panic!("a session")
     };
     assert!(
-        !active_session_ids(f, "bob").await.contains(&id),
+        !active_ids(f, "bob").await.contains(&id),
         "the enrolling session is recorded as ended"
     );
     expect_error(
@@ -268,15 +268,6 @@ pub(crate) async fn a_lost_authenticator_is_reset_and_the_next_login_only_enrols
         actions.contains(&"user.totp.reset".to_owned()),
         "{actions:?}"
     );
-}
-
-async fn active_session_ids(f: &Fixture, user: &str) -> Vec<tokenctl::model::Id> {
-    let sessions = f
-        .store
-        .sessions(Some(user), time::now())
-        .await
-        .expect("list");
-    sessions.into_iter().map(|session| session.id).collect()
 }
 
 pub(crate) async fn a_removed_user_loses_tokens_and_sessions_and_the_last_admin_stays(f: &Fixture) {

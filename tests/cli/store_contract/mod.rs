@@ -267,6 +267,16 @@ async fn signed_in(
     .expect("a valid session")
 }
 
+/// The ids of `user`'s active sessions, as the store lists them.
+async fn active_ids(f: &Fixture, user: &str) -> Vec<tokenctl::model::Id> {
+    let sessions = f
+        .store
+        .sessions(Some(user), time::now())
+        .await
+        .expect("list");
+    sessions.into_iter().map(|session| session.id).collect()
+}
+
 /// The first login of an account an admin made or reset with the one-time
 /// password `one_time`: it chooses `new`, the password from then on.
 async fn first_login(

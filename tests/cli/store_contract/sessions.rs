@@ -13,16 +13,6 @@ async fn add_bob(f: &Fixture) {
     add_user_with_password(&f.service, &admin, "bob", "developer", BOB_PASSWORD).await;
 }
 
-/// The ids of `user`'s active sessions, as the store lists them.
-async fn active_ids(f: &Fixture, user: &str) -> Vec<tokenctl::model::Id> {
-    let sessions = f
-        .store
-        .sessions(Some(user), time::now())
-        .await
-        .expect("list");
-    sessions.into_iter().map(|session| session.id).collect()
-}
-
 pub(crate) async fn sessions_are_recorded_listed_and_ended_one_or_all(f: &Fixture) {
     add_bob(f).await;
     let admin = f.admin().await;
