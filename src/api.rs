@@ -183,6 +183,59 @@ pub struct AddRoleRequest {
     pub permissions: Vec<Permission>,
 }
 
+/// `PATCH /v1/roles/{name}`: what to change; a field left out stays.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditRoleRequest {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub add_permissions: Vec<Permission>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remove_permissions: Vec<Permission>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+impl From<EditRoleRequest> for crate::requests::RoleChange {
+    fn from(request: EditRoleRequest) -> Self {
+        crate::requests::RoleChange {
+            add: request.add_permissions.into_iter().collect(),
+            remove: request.remove_permissions.into_iter().collect(),
+            description: request.description,
+        }
+    }
+}
+
+impl From<&crate::requests::RoleChange> for EditRoleRequest {
+    fn from(change: &crate::requests::RoleChange) -> Self {
+        EditRoleRequest {
+            add_permissions: change.add.iter().copied().collect(),
+            remove_permissions: change.remove.iter().copied().collect(),
+            description: change.description.clone(),
+        }
+    }
+}
+
+/// Query of `DELETE /v1/roles/{name}`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemoveRoleQuery {
+    /// The role its users and tokens move to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reassign: Option<String>,
+}
+
+/// What `DELETE /v1/roles/{name}` did.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RemovedRole {
+    pub removed: String,
+    #[serde(default)]
+    pub reassigned_to: Option<String>,
+    #[serde(default)]
+    pub users_moved: u64,
+    #[serde(default)]
+    pub tokens_moved: u64,
+}
+
 /// No `Debug`: it may carry a password.
 #[derive(Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -80,6 +80,20 @@ pub struct Revocation {
     pub newly_revoked: bool,
 }
 
+/// What `role edit` changes; a part left empty stays.
+#[derive(Debug, Clone, Default)]
+pub struct RoleChange {
+    pub add: Permissions,
+    pub remove: Permissions,
+    pub description: Option<String>,
+}
+
+impl RoleChange {
+    pub fn is_empty(&self) -> bool {
+        self.add.is_empty() && self.remove.is_empty() && self.description.is_none()
+    }
+}
+
 /// Which tokens to list.
 #[derive(Debug, Clone, Default)]
 pub struct ListRequest {

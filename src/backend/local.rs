@@ -137,8 +137,20 @@ impl Backend for LocalBackend {
             .await
     }
 
-    async fn remove_role(&self, name: &str) -> Result<()> {
-        self.service.remove_role(&self.actor().await?, name).await
+    async fn edit_role(&self, name: &str, change: &crate::requests::RoleChange) -> Result<Role> {
+        self.service
+            .edit_role(&self.actor().await?, name, change)
+            .await
+    }
+
+    async fn remove_role(
+        &self,
+        name: &str,
+        reassign: Option<&str>,
+    ) -> Result<crate::api::RemovedRole> {
+        self.service
+            .remove_role(&self.actor().await?, name, reassign)
+            .await
     }
 
     async fn users(&self, removed: bool) -> Result<Vec<User>> {

@@ -52,7 +52,14 @@ pub trait Backend: Send + Sync {
         description: &str,
         permissions: Permissions,
     ) -> Result<Role>;
-    async fn remove_role(&self, name: &str) -> Result<()>;
+    /// Changes a custom role; its holders and their tokens follow at once.
+    async fn edit_role(&self, name: &str, change: &crate::requests::RoleChange) -> Result<Role>;
+    /// Removes a custom role, moving its users and tokens to `reassign`.
+    async fn remove_role(
+        &self,
+        name: &str,
+        reassign: Option<&str>,
+    ) -> Result<crate::api::RemovedRole>;
     /// The accounts; removed ones too with `removed`.
     async fn users(&self, removed: bool) -> Result<Vec<User>>;
     /// Sets the user's email address (`""` clears it).

@@ -143,6 +143,9 @@ pub enum Operation {
     /// Disabling ends a user's authority, enabling gives it back.
     SetUserDisabled,
     AddRole,
+    /// Changing a role's permissions or description: every holder, and
+    /// every token of theirs, follows at once.
+    EditRole,
     RemoveRole,
     /// A new signing key: the key signs every session and access token.
     RotateKeys,
@@ -181,7 +184,7 @@ const PERSON: &[CredentialKind] = &[CredentialKind::Person];
 
 impl Operation {
     /// Every operation, for the README's matrix and its test.
-    pub const ALL: [Operation; 20] = [
+    pub const ALL: [Operation; 21] = [
         Operation::CreateToken { for_other: false },
         Operation::CreateToken { for_other: true },
         Operation::RegenerateToken { own: true },
@@ -192,6 +195,7 @@ impl Operation {
         Operation::SetUserRole,
         Operation::SetUserDisabled,
         Operation::AddRole,
+        Operation::EditRole,
         Operation::RemoveRole,
         Operation::RotateKeys,
         Operation::EnrollSecondFactor,
@@ -226,6 +230,7 @@ impl Operation {
             | Operation::SetUserRole
             | Operation::SetUserDisabled
             | Operation::AddRole
+            | Operation::EditRole
             | Operation::RemoveRole
             | Operation::ResetPassword
             | Operation::EndSessions
@@ -259,6 +264,7 @@ impl Operation {
             Operation::SetUserRole => "change a user's role",
             Operation::SetUserDisabled => "disable or enable users",
             Operation::AddRole => "add roles",
+            Operation::EditRole => "edit roles",
             Operation::RemoveRole => "remove roles",
             Operation::RotateKeys => "rotate the signing key",
             Operation::EnrollSecondFactor => "set up 2FA",
@@ -357,8 +363,20 @@ pub enum Act<'a> {
     AddRole {
         permissions: &'a Permissions,
     },
+    /// `role` gets `permissions` instead of its own; `other_admins`: how
+    /// many active accounts of other roles hold `users:manage`.
+    EditRole {
+        role: &'a Role,
+        permissions: &'a Permissions,
+        other_admins: usize,
+    },
+    /// Removing `role`; its holders, and the tokens naming it, move to
+    /// `reassign` (without one the store refuses a role still held).
+    /// `other_admins` as for [`Act::EditRole`].
     RemoveRole {
         role: &'a Role,
+        reassign: Option<&'a Role>,
+        other_admins: usize,
     },
     RotateKeys,
     /// A new password for `user` (whose role is `role`), set by someone else.
@@ -415,6 +433,7 @@ impl Act<'_> {
             Act::SetUserRole { .. } => Operation::SetUserRole,
             Act::SetUserDisabled { .. } => Operation::SetUserDisabled,
             Act::AddRole { .. } => Operation::AddRole,
+            Act::EditRole { .. } => Operation::EditRole,
             Act::RemoveRole { .. } => Operation::RemoveRole,
             Act::RotateKeys => Operation::RotateKeys,
             Act::EnrollSecondFactor { .. } => Operation::EnrollSecondFactor,
@@ -456,8 +475,9 @@ impl Grant {
 ///   token can do (it cannot be reduced in place);
 /// - an exchange's scope must be within the actor's permissions;
 /// - a user may be given (or moved from, or enabled with) only a role whose
-///   permissions the actor holds, and a role added or removed only with
-///   permissions the actor holds;
+///   permissions the actor holds, and a role added, edited, removed or
+///   reassigned only with permissions the actor holds (before and after);
+/// - no change to a role leaves nobody active able to manage users;
 /// - a second factor is replaced only with a code from the current one;
 /// - a password or second factor is reset, or sessions ended, only by
 ///   someone who holds all its account holds (one's own sessions anyone
@@ -545,10 +565,37 @@ pub fn decide(actor: &Actor, act: &Act<'_>) -> Result<Grant> {
         Act::AddRole { permissions } => {
             within(actor, permissions, || "add a role with them".to_owned())
         }
-        Act::RemoveRole { role } => {
+        // Adding hands the added permissions to every holder; taking away
+        // is like a role change of every holder: both need what both the
+        // old and the new permissions hold.
+        Act::EditRole {
+            role,
+            permissions,
+            other_admins,
+        } => {
+            within(actor, &role.permissions, || {
+                format!("edit the role {}", role.name)
+            })?;
+            within(actor, permissions, || {
+                format!("give the role {} these permissions", role.name)
+            })?;
+            keeps_a_user_manager(role, permissions, other_admins)?;
+            Ok(Grant::exactly(permissions))
+        }
+        Act::RemoveRole {
+            role,
+            reassign,
+            other_admins,
+        } => {
             within(actor, &role.permissions, || {
                 format!("remove the role {}", role.name)
             })?;
+            if let Some(to) = reassign {
+                within(actor, &to.permissions, || {
+                    format!("move the holders of {} to the role {}", role.name, to.name)
+                })?;
+                keeps_a_user_manager(role, &to.permissions, other_admins)?;
+            }
             Ok(Grant::default())
         }
         Act::RotateKeys => Ok(Grant::default()),
@@ -635,6 +682,23 @@ pub fn decide(actor: &Actor, act: &Act<'_>) -> Result<Grant> {
             Ok(Grant::default())
         }
     }
+}
+
+/// Refuses a change that takes `users:manage` from the holders of `role`
+/// (they would have `after` instead) when nobody else active holds it:
+/// nobody would be left to undo it. The store checks again in the
+/// change's own transaction.
+fn keeps_a_user_manager(role: &Role, after: &Permissions, other_admins: usize) -> Result<()> {
+    let manages = |permissions: &Permissions| permissions.contains(&Permission::UsersManage);
+    if manages(&role.permissions) && !manages(after) && other_admins == 0 {
+        return Err(Error::conflict(format!(
+            "the role {} is held by the last accounts that can manage users: they would lose users:manage",
+            role.name
+        ))
+        .because(Reason::LastAdmin)
+        .with_hint("give another active account users:manage first"));
+    }
+    Ok(())
 }
 
 /// `wanted` granted whole, or refused naming what the actor lacks: roles and

@@ -261,7 +261,9 @@ proptest! {
             Act::SetUserRole { user: &owner, from: &other_role, to: &role },
             Act::SetUserDisabled { user: &owner, role: &role, disabled: false },
             Act::AddRole { permissions: &wanted },
-            Act::RemoveRole { role: &role },
+            Act::EditRole { role: &other_role, permissions: &wanted, other_admins: 1 },
+            Act::RemoveRole { role: &role, reassign: None, other_admins: 1 },
+            Act::RemoveRole { role: &other_role, reassign: Some(&role), other_admins: 1 },
             Act::RotateKeys,
             Act::EnrollSecondFactor { replacing: false, proved_current: false },
             Act::ResetPassword { user: &owner, role: &role },
@@ -290,6 +292,19 @@ proptest! {
                 decide(&actor, &Act::AddUser { role: &role }).is_ok(),
                 wanted.is_subset(&held)
             );
+            // A role is changed, removed or reassigned only by one who
+            // holds what it grants before and after.
+            let edit = Act::EditRole { role: &other_role, permissions: &wanted, other_admins: 1 };
+            prop_assert_eq!(
+                decide(&actor, &edit).is_ok(),
+                wanted.is_subset(&held) && other.is_subset(&held)
+            );
+            let reassign =
+                Act::RemoveRole { role: &other_role, reassign: Some(&role), other_admins: 1 };
+            prop_assert_eq!(
+                decide(&actor, &reassign).is_ok(),
+                wanted.is_subset(&held) && other.is_subset(&held)
+            );
             // Knowing a password is being its user: reset only by one who
             // holds all they hold, and never one's own.
             prop_assert_eq!(
@@ -309,6 +324,57 @@ proptest! {
             prop_assert!(ending_own.is_ok());
         }
     }
+}
+
+/// No role change takes `users:manage` from the last accounts that have
+/// it; with another account that has it, it may.
+#[test]
+fn role_changes_keep_someone_able_to_manage_users() {
+    let actor = actor(Credential::Local, &Permission::ALL);
+    let managers = role(&[UsersManage, ApiRead]);
+    let readers = role(&[ApiRead]);
+    let without = readers.permissions.clone();
+    for other_admins in [0, 1] {
+        let edit = Act::EditRole {
+            role: &managers,
+            permissions: &without,
+            other_admins,
+        };
+        let reassign = Act::RemoveRole {
+            role: &managers,
+            reassign: Some(&readers),
+            other_admins,
+        };
+        for act in [edit, reassign] {
+            let decision = decide(&actor, &act);
+            if other_admins == 0 {
+                let refusal = decision.expect_err("the last managers keep users:manage");
+                assert_eq!(refusal.reason, Some(Reason::LastAdmin), "{refusal:?}");
+            } else {
+                assert!(decision.is_ok(), "{act:?}");
+            }
+        }
+    }
+    // Moving them to a role that manages users too, or adding to it, is fine.
+    let admins = role(&[UsersManage]);
+    let to_admins = Act::RemoveRole {
+        role: &managers,
+        reassign: Some(&admins),
+        other_admins: 0,
+    };
+    assert!(decide(&actor, &to_admins).is_ok());
+    let more = managers
+        .permissions
+        .iter()
+        .copied()
+        .chain([TokensManage])
+        .collect();
+    let added = Act::EditRole {
+        role: &managers,
+        permissions: &more,
+        other_admins: 0,
+    };
+    assert!(decide(&actor, &added).is_ok());
 }
 
 #[test]

@@ -3,11 +3,12 @@
 
 use std::sync::Arc;
 
-use crate::api::RemovedUser;
+use crate::api::{RemovedRole, RemovedUser};
 use crate::credential_cache;
 use crate::error::{Error, ErrorKind, Reason, Result};
 use crate::model::{Permission, Permissions, Role, User};
 use crate::policy::{self, Act, Actor, Operation};
+use crate::requests::RoleChange;
 use crate::store::{AuditRecord, StoredPassword};
 use crate::time;
 
@@ -83,19 +84,117 @@ impl TokenService {
         Ok(role)
     }
 
-    pub async fn remove_role(&self, actor: &Actor, name: &str) -> Result<()> {
+    /// Changes a custom role. Its holders' sessions act with the new
+    /// permissions at once, on every replica; their tokens keep what they
+    /// were granted that the role still has, so taking a permission away
+    /// lowers them at once and adding one never raises them.
+    pub async fn edit_role(&self, actor: &Actor, name: &str, change: &RoleChange) -> Result<Role> {
+        policy::check(actor, Operation::EditRole)?;
+        if change.is_empty() {
+            return Err(Error::invalid("nothing to change")
+                .with_hint("pass --add-permission, --remove-permission or --description"));
+        }
+        if let Some(both) = change.add.intersection(&change.remove).next() {
+            return Err(Error::invalid(format!("{both} is both added and removed")));
+        }
+        if let Some(description) = &change.description {
+            policy::check_description(description)?;
+        }
+        let role = self.custom_role(name, "edited").await?;
+        let mut edited = (*role).clone();
+        edited.permissions.extend(change.add.iter().copied());
+        edited
+            .permissions
+            .retain(|permission| !change.remove.contains(permission));
+        if let Some(description) = &change.description {
+            edited.description.clone_from(description);
+        }
+        if edited.permissions.is_empty() {
+            return Err(
+                Error::invalid("a role needs at least one permission").with_hint(format!(
+                    "remove the role instead: tokenctl role remove {name}"
+                )),
+            );
+        }
+        let other_admins = self.other_admins(|user| user.role != role.name).await?;
+        policy::decide(
+            actor,
+            &Act::EditRole {
+                role: &role,
+                permissions: &edited.permissions,
+                other_admins,
+            },
+        )?;
+        let audit = self.audit_record(actor, "role.edit", describe_edit(&role, &edited));
+        self.store
+            .update_role(&edited, &role.permissions, audit)
+            .await?;
+        self.credentials_changed().await;
+        Ok(edited)
+    }
+
+    /// Removes a custom role; with `reassign`, its users and the tokens
+    /// naming it move to that role first (a token keeps what it was
+    /// granted: the label moves, no permission comes with it).
+    pub async fn remove_role(
+        &self,
+        actor: &Actor,
+        name: &str,
+        reassign: Option<&str>,
+    ) -> Result<RemovedRole> {
         policy::check(actor, Operation::RemoveRole)?;
+        let role = self.custom_role(name, "removed").await?;
+        let to = match reassign {
+            Some(to) if to == name => {
+                return Err(Error::invalid(format!(
+                    "cannot move the holders of '{name}' to the role being removed"
+                ))
+                .with_hint("name another role with --reassign"));
+            }
+            Some(to) => Some(self.requested_role(to).await?),
+            None => None,
+        };
+        let other_admins = self.other_admins(|user| user.role != role.name).await?;
+        policy::decide(
+            actor,
+            &Act::RemoveRole {
+                role: &role,
+                reassign: to.as_deref(),
+                other_admins,
+            },
+        )?;
+        let detail = match &to {
+            Some(to) => format!(
+                "removed role '{name}', moving its users and tokens to {}",
+                to.name
+            ),
+            None => format!("removed role '{name}'"),
+        };
+        let audit = self.audit_record(actor, "role.remove", detail);
+        let moved = self
+            .store
+            .delete_role(name, to.as_ref().map(|to| to.name.as_str()), audit)
+            .await?;
+        self.credentials_changed().await;
+        Ok(RemovedRole {
+            removed: name.to_owned(),
+            reassigned_to: to.map(|to| to.name.clone()),
+            users_moved: moved.users_moved,
+            tokens_moved: moved.tokens_moved,
+        })
+    }
+
+    /// The role `name`, refused when it is built in: the built-in roles are
+    /// what every store starts with and what the documentation describes.
+    async fn custom_role(&self, name: &str, done: &str) -> Result<Arc<Role>> {
         let role = self.role(name).await?;
         if role.builtin {
             return Err(Error::conflict(format!(
-                "'{name}' is a built-in role and cannot be removed"
-            )));
+                "'{name}' is a built-in role and cannot be {done}"
+            ))
+            .with_hint("add a custom role with tokenctl role add"));
         }
-        policy::decide(actor, &Act::RemoveRole { role: &role })?;
-        let audit = self.audit_record(actor, "role.remove", format!("removed role '{name}'"));
-        self.store.delete_role(name, audit).await?;
-        self.credentials_changed().await;
-        Ok(())
+        Ok(role)
     }
 
     /// The accounts, without removed ones unless `removed`.
@@ -319,7 +418,7 @@ impl TokenService {
         policy::check(actor, Operation::RemoveUser)?;
         let user = self.user_named(name).await?;
         let role = self.role(&user.role).await?;
-        let other_admins = self.other_admins(&user).await?;
+        let other_admins = self.other_admins(|other| other.id != user.id).await?;
         policy::decide(
             actor,
             &Act::RemoveUser {
@@ -345,11 +444,11 @@ impl TokenService {
         })
     }
 
-    /// How many active accounts besides `user` can manage users.
-    async fn other_admins(&self, user: &User) -> Result<usize> {
+    /// How many active accounts that `counted` picks can manage users.
+    async fn other_admins(&self, counted: impl Fn(&User) -> bool) -> Result<usize> {
         let mut count = 0;
         for other in self.store.users().await? {
-            if other.id != user.id
+            if counted(&other)
                 && !other.is_disabled()
                 && self
                     .role(&other.role)
@@ -362,4 +461,28 @@ impl TokenService {
         }
         Ok(count)
     }
+}
+
+/// The audit detail of a role edit: what it added, took away and reworded.
+fn describe_edit(before: &Role, after: &Role) -> String {
+    let names = |permissions: Vec<&Permission>| -> String {
+        let names: Vec<&str> = permissions.iter().map(|p| p.as_str()).collect();
+        names.join(", ")
+    };
+    let added: Vec<&Permission> = after.permissions.difference(&before.permissions).collect();
+    let removed: Vec<&Permission> = before.permissions.difference(&after.permissions).collect();
+    let mut parts = Vec::new();
+    if !added.is_empty() {
+        parts.push(format!("added {}", names(added)));
+    }
+    if !removed.is_empty() {
+        parts.push(format!("removed {}", names(removed)));
+    }
+    if before.description != after.description {
+        parts.push("changed its description".to_owned());
+    }
+    if parts.is_empty() {
+        parts.push("changed nothing".to_owned());
+    }
+    format!("edited role '{}': {}", before.name, parts.join("; "))
 }

@@ -179,6 +179,43 @@ pub struct Removal {
     pub sessions_ended: u64,
 }
 
+/// What removing a role moved to the role it named.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RoleRemoval {
+    pub users_moved: u64,
+    pub tokens_moved: u64,
+}
+
+/// Whether holders of a role going from `before` to `after` lose
+/// `users:manage`: then the change must leave someone else who has it.
+fn loses_user_management(before: &Permissions, after: &Permissions) -> bool {
+    use crate::model::Permission::UsersManage;
+    before.contains(&UsersManage) && !after.contains(&UsersManage)
+}
+
+/// The refusal of a role change that would leave nobody active able to
+/// manage users (checked in the change's own transaction).
+fn nobody_would_manage_users() -> StoreError {
+    StoreError::Conflict(
+        "after this change no active account could manage users: give another account users:manage first"
+            .to_owned(),
+    )
+}
+
+/// Why a role edit changed nothing: it was edited or removed meanwhile.
+fn role_changed_meanwhile(name: &str) -> StoreError {
+    StoreError::Conflict(format!(
+        "role '{name}' was changed or removed meanwhile: look at it again and retry"
+    ))
+}
+
+/// The refusal of removing a role that is still held.
+fn role_still_held(name: &str, users: i64, tokens: i64) -> StoreError {
+    StoreError::Conflict(format!(
+        "role '{name}' is still held by {users} user(s) and {tokens} token(s): name a role to move them to (--reassign)"
+    ))
+}
+
 /// Why a removal changed nothing: the user was removed, or moved to
 /// another role, after the decision was made.
 fn removed_meanwhile(name: &str) -> StoreError {
@@ -339,9 +376,27 @@ pub trait Store: Send + Sync {
     async fn role(&self, name: &str) -> StoreResult<Option<Role>>;
     async fn roles(&self) -> StoreResult<Vec<Role>>;
     async fn insert_role(&self, role: &Role, audit: AuditRecord) -> StoreResult<()>;
-    /// Refuses (`Conflict`) while any user or token, even a revoked one, has
-    /// the role: tokens keep naming their role for the audit trail.
-    async fn delete_role(&self, name: &str, audit: AuditRecord) -> StoreResult<()>;
+    /// Gives the custom role `role.name` `role`'s permissions and
+    /// description, if its permissions are still `expected` (the ones the
+    /// decision was made on; `Conflict` otherwise). Refuses (`Conflict`) a
+    /// change that leaves no active account able to manage users.
+    async fn update_role(
+        &self,
+        role: &Role,
+        expected: &Permissions,
+        audit: AuditRecord,
+    ) -> StoreResult<()>;
+    /// Removes the role. With `reassign`, its users and the tokens naming
+    /// it move to that role first (refused, `Conflict`, when that leaves no
+    /// active account able to manage users); without, refuses (`Conflict`)
+    /// while any user or token, even a revoked one, has the role: tokens
+    /// keep naming their role for the audit trail.
+    async fn delete_role(
+        &self,
+        name: &str,
+        reassign: Option<&str>,
+        audit: AuditRecord,
+    ) -> StoreResult<RoleRemoval>;
 
     /// Refuses (`Conflict`) when the owner already has an active token of that name.
     async fn insert_token(&self, token: NewToken, audit: AuditRecord) -> StoreResult<Token>;

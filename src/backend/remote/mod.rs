@@ -304,11 +304,18 @@ impl Backend for RemoteBackend {
         self.call(Method::POST, &["roles"], Some(&body)).await
     }
 
-    async fn remove_role(&self, name: &str) -> Result<()> {
-        let _: serde_json::Value = self
-            .call(Method::DELETE, &["roles", name], None::<&()>)
-            .await?;
-        Ok(())
+    async fn edit_role(&self, name: &str, change: &crate::requests::RoleChange) -> Result<Role> {
+        let body = api::EditRoleRequest::from(change);
+        self.call(Method::PATCH, &["roles", name], Some(&body))
+            .await
+    }
+
+    async fn remove_role(&self, name: &str, reassign: Option<&str>) -> Result<api::RemovedRole> {
+        let query = api::RemoveRoleQuery {
+            reassign: reassign.map(str::to_owned),
+        };
+        self.send(self.request(Method::DELETE, &["roles", name]).query(&query))
+            .await
     }
 
     async fn users(&self, removed: bool) -> Result<Vec<User>> {

@@ -47,7 +47,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
 
 /// The `--permission` help, listing every permission there is: written from
 /// [`Permission::ALL`], so a new permission can't be left out of it.
-fn permission_help() -> String {
+pub(super) fn permission_help() -> String {
     let names: Vec<&str> = Permission::ALL.iter().map(|p| p.as_str()).collect();
     format!(
         "A permission the role grants (repeat for several): {}",

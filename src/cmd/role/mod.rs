@@ -1,6 +1,7 @@
 //! `tokenctl role …`: roles are data — named bundles of permissions.
 
 pub mod add;
+pub mod edit;
 pub mod list;
 pub mod remove;
 pub mod show;
@@ -14,6 +15,7 @@ pub enum Command {
     List(list::Args),
     Show(show::Args),
     Add(add::Args),
+    Edit(edit::Args),
     Remove(remove::Args),
 }
 
@@ -22,6 +24,7 @@ pub async fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::List(args) => list::run(ctx, args).await,
         Command::Show(args) => show::run(ctx, args).await,
         Command::Add(args) => add::run(ctx, args).await,
+        Command::Edit(args) => edit::run(ctx, args).await,
         Command::Remove(args) => remove::run(ctx, args).await,
     }
 }

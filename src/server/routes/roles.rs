@@ -6,8 +6,8 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
 
-use super::{Json, Path};
-use crate::api::AddRoleRequest;
+use super::{Json, Path, Query};
+use crate::api::{AddRoleRequest, EditRoleRequest, RemoveRoleQuery, RemovedRole};
 use crate::model::Role;
 use crate::server::AppState;
 use crate::server::auth::Caller;
@@ -16,7 +16,7 @@ use crate::server::error::ApiResult;
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
         .route("/v1/roles", get(list).post(add))
-        .route("/v1/roles/{name}", get(show).delete(remove))
+        .route("/v1/roles/{name}", get(show).patch(edit).delete(remove))
 }
 
 async fn list(State(state): State<AppState>, Caller(actor): Caller) -> ApiResult<Json<Vec<Role>>> {
@@ -46,11 +46,25 @@ async fn add(
     Ok(Json(role))
 }
 
+async fn edit(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    Path(name): Path<String>,
+    Json(request): Json<EditRoleRequest>,
+) -> ApiResult<Json<Role>> {
+    let change = request.into();
+    Ok(Json(state.service.edit_role(&actor, &name, &change).await?))
+}
+
 async fn remove(
     State(state): State<AppState>,
     Caller(actor): Caller,
     Path(name): Path<String>,
-) -> ApiResult<Json<serde_json::Value>> {
-    state.service.remove_role(&actor, &name).await?;
-    Ok(Json(serde_json::json!({ "removed": name })))
+    Query(query): Query<RemoveRoleQuery>,
+) -> ApiResult<Json<RemovedRole>> {
+    let removed = state
+        .service
+        .remove_role(&actor, &name, query.reassign.as_deref())
+        .await?;
+    Ok(Json(removed))
 }

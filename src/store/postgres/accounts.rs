@@ -105,11 +105,21 @@ pub(super) async fn clear_totp(
 
 /// A role's stored permissions, padded with spaces, that include
 /// `users:manage`.
-const MANAGES_USERS: &str = "% users:manage %";
+pub(super) const MANAGES_USERS: &str = "% users:manage %";
 
-/// The advisory lock every removal holds (`"tokenctl-remove-user"` as a
-/// number): removals are rare, so one lock for all of them costs nothing.
-const REMOVAL_LOCK: i64 = 0x746f_6b65_6e72_6d75;
+/// The advisory lock every change that could leave nobody able to manage
+/// users holds — user removals, role edits and removals — (`"tokenrmu"` as
+/// a number): they are rare, so one lock for all of them costs nothing.
+const USER_MANAGERS_LOCK: i64 = 0x746f_6b65_6e72_6d75;
+
+/// Takes [`USER_MANAGERS_LOCK`] until the transaction ends.
+pub(super) async fn lock_user_managers(tx: &mut PgConnection) -> StoreResult<()> {
+    sqlx::query("SELECT pg_advisory_xact_lock($1)")
+        .bind(USER_MANAGERS_LOCK)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
 
 /// Removes `name` if their role is still `role` and someone else active can
 /// still manage users when their role could: disabled, marked removed,
@@ -122,10 +132,7 @@ pub(super) async fn remove(
     role: &str,
     at: DateTime<Utc>,
 ) -> StoreResult<Option<(u64, u64)>> {
-    sqlx::query("SELECT pg_advisory_xact_lock($1)")
-        .bind(REMOVAL_LOCK)
-        .execute(&mut *tx)
-        .await?;
+    lock_user_managers(tx).await?;
     let changed = sqlx::query(
         "UPDATE users SET removed_at = $1, disabled_at = coalesce(disabled_at, $1),
              session_epoch = session_epoch + 1

@@ -20,6 +20,7 @@
 mod accounts;
 mod queries;
 mod replicas;
+mod roles;
 mod schema;
 mod sessions;
 
@@ -39,10 +40,13 @@ use super::rows::{
 };
 use super::{
     AuditFilter, AuditRecord, ChangeSignal, Credentials, LoginRecord, NewToken, Removal,
-    SecretChange, SecretMatch, Store, StoreError, StoreResult, StoredPassword, TokenFilter,
+    RoleRemoval, SecretChange, SecretMatch, Store, StoreError, StoreResult, StoredPassword,
+    TokenFilter,
 };
 use crate::lockout::{self, Admission};
-use crate::model::{AuditEntry, Id, Role, Session, Status, Token, User, permissions_to_string};
+use crate::model::{
+    AuditEntry, Id, Permissions, Role, Session, Status, Token, User, permissions_to_string,
+};
 use crate::secret::SecretHash;
 
 use queries::{
@@ -612,43 +616,24 @@ impl Store for PgStore {
         .await
     }
 
-    /// The counts explain the usual refusal; a user or token that takes the
-    /// role between the count and the delete makes the delete fail on the
-    /// foreign key instead, which is the same refusal without the numbers.
-    async fn delete_role(&self, name: &str, audit: AuditRecord) -> StoreResult<()> {
-        self.write(async |tx| {
-            let users: i64 = sqlx::query_scalar("SELECT count(*) FROM users WHERE role = $1")
-                .bind(name)
-                .fetch_one(&mut *tx)
-                .await?;
-            let tokens: i64 = sqlx::query_scalar("SELECT count(*) FROM tokens WHERE role = $1")
-                .bind(name)
-                .fetch_one(&mut *tx)
-                .await?;
-            if users > 0 || tokens > 0 {
-                return Err(StoreError::Conflict(format!(
-                    "role '{name}' is still held by {users} user(s) and {tokens} token(s)"
-                )));
-            }
-            let deleted = sqlx::query("DELETE FROM roles WHERE name = $1")
-                .bind(name)
-                .execute(&mut *tx)
-                .await
-                .map_err(|error| {
-                    conflict_or(error, |_| {
-                        format!(
-                            "role '{name}' was just given to a user or token; it is still in use"
-                        )
-                    })
-                })?
-                .rows_affected();
-            if deleted == 0 {
-                return Err(StoreError::NotFound(format!("no role named '{name}'")));
-            }
-            insert_audit(tx, &audit).await?;
-            Ok(())
-        })
-        .await
+    async fn update_role(
+        &self,
+        role: &Role,
+        expected: &Permissions,
+        audit: AuditRecord,
+    ) -> StoreResult<()> {
+        self.write(async |tx| roles::update(tx, role, expected, &audit).await)
+            .await
+    }
+
+    async fn delete_role(
+        &self,
+        name: &str,
+        reassign: Option<&str>,
+        audit: AuditRecord,
+    ) -> StoreResult<RoleRemoval> {
+        self.write(async |tx| roles::delete(tx, name, reassign, &audit).await)
+            .await
     }
 
     /// "No active token of that name for this owner" is a check, not a

@@ -123,8 +123,8 @@ pub(super) fn remove(
 
 /// A role's stored permissions, padded with spaces, that include
 /// `users:manage`.
-const MANAGES_USERS: &str = "% users:manage %";
+pub(super) const MANAGES_USERS: &str = "% users:manage %";
 
-fn count(rows: usize) -> u64 {
+pub(super) fn count(rows: usize) -> u64 {
     u64::try_from(rows).unwrap_or(u64::MAX)
 }

@@ -16,6 +16,7 @@ mod accounts;
 mod change_probe;
 mod connection;
 mod queries;
+mod roles;
 mod sessions;
 
 use std::path::Path;
@@ -33,10 +34,13 @@ use super::rows::{
 };
 use super::{
     AuditFilter, AuditRecord, ChangeSignal, Credentials, LoginRecord, NewToken, Removal,
-    SecretChange, SecretMatch, Store, StoreError, StoreResult, StoredPassword, TokenFilter,
+    RoleRemoval, SecretChange, SecretMatch, Store, StoreError, StoreResult, StoredPassword,
+    TokenFilter,
 };
 use crate::lockout::{self, Admission};
-use crate::model::{AuditEntry, Id, Role, Session, Status, Token, User, permissions_to_string};
+use crate::model::{
+    AuditEntry, Id, Permissions, Role, Session, Status, Token, User, permissions_to_string,
+};
 use crate::secret::SecretHash;
 
 use connection::{
@@ -560,23 +564,26 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn delete_role(&self, name: &str, audit: AuditRecord) -> StoreResult<()> {
-        let name = name.to_owned();
-        self.write(move |tx| {
-            let count = |sql: &str| tx.query_row(sql, [&name], |row| row.get::<_, i64>(0));
-            let users = count("SELECT count(*) FROM users WHERE role = ?1")?;
-            let tokens = count("SELECT count(*) FROM tokens WHERE role = ?1")?;
-            if users > 0 || tokens > 0 {
-                return Err(StoreError::Conflict(format!(
-                    "role '{name}' is still held by {users} user(s) and {tokens} token(s)"
-                )));
-            }
-            if tx.execute("DELETE FROM roles WHERE name = ?1", [&name])? == 0 {
-                return Err(StoreError::NotFound(format!("no role named '{name}'")));
-            }
-            insert_audit(tx, &audit)
-        })
-        .await
+    async fn update_role(
+        &self,
+        role: &Role,
+        expected: &Permissions,
+        audit: AuditRecord,
+    ) -> StoreResult<()> {
+        let (role, expected) = (role.clone(), expected.clone());
+        self.write(move |tx| roles::update(tx, &role, &expected, &audit))
+            .await
+    }
+
+    async fn delete_role(
+        &self,
+        name: &str,
+        reassign: Option<&str>,
+        audit: AuditRecord,
+    ) -> StoreResult<RoleRemoval> {
+        let (name, reassign) = (name.to_owned(), reassign.map(str::to_owned));
+        self.write(move |tx| roles::delete(tx, &name, reassign.as_deref(), &audit))
+            .await
     }
 
     async fn insert_token(&self, token: NewToken, mut audit: AuditRecord) -> StoreResult<Token> {

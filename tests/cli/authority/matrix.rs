@@ -76,7 +76,7 @@ fn every_cell_of_the_credential_matrix_holds() {
                 "disable or enable a user (`user disable`, `user enable`)" => {
                     api.status("POST", "/v1/users/bob/enable", credential, None)
                 }
-                "add or remove a role (`role add`, `role remove`)" => {
+                "add, edit or remove a role (`role add`, `role edit`, `role remove`)" => {
                     let body = json!({ "name": unique("r"), "permissions": ["api:read"] });
                     api.status("POST", "/v1/roles", credential, Some(body))
                 }
@@ -185,8 +185,8 @@ fn every_cell_of_the_credential_matrix_holds() {
             Operation::SetUserDisabled => {
                 "disable or enable a user (`user disable`, `user enable`)"
             }
-            Operation::AddRole | Operation::RemoveRole => {
-                "add or remove a role (`role add`, `role remove`)"
+            Operation::AddRole | Operation::EditRole | Operation::RemoveRole => {
+                "add, edit or remove a role (`role add`, `role edit`, `role remove`)"
             }
             Operation::RotateKeys => "rotate the signing key (`keys rotate`)",
             Operation::EnrollSecondFactor => "set up 2FA (`2fa enable`)",

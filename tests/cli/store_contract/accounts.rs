@@ -97,7 +97,7 @@ pub(crate) async fn roles_are_added_listed_and_removed_unless_in_use(f: &Fixture
     // Held by a user.
     f.add_user("carol", "auditor").await;
     expect_error(
-        f.service.remove_role(&admin, "auditor").await,
+        f.service.remove_role(&admin, "auditor", None).await,
         ErrorKind::Conflict,
         "role 'auditor' is still held by 1 user(s) and 0 token(s)",
     );
@@ -117,18 +117,18 @@ pub(crate) async fn roles_are_added_listed_and_removed_unless_in_use(f: &Fixture
         permissions(&[Permission::FilesUpload])
     );
     expect_error(
-        f.service.remove_role(&admin, "Uploader").await,
+        f.service.remove_role(&admin, "Uploader", None).await,
         ErrorKind::Conflict,
         "role 'Uploader' is still held by 0 user(s) and 1 token(s)",
     );
 
     expect_error(
-        f.service.remove_role(&admin, "developer").await,
+        f.service.remove_role(&admin, "developer", None).await,
         ErrorKind::Conflict,
         "'developer' is a built-in role and cannot be removed",
     );
     expect_error(
-        f.service.remove_role(&admin, "ghost").await,
+        f.service.remove_role(&admin, "ghost", None).await,
         ErrorKind::NotFound,
         "no role named 'ghost'",
     );
@@ -138,7 +138,7 @@ pub(crate) async fn roles_are_added_listed_and_removed_unless_in_use(f: &Fixture
         .await
         .expect("add role");
     f.service
-        .remove_role(&admin, "temporary")
+        .remove_role(&admin, "temporary", None)
         .await
         .expect("remove an unused role");
     expect_error(

@@ -416,3 +416,249 @@ pub(crate) async fn an_email_is_set_checked_and_cleared(f: &Fixture) {
         .expect("clear");
     assert_eq!(cleared.email, None);
 }
+
+/// An audit record for a write made on the store directly, past the service.
+fn direct_audit(action: &'static str) -> tokenctl::store::AuditRecord {
+    tokenctl::store::AuditRecord {
+        at: tokenctl::time::now(),
+        actor: ADMIN.to_owned(),
+        action,
+        token_id: None,
+        detail: "a write past the service".to_owned(),
+        source: "test".to_owned(),
+    }
+}
+
+pub(crate) async fn a_role_edit_or_removal_moves_its_holders_and_their_tokens_at_once(f: &Fixture) {
+    use Permission::{ApiRead, ApiWrite, FilesUpload, TokensRead};
+    let admin = f.admin().await;
+    f.service
+        .add_role(&admin, "writers", "", permissions(&[ApiRead, ApiWrite]))
+        .await
+        .expect("add role");
+    add_user_with_password(&f.service, &admin, "bob", "writers", BOB_PASSWORD).await;
+    let token = f
+        .create(
+            &admin,
+            CreateRequest {
+                owner: Some("bob".to_owned()),
+                ..request("deploy")
+            },
+        )
+        .await;
+    let session = open_session(&f.service, "bob", BOB_PASSWORD).await;
+    let holders = async || {
+        let session = f.service.actor_for_session(&session, "test").await;
+        let token = f.service.verify(&token.secret).await.expect("verify");
+        (
+            session.expect("session").permissions,
+            token.effective_permissions,
+        )
+    };
+
+    // Lowering lowers the session and the token at once.
+    let change = |add: &[Permission], remove: &[Permission]| RoleChange {
+        add: permissions(add),
+        remove: permissions(remove),
+        description: None,
+    };
+    let lowered = f
+        .service
+        .edit_role(&admin, "writers", &change(&[], &[ApiWrite]))
+        .await
+        .expect("edit");
+    assert_eq!(lowered.permissions, permissions(&[ApiRead]));
+    assert_eq!(
+        holders().await,
+        (permissions(&[ApiRead]), permissions(&[ApiRead]))
+    );
+    // Raising raises the holders; a token gets back its grant, never more.
+    f.service
+        .edit_role(&admin, "writers", &change(&[ApiWrite, TokensRead], &[]))
+        .await
+        .expect("edit");
+    assert_eq!(
+        holders().await,
+        (
+            permissions(&[ApiRead, ApiWrite, TokensRead]),
+            permissions(&[ApiRead, ApiWrite])
+        )
+    );
+    let bob = f.actor("bob").await;
+    expect_error(
+        f.service
+            .edit_role(&bob, "writers", &change(&[], &[TokensRead]))
+            .await,
+        ErrorKind::PermissionDenied,
+        "users:manage",
+    );
+    expect_error(
+        f.service
+            .edit_role(&admin, "developer", &change(&[ApiRead], &[]))
+            .await,
+        ErrorKind::Conflict,
+        "built-in role",
+    );
+
+    // The store refuses an edit made on permissions that changed meanwhile.
+    let stale = tokenctl::model::Role {
+        permissions: permissions(&[ApiRead]),
+        ..(*f.service.show_role(&admin, "writers").await.expect("role")).clone()
+    };
+    let refused = f
+        .store
+        .update_role(&stale, &permissions(&[ApiRead]), direct_audit("role.edit"))
+        .await;
+    assert!(
+        matches!(&refused, Err(StoreError::Conflict(m)) if m.contains("changed or removed meanwhile")),
+        "{refused:?}"
+    );
+
+    // Removing: refused while held, unless its holders move.
+    expect_error(
+        f.service.remove_role(&admin, "writers", None).await,
+        ErrorKind::Conflict,
+        "--reassign",
+    );
+    let removed = f
+        .service
+        .remove_role(&admin, "writers", Some("connector"))
+        .await
+        .expect("remove");
+    assert_eq!((removed.users_moved, removed.tokens_moved), (1, 1));
+    assert_eq!(removed.reassigned_to.as_deref(), Some("connector"));
+    assert_eq!(
+        holders().await,
+        (permissions(&[FilesUpload]), Permissions::new()),
+        "the token kept its grant, and connector has none of it"
+    );
+    let moved = f.service.verify(&token.secret).await.expect("verify");
+    assert_eq!(moved.role, "connector");
+    assert_eq!(moved.permissions, permissions(&[ApiRead, ApiWrite]));
+    assert_eq!(f.actor("bob").await.user.role, "connector");
+    expect_error(
+        f.service.show_role(&admin, "writers").await,
+        ErrorKind::NotFound,
+        "no role named 'writers'",
+    );
+    let audit = f
+        .service
+        .audit(&admin, AuditRequest::default())
+        .await
+        .expect("audit");
+    let details: Vec<&str> = audit
+        .iter()
+        .filter(|entry| entry.action.starts_with("role."))
+        .map(|entry| entry.detail.as_str())
+        .collect();
+    for detail in [
+        "edited role 'writers': removed api:write",
+        "edited role 'writers': added api:write, tokens:read",
+        "removed role 'writers', moving its users and tokens to connector",
+    ] {
+        assert!(details.contains(&detail), "{detail} in {details:?}");
+    }
+}
+
+pub(crate) async fn no_role_change_leaves_nobody_able_to_manage_users(f: &Fixture) {
+    use Permission::{TokensRead, UsersManage};
+    let admin = f.admin().await;
+    let managing = permissions(&[UsersManage, TokensRead]);
+    f.service
+        .add_role(&admin, "managers", "", managing.clone())
+        .await
+        .expect("add role");
+    f.add_user("carol", "managers").await;
+    // With the admin active, the managers may lose users:manage.
+    let without = RoleChange {
+        remove: permissions(&[UsersManage]),
+        ..RoleChange::default()
+    };
+    f.service
+        .edit_role(&admin, "managers", &without)
+        .await
+        .expect("the admin still manages users");
+    let with = RoleChange {
+        add: permissions(&[UsersManage]),
+        ..RoleChange::default()
+    };
+    f.service
+        .edit_role(&admin, "managers", &with)
+        .await
+        .expect("edit back");
+
+    // With the admin disabled, carol's role is the last that manages users.
+    f.store
+        .set_user_disabled(
+            ADMIN,
+            "admin",
+            Some(tokenctl::time::now()),
+            direct_audit("user.disable"),
+        )
+        .await
+        .expect("disable the admin");
+    let carol = f.actor("carol").await;
+    let refused = f.service.edit_role(&carol, "managers", &without).await;
+    assert_eq!(
+        refused.expect_err("last managers").reason,
+        Some(tokenctl::error::Reason::LastAdmin)
+    );
+    f.service
+        .add_role(&carol, "readers", "", permissions(&[TokensRead]))
+        .await
+        .expect("add role");
+    let refused = f
+        .service
+        .remove_role(&carol, "managers", Some("readers"))
+        .await;
+    assert_eq!(
+        refused.expect_err("last managers").reason,
+        Some(tokenctl::error::Reason::LastAdmin)
+    );
+    // The store checks it again in the change's own transaction, for a
+    // decision made before someone else was disabled.
+    let lowered = tokenctl::model::Role {
+        name: "managers".to_owned(),
+        description: String::new(),
+        permissions: permissions(&[TokensRead]),
+        builtin: false,
+    };
+    let refused = f
+        .store
+        .update_role(&lowered, &managing, direct_audit("role.edit"))
+        .await;
+    assert!(
+        matches!(&refused, Err(StoreError::Conflict(m)) if m.contains("no active account could manage users")),
+        "{refused:?}"
+    );
+    let refused = f
+        .store
+        .delete_role("managers", Some("readers"), direct_audit("role.remove"))
+        .await;
+    assert!(
+        matches!(&refused, Err(StoreError::Conflict(m)) if m.contains("no active account could manage users")),
+        "{refused:?}"
+    );
+    let kept = f.service.show_role(&carol, "managers").await.expect("role");
+    assert_eq!(kept.permissions, managing, "nothing changed");
+    assert_eq!(f.actor("carol").await.user.role, "managers");
+    expect_error(
+        f.service
+            .remove_role(&carol, "managers", Some("managers"))
+            .await,
+        ErrorKind::InvalidInput,
+        "the role being removed",
+    );
+    // Moving them to another role that manages users is fine.
+    f.service
+        .add_role(&carol, "leads", "", permissions(&[UsersManage]))
+        .await
+        .expect("add role");
+    let removed = f
+        .service
+        .remove_role(&carol, "managers", Some("leads"))
+        .await
+        .expect("remove");
+    assert_eq!(removed.users_moved, 1);
+    assert_eq!(f.actor("carol").await.user.role, "leads");
+}

@@ -23,7 +23,7 @@ use tokenctl::jose::LiveKeys;
 use tokenctl::model::{AuditEntry, Permission, Permissions, Status, Token, TokenKind};
 use tokenctl::policy::{Actor, Credential, LifetimePolicy};
 use tokenctl::requests::{
-    AuditRequest, CreateRequest, CreatedToken, ListRequest, Origin, TokenRef,
+    AuditRequest, CreateRequest, CreatedToken, ListRequest, Origin, RoleChange, TokenRef,
 };
 use tokenctl::secret::Secret;
 use tokenctl::service::{Issuer, Proof, TokenService};
@@ -511,6 +511,8 @@ contract!(
     a_lost_authenticator_is_reset_and_the_next_login_only_enrols,
     a_removed_user_loses_tokens_and_sessions_and_the_last_admin_stays,
     an_email_is_set_checked_and_cleared,
+    a_role_edit_or_removal_moves_its_holders_and_their_tokens_at_once,
+    no_role_change_leaves_nobody_able_to_manage_users,
 );
 
 pub(crate) fn tests() -> Vec<crate::harness::Test> {
