@@ -11,6 +11,7 @@ use common::{
     ADMIN_PASSWORD, Backend, TestEnv, assert_fails, assert_success, http_login, http_request,
     stderr, stdout, totp_code,
 };
+use serde_json::json;
 
 const BOB_PASSWORD: &str = "bob's long password";
 
@@ -123,6 +124,171 @@ contract!(
             5,
             "you cannot reset your own 2FA",
         );
+    }
+);
+
+contract!(
+    roles_are_edited_and_removed_and_their_holders_follow_at_once,
+    |env| {
+        env.ok(&[
+            "role",
+            "add",
+            "writers",
+            "-p",
+            "api:read",
+            "-p",
+            "api:write",
+        ]);
+        env.add_user_with_password("bob", "writers", BOB_PASSWORD);
+        env.create(&["deploy", "--for", "bob"]);
+        let session = env
+            .server_url()
+            .map(|url| (http_login(&url, "bob", BOB_PASSWORD), url));
+        let holders = || {
+            let token = env.json(&["show", "deploy"]);
+            let session = session.as_ref().map(|(session, url)| {
+                http_request("GET", &format!("{url}/v1/me"), Some(session), None).body
+                    ["permissions"]
+                    .clone()
+            });
+            (token["effective_permissions"].clone(), session)
+        };
+
+        // Lowering lowers bob's session and token at once.
+        let edited = env.json(&[
+            "role",
+            "edit",
+            "writers",
+            "--remove-permission",
+            "api:write",
+            "--description",
+            "reads the API",
+        ]);
+        assert_eq!(edited["permissions"], json!(["api:read"]));
+        assert_eq!(edited["description"], "reads the API");
+        let (token, session_permissions) = holders();
+        assert_eq!(token, json!(["api:read"]));
+        if let Some(permissions) = session_permissions {
+            assert_eq!(permissions, json!(["api:read"]));
+        }
+        assert!(
+            env.ok(&["list", "--owner", "bob"])
+                .contains("writers (reduced)")
+        );
+
+        // Raising raises bob; his token gets back its grant, never more.
+        let said = env.run(&[
+            "role",
+            "edit",
+            "writers",
+            "--add-permission",
+            "api:write",
+            "--add-permission",
+            "tokens:read",
+        ]);
+        assert!(
+            stderr(&said)
+                .contains("Edited role 'writers': it grants api:read, api:write, tokens:read"),
+            "{}",
+            stderr(&said)
+        );
+        let (token, session_permissions) = holders();
+        assert_eq!(token, json!(["api:read", "api:write"]));
+        if let Some(permissions) = session_permissions {
+            assert_eq!(permissions, json!(["api:read", "api:write", "tokens:read"]));
+        }
+
+        // Mistakes change nothing.
+        for (args, code, needle) in [
+            (&["role", "edit", "writers"][..], 2, "nothing to change"),
+            (
+                &[
+                    "role",
+                    "edit",
+                    "writers",
+                    "--add-permission",
+                    "api:read",
+                    "--remove-permission",
+                    "api:read",
+                ],
+                2,
+                "api:read is both added and removed",
+            ),
+            (
+                &[
+                    "role",
+                    "edit",
+                    "writers",
+                    "--remove-permission",
+                    "api:read",
+                    "--remove-permission",
+                    "api:write",
+                    "--remove-permission",
+                    "tokens:read",
+                ],
+                2,
+                "a role needs at least one permission",
+            ),
+            (
+                &["role", "edit", "developer", "--add-permission", "api:read"],
+                5,
+                "built-in role",
+            ),
+            (
+                &["role", "edit", "ghost", "--description", "x"],
+                3,
+                "no role named 'ghost'",
+            ),
+            (&["role", "remove", "writers"], 5, "--reassign"),
+            (
+                &["role", "remove", "writers", "--reassign", "writers"],
+                2,
+                "the role being removed",
+            ),
+            (
+                &["role", "remove", "writers", "--reassign", "ghost"],
+                2,
+                "no role named 'ghost'",
+            ),
+        ] {
+            assert_fails(&env.run(args), code, needle);
+        }
+        assert_eq!(
+            env.json(&["role", "show", "writers"])["permissions"],
+            json!(["api:read", "api:write", "tokens:read"])
+        );
+
+        // Removing moves bob and the token's label; the token keeps its grant.
+        let removed = env.json(&["role", "remove", "writers", "--reassign", "connector"]);
+        assert_eq!(
+            removed,
+            json!({ "removed": "writers", "reassigned_to": "connector", "users_moved": 1, "tokens_moved": 1 })
+        );
+        let token = env.json(&["show", "deploy"]);
+        assert_eq!(token["role"], "connector");
+        assert_eq!(token["permissions"], json!(["api:read", "api:write"]));
+        assert_eq!(token["effective_permissions"], json!([]));
+        if let Some((session, url)) = &session {
+            let me = http_request("GET", &format!("{url}/v1/me"), Some(session), None).body;
+            assert_eq!(me["user"]["role"], "connector");
+            assert_eq!(me["permissions"], json!(["files:upload"]));
+        }
+        assert_fails(
+            &env.run(&["role", "show", "writers"]),
+            3,
+            "no role named 'writers'",
+        );
+        env.ok(&["role", "add", "spare", "-p", "api:read"]);
+        let said = env.run(&["role", "remove", "spare"]);
+        assert_success(&said, &["role", "remove", "spare"]);
+        assert_eq!(stderr(&said).trim(), "✓ Removed role 'spare'");
+        let audit = env.ok(&["audit"]);
+        for detail in [
+            "edited role 'writers': removed api:write; changed its description",
+            "removed role 'writers', moving its users and tokens to connector",
+        ] {
+            assert!(audit.contains(detail), "{detail} in {audit}");
+        }
     }
 );
 
@@ -393,6 +559,7 @@ pub(crate) fn tests() -> Vec<crate::harness::Test> {
             test!(two_factor_enable_shows_a_qr_code_on_a_terminal),
         ],
         users_are_edited_listed_and_removed_with_their_tokens::tests(),
+        roles_are_edited_and_removed_and_their_holders_follow_at_once::tests(),
     ]
     .concat()
 }

@@ -191,6 +191,100 @@ fn a_change_returned_by_one_replica_is_final_on_the_other_while_it_is_busy() {
     assert!(!replica.log().contains("panicked"), "{}", replica.log());
 }
 
+/// Role edits through one replica, each followed at once by a look on the
+/// other: how many the other still answered with the old permissions.
+const ROLE_TRIALS: usize = 200;
+
+/// Whether `permission` is in the JSON array `permissions`.
+fn lists(permissions: &Value, permission: &str) -> bool {
+    permissions
+        .as_array()
+        .expect("permissions")
+        .iter()
+        .any(|p| p == permission)
+}
+
+/// A role lowered (or raised) through one replica is what its holders act
+/// with on the other at once — their session and their token, both in that
+/// replica's cache from the look before — while that replica is busy.
+fn a_role_edited_on_one_replica_is_final_on_the_other_while_it_is_busy() {
+    const PASSWORD: &str = "wally's long password";
+    let env = TestEnv::with_backend(Backend::RemotePostgres);
+    let replica = env.start_replica();
+    env.ok(&[
+        "role",
+        "add",
+        "writers",
+        "-p",
+        "api:read",
+        "-p",
+        "api:write",
+    ]);
+    env.add_user_with_password("wally", "writers", PASSWORD);
+    let secret = env.create(&["w", "--for", "wally"]);
+    let holder = common::http_login(replica.url(), "wally", PASSWORD);
+    let busy = env.create(&["busy"]);
+    let load = Load::start(replica.url(), &busy);
+    let (writer, admin) = (env.server_url().expect("url"), env.session());
+    let stale = runtime().block_on(async {
+        let client = reqwest::Client::new();
+        let look = async || {
+            let me: Value = client
+                .get(format!("{}/v1/me", replica.url()))
+                .bearer_auth(&holder)
+                .send()
+                .await
+                .expect("me")
+                .json()
+                .await
+                .expect("json");
+            let token: Value = client
+                .post(format!("{}/v1/tokens/verify", replica.url()))
+                .json(&json!({ "token": secret }))
+                .send()
+                .await
+                .expect("verify")
+                .json()
+                .await
+                .expect("json");
+            (
+                lists(&me["permissions"], "api:write"),
+                lists(&token["effective_permissions"], "api:write"),
+            )
+        };
+        let mut stale = Vec::new();
+        for trial in 0..ROLE_TRIALS {
+            let lower = trial % 2 == 0;
+            assert_eq!(look().await, (lower, lower), "trial {trial} before");
+            let change = if lower {
+                json!({ "remove_permissions": ["api:write"] })
+            } else {
+                json!({ "add_permissions": ["api:write"] })
+            };
+            let edited = client
+                .patch(format!("{writer}/v1/roles/writers"))
+                .bearer_auth(&admin)
+                .json(&change)
+                .send()
+                .await
+                .expect("edit");
+            assert_eq!(edited.status(), 200);
+            if look().await != (!lower, !lower) {
+                stale.push(trial);
+            }
+        }
+        stale
+    });
+    let verified = load.finish();
+    assert!(
+        stale.is_empty(),
+        "{} of {ROLE_TRIALS} role edits not yet seen by the other replica: {stale:?}",
+        stale.len()
+    );
+    assert!(verified > ROLE_TRIALS as u64, "the replica was not busy");
+    assert!(!replica.log().contains("panicked"), "{}", replica.log());
+}
+
 fn two_servers_on_one_sqlite_file_are_final_for_each_other() {
     let env = TestEnv::with_backend(Backend::RemoteSqlite);
     let file = env.root().join("server.db");
@@ -360,6 +454,7 @@ pub(crate) fn tests() -> Vec<crate::harness::Test> {
         test!(two_servers_on_one_sqlite_file_are_final_for_each_other),
         test!(a_revocation_another_process_wrote_to_the_servers_sqlite_file_is_final_at_once),
         test!(a_revocation_by_the_cli_on_the_servers_sqlite_file_is_final_when_it_exits),
+        test!(a_role_edited_on_one_replica_is_final_on_the_other_while_it_is_busy),
         test!(a_replica_killed_with_sigkill_delays_a_change_by_at_most_its_lease),
         test!(a_replica_that_loses_its_listener_serves_nothing_stale),
     ]

@@ -79,6 +79,66 @@ fn users_manage_alone_neither_creates_admins_nor_hands_on_what_it_lacks() {
     }
 }
 
+/// Editing a role hands its holders what is added and takes from them what
+/// is removed; removing one moves them: each needs every permission of the
+/// roles involved, before and after.
+fn role_edits_and_removals_hand_on_nothing_the_editor_lacks() {
+    for env in TestEnv::servers() {
+        let api = Api::new(&env);
+        api.add_role("helpdesk", &["users:manage", "tokens:read"]);
+        api.add_role("reader", &["tokens:read"]);
+        api.add_role("keyholders", &["keys:manage", "tokens:read"]);
+        let helpdesk = api.user("help", "helpdesk");
+        api.user("kim", "keyholders");
+        let before = api.state();
+        let refused = [
+            // Raising a role it may edit, or its own, beyond what it holds.
+            (
+                "PATCH",
+                "/v1/roles/reader",
+                Some(json!({ "add_permissions": ["keys:manage"] })),
+            ),
+            (
+                "PATCH",
+                "/v1/roles/helpdesk",
+                Some(json!({ "add_permissions": ["tokens:revoke-all"] })),
+            ),
+            // Lowering, rewording or removing a role above it.
+            (
+                "PATCH",
+                "/v1/roles/keyholders",
+                Some(json!({ "remove_permissions": ["keys:manage"] })),
+            ),
+            (
+                "PATCH",
+                "/v1/roles/keyholders",
+                Some(json!({ "description": "mine now" })),
+            ),
+            ("DELETE", "/v1/roles/keyholders?reassign=reader", None),
+            // Moving holders into a role above it.
+            ("DELETE", "/v1/roles/reader?reassign=admin", None),
+        ];
+        for (method, path, body) in refused {
+            let answer = api.call(method, path, &helpdesk, body);
+            assert_eq!(answer.status, 403, "{method} {path}: {}", answer.body);
+            assert_eq!(answer.body["error"]["kind"], "permission_denied");
+        }
+        assert_eq!(api.state(), before, "nothing changed");
+
+        // Within what it holds, it does the job.
+        let body = json!({ "description": "read-only", "add_permissions": ["users:manage"] });
+        let answer = api.call("PATCH", "/v1/roles/reader", &helpdesk, Some(body));
+        assert_eq!(answer.status, 200, "{}", answer.body);
+        let answer = api.call(
+            "DELETE",
+            "/v1/roles/reader?reassign=helpdesk",
+            &helpdesk,
+            None,
+        );
+        assert_eq!(answer.status, 200, "{}", answer.body);
+    }
+}
+
 fn no_token_or_access_token_changes_authority_whatever_its_scopes() {
     for env in TestEnv::servers() {
         let api = Api::new(&env);
@@ -115,11 +175,22 @@ fn no_token_or_access_token_changes_authority_whatever_its_scopes() {
                     answer.body
                 );
             }
-            assert_eq!(
-                api.status("DELETE", "/v1/roles/developer", credential, None),
-                403,
-                "{what}"
-            );
+            for (method, path, body) in [
+                ("DELETE", "/v1/roles/developer", None),
+                ("DELETE", "/v1/roles/support?reassign=connector", None),
+                (
+                    "PATCH",
+                    "/v1/roles/developer",
+                    Some(json!({ "description": "changed" })),
+                ),
+            ] {
+                let answer = api.call(method, path, credential, body);
+                assert_eq!(
+                    answer.status, 403,
+                    "{what} {method} {path}: {}",
+                    answer.body
+                );
+            }
         }
         assert_eq!(api.state(), before, "nothing changed");
 
@@ -285,5 +356,6 @@ pub(crate) fn tests() -> Vec<crate::harness::Test> {
         test!(no_token_or_access_token_changes_authority_whatever_its_scopes),
         test!(access_tokens_for_another_audience_are_refused_by_this_api),
         test!(our_own_jwts_from_the_future_or_living_too_long_are_refused),
+        test!(role_edits_and_removals_hand_on_nothing_the_editor_lacks),
     ]
 }
