@@ -238,6 +238,9 @@ _tokenctl() {
             tokenctl__subcmd__help__subcmd__role,add)
                 cmd="tokenctl__subcmd__help__subcmd__role__subcmd__add"
                 ;;
+            tokenctl__subcmd__help__subcmd__role,edit)
+                cmd="tokenctl__subcmd__help__subcmd__role__subcmd__edit"
+                ;;
             tokenctl__subcmd__help__subcmd__role,list)
                 cmd="tokenctl__subcmd__help__subcmd__role__subcmd__list"
                 ;;
@@ -388,6 +391,9 @@ _tokenctl() {
             tokenctl__subcmd__role,add)
                 cmd="tokenctl__subcmd__role__subcmd__add"
                 ;;
+            tokenctl__subcmd__role,edit)
+                cmd="tokenctl__subcmd__role__subcmd__edit"
+                ;;
             tokenctl__subcmd__role,help)
                 cmd="tokenctl__subcmd__role__subcmd__help"
                 ;;
@@ -402,6 +408,9 @@ _tokenctl() {
                 ;;
             tokenctl__subcmd__role__subcmd__help,add)
                 cmd="tokenctl__subcmd__role__subcmd__help__subcmd__add"
+                ;;
+            tokenctl__subcmd__role__subcmd__help,edit)
+                cmd="tokenctl__subcmd__role__subcmd__help__subcmd__edit"
                 ;;
             tokenctl__subcmd__role__subcmd__help,help)
                 cmd="tokenctl__subcmd__role__subcmd__help__subcmd__help"
@@ -1390,7 +1399,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__help__subcmd__role)
-            opts="list show add remove"
+            opts="list show add edit remove"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1404,6 +1413,20 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__help__subcmd__role__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__help__subcmd__role__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2796,7 +2819,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__role)
-            opts="-h --store --server --profile --config --json --debug --help list show add remove help"
+            opts="-h --store --server --profile --config --json --debug --help list show add edit remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2867,8 +2890,50 @@ _tokenctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tokenctl__subcmd__role__subcmd__edit)
+            opts="-h --add-permission --remove-permission --description --store --server --profile --config --json --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --add-permission)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remove-permission)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tokenctl__subcmd__role__subcmd__help)
-            opts="list show add remove help"
+            opts="list show add edit remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2882,6 +2947,20 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__role__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__role__subcmd__help__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2982,12 +3061,16 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__role__subcmd__remove)
-            opts="-h --store --server --profile --config --json --debug --help"
+            opts="-h --reassign --store --server --profile --config --json --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --reassign)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

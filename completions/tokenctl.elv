@@ -400,7 +400,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand list 'List roles and their permissions'
             cand show 'Show one role and what each of its permissions allows'
             cand add 'Add a custom role (needs users:manage)'
-            cand remove 'Remove a custom role that no user or token holds (needs users:manage)'
+            cand edit 'Change a custom role''s permissions or description (needs users:manage)'
+            cand remove 'Remove a custom role (needs users:manage)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;role;list'= {
@@ -436,7 +437,21 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'tokenctl;role;edit'= {
+            cand --add-permission 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage'
+            cand --remove-permission 'A permission the role no longer grants (repeat for several)'
+            cand --description 'What the role is for'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'tokenctl;role;remove'= {
+            cand --reassign 'The role its users and tokens move to'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
@@ -450,7 +465,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand list 'List roles and their permissions'
             cand show 'Show one role and what each of its permissions allows'
             cand add 'Add a custom role (needs users:manage)'
-            cand remove 'Remove a custom role that no user or token holds (needs users:manage)'
+            cand edit 'Change a custom role''s permissions or description (needs users:manage)'
+            cand remove 'Remove a custom role (needs users:manage)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;role;help;list'= {
@@ -458,6 +474,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;role;help;show'= {
         }
         &'tokenctl;role;help;add'= {
+        }
+        &'tokenctl;role;help;edit'= {
         }
         &'tokenctl;role;help;remove'= {
         }
@@ -976,13 +994,16 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand list 'List roles and their permissions'
             cand show 'Show one role and what each of its permissions allows'
             cand add 'Add a custom role (needs users:manage)'
-            cand remove 'Remove a custom role that no user or token holds (needs users:manage)'
+            cand edit 'Change a custom role''s permissions or description (needs users:manage)'
+            cand remove 'Remove a custom role (needs users:manage)'
         }
         &'tokenctl;help;role;list'= {
         }
         &'tokenctl;help;role;show'= {
         }
         &'tokenctl;help;role;add'= {
+        }
+        &'tokenctl;help;role;edit'= {
         }
         &'tokenctl;help;role;remove'= {
         }

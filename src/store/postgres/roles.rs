@@ -20,20 +20,19 @@ pub(super) async fn update(
     audit: &AuditRecord,
 ) -> StoreResult<()> {
     lock_user_managers(tx).await?;
-    let changed = sqlx::query(
-        "UPDATE roles SET permissions = $1, description = $2
-         WHERE name = $3 AND NOT builtin AND permissions = $4",
+    // Role edits all hold the lock: none can come between this read and
+    // the update.
+    if permissions(tx, &role.name).await?.as_ref() != Some(expected) {
+        return Err(role_changed_meanwhile(&role.name));
+    }
+    sqlx::query(
+        "UPDATE roles SET permissions = $1, description = $2 WHERE name = $3 AND NOT builtin",
     )
     .bind(permissions_to_string(&role.permissions))
     .bind(&role.description)
     .bind(&role.name)
-    .bind(permissions_to_string(expected))
     .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if changed == 0 {
-        return Err(role_changed_meanwhile(&role.name));
-    }
+    .await?;
     if loses_user_management(expected, &role.permissions) {
         ensure_someone_manages_users(tx).await?;
     }
@@ -108,6 +107,8 @@ pub(super) async fn delete(
     Ok(moved)
 }
 
+/// The permissions role `role` grants, as stored; `None` when there is no
+/// such role. Compared as a set: the stored order is nobody's business.
 async fn permissions(tx: &mut PgConnection, role: &str) -> StoreResult<Option<Permissions>> {
     let stored: Option<String> =
         sqlx::query_scalar("SELECT permissions FROM roles WHERE name = $1")

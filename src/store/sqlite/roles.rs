@@ -17,19 +17,17 @@ pub(super) fn update(
     expected: &Permissions,
     audit: &AuditRecord,
 ) -> StoreResult<()> {
-    let changed = tx.execute(
-        "UPDATE roles SET permissions = ?1, description = ?2
-         WHERE name = ?3 AND builtin = 0 AND permissions = ?4",
+    if permissions(tx, &role.name)?.as_ref() != Some(expected) {
+        return Err(role_changed_meanwhile(&role.name));
+    }
+    tx.execute(
+        "UPDATE roles SET permissions = ?1, description = ?2 WHERE name = ?3 AND builtin = 0",
         (
             permissions_to_string(&role.permissions),
             &role.description,
             &role.name,
-            permissions_to_string(expected),
         ),
     )?;
-    if changed == 0 {
-        return Err(role_changed_meanwhile(&role.name));
-    }
     if loses_user_management(expected, &role.permissions) {
         ensure_someone_manages_users(tx)?;
     }
@@ -42,25 +40,12 @@ pub(super) fn delete(
     reassign: Option<&str>,
     audit: &AuditRecord,
 ) -> StoreResult<RoleRemoval> {
-    let permissions = |role: &str| -> StoreResult<Option<Permissions>> {
-        let stored: Option<String> = tx
-            .query_row(
-                "SELECT permissions FROM roles WHERE name = ?1",
-                [role],
-                |row| row.get(0),
-            )
-            .optional()?;
-        stored
-            .map(|text| permissions_from_str(&text))
-            .transpose()
-            .map_err(|error| StoreError::Database(format!("role '{role}': {error}")))
-    };
-    let Some(removed) = permissions(name)? else {
+    let Some(removed) = permissions(tx, name)? else {
         return Err(StoreError::NotFound(format!("no role named '{name}'")));
     };
     let mut moved = RoleRemoval::default();
     if let Some(to) = reassign {
-        let Some(kept) = permissions(to)? else {
+        let Some(kept) = permissions(tx, to)? else {
             return Err(StoreError::Conflict(format!(
                 "role '{to}' was removed meanwhile"
             )));
@@ -82,6 +67,22 @@ pub(super) fn delete(
     tx.execute("DELETE FROM roles WHERE name = ?1", [name])?;
     insert_audit(tx, audit)?;
     Ok(moved)
+}
+
+/// The permissions role `role` grants, as stored; `None` when there is no
+/// such role. Compared as a set: the stored order is nobody's business.
+fn permissions(tx: &Transaction<'_>, role: &str) -> StoreResult<Option<Permissions>> {
+    let stored: Option<String> = tx
+        .query_row(
+            "SELECT permissions FROM roles WHERE name = ?1",
+            [role],
+            |row| row.get(0),
+        )
+        .optional()?;
+    stored
+        .map(|text| permissions_from_str(&text))
+        .transpose()
+        .map_err(|error| StoreError::Database(format!("role '{role}': {error}")))
 }
 
 fn ensure_someone_manages_users(tx: &Transaction<'_>) -> StoreResult<()> {

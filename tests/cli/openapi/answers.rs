@@ -104,6 +104,39 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
         Some(role),
         StatusCode::CONFLICT
     );
+    let edit = json!({ "add_permissions": ["audit:read"], "remove_permissions": ["api:read"], "description": "reads the log" });
+    let answer = step!(
+        "patch",
+        "/v1/roles/{name}",
+        "/v1/roles/reader",
+        me,
+        Some(edit),
+        ok
+    );
+    assert_eq!(answer["permissions"], json!(["tokens:read", "audit:read"]));
+    for (path, body, status) in [
+        ("/v1/roles/reader", json!({}), StatusCode::BAD_REQUEST),
+        (
+            "/v1/roles/admin",
+            json!({ "description": "x" }),
+            StatusCode::CONFLICT,
+        ),
+        (
+            "/v1/roles/nobody",
+            json!({ "description": "x" }),
+            StatusCode::NOT_FOUND,
+        ),
+    ] {
+        step!("patch", "/v1/roles/{name}", path, me, Some(body), status);
+    }
+    step!(
+        "delete",
+        "/v1/roles/{name}",
+        "/v1/roles/reader?reassign=nobody",
+        me,
+        None,
+        StatusCode::BAD_REQUEST
+    );
     let answer = step!(
         "delete",
         "/v1/roles/{name}",
