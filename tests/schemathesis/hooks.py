@@ -70,6 +70,18 @@ STATE_DEPENDENT_REFUSALS = {
     # An edit with nothing in it, and the address rules (one `@`, a dotted
     # domain, printable), are more than a JSON Schema string says.
     "editUser": [r"^nothing to change$", r"is not an email address"],
+    # Likewise a role edit with nothing in it; a permission in both lists,
+    # or none left, is about two fields and the role's stored permissions.
+    "editRole": [
+        r"^nothing to change$",
+        r" is both added and removed$",
+        r"^a role needs at least one permission$",
+    ],
+    # The role to move holders to must exist, and be another one.
+    "removeRole": [
+        r"^no role named ",
+        r"^cannot move the holders of .* to the role being removed$",
+    ],
 }
 
 
