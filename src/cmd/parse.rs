@@ -9,6 +9,15 @@ pub fn duration(text: &str) -> Result<Duration, String> {
     time::parse_duration(text)
 }
 
+/// A delay where `0` (no unit needed: zero is zero in every unit) means
+/// "never".
+pub fn delay_or_zero(text: &str) -> Result<Duration, String> {
+    if text.trim() == "0" {
+        return Ok(Duration::zero());
+    }
+    time::parse_duration(text)
+}
+
 pub fn expiry(text: &str) -> Result<Expiry, String> {
     Expiry::parse(text)
 }

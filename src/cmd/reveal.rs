@@ -13,7 +13,7 @@ pub struct ClipboardArgs {
     pub no_clipboard: bool,
 
     /// Clear the clipboard after this long; 0 keeps it [default: 45s]
-    #[arg(long, value_name = "DURATION", value_parser = parse::duration)]
+    #[arg(long, value_name = "DURATION", value_parser = parse::delay_or_zero)]
     pub clipboard_clear_after: Option<chrono::Duration>,
 }
 

@@ -34,6 +34,9 @@ script -qec '{tokenctl} create second --clipboard-clear-after 3s' /dev/null > se
 printf mine | xclip -selection clipboard
 sleep 4
 echo "USER=$(xclip -o -selection clipboard 2>/dev/null)"
+script -qec '{tokenctl} create kept --clipboard-clear-after 0' /dev/null > kept.txt
+sleep 1.5
+echo "KEPT=$(xclip -o -selection clipboard 2>/dev/null)"
 "#
     );
     let output = env
@@ -77,6 +80,13 @@ echo "USER=$(xclip -o -selection clipboard 2>/dev/null)"
         out.contains("USER=mine\n"),
         "the user's own copy was wiped: {out}"
     );
+    // `0` keeps it, as the help says.
+    let kept = std::fs::read_to_string(env.root().join("kept.txt")).expect("kept.txt");
+    assert!(
+        kept.contains("Copied to the clipboard, until you copy something else"),
+        "{kept}"
+    );
+    assert!(out.contains("KEPT=tcpat_"), "not kept: {out}");
 }
 
 fn without_a_display_or_a_terminal_create_still_succeeds_with_one_note() {
