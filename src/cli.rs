@@ -20,7 +20,7 @@ Examples:
   tokenctl oauth token mail                    a fresh access token of a third-party provider
 
 Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 not authenticated or not allowed,
-5 conflict, 6 server unreachable.";
+5 conflict, 6 server unreachable, 7 cancelled at a prompt.";
 
 /// Manage personal access tokens and service tokens.
 ///

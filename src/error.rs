@@ -47,6 +47,11 @@ pub enum ErrorKind {
     /// CLI's own output; never on the wire.
     #[serde(skip)]
     OutputClosed,
+    /// The user declined a confirmation prompt: nothing was done (exit 7),
+    /// which a script must not mistake for success. The message says what
+    /// was not done. The CLI's own; never on the wire.
+    #[serde(skip)]
+    Cancelled,
 }
 
 impl ErrorKind {
@@ -64,6 +69,7 @@ impl ErrorKind {
             | ErrorKind::RateLimited => 4,
             ErrorKind::Conflict => 5,
             ErrorKind::Unreachable | ErrorKind::Unavailable => 6,
+            ErrorKind::Cancelled => 7,
         }
     }
 }
@@ -146,6 +152,11 @@ impl Error {
 
     pub fn invalid(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::InvalidInput, message)
+    }
+
+    /// A declined prompt; `message` says what was not done ("Nothing revoked.").
+    pub fn cancelled(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Cancelled, message)
     }
 
     pub fn not_found(message: impl Into<String>) -> Error {

@@ -6,7 +6,17 @@ use crate::error::{Error, Result};
 impl Context {
     /// Asks before an irreversible step. Without a terminal (scripts, CI) it
     /// never prompts: the caller must have said `--yes`.
-    pub fn confirm(&self, question: &str, yes: bool) -> Result<bool> {
+    /// [`Context::confirm`], where "no" ends the command: exit 7 (cancelled),
+    /// with `nothing_done` ("Nothing revoked.") as its last word.
+    pub fn confirm_or_cancel(&self, question: &str, yes: bool, nothing_done: &str) -> Result<()> {
+        if self.confirm(question, yes)? {
+            Ok(())
+        } else {
+            Err(Error::cancelled(nothing_done))
+        }
+    }
+
+    fn confirm(&self, question: &str, yes: bool) -> Result<bool> {
         if yes {
             return Ok(true);
         }

@@ -117,6 +117,11 @@ pub fn run(cli: Cli) -> u8 {
     match result {
         Ok(status) => status.code(),
         Err(error) if error.kind == ErrorKind::OutputClosed => error.kind.exit_code(),
+        // Not an error to the person who said no: what was not done, plainly.
+        Err(error) if error.kind == ErrorKind::Cancelled => {
+            out.note(&error.message);
+            error.kind.exit_code()
+        }
         Err(error) => {
             out.error(&error);
             error.kind.exit_code()

@@ -60,9 +60,8 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     // Only an active token can be regenerated; for any other the service's
     // refusal (exit 5) says why, with no question asked first.
     let active = token.status_at(time::now()) == crate::model::Status::Active;
-    if active && !ctx.confirm(&question, args.yes)? {
-        ctx.out.note("Nothing changed.");
-        return Ok(());
+    if active {
+        ctx.confirm_or_cancel(&question, args.yes, "Nothing changed.")?;
     }
     let regenerated = backend
         .regenerate(&TokenRef::Id(token.id), args.grace)

@@ -75,10 +75,7 @@ async fn revoke_named(ctx: &Context, names: &[String], yes: bool) -> Result<()> 
         .map(|t| format!("{} '{}' of {}", t.id, t.name, t.owner))
         .collect();
     let question = format!("Revoke token {}? This cannot be undone", listing.join(", "));
-    if !ctx.confirm(&question, yes)? {
-        ctx.out.note("Nothing revoked.");
-        return Ok(());
-    }
+    ctx.confirm_or_cancel(&question, yes, "Nothing revoked.")?;
     let mut done = Vec::new();
     for token in &tokens {
         done.push(backend.revoke(&TokenRef::Id(token.id)).await?);

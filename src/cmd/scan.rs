@@ -116,13 +116,10 @@ const HEADER: [&str; 9] = [
     "FILE", "LINE", "COL", "KIND", "HINT", "ID", "NAME", "OWNER", "STATUS",
 ];
 
+/// Without a terminal to confirm `--revoke` on, the scan still runs and
+/// shows what it found; the revocation is then refused (exit 2) unless
+/// `--yes` was given.
 pub async fn run(ctx: &Context, args: Args) -> Result<ExitStatus> {
-    if args.revoke && !args.yes && !ctx.out.can_prompt() {
-        return Err(Error::invalid(
-            "refusing to revoke without confirmation: no terminal to ask on",
-        )
-        .with_hint("pass --yes to confirm"));
-    }
     let report = collect(ctx, &args).await?;
     let (mut leaks, index) = distinct(&report);
     let lookup = check(ctx, &mut leaks).await;
@@ -134,7 +131,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<ExitStatus> {
     render(ctx, &report, &leaks, &index)?;
     summarize(ctx, &report, &leaks);
     revoked?;
-    exit_status(ctx, &report, &leaks)
+    exit_status(ctx, &report, &leaks, args.staged)
 }
 
 /// Runs the scan on the blocking pool: it reads files on every core.
@@ -240,10 +237,7 @@ async fn revoke(ctx: &Context, backend: &dyn Backend, leaks: &mut [Leak], yes: b
         .map(describe)
         .collect();
     let question = format!("Revoke {}? This cannot be undone", listing.join(", "));
-    if !ctx.confirm(&question, yes)? {
-        ctx.out.note("Nothing revoked.");
-        return Ok(());
-    }
+    ctx.confirm_or_cancel(&question, yes, "Nothing revoked.")?;
     let total = targets.len();
     let mut failures = Vec::new();
     for leak in targets {
@@ -373,7 +367,7 @@ fn summarize(ctx: &Context, report: &Report, leaks: &[Leak]) {
 ///
 /// Exit 1 is the documented "live tokens found", so that `scan` can gate a
 /// commit or a CI step: the scan worked and its answer is "yes, there are".
-fn exit_status(ctx: &Context, report: &Report, leaks: &[Leak]) -> Result<ExitStatus> {
+fn exit_status(ctx: &Context, report: &Report, leaks: &[Leak], staged: bool) -> Result<ExitStatus> {
     let live: Vec<&Leak> = leaks.iter().filter(|l| l.verdict.is_live()).collect();
     if !live.is_empty() {
         let found = format!(
@@ -382,7 +376,15 @@ fn exit_status(ctx: &Context, report: &Report, leaks: &[Leak]) -> Result<ExitSta
             plural(live.len() as u64, "token", "tokens")
         );
         let active = live.iter().any(|leak| leak.verdict == Verdict::Active);
-        let hint = active.then_some("revoke them: run the same scan with --revoke");
+        // A staged token is not in a commit yet: taking it out of the
+        // commit comes first, then revoking it (it was on disk all along).
+        let hint = match (active, staged) {
+            (false, _) => None,
+            (true, false) => Some("revoke them: run the same scan with --revoke"),
+            (true, true) => Some(
+                "take them out of the commit (edit the file, then git add it again, or git restore --staged FILE), then revoke them: tokenctl scan --staged --revoke",
+            ),
+        };
         ctx.out.failure(&found, hint);
         return Ok(ExitStatus::Failure);
     }
@@ -392,9 +394,21 @@ fn exit_status(ctx: &Context, report: &Report, leaks: &[Leak]) -> Result<ExitSta
             report.unreadable,
             plural(report.unreadable, "input", "inputs")
         ))
-        .with_hint("fix their permissions, or exclude them in a .ignore file"));
+        .with_hint(unreadable_hint(report)));
     }
     Ok(ExitStatus::Success)
+}
+
+/// What to do about inputs that could not be read: a path that does not
+/// exist is a typo to fix, anything else a permission or an exclusion.
+fn unreadable_hint(report: &Report) -> &'static str {
+    if report.missing == report.unreadable {
+        "check the paths given: they do not exist"
+    } else if report.missing > 0 {
+        "check the paths that do not exist; fix the permissions of the others, or exclude them in a .ignore file"
+    } else {
+        "fix their permissions, or exclude them in a .ignore file"
+    }
 }
 
 fn plural(count: u64, one: &'static str, many: &'static str) -> &'static str {

@@ -85,6 +85,8 @@ pub struct Report {
     pub binary: u64,
     /// Inputs that could not be read (each one was passed to [`Problems`]).
     pub unreadable: u64,
+    /// Of those, the ones that do not exist (a mistyped path, most likely).
+    pub missing: u64,
 }
 
 impl Report {
@@ -102,6 +104,7 @@ impl Report {
             Ok(Outcome::Binary) => self.binary += 1,
             Err(error) => {
                 self.unreadable += 1;
+                self.missing += u64::from(error.kind() == io::ErrorKind::NotFound);
                 problems(&format!("{source}: {error}"));
             }
         }
@@ -113,6 +116,7 @@ impl Report {
         self.bytes += other.bytes;
         self.binary += other.binary;
         self.unreadable += other.unreadable;
+        self.missing += other.missing;
     }
 }
 

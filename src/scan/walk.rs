@@ -90,6 +90,10 @@ impl ParallelVisitor for Worker<'_> {
             Ok(entry) => self.scan_entry(&entry),
             Err(error) => {
                 self.local.unreadable += 1;
+                let missing = error
+                    .io_error()
+                    .is_some_and(|error| error.kind() == std::io::ErrorKind::NotFound);
+                self.local.missing += u64::from(missing);
                 (self.problems)(&label(&describe_error(&error)));
             }
         }

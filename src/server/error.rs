@@ -29,9 +29,10 @@ impl ApiError {
             ErrorKind::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             ErrorKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             // Kinds the server never raises: a bug if one gets here, so a 500.
-            ErrorKind::Unreachable | ErrorKind::OutputClosed | ErrorKind::Internal => {
-                StatusCode::INTERNAL_SERVER_ERROR
-            }
+            ErrorKind::Unreachable
+            | ErrorKind::OutputClosed
+            | ErrorKind::Cancelled
+            | ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 }

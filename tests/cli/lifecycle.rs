@@ -385,9 +385,12 @@ contract!(a_closed_pipe_is_not_an_error, |env| {
 
 contract!(revoke_asks_on_a_terminal_and_only_yes_revokes, |env| {
     env.create(&["deploy"]);
-    let screen = env.in_terminal("revoke deploy", "n\n");
+    let (screen, status) = env.in_terminal_status("revoke deploy", "n\n");
     assert!(screen.contains("Revoke token 1 'deploy'"), "{screen}");
     assert!(screen.contains("This cannot be undone"), "{screen}");
+    assert!(screen.contains("Nothing revoked."), "{screen}");
+    assert!(!screen.contains("error"), "no says no, not error: {screen}");
+    assert_eq!(status, 7, "cancelled, so a script can tell");
     assert_eq!(env.json(&["show", "deploy"])["status"], "active");
 
     let screen = env.in_terminal("revoke deploy", "y\n");

@@ -32,10 +32,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         "Rotate the signing key? The current key stops signing now and keeps verifying for {} hours",
         MAX_TOKEN_LIFETIME.num_hours()
     );
-    if !ctx.confirm(&question, args.yes)? {
-        ctx.out.note("Nothing rotated.");
-        return Ok(());
-    }
+    ctx.confirm_or_cancel(&question, args.yes, "Nothing rotated.")?;
     let rotation = ctx.backend().await?.rotate_signing_key().await?;
     if ctx.out.json {
         return ctx.out.json(&rotation);

@@ -27,13 +27,11 @@ pub struct Args {
 pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     let store = store(ctx);
     let entry = store.get(&args.name)?;
-    if !ctx.confirm(
+    ctx.confirm_or_cancel(
         &format!("Remove OAuth token '{}' and its secrets?", entry.name),
         args.yes,
-    )? {
-        ctx.out.note("Nothing removed.");
-        return Ok(());
-    }
+        "Nothing removed.",
+    )?;
     store.delete_secrets(&entry).await?;
     store.modify(|entries| {
         let before = entries.len();

@@ -29,10 +29,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         "Remove user '{}', revoking all their tokens and ending their sessions?",
         args.name
     );
-    if !ctx.confirm(&question, args.yes)? {
-        ctx.out.note("Nothing removed.");
-        return Ok(());
-    }
+    ctx.confirm_or_cancel(&question, args.yes, "Nothing removed.")?;
     let removed = ctx.backend().await?.remove_user(&args.name).await?;
     if ctx.out.json {
         return ctx.out.json(&removed);

@@ -243,6 +243,11 @@ impl TestEnv {
     /// Runs `tokenctl ARGS` on a pseudo-terminal (script(1)), types `answer`
     /// once the prompt is up, and returns what the terminal showed.
     pub fn in_terminal(&self, args: &str, answer: &str) -> String {
+        self.in_terminal_status(args, answer).0
+    }
+
+    /// [`TestEnv::in_terminal`], with the command's exit code.
+    pub fn in_terminal_status(&self, args: &str, answer: &str) -> (String, i32) {
         use std::io::Write;
         use std::process::Stdio;
 
@@ -258,7 +263,8 @@ impl TestEnv {
         let mut stdin = child.stdin.take().expect("stdin");
         stdin.write_all(answer.as_bytes()).expect("answer");
         drop(stdin);
-        stdout(&child.wait_with_output().expect("wait"))
+        let output = child.wait_with_output().expect("wait");
+        (stdout(&output), output.status.code().unwrap_or(-1))
     }
 
     /// Runs a bash `script` in a private D-Bus session (CI unset, so

@@ -162,13 +162,19 @@ fn enums_match_the_rust_types() {
         | ErrorKind::Unreachable
         | ErrorKind::Unavailable
         | ErrorKind::Internal => serde_json::to_value(kind).expect("serialize"),
-        ErrorKind::OutputClosed => panic!("a kind that is never on the wire"),
+        ErrorKind::OutputClosed | ErrorKind::Cancelled => {
+            panic!("a kind that is never on the wire")
+        }
     };
     assert!(
         serde_json::to_value(ErrorKind::OutputClosed).is_err(),
         "output_closed is the CLI's own: it can't be serialized"
     );
     assert!(serde_json::from_value::<ErrorKind>(serde_json::json!("output_closed")).is_err());
+    assert!(
+        serde_json::to_value(ErrorKind::Cancelled).is_err(),
+        "cancelled is the CLI's own: it can't be serialized"
+    );
     let all_kinds = [
         ErrorKind::InvalidInput,
         ErrorKind::NotFound,

@@ -156,9 +156,13 @@ contract!(
         let path = text(&tree);
 
         let refused = scan(env, &["--revoke", &path]);
-        assert_fails(&refused, 2, "refusing to revoke without confirmation");
+        assert_fails(&refused, 2, "refusing to go on without confirmation");
         assert!(stderr(&refused).contains("hint: pass --yes"));
-        assert_eq!(stdout(&refused), "", "refused before scanning");
+        assert!(
+            stdout(&refused).contains("a.log"),
+            "what was found is shown first: {}",
+            stdout(&refused)
+        );
         assert_eq!(env.json(&["show", "leaky"])["status"], "active");
 
         let (finds, output) = scan_json(env, &["--revoke", "--yes", &path]);
@@ -216,12 +220,13 @@ contract!(revoke_asks_on_a_terminal, |env| {
     let file = env.root().join("leak.txt");
     write(&file, format!("{leaky}\n"));
     let args = format!("scan --revoke {}", file.display());
-    let screen = env.in_terminal(&args, "n\n");
+    let (screen, status) = env.in_terminal_status(&args, "n\n");
     assert!(
         screen.contains("Revoke token 1 'leaky'") && screen.contains("cannot be undone"),
         "{screen}"
     );
     assert!(screen.contains("Nothing revoked."), "{screen}");
+    assert_eq!(status, 7, "a declined prompt is cancelled, not success");
     assert_eq!(env.json(&["show", "leaky"])["status"], "active");
     let screen = env.in_terminal(&args, "y\n");
     assert!(screen.contains("Revoked token 1 'leaky'"), "{screen}");

@@ -195,7 +195,18 @@ fn unreadable_files_are_reported_one_line_each_and_the_scan_goes_on() {
         2,
         "2 inputs could not be read: the scan is incomplete",
     );
+    assert!(stderr(&output).contains("hint: fix their permissions"));
     mode(tree.join("closed"), 0o755);
+
+    // A path that does not exist is a typo, not a permission.
+    let missing = env.root().join("nosuchfile");
+    let output = env.run(&["scan", "--store", &no_store(&env), &text(&missing)]);
+    assert_fails(&output, 2, "1 input could not be read");
+    assert!(
+        stderr(&output).contains("hint: check the paths given: they do not exist"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 /// Runs tokenctl with `args`, as `nobody` when the tests run as root.

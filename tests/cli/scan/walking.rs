@@ -133,7 +133,7 @@ fn the_readme_pre_commit_hook_blocks_a_commit_with_a_token() {
         .expect("a pre-commit hook block in README.md")
         .trim_start_matches("sh\n");
     let env = TestEnv::new();
-    let token = TestEnv::new().create(&["committed"]);
+    let token = env.create(&["committed"]);
     let repo = git_repo(&env, "hooked");
     let hook_path = repo.join(".git/hooks/pre-commit");
     write(&hook_path, hook);
@@ -166,7 +166,14 @@ fn the_readme_pre_commit_hook_blocks_a_commit_with_a_token() {
     let blocked = commit("leak");
     assert!(!blocked.status.success(), "the commit went through");
     assert!(
-        stderr(&blocked).contains("live token"),
+        stderr(&blocked).contains("1 live token found"),
+        "{}",
+        stderr(&blocked)
+    );
+    // Out of the commit first: revoking alone would still commit it.
+    assert!(
+        stderr(&blocked).contains("hint: take them out of the commit")
+            && stderr(&blocked).contains("git restore --staged FILE"),
         "{}",
         stderr(&blocked)
     );
