@@ -99,7 +99,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
-            cand --stdin 'Read token values (secrets) from stdin, one per line'
+            cand --stdin 'Revoke every token value (secret) found in the text on stdin'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
             cand --json 'Print machine-readable JSON on stdout'

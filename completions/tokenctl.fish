@@ -95,7 +95,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l store -d 'T
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l stdin -d 'Read token values (secrets) from stdin, one per line'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l stdin -d 'Revoke every token value (secret) found in the text on stdin'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -s y -l yes -d 'Do not ask for confirmation'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l debug -d 'Log what tokenctl does on stderr (never a secret)'

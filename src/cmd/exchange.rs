@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use super::{Context, first_stdin_line, parse};
+use super::{Context, only_stdin_line, parse};
 use crate::env;
 use crate::error::{Error, Result};
 use crate::exchange::{ExchangeRequest, ExchangeResponse, Exchanged};
@@ -88,7 +88,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
 /// The token to exchange, when it is not the caller's own credential.
 fn subject(from_stdin: bool) -> Result<Option<Secret>> {
     if from_stdin {
-        let line = first_stdin_line()?.ok_or_else(|| {
+        let line = only_stdin_line("token")?.ok_or_else(|| {
             Error::invalid("no token on stdin")
                 .with_hint("pipe it in: echo \"$TOKEN\" | tokenctl exchange --token-stdin")
         })?;

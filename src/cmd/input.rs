@@ -14,13 +14,22 @@ pub fn read_stdin() -> Result<String> {
     String::from_utf8(bytes).map_err(|_| Error::invalid("stdin is not valid UTF-8 text"))
 }
 
-/// The first non-blank line of stdin, trimmed; `None` when there is none.
-pub fn first_stdin_line() -> Result<Option<String>> {
-    Ok(read_stdin()?
-        .lines()
-        .map(str::trim)
-        .find(|line| !line.is_empty())
-        .map(str::to_owned))
+/// The one non-blank line of stdin, trimmed; `None` when there is none.
+/// More than one is refused rather than all but the first ignored: a
+/// command that reads one `what` must not seem to have checked the others.
+pub fn only_stdin_line(what: &str) -> Result<Option<String>> {
+    let input = read_stdin()?;
+    let mut lines = input.lines().map(str::trim).filter(|line| !line.is_empty());
+    let first = lines.next().map(str::to_owned);
+    let more = lines.count();
+    if more > 0 {
+        return Err(Error::invalid(format!(
+            "stdin has {} lines: this reads one {what}",
+            more + 1
+        ))
+        .with_hint("pipe in one line at a time"));
+    }
+    Ok(first)
 }
 
 /// One line of stdin for each of `names` (a password each, kept as typed:

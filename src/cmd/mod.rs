@@ -43,7 +43,7 @@ use crate::requests::Origin;
 use crate::session::Sessions;
 
 pub use context::{Context, Target};
-pub use input::{ask_hidden, first_stdin_line, read_stdin, stdin_line, stdin_lines};
+pub use input::{ask_hidden, only_stdin_line, read_stdin, stdin_line, stdin_lines};
 pub use reveal::{ClipboardArgs, reveal_secret};
 
 /// Every subcommand, each with the arguments its file defines; [`dispatch`]

@@ -6,14 +6,16 @@ use super::{Context, read_stdin};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Status, Token};
 use crate::requests::{Revocation, TokenRef};
-use crate::secret::Secret;
+use crate::scan;
 use crate::time;
 
 /// Revoke tokens, immediately and permanently
 ///
-/// Names tokens by ID or name, several at once; with --stdin reads leaked
-/// token values, one per line, and reports which token each one was. Anyone
-/// holding a token's value may revoke it that way.
+/// Names tokens by ID or name, several at once; with --stdin reads any text
+/// — pasted values, log excerpts, `Authorization: Bearer …` lines — and
+/// revokes every token value found in it (as `scan` finds them), reporting
+/// which token each one was. Anyone holding a token's value may revoke it
+/// that way.
 ///
 /// On a terminal tokenctl asks first; otherwise it refuses unless --yes.
 /// A revoked token cannot be restored: create a new one instead.
@@ -21,7 +23,7 @@ use crate::time;
 /// Examples:
 ///   tokenctl revoke deploy
 ///   tokenctl revoke 12 14 old-ci --yes
-///   grep -o 'tcpat_[A-Za-z0-9]*' leak.log | tokenctl revoke --stdin --yes
+///   tokenctl revoke --stdin --yes < leak.log
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -33,7 +35,7 @@ pub struct Args {
     )]
     pub tokens: Vec<String>,
 
-    /// Read token values (secrets) from stdin, one per line
+    /// Revoke every token value (secret) found in the text on stdin
     #[arg(long)]
     pub stdin: bool,
 
@@ -83,22 +85,14 @@ async fn revoke_named(ctx: &Context, names: &[String], yes: bool) -> Result<()> 
     report(ctx, &done)
 }
 
-/// Checks every line before revoking anything; unknown values are reported
-/// and the rest still revoked, because with a leak every second counts.
+/// Finds every value in stdin before revoking anything; unknown values are
+/// reported and the rest still revoked, because with a leak every second
+/// counts.
 async fn revoke_values(ctx: &Context, yes: bool) -> Result<()> {
-    let input = read_stdin()?;
-    let mut secrets = Vec::new();
-    for (number, line) in input.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let secret = Secret::parse(line)
-            .map_err(|error| Error::invalid(format!("stdin line {}: {error}", number + 1)))?;
-        secrets.push(secret);
-    }
+    let secrets = scan::secrets_in(&read_stdin()?);
     if secrets.is_empty() {
-        return Err(Error::invalid("no token values on stdin")
-            .with_hint("pipe the leaked values in, one per line"));
+        return Err(Error::invalid("no tokenctl token value found on stdin")
+            .with_hint("pipe in text that holds the leaked values (tcpat_… or tcsvc_…)"));
     }
     if !yes {
         return Err(Error::invalid(

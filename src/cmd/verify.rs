@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Context, first_stdin_line};
+use super::{Context, only_stdin_line};
 use crate::error::{Error, Result};
 use crate::exchange::AccessClaims;
 use crate::output::{self, TokenView};
@@ -110,7 +110,7 @@ fn read_token(ctx: &Context) -> Result<String> {
             .interact()
             .map_err(|error| Error::internal(format!("cannot read the token: {error}")));
     }
-    first_stdin_line()?.ok_or_else(|| {
+    only_stdin_line("token")?.ok_or_else(|| {
         Error::invalid("no token on stdin")
             .with_hint("pipe it in: echo \"$TOKEN\" | tokenctl verify")
     })

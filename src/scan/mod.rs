@@ -43,6 +43,18 @@ pub fn finder() -> &'static Finder {
     &FINDER
 }
 
+/// The distinct tokenctl secrets in `text`, in the order they first
+/// appear: whatever surrounds them (a log line, `Authorization: Bearer …`,
+/// JSON, base64) is skipped, and look-alikes fail their checksum.
+pub fn secrets_in(text: &str) -> Vec<crate::secret::Secret> {
+    let mut seen = std::collections::HashSet::new();
+    finder()
+        .hits(text.as_bytes(), 0..text.len())
+        .map(|hit| hit.secret)
+        .filter(|secret| seen.insert(secret.hash()))
+        .collect()
+}
+
 /// What to scan.
 #[derive(Debug, Clone)]
 pub enum Inputs {

@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use common::{TestEnv, assert_fails};
+use common::{TestEnv, assert_fails, code};
 
 /// Runs `args` expecting failure with `exit_code` and `message`, and checks
 /// that nothing a user can see of the store changed.
@@ -203,8 +203,28 @@ fn an_ambiguous_token_name_is_a_conflict_that_names_the_ids() {
     );
 }
 
+/// A command that reads one token checks exactly one: a second line is
+/// refused, not silently ignored.
+fn one_token_on_stdin_means_one_line() {
+    let env = TestEnv::new();
+    let secret = env.create(&["existing"]);
+    for args in [&["verify"][..], &["exchange", "--token-stdin"]] {
+        assert_fails(
+            &env.run_with_stdin(args, format!("{secret}\nnot a token\n")),
+            2,
+            "stdin has 2 lines: this reads one token",
+        );
+    }
+    // Blank lines around the one are fine.
+    assert_eq!(
+        code(&env.run_with_stdin(&["verify"], format!("\n{secret}\n\n"))),
+        0
+    );
+}
+
 pub(crate) fn tests() -> Vec<crate::harness::Test> {
     vec![
+        test!(one_token_on_stdin_means_one_line),
         test!(unknown_role_is_refused),
         test!(bad_durations_and_dates_are_refused),
         test!(bad_names_and_descriptions_are_refused),

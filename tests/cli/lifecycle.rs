@@ -225,16 +225,22 @@ contract!(
         let refused = env.run_with_stdin(&["revoke", "--stdin"], leaked.clone());
         assert_fails(&refused, 2, "without confirmation");
 
-        let malformed = env.run_with_stdin(
+        // A look-alike (its checksum fails) is not a token.
+        let look_alike = format!("{}x", &leaked[..leaked.len() - 1]);
+        let nothing = env.run_with_stdin(
             &["revoke", "--stdin", "--yes"],
-            format!("{leaked}\ntcpat_garbage\n"),
+            format!("tcpat_garbage and {look_alike}\n"),
         );
-        assert_fails(&malformed, 2, "stdin line 2: not a tokenctl token");
+        assert_fails(&nothing, 2, "no tokenctl token value found on stdin");
         assert_eq!(env.json(&["show", "leaky"])["status"], "active");
 
+        // Any text: a header, a log excerpt, the same value twice.
         let output = env.run_with_stdin(
             &["revoke", "--stdin", "--yes"],
-            format!("\n{leaked}\n{unknown}\n"),
+            format!(
+                "curl -H 'Authorization: Bearer {leaked}' https://api\n\n\
+                 2026-12-02T10:00:00Z WARN token={unknown} rejected; retry with {leaked}\n"
+            ),
         );
         assert_fails(&output, 3, "1 of 2 values matched no token");
         let err = stderr(&output);

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
-use crate::cmd::{Context, first_stdin_line, parse};
+use crate::cmd::{Context, only_stdin_line, parse};
 use crate::error::{Error, Result};
 use crate::oauth::config::OAuthStore;
 use crate::oauth::{Changes, Entry, Notify, State, flows};
@@ -92,7 +92,7 @@ pub fn http(ctx: &Context) -> Result<reqwest::Client> {
     crate::http::http_client(ctx.settings.ca_cert.as_deref())
 }
 
-/// The client secret: a hidden prompt on a terminal, else stdin's first
+/// The client secret: a hidden prompt on a terminal, else stdin's one
 /// line. Never an argument.
 pub fn read_client_secret(ctx: &Context, name: &str) -> Result<String> {
     let secret = if ctx.out.can_prompt() {
@@ -101,7 +101,7 @@ pub fn read_client_secret(ctx: &Context, name: &str) -> Result<String> {
             .interact()
             .map_err(|error| Error::internal(format!("cannot read the secret: {error}")))?
     } else {
-        first_stdin_line()?.unwrap_or_default()
+        only_stdin_line("client secret")?.unwrap_or_default()
     };
     let secret = secret.trim().to_owned();
     if secret.is_empty() {
