@@ -121,6 +121,7 @@ impl Sessions {
             .check_available(storage, "the session")
             .await
             .map_err(|error| match error.hint {
+                Some(_) if env::is_set(env::CI) => error,
                 Some(_) => error.with_hint(
                     "start a Secret Service (e.g. gnome-keyring), use TOKENCTL_TOKEN, \
                      or pass --insecure-storage to keep the session in a 0600 file",
@@ -326,8 +327,16 @@ impl SecretStore {
 }
 
 fn no_keyring(what: &str, why: &str) -> Error {
-    Error::internal(format!("cannot store {what}: {why}")).with_hint(format!(
-        "start a Secret Service (e.g. gnome-keyring), \
-         or pass --insecure-storage to keep {what} in a 0600 file"
-    ))
+    let hint = if env::is_set(env::CI) {
+        format!(
+            "in a CI job, give tokenctl a credential in TOKENCTL_TOKEN instead; \
+             in a normal shell, unset CI; or pass --insecure-storage to keep {what} in a 0600 file"
+        )
+    } else {
+        format!(
+            "start a Secret Service (e.g. gnome-keyring), \
+             or pass --insecure-storage to keep {what} in a 0600 file"
+        )
+    };
+    Error::internal(format!("cannot store {what}: {why}")).with_hint(hint)
 }

@@ -4,7 +4,7 @@
 use super::Context;
 use crate::env;
 use crate::error::{Error, Result};
-use crate::session::Profile;
+use crate::session::{Profile, Storage};
 
 impl Context {
     /// `TOKENCTL_TOKEN` wins over any stored session.
@@ -22,6 +22,16 @@ impl Context {
                 .with_hint(format!("run {}, or set TOKENCTL_TOKEN", login())));
         };
         let session = self.sessions.load(name, profile).await?.ok_or_else(|| {
+            // Under CI the keyring is never read: a session kept there is
+            // not gone, and logging in again would not help.
+            if profile.storage == Storage::Keyring && env::is_set(env::CI) {
+                return Error::unauthenticated(format!(
+                    "not logged in to {server}: CI is set, so the session in the OS keyring is not read"
+                ))
+                .with_hint(
+                    "in a CI job, set TOKENCTL_TOKEN to a token; in a normal shell, unset CI",
+                );
+            }
             Error::unauthenticated(format!("not logged in to {server}"))
                 .with_hint(format!("run {}", login()))
         })?;

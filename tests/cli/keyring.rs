@@ -30,6 +30,8 @@ echo "--- status"
 {tokenctl} status
 echo "--- whoami"
 {tokenctl} whoami --json
+echo "--- under CI"
+CI=true {tokenctl} whoami 2>&1 || echo "exit $?"
 {tokenctl} logout
 echo "--- after logout"
 if secret-tool lookup service tokenctl; then echo STILL-THERE; fi
@@ -54,6 +56,16 @@ if secret-tool lookup service tokenctl; then echo STILL-THERE; fi
         "{out}"
     );
     assert!(out.contains("\"credential\": \"login session\""), "{out}");
+    // With CI set in a normal shell, the keyring is not read: the message
+    // says so and points at TOKENCTL_TOKEN or unsetting CI, not at a login.
+    let under_ci = out.split("--- under CI\n").nth(1).expect("under CI");
+    assert!(
+        under_ci.contains("CI is set, so the session in the OS keyring is not read")
+            && under_ci.contains("set TOKENCTL_TOKEN")
+            && under_ci.contains("unset CI")
+            && under_ci.contains("exit 4"),
+        "{under_ci}"
+    );
     assert!(!out.contains("STILL-THERE"), "logout left the entry: {out}");
     let session_file = env.root().join("data/tokenctl/sessions/default.json");
     let file = std::fs::read_to_string(session_file).unwrap_or_default();
@@ -100,6 +112,13 @@ fn without_a_keyring_login_fails_clearly_before_writing_anything() {
         &in_ci,
         1,
         "CI is set, and tokenctl never uses the OS keyring in CI",
+    );
+    let hint = stderr(&in_ci);
+    assert!(
+        hint.contains("TOKENCTL_TOKEN")
+            && hint.contains("unset CI")
+            && !hint.contains("start a Secret Service"),
+        "{hint}"
     );
 }
 
