@@ -140,6 +140,9 @@ impl Context {
         match self.target()? {
             Target::Local => Ok(None),
             Target::Remote { server, profile } => {
+                // A malformed URL is the mistake to name, before any talk
+                // of logging in to it.
+                crate::http::parse_server_url(&server)?;
                 let credential = match login {
                     Login::Required => Some(self.credential(&server, profile.as_ref()).await?),
                     Login::NotNeeded => None,

@@ -43,11 +43,11 @@ pub struct Args {
     #[arg(long, value_name = "AUD")]
     pub audience: Option<String>,
 
-    /// How to print the access token
-    #[arg(long, value_enum, default_value_t = Format::Raw)]
-    pub output: Format,
+    /// How to print the access token [default: raw]
+    #[arg(long, value_enum)]
+    pub output: Option<Format>,
 
-    /// Read the token to exchange from stdin (first line)
+    /// Read the token to exchange from stdin (one line)
     #[arg(long)]
     pub token_stdin: bool,
 }
@@ -60,10 +60,33 @@ pub enum Format {
     Github,
 }
 
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::Raw => "raw",
+            Format::Json => "json",
+            Format::Env => "env",
+            Format::Github => "github",
+        }
+    }
+}
+
 /// The variable `env` and `github` output set.
 const VARIABLE: &str = "TOKENCTL_ACCESS_TOKEN";
 
 pub async fn run(ctx: &Context, args: Args) -> Result<()> {
+    // Before anything is asked of the server: a mistake costs no token.
+    let format = match (ctx.out.json, args.output) {
+        (true, None | Some(Format::Json)) => Format::Json,
+        (true, Some(other)) => {
+            return Err(Error::invalid(format!(
+                "--json and --output {} ask for two formats",
+                other.name()
+            ))
+            .with_hint("choose one"));
+        }
+        (false, output) => output.unwrap_or(Format::Raw),
+    };
     let subject = subject(args.token_stdin)?;
     let request = ExchangeRequest {
         ttl: args.ttl,
@@ -77,11 +100,6 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         ctx.backend().await?
     };
     let exchanged = backend.exchange(subject.as_ref(), request).await?;
-    let format = if ctx.out.json {
-        Format::Json
-    } else {
-        args.output
-    };
     print(ctx, format, exchanged)
 }
 

@@ -113,7 +113,7 @@ async fn renew(
     };
     let Some(state) = entry.token.clone() else {
         return Err(
-            Error::invalid(format!("OAuth token '{}' has no token yet", entry.name))
+            Error::not_found(format!("OAuth token '{}' has no token yet", entry.name))
                 .with_hint(format!("get one: tokenctl oauth request {}", entry.name)),
         );
     };
@@ -168,7 +168,7 @@ pub async fn valid_token(
     }
     if entry.state(crate::time::now()) == State::NoToken {
         return Err(
-            Error::invalid(format!("OAuth token '{}' has no token yet", entry.name))
+            Error::not_found(format!("OAuth token '{}' has no token yet", entry.name))
                 .with_hint(format!("get one: tokenctl oauth request {}", entry.name)),
         );
     }

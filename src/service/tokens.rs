@@ -118,6 +118,17 @@ impl TokenService {
                 _ => filter.owner = Some(actor.user.name.clone()),
             }
         }
+        // An owner nobody is called is a typo, not "no tokens". Removed
+        // users count: their tokens stay listable for the audit trail.
+        if let Some(owner) = &filter.owner
+            && self.user_record(owner).await?.is_none()
+        {
+            return Err(
+                Error::not_found(format!("no user named '{owner}'")).because(Reason::NoSuchUser {
+                    user: owner.clone(),
+                }),
+            );
+        }
         Ok(self.store.tokens(&filter, now).await?)
     }
 

@@ -222,8 +222,36 @@ fn one_token_on_stdin_means_one_line() {
     );
 }
 
+/// Small mistakes are named as what they are, before anything is done.
+fn mistakes_say_what_they_are() {
+    let env = env_with_a_token();
+    let before = env.snapshot();
+    assert_fails(
+        &env.run(&["list", "--owner", "typo"]),
+        3,
+        "no user named 'typo'",
+    );
+    assert_fails(
+        &env.run(&["exchange", "--json", "--output", "env"]),
+        2,
+        "--json and --output env ask for two formats",
+    );
+    let no_scheme = env
+        .cmd(&["list"])
+        .env("TOKENCTL_SERVER", "localhost:8787")
+        .output()
+        .expect("run");
+    assert_fails(
+        &no_scheme,
+        2,
+        "'localhost:8787' is not an http(s) server URL",
+    );
+    assert_eq!(env.snapshot(), before);
+}
+
 pub(crate) fn tests() -> Vec<crate::harness::Test> {
     vec![
+        test!(mistakes_say_what_they_are),
         test!(one_token_on_stdin_means_one_line),
         test!(unknown_role_is_refused),
         test!(bad_durations_and_dates_are_refused),

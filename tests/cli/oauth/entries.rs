@@ -124,6 +124,10 @@ fn list_and_remove() {
         table.contains("mail") && table.contains("no token"),
         "{table}"
     );
+    // No token yet is a missing thing (3), not a usage mistake (2).
+    let none = env.run(&["oauth", "token", "mail"]);
+    assert_fails(&none, 3, "OAuth token 'mail' has no token yet");
+    assert!(stderr(&none).contains("tokenctl oauth request mail"));
     assert_fails(&env.run(&["oauth", "remove", "mail"]), 2, "pass --yes");
     env.ok(&["oauth", "remove", "mail", "--yes"]);
     assert_eq!(env.json(&["oauth", "list"]), serde_json::json!([]));
