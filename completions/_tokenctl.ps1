@@ -144,7 +144,7 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             break
         }
         'tokenctl;exchange' {
-            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Lifetime of the access token [default: 15m]')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Lifetime of the access token [default: 15m]; the server may shorten it (its maximum, the subject''s own expiry), and says so on stderr')
             [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'Permission the access token gets (repeatable) [default: all of the subject''s]')
             [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'Who the access token is for [default: the issuing server]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the access token [default: raw]')
@@ -152,6 +152,7 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
+            [CompletionResult]::new('--strict-ttl', '--strict-ttl', [CompletionResultType]::ParameterName, 'Refuse, instead of shortening, a --ttl the server cannot give in full')
             [CompletionResult]::new('--token-stdin', '--token-stdin', [CompletionResultType]::ParameterName, 'Read the token to exchange from stdin (one line)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')

@@ -891,7 +891,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__exchange)
-            opts="-h --ttl --scope --audience --output --token-stdin --store --server --profile --config --json --debug --help"
+            opts="-h --ttl --strict-ttl --scope --audience --output --token-stdin --store --server --profile --config --json --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -134,7 +134,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tokenctl;exchange'= {
-            cand --ttl 'Lifetime of the access token [default: 15m]'
+            cand --ttl 'Lifetime of the access token [default: 15m]; the server may shorten it (its maximum, the subject''s own expiry), and says so on stderr'
             cand --scope 'Permission the access token gets (repeatable) [default: all of the subject''s]'
             cand --audience 'Who the access token is for [default: the issuing server]'
             cand --output 'How to print the access token [default: raw]'
@@ -142,6 +142,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
+            cand --strict-ttl 'Refuse, instead of shortening, a --ttl the server cannot give in full'
             cand --token-stdin 'Read the token to exchange from stdin (one line)'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'

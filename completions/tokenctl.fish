@@ -119,7 +119,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l config -d '
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l ttl -d 'Lifetime of the access token [default: 15m]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l ttl -d 'Lifetime of the access token [default: 15m]; the server may shorten it (its maximum, the subject\'s own expiry), and says so on stderr' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l scope -d 'Permission the access token gets (repeatable) [default: all of the subject\'s]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l audience -d 'Who the access token is for [default: the issuing server]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l output -d 'How to print the access token [default: raw]' -r -f -a "raw\t''
@@ -130,6 +130,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l store -d 
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l strict-ttl -d 'Refuse, instead of shortening, a --ttl the server cannot give in full'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l token-stdin -d 'Read the token to exchange from stdin (one line)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l debug -d 'Log what tokenctl does on stderr (never a secret)'

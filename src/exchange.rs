@@ -149,6 +149,8 @@ pub struct ExchangeRequest {
     /// Empty: every permission of the subject.
     pub scopes: Vec<String>,
     pub audience: Option<String>,
+    /// Refuse, rather than shorten, a `ttl` the exchange cannot give in full.
+    pub strict_ttl: bool,
 }
 
 /// A new access token. `access_token` is a bearer credential: shown to the
@@ -430,14 +432,16 @@ impl From<Error> for ExchangeError {
 
 /// The lifetime of a new token: what was asked (or the default), within the
 /// policy's cap and never past `subject_expires` — an access token must not
-/// outlive the credential it came from.
+/// outlive the credential it came from. With `strict`, a lifetime asked
+/// for that cannot be given in full is refused instead of shortened.
 pub fn lifetime(
-    requested: Option<Duration>,
+    asked: Option<Duration>,
     max_ttl: Duration,
     now: DateTime<Utc>,
     subject_expires: Option<DateTime<Utc>>,
+    strict: bool,
 ) -> Result<Duration, ExchangeError> {
-    let requested = requested.unwrap_or(DEFAULT_TTL);
+    let requested = asked.unwrap_or(DEFAULT_TTL);
     if requested < MIN_TTL {
         return Err(ExchangeError::InvalidRequest(format!(
             "the lifetime must be at least {} seconds",
@@ -453,6 +457,13 @@ pub fn lifetime(
             "the subject token expires too soon to exchange".to_owned(),
         ));
     }
+    if strict && asked.is_some() && ttl < requested {
+        return Err(ExchangeError::InvalidRequest(format!(
+            "a lifetime of {} was asked with strict_ttl, and this exchange can give at most {} (the server's maximum, or the subject's own expiry)",
+            crate::time::compact(requested),
+            crate::time::compact(ttl)
+        )));
+    }
     Ok(ttl)
 }
 
@@ -465,26 +476,44 @@ mod tests {
         let now = crate::time::now();
         let hour = Duration::hours(1);
         assert_eq!(
-            lifetime(None, hour, now, None).expect("default"),
+            lifetime(None, hour, now, None, false).expect("default"),
             DEFAULT_TTL
         );
         assert_eq!(
-            lifetime(Some(Duration::hours(5)), hour, now, None).expect("capped"),
+            lifetime(Some(Duration::hours(5)), hour, now, None, false).expect("capped"),
             hour
         );
         let soon = now + Duration::minutes(5);
         assert_eq!(
-            lifetime(None, hour, now, Some(soon)).expect("subject"),
+            lifetime(None, hour, now, Some(soon), false).expect("subject"),
             Duration::minutes(5)
         );
         assert!(matches!(
-            lifetime(Some(Duration::seconds(1)), hour, now, None),
+            lifetime(Some(Duration::seconds(1)), hour, now, None, false),
             Err(ExchangeError::InvalidRequest(_))
         ));
         assert!(matches!(
-            lifetime(None, hour, now, Some(now + Duration::seconds(3))),
+            lifetime(None, hour, now, Some(now + Duration::seconds(3)), false),
             Err(ExchangeError::InvalidGrant(_))
         ));
+        // Strict: what was asked in full, or a refusal; the default is never
+        // "asked", so it is shortened as ever.
+        assert!(matches!(
+            lifetime(Some(Duration::hours(5)), hour, now, None, true),
+            Err(ExchangeError::InvalidRequest(message)) if message.contains("at most 1h")
+        ));
+        assert!(matches!(
+            lifetime(Some(hour), hour, now, Some(soon), true),
+            Err(ExchangeError::InvalidRequest(message)) if message.contains("at most 5m")
+        ));
+        assert_eq!(
+            lifetime(Some(hour), hour, now, None, true).expect("in full"),
+            hour
+        );
+        assert_eq!(
+            lifetime(None, hour, now, Some(soon), true).expect("default"),
+            Duration::minutes(5)
+        );
     }
 
     #[test]

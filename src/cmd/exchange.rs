@@ -3,11 +3,14 @@
 
 use std::io::Write;
 
+use serde::Serialize;
+
 use super::{Context, only_stdin_line, parse};
 use crate::env;
 use crate::error::{Error, Result};
 use crate::exchange::{ExchangeRequest, ExchangeResponse, Exchanged};
 use crate::secret::Secret;
+use crate::time;
 
 /// Exchange a token for a short-lived access token (JWT), e.g. in CI
 ///
@@ -30,9 +33,14 @@ use crate::secret::Secret;
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// Lifetime of the access token [default: 15m]
+    /// Lifetime of the access token [default: 15m]; the server may shorten
+    /// it (its maximum, the subject's own expiry), and says so on stderr
     #[arg(long, value_name = "DURATION", value_parser = parse::duration)]
     pub ttl: Option<chrono::Duration>,
+
+    /// Refuse, instead of shortening, a --ttl the server cannot give in full
+    #[arg(long, requires = "ttl")]
+    pub strict_ttl: bool,
 
     /// Permission the access token gets (repeatable) [default: all of the
     /// subject's]
@@ -92,6 +100,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         ttl: args.ttl,
         scopes: args.scopes,
         audience: args.audience,
+        strict_ttl: args.strict_ttl,
     };
     // A token from stdin is the whole credential: no login needed for it.
     let backend = if args.token_stdin {
@@ -99,8 +108,17 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     } else {
         ctx.backend().await?
     };
+    let asked = request.ttl;
     let exchanged = backend.exchange(subject.as_ref(), request).await?;
-    print(ctx, format, exchanged)
+    let capped = asked.filter(|asked| exchanged.expires_in < asked.num_seconds());
+    if let Some(asked) = capped {
+        ctx.out.warning(&format!(
+            "the access token lives {}, not the {} asked: the server shortened it (its maximum, or the subject's own expiry); --strict-ttl refuses instead",
+            time::compact(chrono::Duration::seconds(exchanged.expires_in)),
+            time::compact(asked)
+        ));
+    }
+    print(ctx, format, exchanged, capped.is_some())
 }
 
 /// The token to exchange, when it is not the caller's own credential.
@@ -117,10 +135,22 @@ fn subject(from_stdin: bool) -> Result<Option<Secret>> {
     Ok(env::token().and_then(|value| Secret::parse(&value).ok()))
 }
 
-fn print(ctx: &Context, format: Format, exchanged: Exchanged) -> Result<()> {
+/// `--json`: the RFC 8693 response, and whether the lifetime asked for was
+/// shortened.
+#[derive(Serialize)]
+struct Printed {
+    #[serde(flatten)]
+    response: ExchangeResponse,
+    capped: bool,
+}
+
+fn print(ctx: &Context, format: Format, exchanged: Exchanged, capped: bool) -> Result<()> {
     match format {
         Format::Raw => ctx.out.line(&exchanged.access_token),
-        Format::Json => ctx.out.json(&ExchangeResponse::from(exchanged)),
+        Format::Json => ctx.out.json(&Printed {
+            response: ExchangeResponse::from(exchanged),
+            capped,
+        }),
         Format::Env => ctx
             .out
             .line(&format!("export {VARIABLE}='{}'", exchanged.access_token)),

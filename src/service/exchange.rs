@@ -70,7 +70,13 @@ impl TokenService {
                 _ => ExchangeError::InvalidGrant(error.message),
             })?
             .granted;
-        let ttl = exchange::lifetime(request.ttl, policy.max_ttl, now, subject.expires_at)?;
+        let ttl = exchange::lifetime(
+            request.ttl,
+            policy.max_ttl,
+            now,
+            subject.expires_at,
+            request.strict_ttl,
+        )?;
         let claims = AccessClaims {
             iss: policy.issuer.clone(),
             sub: subject.actor.user.name.clone(),

@@ -7,7 +7,7 @@ use crate::common;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use common::{Backend, TestEnv, assert_fails, stdout};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 /// The header and claims of a JWT, unverified.
 fn decode(token: &str) -> (Value, Value) {
@@ -147,11 +147,31 @@ contract!(scopes_beyond_the_token_and_dead_tokens_are_refused, |env| {
 
 contract!(an_access_token_never_outlives_its_token, |env| {
     let pat = env.create(&["short", "--expires", "5m"]);
-    let json: Value =
-        serde_json::from_slice(&exchange(env, &pat, &["--ttl", "1h", "--output", "json"]).stdout)
-            .expect("json");
+    let output = exchange(env, &pat, &["--ttl", "1h", "--output", "json"]);
+    let json: Value = serde_json::from_slice(&output.stdout).expect("json");
     let expires_in = json["expires_in"].as_i64().expect("expires_in");
     assert!((280..=300).contains(&expires_in), "{expires_in}");
+    // Shortened, and said so: on stderr and in the JSON.
+    assert_eq!(json["capped"], true, "{json}");
+    assert!(
+        common::stderr(&output).contains("not the 1h asked: the server shortened it"),
+        "{}",
+        common::stderr(&output)
+    );
+    let json: Value =
+        serde_json::from_slice(&exchange(env, &pat, &["--ttl", "1m", "--json"]).stdout)
+            .expect("json");
+    assert_eq!(
+        (json["capped"].clone(), json["expires_in"].clone()),
+        (json!(false), json!(60))
+    );
+    // --strict-ttl refuses what it can't have in full.
+    assert_fails(
+        &exchange(env, &pat, &["--ttl", "1h", "--strict-ttl"]),
+        2,
+        "with strict_ttl, and this exchange can give at most",
+    );
+    assert_fails(&exchange(env, &pat, &["--strict-ttl"]), 2, "--ttl");
 });
 
 contract!(the_token_to_exchange_may_come_on_stdin, |env| {
@@ -354,6 +374,13 @@ fn the_server_caps_lifetimes_and_names_its_audiences() {
         serde_json::from_slice::<Value>(&output.stdout).unwrap_or(Value::Null)
     };
     assert_eq!(run(&["--ttl", "1h"])["expires_in"], 120);
+    assert_eq!(run(&["--ttl", "1h"])["capped"], true);
+    assert_eq!(
+        run(&["--ttl", "1h", "--strict-ttl"]),
+        Value::Null,
+        "refused"
+    );
+    assert_eq!(run(&["--ttl", "2m", "--strict-ttl"])["expires_in"], 120);
     let json = run(&["--audience", "https://files.example"]);
     let (_, claims) = decode(json["access_token"].as_str().expect("token"));
     assert_eq!(claims["aud"], "https://files.example");

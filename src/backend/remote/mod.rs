@@ -216,6 +216,9 @@ impl Backend for RemoteBackend {
                 .ttl
                 .map(|ttl| ("expires_in", ttl.num_seconds().to_string())),
         );
+        if request.strict_ttl {
+            form.push(("strict_ttl", "true".to_owned()));
+        }
         let url = self.outside_v1(TOKEN_PATH);
         let (status, body) = self.fetch(self.http.post(url).form(&form)).await?;
         if status.is_success() {

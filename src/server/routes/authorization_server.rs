@@ -36,8 +36,9 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/.well-known/oauth-authorization-server", get(metadata))
 }
 
-/// RFC 8693 §2.1 request parameters, plus `expires_in` (seconds): a
-/// tokenctl extension for asking a shorter or longer lifetime.
+/// RFC 8693 §2.1 request parameters, plus two tokenctl extensions:
+/// `expires_in` (seconds) asks for a shorter or longer lifetime, and
+/// `strict_ttl=true` refuses one that cannot be given in full.
 struct TokenForm<'a> {
     grant_type: Option<&'a str>,
     subject_token: Option<&'a str>,
@@ -46,6 +47,7 @@ struct TokenForm<'a> {
     scope: Option<&'a str>,
     audience: Option<&'a str>,
     expires_in: Option<i64>,
+    strict_ttl: bool,
 }
 
 impl<'a> TokenForm<'a> {
@@ -60,6 +62,15 @@ impl<'a> TokenForm<'a> {
                 })
             })
             .transpose()?;
+        let strict_ttl = match one("strict_ttl")? {
+            None | Some("false") => false,
+            Some("true") => true,
+            Some(other) => {
+                return Err(ExchangeError::InvalidRequest(format!(
+                    "strict_ttl must be true or false, not '{other}'"
+                )));
+            }
+        };
         Ok(TokenForm {
             grant_type: one("grant_type")?,
             subject_token: one("subject_token")?,
@@ -68,6 +79,7 @@ impl<'a> TokenForm<'a> {
             scope: one("scope")?,
             audience: one("audience")?,
             expires_in,
+            strict_ttl,
         })
     }
 }
@@ -167,6 +179,7 @@ async fn exchange(
             .map_err(ExchangeError::InvalidRequest)?,
         scopes: form.scope.into_iter().map(str::to_owned).collect(),
         audience: form.audience.map(str::to_owned),
+        strict_ttl: form.strict_ttl,
     };
     // The subject borrows from one of these, whichever its type names.
     let secret;

@@ -252,6 +252,7 @@ impl System for InProcess {
             ttl: None,
             scopes: vec![tokenctl::model::permissions_to_string(scope)],
             audience: foreign.then(|| FOREIGN.to_owned()),
+            strict_ttl: false,
         };
         let exchanged = self
             .service
