@@ -315,7 +315,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;serve'= {
             cand --listen 'Address to listen on (port 0 picks a free port)'
-            cand --database 'sqlite:PATH or postgres://… [default: sqlite:<data dir>/server.db]'
+            cand --database 'sqlite:PATH or postgres://… [default: the store named by --store, else sqlite:<data dir>/server.db]'
             cand --signing-key 'Signing key set (JSON, or a bare Ed25519 PKCS#8 key); created if missing [default: <data dir>/signing-keys.json]'
             cand --init-admin 'Create this admin account if the store has no users yet'
             cand --init-admin-password-file 'The first admin''s password: first line of FILE, or of stdin with -'
@@ -336,6 +336,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
+            cand --access-log 'One line per request on stdout: time, client address, method, path, status, duration and the credential''s token id, hint or session — never a secret, a header or a body'
             cand --require-2fa 'Every account needs 2FA: a login without a code may only set it up (tokenctl 2fa enable), and tokens are created only from a session opened with a code'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'

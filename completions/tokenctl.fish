@@ -245,7 +245,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and __fish_s
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "change" -d 'Change the password of your account'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l listen -d 'Address to listen on (port 0 picks a free port)' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l database -d 'sqlite:PATH or postgres://… [default: sqlite:<data dir>/server.db]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l database -d 'sqlite:PATH or postgres://… [default: the store named by --store, else sqlite:<data dir>/server.db]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l signing-key -d 'Signing key set (JSON, or a bare Ed25519 PKCS#8 key); created if missing [default: <data dir>/signing-keys.json]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l init-admin -d 'Create this admin account if the store has no users yet' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l init-admin-password-file -d 'The first admin\'s password: first line of FILE, or of stdin with -' -r -F
@@ -266,6 +266,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l store -d 'To
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l access-log -d 'One line per request on stdout: time, client address, method, path, status, duration and the credential\'s token id, hint or session — never a secret, a header or a body'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l require-2fa -d 'Every account needs 2FA: a login without a code may only set it up (tokenctl 2fa enable), and tokens are created only from a session opened with a code'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l debug -d 'Log what tokenctl does on stderr (never a secret)'

@@ -40,9 +40,16 @@ pub struct Args {
     #[arg(long, default_value = "127.0.0.1:8787", value_name = "ADDR")]
     pub listen: String,
 
-    /// sqlite:PATH or postgres://… [default: sqlite:<data dir>/server.db]
+    /// sqlite:PATH or postgres://… [default: the store named by --store,
+    /// else sqlite:<data dir>/server.db]
     #[arg(long, value_name = "URL")]
     pub database: Option<String>,
+
+    /// One line per request on stdout: time, client address, method, path,
+    /// status, duration and the credential's token id, hint or session —
+    /// never a secret, a header or a body
+    #[arg(long)]
+    pub access_log: bool,
 
     /// Signing key set (JSON, or a bare Ed25519 PKCS#8 key); created if
     /// missing [default: <data dir>/signing-keys.json]
@@ -171,9 +178,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         None => None,
     };
     let data_dir = crate::config::data_dir()?;
-    let database = args
-        .database
-        .unwrap_or_else(|| format!("sqlite:{}", data_dir.join("server.db").display()));
+    let database = database(ctx, args.database, &data_dir);
     let store = store::open(&database).await?;
     let keys = LiveKeys::open(
         &args
@@ -217,6 +222,11 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     if let Some(name) = &args.init_admin {
         init_admin(ctx, &service, name, initial_password).await?;
     }
+    if !service.anyone_can_log_in().await? {
+        ctx.out.warning(
+            "no account in this store can log in (none has a password): start with --init-admin NAME, or reset a password with tokenctl user reset-password on the store",
+        );
+    }
     ctx.out
         .note(&format!("tokenctl serving on {scheme}://{address}"));
     let state = AppState::new(Shared {
@@ -231,8 +241,29 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             crate::auth::SESSION_LIFETIME,
         )),
         request_timeout,
+        access_log: args.access_log,
     });
     server::serve(listener, state, tls, connections).await
+}
+
+/// The store to serve: `--database`, else the SQLite file `--store` (or
+/// TOKENCTL_STORE, or the config's `store`) names, else the server's own
+/// file in the data directory. A store named both ways is said, not
+/// silently dropped.
+fn database(ctx: &Context, database: Option<String>, data_dir: &std::path::Path) -> String {
+    let named = ctx.settings.store_named.then_some(&ctx.settings.store);
+    match (database, named) {
+        (Some(database), Some(store)) => {
+            ctx.out.warning(&format!(
+                "serving --database; the store {} named by --store, TOKENCTL_STORE or the config is not used",
+                store.display()
+            ));
+            database
+        }
+        (Some(database), None) => database,
+        (None, Some(store)) => format!("sqlite:{}", store.display()),
+        (None, None) => format!("sqlite:{}", data_dir.join("server.db").display()),
+    }
 }
 
 /// The first admin's password, if one was given: from `file` (`-`: stdin),

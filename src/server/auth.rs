@@ -9,6 +9,7 @@ use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 
 use super::AppState;
+use super::access_log;
 use super::error::ApiError;
 use crate::auth::{self, SessionClaims};
 use crate::error::{Error, Reason};
@@ -49,11 +50,15 @@ impl FromRequestParts<AppState> for Caller {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let source = source(parts);
+        let whose = parts.extensions.get::<access_log::Whose>().cloned();
         let credential = bearer(parts)?;
         let actor = if looks_like_token(credential) {
             let secret = Secret::parse(credential).map_err(|error| {
                 Error::unauthenticated(format!("the bearer token is malformed: {error}"))
             })?;
+            if let Some(whose) = &whose {
+                whose.presented(&secret);
+            }
             state.service.actor_for_token(&secret, &source).await?
         } else if crate::exchange::is_access_token(credential) {
             state
@@ -64,6 +69,9 @@ impl FromRequestParts<AppState> for Caller {
             let claims = verify_session(state, credential).await?;
             state.service.actor_for_session(&claims, &source).await?
         };
+        if let Some(whose) = &whose {
+            whose.authenticated(&actor);
+        }
         Ok(Caller(actor))
     }
 }

@@ -2,6 +2,7 @@
 //! [`TokenService`] the CLI uses locally. Handlers translate HTTP to service
 //! calls and back; no business rule lives here.
 
+mod access_log;
 mod auth;
 mod connections;
 mod error;
@@ -66,6 +67,8 @@ pub struct Shared {
     pub sessions: Arc<VerifiedTokens<SessionClaims>>,
     /// Longest a request may take, from its first byte to its answer.
     pub request_timeout: Duration,
+    /// One line per request on stdout (`serve --access-log`).
+    pub access_log: bool,
 }
 
 /// The whole API, with body-size and time limits. Separate from binding a
@@ -76,11 +79,14 @@ pub struct Shared {
 /// and so boxes and clones each layer again for every request.
 pub fn router(state: AppState) -> Router {
     let request_timeout = state.request_timeout;
+    let access_log = state.access_log;
     let routes = routes::routes()
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .with_state(state);
     let api = tower::ServiceBuilder::new()
+        // Outermost, so that a request cut off by the time limit is logged too.
+        .option_layer(access_log.then(|| axum::middleware::from_fn(access_log::record)))
         .layer(axum::middleware::from_fn_with_state(
             request_timeout,
             limits::time_limit,

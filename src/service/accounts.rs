@@ -250,6 +250,21 @@ impl TokenService {
     /// password, if none was given. Replicas racing here create one admin.
     /// The operator chose the password or was shown it alone: it is theirs,
     /// not one-time.
+    /// Whether any active account has a password to log in with: a server
+    /// over a store without one serves nobody.
+    pub async fn anyone_can_log_in(&self) -> Result<bool> {
+        for user in self.store.users().await? {
+            if user.is_disabled() {
+                continue;
+            }
+            let credentials = self.store.credentials(&user.name).await?;
+            if credentials.is_some_and(|credentials| credentials.password_hash.is_some()) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
     pub async fn bootstrap_admin(
         &self,
         name: &str,

@@ -35,6 +35,7 @@ mod roles_and_users;
 mod scan;
 mod schemathesis;
 mod security;
+mod serving;
 mod sessions;
 mod snapshots;
 mod store;
@@ -66,6 +67,7 @@ fn main() {
             scan::tests(),
             schemathesis::tests(),
             security::tests(),
+            serving::tests(),
             sessions::tests(),
             snapshots::tests(),
             store::tests(),

@@ -86,7 +86,6 @@ impl TestEnv {
 
     /// Starts `tokenctl serve` on a free loopback port, with `extra` flags.
     pub fn start_server(&self, database: &str, schema: Option<String>, extra: &[&str]) -> Server {
-        use std::io::BufRead;
         let me = ::whoami::username();
         let key = self.signing_key_path();
         let mut args = vec![
@@ -101,27 +100,40 @@ impl TestEnv {
             &me,
         ];
         args.extend_from_slice(extra);
+        let mut server = self.spawn_server(&args, std::process::Stdio::null());
+        server.database = database.to_owned();
+        server.schema = schema;
+        server
+    }
+
+    /// Runs `tokenctl ARGS` (a `serve` command line) with its stdout going
+    /// to `stdout`, and waits until it listens.
+    pub fn spawn_server(&self, args: &[&str], stdout: std::process::Stdio) -> Server {
+        use std::io::BufRead;
         let mut child = self
-            .std_cmd(binary(), &args)
+            .std_cmd(binary(), args)
             .env("TOKENCTL_INIT_ADMIN_PASSWORD", ADMIN_PASSWORD)
-            .stdout(std::process::Stdio::null())
+            .stdout(stdout)
             .stderr(std::process::Stdio::piped())
             .spawn()
             .expect("start tokenctl serve");
         let stderr = child.stderr.take().expect("stderr");
         let mut lines = std::io::BufReader::new(stderr).lines();
+        let mut before = String::new();
         let url = loop {
             let line = lines
                 .next()
-                .unwrap_or_else(|| panic!("tokenctl serve exited before listening"))
+                .unwrap_or_else(|| panic!("tokenctl serve exited before listening: {before}"))
                 .expect("read stderr");
             if let Some(url) = line.strip_prefix("tokenctl serving on ") {
                 break url.to_owned();
             }
+            before.push_str(&line);
+            before.push('\n');
         };
         // Keep reading stderr so the server never blocks on a full pipe.
         let log = std::sync::Arc::new(std::sync::Mutex::new(format!(
-            "tokenctl serving on {url}\n"
+            "{before}tokenctl serving on {url}\n"
         )));
         let sink = std::sync::Arc::clone(&log);
         std::thread::spawn(move || {
@@ -136,8 +148,8 @@ impl TestEnv {
             log,
             child,
             url,
-            database: database.to_owned(),
-            schema,
+            database: String::new(),
+            schema: None,
         }
     }
 

@@ -52,6 +52,7 @@ pub(crate) async fn api() -> Api {
             tokenctl::auth::SESSION_LIFETIME,
         )),
         request_timeout: tokenctl::server::DEFAULT_REQUEST_TIMEOUT,
+        access_log: false,
     });
     Api {
         app: router(state),

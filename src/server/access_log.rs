@@ -1,0 +1,75 @@
+//! `serve --access-log`: one line per request on stdout — when, from where,
+//! what, the answer, how long it took and whose credential it carried —
+//! and never a secret: no header, no body, no query string, and a secret
+//! pasted into a path becomes its hint.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Instant;
+
+use axum::extract::{ConnectInfo, Request};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use crate::policy::{Actor, Credential};
+use crate::secret::Secret;
+
+/// Whose credential a request carried, as the authentication step saw it:
+/// a slot the log line reads after the answer.
+#[derive(Clone, Default)]
+pub(super) struct Whose(Arc<Mutex<Option<String>>>);
+
+impl Whose {
+    /// The token a bearer secret names, by its hint, before it is checked:
+    /// a refused token still shows whose leaked value is being tried.
+    pub(super) fn presented(&self, secret: &Secret) {
+        self.set(format!("hint={}", secret.hint()));
+    }
+
+    /// The actor the credential turned out to be.
+    pub(super) fn authenticated(&self, actor: &Actor) {
+        let credential = match actor.credential {
+            Credential::Token(id) => format!("token={id}"),
+            Credential::Session(id) => format!("session={id}"),
+            Credential::AccessToken => "access-token".to_owned(),
+            Credential::Local | Credential::Password => "-".to_owned(),
+        };
+        self.set(format!("{credential} user={}", actor.user.name));
+    }
+
+    fn set(&self, text: String) {
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = Some(text);
+    }
+
+    fn take(&self) -> Option<String> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).take()
+    }
+}
+
+/// The middleware: times the request, lets the routes fill in [`Whose`],
+/// and writes the line once the answer is ready.
+pub(super) async fn record(request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().clone();
+    let path = crate::scan::finder().redact(request.uri().path());
+    let client = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or_else(|| "-".to_owned(), |info| info.0.to_string());
+    let whose = Whose::default();
+    let mut request = request;
+    request.extensions_mut().insert(whose.clone());
+    let response = next.run(request).await;
+    let who = whose.take().unwrap_or_else(|| "-".to_owned());
+    let line = format!(
+        "{} {client} {method} {} {} {:.1}ms {who}\n",
+        chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        crate::output::printable(&path),
+        response.status().as_u16(),
+        started.elapsed().as_secs_f64() * 1000.0,
+    );
+    // One write per line, so lines from concurrent requests never interleave.
+    let _ = std::io::stdout().lock().write_all(line.as_bytes());
+    response
+}
