@@ -98,6 +98,22 @@ fn notice(entry: &Entry, now: DateTime<Utc>) -> Option<Notice> {
     make(kind, expired)
 }
 
+/// The entries that never got a token: set up, but not yet requested
+/// (`oauth status` names them; the notice after other commands does not,
+/// so that the command after `oauth add` does not nag).
+pub fn never_requested(entries: &[Entry]) -> Vec<&str> {
+    entries
+        .iter()
+        .filter(|entry| entry.token.is_none())
+        .map(|entry| entry.name.as_str())
+        .collect()
+}
+
+/// What `oauth status` says of an entry that never got a token.
+pub fn never_requested_message(name: &str) -> String {
+    format!("OAuth token '{name}' has no token yet: get one with tokenctl oauth request {name}")
+}
+
 /// Personal tokens of the current user that expire soon, for the notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExpiringTokens {

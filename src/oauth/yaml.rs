@@ -62,7 +62,9 @@ struct YamlEntry {
     public_client: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     auth_url: Option<String>,
-    token_url: String,
+    /// Absent: the template's (a custom entry must have one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    token_url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     device_url: Option<String>,
     #[serde(default)]
@@ -123,7 +125,7 @@ fn to_yaml(entry: &Entry, secrets: Option<&Secrets>) -> YamlEntry {
         client_id: entry.client_id.clone(),
         public_client: entry.public_client,
         auth_url: entry.endpoints.auth_url.clone(),
-        token_url: entry.endpoints.token_url.clone(),
+        token_url: Some(entry.endpoints.token_url.clone()),
         device_url: entry.endpoints.device_url.clone(),
         scopes: entry.scopes.clone(),
         validity: entry.validity().map(compact_exact),
@@ -224,16 +226,19 @@ fn from_yaml(item: YamlEntry, storage: Storage) -> Result<Imported> {
         }
         None => (None, None),
     };
+    let endpoints = endpoints(
+        &item.name,
+        item.template,
+        item.auth_url,
+        item.token_url,
+        item.device_url,
+    )?;
     let entry = Entry {
         name: item.name,
         template: item.template,
         client_id: item.client_id,
         public_client: item.public_client,
-        endpoints: Endpoints {
-            auth_url: item.auth_url,
-            token_url: item.token_url,
-            device_url: item.device_url,
-        },
+        endpoints,
         scopes: item.scopes,
         validity_seconds,
         notify,
@@ -245,6 +250,30 @@ fn from_yaml(item: YamlEntry, storage: Storage) -> Result<Imported> {
         check_secrets(&entry, secrets)?;
     }
     Ok(Imported { entry, secrets })
+}
+
+/// The URLs of an imported entry: those the file gives, the rest from its
+/// template, as `oauth add` fills them.
+fn endpoints(
+    name: &str,
+    template: Template,
+    auth_url: Option<String>,
+    token_url: Option<String>,
+    device_url: Option<String>,
+) -> Result<Endpoints> {
+    let defaults = template.endpoints();
+    let token_url = token_url
+        .or_else(|| defaults.as_ref().map(|defaults| defaults.token_url.clone()))
+        .ok_or_else(|| {
+            Error::invalid(format!(
+                "'{name}' has no token_url, and the {template} template has none to fill in"
+            ))
+        })?;
+    Ok(Endpoints {
+        auth_url: auth_url.or_else(|| defaults.as_ref().and_then(|d| d.auth_url.clone())),
+        token_url,
+        device_url: device_url.or_else(|| defaults.and_then(|d| d.device_url)),
+    })
 }
 
 /// The token bookkeeping that goes with an access token in the file.

@@ -327,8 +327,73 @@ fn broken_or_hostile_yaml_changes_nothing() {
     }
 }
 
+/// An imported entry of a template gets the template's URLs where the file
+/// leaves them out, as `oauth add` would; a custom one must name its token
+/// URL. Until a token is requested, `oauth status` says it needs one.
+fn an_imported_template_entry_gets_the_templates_urls_and_needs_a_token() {
+    let env = TestEnv::new();
+    let file = write(
+        &env,
+        "short.yaml",
+        "version: 1
+tokens:
+- name: mail
+  template: google
+  client_id: id.apps.example
+",
+    );
+    env.ok(&["oauth", "import", &file, "--insecure-storage"]);
+    let shown = show(&env, "mail");
+    assert_eq!(
+        shown["endpoints"]["token_url"], "https://oauth2.googleapis.com/token",
+        "{shown}"
+    );
+    assert_eq!(
+        shown["endpoints"]["auth_url"], "https://accounts.google.com/o/oauth2/v2/auth",
+        "{shown}"
+    );
+    assert_eq!(
+        shown["endpoints"]["device_url"], "https://oauth2.googleapis.com/device/code",
+        "{shown}"
+    );
+
+    let custom = write(
+        &env,
+        "custom.yaml",
+        "version: 1
+tokens:
+- name: own
+  template: custom
+  client_id: x
+",
+    );
+    assert_fails(
+        &env.run(&["oauth", "import", &custom, "--insecure-storage"]),
+        2,
+        "'own' has no token_url, and the custom template has none to fill in",
+    );
+
+    let status = env.run(&["oauth", "status"]);
+    assert_eq!(code(&status), 1, "{}", stderr(&status));
+    assert!(
+        stdout(&status).contains(
+            "OAuth token 'mail' has no token yet: get one with tokenctl oauth request mail"
+        ),
+        "{}",
+        stdout(&status)
+    );
+    let json = env
+        .cmd(&["oauth", "status", "--json"])
+        .output()
+        .expect("run");
+    let json: Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(json["needs_action"], true);
+    assert_eq!(json["no_token"], serde_json::json!(["mail"]));
+}
+
 pub(crate) fn tests() -> Vec<crate::harness::Test> {
     vec![
+        test!(an_imported_template_entry_gets_the_templates_urls_and_needs_a_token),
         test!(export_import_round_trip_with_and_without_secrets),
         test!(import_refuses_existing_names_and_overwrite_replaces_only_those),
         test!(an_import_that_cannot_store_a_secret_changes_nothing),
