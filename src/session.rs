@@ -38,6 +38,11 @@ pub struct Profile {
     pub server: String,
     pub user: String,
     pub storage: Storage,
+    /// The CA certificate (PEM) the login trusted the server with
+    /// (`TOKENCTL_CA_CERT` or `ca_cert` then): used again for this profile
+    /// unless one is given now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ca_cert: Option<PathBuf>,
 }
 
 /// `profiles.json` in the data directory; written by `login`/`logout`.

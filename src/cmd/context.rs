@@ -147,13 +147,23 @@ impl Context {
                     Login::Required => Some(self.credential(&server, profile.as_ref()).await?),
                     Login::NotNeeded => None,
                 };
+                let ca_cert = self.ca_cert(profile.as_ref().map(|(_, profile)| profile));
                 Ok(Some(RemoteBackend::new(
                     &server,
                     credential,
-                    self.settings.ca_cert.as_deref(),
+                    ca_cert.as_deref(),
                 )?))
             }
         }
+    }
+
+    /// The CA certificate to trust a server with: the one given now
+    /// (`TOKENCTL_CA_CERT`, `ca_cert`), else the one `profile`'s login used.
+    pub fn ca_cert(&self, profile: Option<&Profile>) -> Option<std::path::PathBuf> {
+        self.settings
+            .ca_cert
+            .clone()
+            .or_else(|| profile.and_then(|profile| profile.ca_cert.clone()))
     }
 
     async fn local_backend(&self) -> Result<LocalBackend> {

@@ -58,7 +58,8 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         .or_else(|| profile.as_ref().map(|(_, p)| p.user.clone()))
         .unwrap_or_else(|| ctx.origin.who.clone());
     let mut answers = Answers::read(ctx, &username, args.password_stdin)?;
-    let client = RemoteBackend::new(&server, None, ctx.settings.ca_cert.as_deref())?;
+    let ca_cert = ctx.ca_cert(profile.as_ref().map(|(_, profile)| profile));
+    let client = RemoteBackend::new(&server, None, ca_cert.as_deref())?;
     let mut request = LoginRequest {
         username: username.clone(),
         password: answers.password.clone(),
@@ -100,6 +101,8 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         server: client.server().to_string(),
         user: response.user.name.clone(),
         storage,
+        // Absolute, so the profile works from any directory.
+        ca_cert: ca_cert.map(|path| std::path::absolute(&path).unwrap_or(path)),
     };
     let session = StoredSession {
         session: response.session,
@@ -145,7 +148,7 @@ async fn replace(
     (old_profile, old_session): (&Profile, &StoredSession),
     saved: &Profile,
 ) -> Result<()> {
-    if let Err(error) = logout::end_on_server(ctx, &old_profile.server, old_session).await {
+    if let Err(error) = logout::end_on_server(ctx, old_profile, old_session).await {
         ctx.out.warning(&format!(
             "the previous session of profile {name} could not be ended on {}: {}",
             old_profile.server, error.message

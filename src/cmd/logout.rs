@@ -3,7 +3,7 @@
 use super::{Context, Target};
 use crate::backend::{Backend, RemoteBackend};
 use crate::error::{ErrorKind, Result};
-use crate::session::StoredSession;
+use crate::session::{Profile, StoredSession};
 
 /// Log out: end the session on the server, then delete the stored copy
 ///
@@ -31,7 +31,7 @@ pub async fn run(ctx: &Context, _args: Args) -> Result<()> {
     };
     let stored = ctx.sessions.load(&name, &profile).await?;
     let ended = match &stored {
-        Some(stored) => end_on_server(ctx, &server, stored).await,
+        Some(stored) => end_on_server(ctx, &profile, stored).await,
         None => Ok(()),
     };
     ctx.sessions.delete(&name, &profile).await?;
@@ -52,20 +52,21 @@ pub async fn run(ctx: &Context, _args: Args) -> Result<()> {
     Ok(())
 }
 
-/// Asks `server` to end the stored session. One that has already ended
-/// (expired, revoked, its password changed) needs nothing more.
+/// Asks the profile's server to end the stored session. One that has
+/// already ended (expired, revoked, its password changed) needs nothing
+/// more.
 pub(super) async fn end_on_server(
     ctx: &Context,
-    server: &str,
+    profile: &Profile,
     stored: &StoredSession,
 ) -> Result<()> {
     if stored.expires_at <= crate::time::now() {
         return Ok(());
     }
     let backend = RemoteBackend::new(
-        server,
+        &profile.server,
         Some(stored.session.clone()),
-        ctx.settings.ca_cert.as_deref(),
+        ctx.ca_cert(Some(profile)).as_deref(),
     )?;
     match backend.logout().await {
         Err(error) if error.kind == ErrorKind::Unauthenticated => Ok(()),

@@ -105,6 +105,12 @@ fn https_works_with_the_servers_ca_trusted_and_fails_without() {
         6,
         "cannot reach the server at https://127.0.0.1:",
     );
+    assert!(
+        stderr(&untrusted)
+            .contains("hint: the server's certificate is not trusted here: point TOKENCTL_CA_CERT"),
+        "an unknown issuer names the CA setting, not --server: {}",
+        stderr(&untrusted)
+    );
 
     let trusted = env
         .cmd(&login)
@@ -113,11 +119,8 @@ fn https_works_with_the_servers_ca_trusted_and_fails_without() {
         .output()
         .expect("login");
     assert_eq!(code(&trusted), 0, "{}", stderr(&trusted));
-    let created = env
-        .cmd(&["create", "over-tls"])
-        .env("TOKENCTL_CA_CERT", &ca)
-        .output()
-        .expect("create");
+    // The login remembers the CA for its profile: no TOKENCTL_CA_CERT now.
+    let created = env.cmd(&["create", "over-tls"]).output().expect("create");
     assert_eq!(code(&created), 0, "{}", stderr(&created));
     assert!(String::from_utf8_lossy(&created.stdout).starts_with("tcpat_"));
 

@@ -106,15 +106,20 @@ impl RemoteBackend {
     }
 
     pub(super) fn transport_error(&self, error: &reqwest::Error) -> Error {
+        let failure = transport_failure(error);
+        // A certificate this machine does not trust: the server is there,
+        // and the fix is to trust its CA, not another address.
+        let hint = if failure.contains("invalid peer certificate") {
+            "the server's certificate is not trusted here: point TOKENCTL_CA_CERT \
+             (or ca_cert in the config file) at its CA certificate (PEM)"
+        } else {
+            "check --server / TOKENCTL_SERVER and that the server is running"
+        };
         Error::new(
             ErrorKind::Unreachable,
-            format!(
-                "cannot reach the server at {}: {}",
-                self.base,
-                transport_failure(error)
-            ),
+            format!("cannot reach the server at {}: {failure}", self.base),
         )
-        .with_hint("check --server / TOKENCTL_SERVER and that the server is running")
+        .with_hint(hint)
     }
 }
 
