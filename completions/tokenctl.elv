@@ -45,6 +45,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand password 'Manage the password of your account'
             cand serve 'Run the token API server'
             cand session 'See and end login sessions (yours, or with --user another user''s)'
+            cand profile 'List, switch and remove saved logins (profiles)'
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
             cand keys 'Manage the signing keys (needs keys:manage)'
@@ -389,6 +390,75 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;session;help;revoke'= {
         }
         &'tokenctl;session;help;help'= {
+        }
+        &'tokenctl;profile'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List the saved logins: server, user, session, and which one is current'
+            cand use 'Make a saved login the current one: where commands go from now on'
+            cand remove 'Forget a saved login: its session ends on the server, then the profile goes'
+            cand rm 'Forget a saved login: its session ends on the server, then the profile goes'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;profile;list'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;profile;use'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;profile;remove'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;profile;rm'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;profile;help'= {
+            cand list 'List the saved logins: server, user, session, and which one is current'
+            cand use 'Make a saved login the current one: where commands go from now on'
+            cand remove 'Forget a saved login: its session ends on the server, then the profile goes'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;profile;help;list'= {
+        }
+        &'tokenctl;profile;help;use'= {
+        }
+        &'tokenctl;profile;help;remove'= {
+        }
+        &'tokenctl;profile;help;help'= {
         }
         &'tokenctl;role'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
@@ -932,6 +1002,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand password 'Manage the password of your account'
             cand serve 'Run the token API server'
             cand session 'See and end login sessions (yours, or with --user another user''s)'
+            cand profile 'List, switch and remove saved logins (profiles)'
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
             cand keys 'Manage the signing keys (needs keys:manage)'
@@ -991,6 +1062,17 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;session;list'= {
         }
         &'tokenctl;help;session;revoke'= {
+        }
+        &'tokenctl;help;profile'= {
+            cand list 'List the saved logins: server, user, session, and which one is current'
+            cand use 'Make a saved login the current one: where commands go from now on'
+            cand remove 'Forget a saved login: its session ends on the server, then the profile goes'
+        }
+        &'tokenctl;help;profile;list'= {
+        }
+        &'tokenctl;help;profile;use'= {
+        }
+        &'tokenctl;help;profile;remove'= {
         }
         &'tokenctl;help;role'= {
             cand list 'List roles and their permissions'

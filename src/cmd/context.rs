@@ -127,8 +127,30 @@ impl Context {
     async fn open_backend(&self, login: Login) -> Result<Arc<dyn Backend>> {
         match self.remote_with(login).await? {
             Some(remote) => Ok(Arc::new(remote)),
-            None => Ok(Arc::new(self.local_backend().await?)),
+            None => {
+                self.say_when_local_by_default()?;
+                Ok(Arc::new(self.local_backend().await?))
+            }
         }
+    }
+
+    /// One note when a command goes to the local store only because no
+    /// profile is current although some exist (after a `logout`): the user
+    /// last worked on a server, and a token minted here instead would be a
+    /// surprise.
+    fn say_when_local_by_default(&self) -> Result<()> {
+        if self.settings.store_named || self.settings.server.is_some() || self.profile.is_some() {
+            return Ok(());
+        }
+        let profiles = self.sessions.profiles()?;
+        if profiles.current.is_none() && !profiles.profiles.is_empty() {
+            self.out.note(&format!(
+                "note: no profile is current, so this uses the local store at {}; \
+                 tokenctl profile use NAME goes back to a server (tokenctl profile list)",
+                self.settings.store.display()
+            ));
+        }
+        Ok(())
     }
 
     /// The server backend with its credential, or `None` for the local store.

@@ -115,8 +115,14 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     }
     let mut profiles = ctx.sessions.profiles()?;
     profiles.profiles.insert(name.clone(), saved.clone());
-    profiles.current = Some(name.clone());
+    let replaced = profiles.current.replace(name.clone());
     ctx.sessions.save_profiles(&profiles)?;
+    if let Some(replaced) = replaced.filter(|replaced| *replaced != name) {
+        ctx.out.note(&format!(
+            "Commands now go to profile {name} instead of {replaced}; \
+             tokenctl profile use {replaced} switches back"
+        ));
+    }
     if storage == Storage::File {
         ctx.out.warning(&format!(
             "the session is stored unencrypted in {}",

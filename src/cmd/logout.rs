@@ -29,27 +29,40 @@ pub async fn run(ctx: &Context, _args: Args) -> Result<()> {
         ctx.out.note("Not logged in.");
         return Ok(());
     };
-    let stored = ctx.sessions.load(&name, &profile).await?;
-    let ended = match &stored {
-        Some(stored) => end_on_server(ctx, &profile, stored).await,
-        None => Ok(()),
-    };
-    ctx.sessions.delete(&name, &profile).await?;
+    let ended = end_profile_session(ctx, &name, &profile).await;
     let mut profiles = ctx.sessions.profiles()?;
     if profiles.current.as_deref() == Some(name.as_str()) {
         profiles.current = None;
     }
     ctx.sessions.save_profiles(&profiles)?;
-    if let (Err(error), Some(stored)) = (ended, &stored) {
-        return Err(error.with_hint(format!(
-            "the session was deleted here, but the server did not end it: it works until {} \
-             unless `tokenctl session revoke --all` ends it",
-            stored.expires_at.format("%Y-%m-%d %H:%M UTC")
-        )));
-    }
+    ended?;
     ctx.out
         .success(&format!("Logged out of {server} ({})", profile.user));
     Ok(())
+}
+
+/// Ends the session of profile `name` on its server, then deletes the
+/// stored copy — deleted even when the server can't be reached, and then
+/// the error says until when the session still works.
+pub(super) async fn end_profile_session(
+    ctx: &Context,
+    name: &str,
+    profile: &Profile,
+) -> Result<()> {
+    let stored = ctx.sessions.load(name, profile).await?;
+    let ended = match &stored {
+        Some(stored) => end_on_server(ctx, profile, stored).await,
+        None => Ok(()),
+    };
+    ctx.sessions.delete(name, profile).await?;
+    match (ended, &stored) {
+        (Err(error), Some(stored)) => Err(error.with_hint(format!(
+            "the session was deleted here, but the server did not end it: it works until {} \
+             unless `tokenctl session revoke --all` ends it",
+            stored.expires_at.format("%Y-%m-%d %H:%M UTC")
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// Asks the profile's server to end the stored session. One that has

@@ -13,6 +13,7 @@ pub mod logout;
 pub mod notice;
 pub mod oauth;
 pub mod password;
+pub mod profile;
 pub mod regenerate;
 pub mod revoke;
 pub mod role;
@@ -70,6 +71,8 @@ pub enum Command {
     Serve(serve::Args),
     #[command(subcommand)]
     Session(session::Command),
+    #[command(subcommand)]
+    Profile(profile::Command),
     #[command(subcommand)]
     Role(role::Command),
     #[command(subcommand)]
@@ -192,6 +195,7 @@ async fn dispatch(cli: Cli, out: Output) -> Result<ExitStatus> {
         Command::Password(command) => password::run(&ctx, command).await.map(done),
         Command::Serve(args) => serve::run(&ctx, args).await.map(done),
         Command::Session(command) => session::run(&ctx, command).await.map(done),
+        Command::Profile(command) => profile::run(&ctx, command).await.map(done),
         Command::Role(command) => role::run(&ctx, command).await.map(done),
         Command::User(command) => user::run(&ctx, command).await.map(done),
         Command::Keys(command) => keys::run(&ctx, command).await.map(done),

@@ -305,9 +305,83 @@ fn the_local_cli_ends_a_session_a_server_over_the_same_file_accepts() {
     assert_eq!(status_of(&server, &session), 401);
 }
 
+/// Profiles, as gh's `auth status` / `auth switch`: listed with their
+/// sessions, switched, removed (ending the session on the server), and no
+/// silent switch — a login that takes over says so, and a command that
+/// falls back to the local store says so.
+fn profiles_are_listed_switched_and_removed_without_silent_switches() {
+    let env = TestEnv::with_backend(Backend::RemoteSqlite);
+    let url = env.server_url().expect("url");
+    let listed = env.json(&["profile", "list"]);
+    assert_eq!(listed[0]["name"], "default");
+    assert_eq!(listed[0]["current"], true);
+    assert!(listed[0]["session_expires_at"].is_string(), "{listed}");
+
+    let other = env.run_with_stdin(
+        &[
+            "login",
+            "--server",
+            &url,
+            "--profile",
+            "other",
+            "--password-stdin",
+            "--insecure-storage",
+        ],
+        format!("{}\n", common::ADMIN_PASSWORD),
+    );
+    assert_success(&other, &["login", "--profile", "other"]);
+    assert!(
+        stderr(&other).contains("Commands now go to profile other instead of default"),
+        "{}",
+        stderr(&other)
+    );
+    let table = env.ok(&["profile", "list"]);
+    let current: Vec<&str> = table.lines().filter(|line| line.starts_with('*')).collect();
+    assert_eq!(current.len(), 1, "{table}");
+    assert!(
+        current[0].contains("other") && current[0].contains("until in"),
+        "{table}"
+    );
+
+    let used = env.run(&["profile", "use", "default"]);
+    assert_success(&used, &["profile", "use", "default"]);
+    assert_eq!(env.json(&["status"])["profile"], "default");
+    let missing = env.run(&["profile", "use", "nosuch"]);
+    assert_fails(&missing, 3, "there is no profile named 'nosuch'");
+    assert!(stderr(&missing).contains("the profiles are default, other"));
+
+    // Removing a profile ends its session on the server first.
+    let path = env.root().join("data/tokenctl/sessions/other.json");
+    let stored: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("session file")).expect("json");
+    let session = stored["session"].as_str().expect("session").to_owned();
+    assert_eq!(status_of(&url, &session), 200);
+    assert_success(&env.run(&["profile", "rm", "other"]), &["profile", "rm"]);
+    assert_eq!(
+        status_of(&url, &session),
+        401,
+        "the removed profile's session ended"
+    );
+    assert!(!path.exists());
+    let names = env.json(&["profile", "list"]);
+    assert_eq!(names.as_array().map(Vec::len), Some(1), "{names}");
+
+    // After logging out of the current profile, a command that falls back
+    // to the local store says so.
+    env.ok(&["logout"]);
+    let local = env.run(&["list"]);
+    assert_success(&local, &["list"]);
+    assert!(
+        stderr(&local).contains("no profile is current, so this uses the local store at"),
+        "{}",
+        stderr(&local)
+    );
+}
+
 pub(crate) fn tests() -> Vec<crate::harness::Test> {
     [
         vec![
+            test!(profiles_are_listed_switched_and_removed_without_silent_switches),
             test!(logout_copes_with_an_ended_session_and_an_unreachable_server),
             test!(the_session_routes_refuse_bad_input),
             test!(an_ended_session_is_refused_by_every_replica_at_once),

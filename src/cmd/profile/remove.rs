@@ -1,0 +1,37 @@
+//! `tokenctl profile remove`.
+
+use crate::cmd::{Context, logout};
+use crate::error::Result;
+
+/// Forget a saved login: its session ends on the server, then the profile goes
+///
+/// Like `tokenctl logout --profile NAME`, and the profile itself is
+/// deleted too, so it is no longer listed or used. If the server cannot be
+/// reached, the profile is removed anyway and the command fails, saying
+/// until when its session still works.
+///
+/// Examples:
+///   tokenctl profile remove staging
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// Name of the profile (see tokenctl profile list)
+    pub name: String,
+}
+
+pub async fn run(ctx: &Context, args: Args) -> Result<()> {
+    let profile = super::saved(ctx, &args.name)?;
+    let ended = logout::end_profile_session(ctx, &args.name, &profile).await;
+    let mut profiles = ctx.sessions.profiles()?;
+    profiles.profiles.remove(&args.name);
+    if profiles.current.as_deref() == Some(args.name.as_str()) {
+        profiles.current = None;
+    }
+    ctx.sessions.save_profiles(&profiles)?;
+    ended?;
+    ctx.out.success(&format!(
+        "Removed profile {} ({} on {})",
+        args.name, profile.user, profile.server
+    ));
+    Ok(())
+}
