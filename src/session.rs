@@ -174,7 +174,7 @@ impl SecretSlot {
     pub fn describe(&self) -> String {
         match self.storage {
             Storage::Keyring => format!(
-                "the OS keyring (service {KEYRING_SERVICE}, account {})",
+                "the OS keyring (service {KEYRING_SERVICE}, user {})",
                 self.account
             ),
             Storage::File => format!("the file {} (insecure storage)", self.file.display()),

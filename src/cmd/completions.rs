@@ -10,8 +10,10 @@ use crate::output::Output;
 /// Print a shell completion script
 ///
 /// Examples:
+///   mkdir -p ~/.local/share/bash-completion/completions
 ///   tokenctl completions bash > ~/.local/share/bash-completion/completions/tokenctl
 ///   tokenctl completions zsh > "${fpath[1]}/_tokenctl"
+///   mkdir -p ~/.config/fish/completions
 ///   tokenctl completions fish > ~/.config/fish/completions/tokenctl.fish
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]

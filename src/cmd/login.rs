@@ -24,8 +24,10 @@ use crate::session::{Profile, Storage, StoredSession};
 ///
 /// Examples:
 ///   tokenctl login --server https://tokens.example.com --username alice
-///   printf '%s\n' "$PASSWORD" | tokenctl login --server "$URL" --username ci --password-stdin --insecure-storage
-///   printf '%s\n%s\n' "$ONE_TIME" "$NEW" | tokenctl login --server "$URL" --username bob --password-stdin
+///   printf '%s\n' "$PASSWORD" |
+///       tokenctl login --server "$URL" --username ci --password-stdin --insecure-storage
+///   printf '%s\n%s\n' "$ONE_TIME" "$NEW" |
+///       tokenctl login --server "$URL" --username bob --password-stdin
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {

@@ -46,6 +46,39 @@ fn every_help_text() {
     insta::assert_snapshot!(all);
 }
 
+/// Every example in the help pastes into a shell as it reads: an example
+/// fits in the help's width (beyond it clap wraps the line, and its second
+/// half would run as a command of its own), and a line that goes on ends in
+/// `\` or `|`, the next one indented. Read from the doc comments themselves,
+/// before clap renders (and wraps) them.
+fn examples_paste_as_they_read() {
+    fn check(command: &clap::Command) {
+        if let Some(about) = command.get_long_about() {
+            let about = about.to_string();
+            if let Some(examples) = about.split("Examples:\n").nth(1) {
+                let mut previous = String::new();
+                for line in examples.lines().take_while(|line| line.starts_with("  ")) {
+                    assert!(
+                        line.chars().count() <= 100,
+                        "{}: an example longer than the help is wide, which clap wraps: {line}",
+                        command.get_name()
+                    );
+                    let continued = previous.ends_with('\\') || previous.ends_with('|');
+                    assert_eq!(
+                        line.starts_with("      "),
+                        continued,
+                        "{}: {line:?} after {previous:?}",
+                        command.get_name()
+                    );
+                    previous = line.trim_end().to_owned();
+                }
+            }
+        }
+        command.get_subcommands().for_each(check);
+    }
+    check(&Cli::command());
+}
+
 /// The common mistakes, on a fresh local store: each command, what it
 /// printed on stderr and its exit code. The hints are the CLI's own, made
 /// from the typed reason the service gave.
@@ -87,6 +120,7 @@ fn errors_and_hints_of_common_mistakes() {
 
 pub(crate) fn tests() -> Vec<crate::harness::Test> {
     vec![
+        test!(examples_paste_as_they_read),
         test!(every_help_text),
         test!(errors_and_hints_of_common_mistakes),
     ]

@@ -19,8 +19,10 @@ use crate::session::Storage;
 ///
 /// Examples:
 ///   tokenctl oauth add mail --template google --client-id 1234.apps.googleusercontent.com
-///   printf '%s\n' "$SECRET" | tokenctl oauth add o365 --template microsoft-organizations --client-id "$ID" --validity 90d
-///   tokenctl oauth add sso --template custom --issuer https://login.example.com --client-id cli --public --scope openid
+///   printf '%s\n' "$SECRET" |
+///       tokenctl oauth add o365 --template microsoft-organizations --client-id "$ID" --validity 90d
+///   tokenctl oauth add sso --template custom --issuer https://login.example.com \
+///       --client-id cli --public --scope openid
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {

@@ -79,7 +79,7 @@ if secret-tool lookup service tokenctl username oauth/svc; then echo STILL-THERE
     );
     assert_eq!(section("files"), "NONE", "a secret went to a file: {out}");
     assert!(
-        out.contains("the OS keyring (service tokenctl, account oauth/svc)"),
+        out.contains("the OS keyring (service tokenctl, user oauth/svc)"),
         "{out}"
     );
     assert!(
