@@ -22,6 +22,9 @@ _tokenctl() {
             tokenctl,audit)
                 cmd="tokenctl__subcmd__audit"
                 ;;
+            tokenctl,auth)
+                cmd="tokenctl__subcmd__auth"
+                ;;
             tokenctl,clipboard-hold)
                 cmd="tokenctl__subcmd__clipboard__subcmd__hold"
                 ;;
@@ -49,6 +52,9 @@ _tokenctl() {
             tokenctl,logout)
                 cmd="tokenctl__subcmd__logout"
                 ;;
+            tokenctl,ls)
+                cmd="tokenctl__subcmd__list"
+                ;;
             tokenctl,oauth)
                 cmd="tokenctl__subcmd__oauth"
                 ;;
@@ -64,8 +70,14 @@ _tokenctl() {
             tokenctl,revoke)
                 cmd="tokenctl__subcmd__revoke"
                 ;;
+            tokenctl,rm)
+                cmd="tokenctl__subcmd__revoke"
+                ;;
             tokenctl,role)
                 cmd="tokenctl__subcmd__role"
+                ;;
+            tokenctl,rotate)
+                cmd="tokenctl__subcmd__regenerate"
                 ;;
             tokenctl,scan)
                 cmd="tokenctl__subcmd__scan"
@@ -115,11 +127,26 @@ _tokenctl() {
             tokenctl__subcmd__2fa__subcmd__help,status)
                 cmd="tokenctl__subcmd__2fa__subcmd__help__subcmd__status"
                 ;;
+            tokenctl__subcmd__auth,help)
+                cmd="tokenctl__subcmd__auth__subcmd__help"
+                ;;
+            tokenctl__subcmd__auth,token)
+                cmd="tokenctl__subcmd__auth__subcmd__token"
+                ;;
+            tokenctl__subcmd__auth__subcmd__help,help)
+                cmd="tokenctl__subcmd__auth__subcmd__help__subcmd__help"
+                ;;
+            tokenctl__subcmd__auth__subcmd__help,token)
+                cmd="tokenctl__subcmd__auth__subcmd__help__subcmd__token"
+                ;;
             tokenctl__subcmd__help,2fa)
                 cmd="tokenctl__subcmd__help__subcmd__2fa"
                 ;;
             tokenctl__subcmd__help,audit)
                 cmd="tokenctl__subcmd__help__subcmd__audit"
+                ;;
+            tokenctl__subcmd__help,auth)
+                cmd="tokenctl__subcmd__help__subcmd__auth"
                 ;;
             tokenctl__subcmd__help,clipboard-hold)
                 cmd="tokenctl__subcmd__help__subcmd__clipboard__subcmd__hold"
@@ -198,6 +225,12 @@ _tokenctl() {
                 ;;
             tokenctl__subcmd__help__subcmd__2fa,status)
                 cmd="tokenctl__subcmd__help__subcmd__2fa__subcmd__status"
+                ;;
+            tokenctl__subcmd__help__subcmd__auth,token)
+                cmd="tokenctl__subcmd__help__subcmd__auth__subcmd__token"
+                ;;
+            tokenctl__subcmd__help__subcmd__keys,jwks)
+                cmd="tokenctl__subcmd__help__subcmd__keys__subcmd__jwks"
                 ;;
             tokenctl__subcmd__help__subcmd__keys,list)
                 cmd="tokenctl__subcmd__help__subcmd__keys__subcmd__list"
@@ -304,7 +337,13 @@ _tokenctl() {
             tokenctl__subcmd__keys,help)
                 cmd="tokenctl__subcmd__keys__subcmd__help"
                 ;;
+            tokenctl__subcmd__keys,jwks)
+                cmd="tokenctl__subcmd__keys__subcmd__jwks"
+                ;;
             tokenctl__subcmd__keys,list)
+                cmd="tokenctl__subcmd__keys__subcmd__list"
+                ;;
+            tokenctl__subcmd__keys,ls)
                 cmd="tokenctl__subcmd__keys__subcmd__list"
                 ;;
             tokenctl__subcmd__keys,rotate)
@@ -312,6 +351,9 @@ _tokenctl() {
                 ;;
             tokenctl__subcmd__keys__subcmd__help,help)
                 cmd="tokenctl__subcmd__keys__subcmd__help__subcmd__help"
+                ;;
+            tokenctl__subcmd__keys__subcmd__help,jwks)
+                cmd="tokenctl__subcmd__keys__subcmd__help__subcmd__jwks"
                 ;;
             tokenctl__subcmd__keys__subcmd__help,list)
                 cmd="tokenctl__subcmd__keys__subcmd__help__subcmd__list"
@@ -337,6 +379,9 @@ _tokenctl() {
             tokenctl__subcmd__oauth,list)
                 cmd="tokenctl__subcmd__oauth__subcmd__list"
                 ;;
+            tokenctl__subcmd__oauth,ls)
+                cmd="tokenctl__subcmd__oauth__subcmd__list"
+                ;;
             tokenctl__subcmd__oauth,refresh)
                 cmd="tokenctl__subcmd__oauth__subcmd__refresh"
                 ;;
@@ -345,6 +390,9 @@ _tokenctl() {
                 ;;
             tokenctl__subcmd__oauth,request)
                 cmd="tokenctl__subcmd__oauth__subcmd__request"
+                ;;
+            tokenctl__subcmd__oauth,rm)
+                cmd="tokenctl__subcmd__oauth__subcmd__remove"
                 ;;
             tokenctl__subcmd__oauth,show)
                 cmd="tokenctl__subcmd__oauth__subcmd__show"
@@ -409,6 +457,9 @@ _tokenctl() {
             tokenctl__subcmd__profile,list)
                 cmd="tokenctl__subcmd__profile__subcmd__list"
                 ;;
+            tokenctl__subcmd__profile,ls)
+                cmd="tokenctl__subcmd__profile__subcmd__list"
+                ;;
             tokenctl__subcmd__profile,remove)
                 cmd="tokenctl__subcmd__profile__subcmd__remove"
                 ;;
@@ -442,7 +493,13 @@ _tokenctl() {
             tokenctl__subcmd__role,list)
                 cmd="tokenctl__subcmd__role__subcmd__list"
                 ;;
+            tokenctl__subcmd__role,ls)
+                cmd="tokenctl__subcmd__role__subcmd__list"
+                ;;
             tokenctl__subcmd__role,remove)
+                cmd="tokenctl__subcmd__role__subcmd__remove"
+                ;;
+            tokenctl__subcmd__role,rm)
                 cmd="tokenctl__subcmd__role__subcmd__remove"
                 ;;
             tokenctl__subcmd__role,show)
@@ -470,6 +527,9 @@ _tokenctl() {
                 cmd="tokenctl__subcmd__session__subcmd__help"
                 ;;
             tokenctl__subcmd__session,list)
+                cmd="tokenctl__subcmd__session__subcmd__list"
+                ;;
+            tokenctl__subcmd__session,ls)
                 cmd="tokenctl__subcmd__session__subcmd__list"
                 ;;
             tokenctl__subcmd__session,revoke)
@@ -502,6 +562,9 @@ _tokenctl() {
             tokenctl__subcmd__user,list)
                 cmd="tokenctl__subcmd__user__subcmd__list"
                 ;;
+            tokenctl__subcmd__user,ls)
+                cmd="tokenctl__subcmd__user__subcmd__list"
+                ;;
             tokenctl__subcmd__user,remove)
                 cmd="tokenctl__subcmd__user__subcmd__remove"
                 ;;
@@ -510,6 +573,9 @@ _tokenctl() {
                 ;;
             tokenctl__subcmd__user,reset-password)
                 cmd="tokenctl__subcmd__user__subcmd__reset__subcmd__password"
+                ;;
+            tokenctl__subcmd__user,rm)
+                cmd="tokenctl__subcmd__user__subcmd__remove"
                 ;;
             tokenctl__subcmd__user,set-role)
                 cmd="tokenctl__subcmd__user__subcmd__set__subcmd__role"
@@ -557,7 +623,7 @@ _tokenctl() {
 
     case "${cmd}" in
         tokenctl)
-            opts="-h -V --store --server --profile --config --json --debug --help --version create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help"
+            opts="-h -V --store --server --profile --config --json --debug --help --version create list ls show revoke rm regenerate rotate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -814,6 +880,108 @@ _tokenctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tokenctl__subcmd__auth)
+            opts="-h --store --server --profile --config --json --debug --help token help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__auth__subcmd__help)
+            opts="token help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__auth__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__auth__subcmd__help__subcmd__token)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__auth__subcmd__token)
+            opts="-h --store --server --profile --config --json --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tokenctl__subcmd__clipboard__subcmd__hold)
             opts="-h --clear-after-ms --store --server --profile --config --json --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -979,7 +1147,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__help)
-            opts="create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help"
+            opts="create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1062,6 +1230,34 @@ _tokenctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tokenctl__subcmd__help__subcmd__auth)
+            opts="token"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__help__subcmd__auth__subcmd__token)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tokenctl__subcmd__help__subcmd__clipboard__subcmd__hold)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1133,8 +1329,22 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__help__subcmd__keys)
-            opts="list rotate"
+            opts="list rotate jwks"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__help__subcmd__keys__subcmd__jwks)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1861,7 +2071,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__keys)
-            opts="-h --store --server --profile --config --json --debug --help list rotate help"
+            opts="-h --store --server --profile --config --json --debug --help list ls rotate jwks help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1891,7 +2101,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__keys__subcmd__help)
-            opts="list rotate help"
+            opts="list rotate jwks help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1905,6 +2115,20 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__keys__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__keys__subcmd__help__subcmd__jwks)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1939,6 +2163,36 @@ _tokenctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__keys__subcmd__jwks)
+            opts="-h --store --server --profile --config --json --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2007,7 +2261,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__list)
-            opts="-h --status --expiring-within --owner --type --store --server --profile --config --json --debug --help"
+            opts="-h --status --expiring-within --owner --type --fail-if-any --store --server --profile --config --json --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2121,7 +2375,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__oauth)
-            opts="-h --store --server --profile --config --json --debug --help add edit list show remove request refresh token status export import help"
+            opts="-h --store --server --profile --config --json --debug --help add edit list ls show remove rm request refresh token status export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2849,7 +3103,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__profile)
-            opts="-h --store --server --profile --config --json --debug --help list use remove rm help"
+            opts="-h --store --server --profile --config --json --debug --help list ls use remove rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3107,7 +3361,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__role)
-            opts="-h --store --server --profile --config --json --debug --help list show add edit remove help"
+            opts="-h --store --server --profile --config --json --debug --help list ls show add edit remove rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3545,7 +3799,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__session)
-            opts="-h --store --server --profile --config --json --debug --help list revoke help"
+            opts="-h --store --server --profile --config --json --debug --help list ls revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3759,7 +4013,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__user)
-            opts="-h --store --server --profile --config --json --debug --help list add disable enable set-role unlock reset-password reset-2fa edit remove help"
+            opts="-h --store --server --profile --config --json --debug --help list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

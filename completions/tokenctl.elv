@@ -30,15 +30,19 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --version 'Print version'
             cand create 'Create a token and print its secret once'
             cand list 'List tokens'
+            cand ls 'List tokens'
             cand show 'Show one token'
             cand revoke 'Revoke tokens, immediately and permanently'
+            cand rm 'Revoke tokens, immediately and permanently'
             cand regenerate 'Replace an active token''s secret and print the new one once'
+            cand rotate 'Replace an active token''s secret and print the new one once'
             cand verify 'Check a token value read from stdin'
             cand exchange 'Exchange a token for a short-lived access token (JWT), e.g. in CI'
             cand scan 'Find leaked tokens in files, directories, stdin or staged changes'
             cand audit 'Show the audit log'
             cand login 'Log in to a token server'
             cand logout 'Log out: end the session on the server, then delete the stored copy'
+            cand auth 'The credential tokenctl sends to the server, for scripts'
             cand whoami 'Show who tokenctl acts as, and what they may do'
             cand status 'Show the backend in use, the user, and the session''s expiry and storage'
             cand 2fa 'Manage two-factor authentication (TOTP) for your server account'
@@ -48,7 +52,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand profile 'List, switch and remove saved logins (profiles)'
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
-            cand keys 'Manage the signing keys (needs keys:manage)'
+            cand keys 'Manage the signing keys (list and rotate need keys:manage)'
             cand oauth 'Manage OAuth2 tokens of third-party providers (Google, Microsoft, custom)'
             cand completions 'Print a shell completion script'
             cand clipboard-hold 'Holds a copied secret on the clipboard (started by create/regenerate)'
@@ -80,6 +84,22 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
             cand --config 'Config file [default: config.toml in your config directory]'
+            cand --fail-if-any 'Exit 1 when any token matches (for cron and CI checks)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;ls'= {
+            cand --status 'Which tokens to show'
+            cand --expiring-within 'Only active tokens that expire within this time, e.g. 7d'
+            cand --owner 'Only tokens owned by this user'
+            cand --type 'Only tokens of this type (personal or service)'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --fail-if-any 'Exit 1 when any token matches (for cron and CI checks)'
             cand --json 'Print machine-readable JSON on stdout'
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
             cand -h 'Print help (see more with ''--help'')'
@@ -108,7 +128,35 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'tokenctl;rm'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --stdin 'Revoke every token value (secret) found in the text on stdin'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'tokenctl;regenerate'= {
+            cand --grace 'Keep the old secret working this long, e.g. 10m (at most 7d)'
+            cand --clipboard-clear-after 'Clear the clipboard after this long; 0 keeps it [default: 45s]'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-clipboard 'Don''t copy the new secret to the clipboard'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;rotate'= {
             cand --grace 'Keep the old secret working this long, e.g. 10m (at most 7d)'
             cand --clipboard-clear-after 'Clear the clipboard after this long; 0 keeps it [default: 45s]'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
@@ -202,6 +250,36 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;auth'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand token 'Print the credential commands send to the server: TOKENCTL_TOKEN, else the session'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;auth;token'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;auth;help'= {
+            cand token 'Print the credential commands send to the server: TOKENCTL_TOKEN, else the session'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;auth;help;token'= {
+        }
+        &'tokenctl;auth;help;help'= {
         }
         &'tokenctl;whoami'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
@@ -354,10 +432,22 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'List active login sessions: yours, or another user''s with --user'
+            cand ls 'List active login sessions: yours, or another user''s with --user'
             cand revoke 'End a login session at once, or all of them with --all'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;session;list'= {
+            cand --user 'Whose sessions (default: yours)'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;session;ls'= {
             cand --user 'Whose sessions (default: yours)'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
@@ -401,12 +491,23 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'List the saved logins: server, user, session, and which one is current'
+            cand ls 'List the saved logins: server, user, session, and which one is current'
             cand use 'Make a saved login the current one: where commands go from now on'
             cand remove 'Forget a saved login: its session ends on the server, then the profile goes'
             cand rm 'Forget a saved login: its session ends on the server, then the profile goes'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;profile;list'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;profile;ls'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
@@ -470,13 +571,25 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'List roles and their permissions'
+            cand ls 'List roles and their permissions'
             cand show 'Show one role and what each of its permissions allows'
             cand add 'Add a custom role (needs users:manage)'
             cand edit 'Change a custom role''s permissions or description (needs users:manage)'
             cand remove 'Remove a custom role (needs users:manage)'
+            cand rm 'Remove a custom role (needs users:manage)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;role;list'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;role;ls'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
@@ -533,6 +646,17 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'tokenctl;role;rm'= {
+            cand --reassign 'The role its users and tokens move to'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'tokenctl;role;help'= {
             cand list 'List roles and their permissions'
             cand show 'Show one role and what each of its permissions allows'
@@ -563,6 +687,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'List users: role, email, 2FA, last login and status'
+            cand ls 'List users: role, email, 2FA, last login and status'
             cand add 'Add a user who can own tokens (needs users:manage)'
             cand disable 'Disable a user: their tokens stop working until they are enabled again'
             cand enable 'Enable a disabled user again'
@@ -572,9 +697,21 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand reset-2fa 'Take 2FA off a user who lost their authenticator (needs users:manage)'
             cand edit 'Change a user''s details (needs users:manage)'
             cand remove 'Remove a user: their tokens are revoked and their sessions end (needs users:manage)'
+            cand rm 'Remove a user: their tokens are revoked and their sessions end (needs users:manage)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;user;list'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --removed 'Include removed users'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;user;ls'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
@@ -681,6 +818,18 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'tokenctl;user;rm'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'tokenctl;user;help'= {
             cand list 'List users: role, email, 2FA, last login and status'
             cand add 'Add a user who can own tokens (needs users:manage)'
@@ -726,10 +875,22 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand list 'List the signing keys: the active one and the retired ones still published'
+            cand ls 'List the signing keys: the active one and the retired ones still published'
             cand rotate 'Make a new key the signer; the old one keeps verifying what it signed'
+            cand jwks 'Print the public JWK Set that verifies exchanged access tokens'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;keys;list'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;keys;ls'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
@@ -751,14 +912,27 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'tokenctl;keys;jwks'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'tokenctl;keys;help'= {
             cand list 'List the signing keys: the active one and the retired ones still published'
             cand rotate 'Make a new key the signer; the old one keeps verifying what it signed'
+            cand jwks 'Print the public JWK Set that verifies exchanged access tokens'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;keys;help;list'= {
         }
         &'tokenctl;keys;help;rotate'= {
+        }
+        &'tokenctl;keys;help;jwks'= {
         }
         &'tokenctl;keys;help;help'= {
         }
@@ -774,8 +948,10 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand add 'Add an OAuth2 token configuration for a provider'
             cand edit 'Change an OAuth2 token configuration'
             cand list 'List OAuth2 tokens and when they expire'
+            cand ls 'List OAuth2 tokens and when they expire'
             cand show 'Show one OAuth2 token configuration (never its secrets)'
             cand remove 'Remove an OAuth2 token configuration and its secrets'
+            cand rm 'Remove an OAuth2 token configuration and its secrets'
             cand request 'Obtain a new token from the provider (a new authorization)'
             cand refresh 'Renew the access token now, with the refresh token'
             cand token 'Print a valid access token, refreshing it first when it has expired'
@@ -835,6 +1011,16 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'tokenctl;oauth;ls'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'tokenctl;oauth;show'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
@@ -846,6 +1032,18 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tokenctl;oauth;remove'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand -y 'Don''t ask for confirmation'
+            cand --yes 'Don''t ask for confirmation'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;oauth;rm'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
@@ -996,6 +1194,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand audit 'Show the audit log'
             cand login 'Log in to a token server'
             cand logout 'Log out: end the session on the server, then delete the stored copy'
+            cand auth 'The credential tokenctl sends to the server, for scripts'
             cand whoami 'Show who tokenctl acts as, and what they may do'
             cand status 'Show the backend in use, the user, and the session''s expiry and storage'
             cand 2fa 'Manage two-factor authentication (TOTP) for your server account'
@@ -1005,7 +1204,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand profile 'List, switch and remove saved logins (profiles)'
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
-            cand keys 'Manage the signing keys (needs keys:manage)'
+            cand keys 'Manage the signing keys (list and rotate need keys:manage)'
             cand oauth 'Manage OAuth2 tokens of third-party providers (Google, Microsoft, custom)'
             cand completions 'Print a shell completion script'
             cand clipboard-hold 'Holds a copied secret on the clipboard (started by create/regenerate)'
@@ -1032,6 +1231,11 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;login'= {
         }
         &'tokenctl;help;logout'= {
+        }
+        &'tokenctl;help;auth'= {
+            cand token 'Print the credential commands send to the server: TOKENCTL_TOKEN, else the session'
+        }
+        &'tokenctl;help;auth;token'= {
         }
         &'tokenctl;help;whoami'= {
         }
@@ -1126,10 +1330,13 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;keys'= {
             cand list 'List the signing keys: the active one and the retired ones still published'
             cand rotate 'Make a new key the signer; the old one keeps verifying what it signed'
+            cand jwks 'Print the public JWK Set that verifies exchanged access tokens'
         }
         &'tokenctl;help;keys;list'= {
         }
         &'tokenctl;help;keys;rotate'= {
+        }
+        &'tokenctl;help;keys;jwks'= {
         }
         &'tokenctl;help;oauth'= {
             cand add 'Add an OAuth2 token configuration for a provider'

@@ -34,15 +34,19 @@ complete -c tokenctl -n "__fish_tokenctl_needs_command" -s h -l help -d 'Print h
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -s V -l version -d 'Print version'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "create" -d 'Create a token and print its secret once'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "list" -d 'List tokens'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "ls" -d 'List tokens'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "show" -d 'Show one token'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "revoke" -d 'Revoke tokens, immediately and permanently'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "rm" -d 'Revoke tokens, immediately and permanently'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "regenerate" -d 'Replace an active token\'s secret and print the new one once'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "rotate" -d 'Replace an active token\'s secret and print the new one once'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "verify" -d 'Check a token value read from stdin'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "exchange" -d 'Exchange a token for a short-lived access token (JWT), e.g. in CI'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "scan" -d 'Find leaked tokens in files, directories, stdin or staged changes'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "audit" -d 'Show the audit log'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "login" -d 'Log in to a token server'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "logout" -d 'Log out: end the session on the server, then delete the stored copy'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "auth" -d 'The credential tokenctl sends to the server, for scripts'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "whoami" -d 'Show who tokenctl acts as, and what they may do'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "status" -d 'Show the backend in use, the user, and the session\'s expiry and storage'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "2fa" -d 'Manage two-factor authentication (TOTP) for your server account'
@@ -52,7 +56,7 @@ complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "session" -d 'See 
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "profile" -d 'List, switch and remove saved logins (profiles)'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "role" -d 'Manage roles (named sets of permissions)'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "user" -d 'Manage users (accounts that own tokens)'
-complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "keys" -d 'Manage the signing keys (needs keys:manage)'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "keys" -d 'Manage the signing keys (list and rotate need keys:manage)'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "oauth" -d 'Manage OAuth2 tokens of third-party providers (Google, Microsoft, custom)'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "clipboard-hold" -d 'Holds a copied secret on the clipboard (started by create/regenerate)'
@@ -82,9 +86,25 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l store -d 'Tok
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l fail-if-any -d 'Exit 1 when any token matches (for cron and CI checks)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l status -d 'Which tokens to show' -r -f -a "active\t''
+expired\t''
+revoked\t''
+all\t''"
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l expiring-within -d 'Only active tokens that expire within this time, e.g. 7d' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l owner -d 'Only tokens owned by this user' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l type -d 'Only tokens of this type (personal or service)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l fail-if-any -d 'Exit 1 when any token matches (for cron and CI checks)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
@@ -101,6 +121,15 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -s y -l yes -d
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l stdin -d 'Revoke every token value (secret) found in the text on stdin'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -s y -l yes -d 'Do not ask for confirmation'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l grace -d 'Keep the old secret working this long, e.g. 10m (at most 7d)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l clipboard-clear-after -d 'Clear the clipboard after this long; 0 keeps it [default: 45s]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
@@ -112,6 +141,17 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l no-clip
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l grace -d 'Keep the old secret working this long, e.g. 10m (at most 7d)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l clipboard-clear-after -d 'Clear the clipboard after this long; 0 keeps it [default: 45s]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -s y -l yes -d 'Do not ask for confirmation'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l no-clipboard -d 'Don\'t copy the new secret to the clipboard'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l audience -d 'The audience an access token must be for [default: its issuer]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l server -d 'Token server to use instead of the local store' -r
@@ -174,6 +214,24 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -l config -d '
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and not __fish_seen_subcommand_from token help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and not __fish_seen_subcommand_from token help" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and not __fish_seen_subcommand_from token help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and not __fish_seen_subcommand_from token help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and not __fish_seen_subcommand_from token help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and not __fish_seen_subcommand_from token help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and not __fish_seen_subcommand_from token help" -s h -l help -d 'Print help'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and not __fish_seen_subcommand_from token help" -f -a "token" -d 'Print the credential commands send to the server: TOKENCTL_TOKEN, else the session'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and not __fish_seen_subcommand_from token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and __fish_seen_subcommand_from token" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and __fish_seen_subcommand_from token" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and __fish_seen_subcommand_from token" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and __fish_seen_subcommand_from token" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and __fish_seen_subcommand_from token" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and __fish_seen_subcommand_from token" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print the credential commands send to the server: TOKENCTL_TOKEN, else the session'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand whoami" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand whoami" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand whoami" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
@@ -272,16 +330,17 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l require-2fa 
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list revoke help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list revoke help" -l server -d 'Token server to use instead of the local store' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list revoke help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list revoke help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list revoke help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list revoke help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list revoke help" -s h -l help -d 'Print help'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list revoke help" -f -a "list" -d 'List active login sessions: yours, or another user\'s with --user'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list revoke help" -f -a "revoke" -d 'End a login session at once, or all of them with --all'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -s h -l help -d 'Print help'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -f -a "list" -d 'List active login sessions: yours, or another user\'s with --user'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -f -a "ls" -d 'List active login sessions: yours, or another user\'s with --user'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -f -a "revoke" -d 'End a login session at once, or all of them with --all'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from list" -l user -d 'Whose sessions (default: yours)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from list" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from list" -l server -d 'Token server to use instead of the local store' -r
@@ -290,6 +349,14 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_se
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l user -d 'Whose sessions (default: yours)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from revoke" -l user -d 'Whose sessions (default: yours)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from revoke" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from revoke" -l server -d 'Token server to use instead of the local store' -r
@@ -302,18 +369,19 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_se
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "list" -d 'List active login sessions: yours, or another user\'s with --user'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'End a login session at once, or all of them with --all'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list use remove rm help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list use remove rm help" -l server -d 'Token server to use instead of the local store' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list use remove rm help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list use remove rm help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list use remove rm help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list use remove rm help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list use remove rm help" -s h -l help -d 'Print help'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list use remove rm help" -f -a "list" -d 'List the saved logins: server, user, session, and which one is current'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list use remove rm help" -f -a "use" -d 'Make a saved login the current one: where commands go from now on'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list use remove rm help" -f -a "remove" -d 'Forget a saved login: its session ends on the server, then the profile goes'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list use remove rm help" -f -a "rm" -d 'Forget a saved login: its session ends on the server, then the profile goes'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list use remove rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -s h -l help -d 'Print help'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -f -a "list" -d 'List the saved logins: server, user, session, and which one is current'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -f -a "ls" -d 'List the saved logins: server, user, session, and which one is current'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -f -a "use" -d 'Make a saved login the current one: where commands go from now on'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -f -a "remove" -d 'Forget a saved login: its session ends on the server, then the profile goes'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -f -a "rm" -d 'Forget a saved login: its session ends on the server, then the profile goes'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
@@ -321,6 +389,13 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_se
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from ls" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from ls" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from ls" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from ls" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
@@ -346,19 +421,21 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_se
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a saved login the current one: where commands go from now on'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Forget a saved login: its session ends on the server, then the profile goes'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add edit remove help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add edit remove help" -l server -d 'Token server to use instead of the local store' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add edit remove help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add edit remove help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add edit remove help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add edit remove help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add edit remove help" -s h -l help -d 'Print help'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "list" -d 'List roles and their permissions'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "show" -d 'Show one role and what each of its permissions allows'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "add" -d 'Add a custom role (needs users:manage)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "edit" -d 'Change a custom role\'s permissions or description (needs users:manage)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "remove" -d 'Remove a custom role (needs users:manage)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -s h -l help -d 'Print help'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -f -a "list" -d 'List roles and their permissions'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -f -a "ls" -d 'List roles and their permissions'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -f -a "show" -d 'Show one role and what each of its permissions allows'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -f -a "add" -d 'Add a custom role (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -f -a "edit" -d 'Change a custom role\'s permissions or description (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -f -a "remove" -d 'Remove a custom role (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -f -a "rm" -d 'Remove a custom role (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
@@ -366,6 +443,13 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from ls" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from ls" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from ls" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from ls" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
@@ -400,30 +484,40 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from rm" -l reassign -d 'The role its users and tokens move to' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from rm" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from rm" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from rm" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from rm" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from rm" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from rm" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "list" -d 'List roles and their permissions'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one role and what each of its permissions allows'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a custom role (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a custom role\'s permissions or description (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a custom role (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -l server -d 'Token server to use instead of the local store' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -s h -l help -d 'Print help'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "list" -d 'List users: role, email, 2FA, last login and status'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "add" -d 'Add a user who can own tokens (needs users:manage)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "disable" -d 'Disable a user: their tokens stop working until they are enabled again'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "enable" -d 'Enable a disabled user again'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "set-role" -d 'Give a user another role (needs users:manage)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "unlock" -d 'Let a user log in again at once after failed logins (needs users:manage)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "reset-password" -d 'Set a new password for a user who lost theirs (needs users:manage)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "reset-2fa" -d 'Take 2FA off a user who lost their authenticator (needs users:manage)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "edit" -d 'Change a user\'s details (needs users:manage)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "remove" -d 'Remove a user: their tokens are revoked and their sessions end (needs users:manage)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list add disable enable set-role unlock reset-password reset-2fa edit remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -s h -l help -d 'Print help'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -f -a "list" -d 'List users: role, email, 2FA, last login and status'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -f -a "ls" -d 'List users: role, email, 2FA, last login and status'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -f -a "add" -d 'Add a user who can own tokens (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -f -a "disable" -d 'Disable a user: their tokens stop working until they are enabled again'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -f -a "enable" -d 'Enable a disabled user again'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -f -a "set-role" -d 'Give a user another role (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -f -a "unlock" -d 'Let a user log in again at once after failed logins (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -f -a "reset-password" -d 'Set a new password for a user who lost theirs (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -f -a "reset-2fa" -d 'Take 2FA off a user who lost their authenticator (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -f -a "edit" -d 'Change a user\'s details (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -f -a "remove" -d 'Remove a user: their tokens are revoked and their sessions end (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -f -a "rm" -d 'Remove a user: their tokens are revoked and their sessions end (needs users:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
@@ -432,6 +526,14 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l removed -d 'Include removed users'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l role -d 'Role that sets what the user (and their tokens) may do' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l server -d 'Token server to use instead of the local store' -r
@@ -500,6 +602,14 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Do not ask for confirmation'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users: role, email, 2FA, last login and status'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a user who can own tokens (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable a user: their tokens stop working until they are enabled again'
@@ -511,16 +621,18 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a user\'s details (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a user: their tokens are revoked and their sessions end (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list rotate help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list rotate help" -l server -d 'Token server to use instead of the local store' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list rotate help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list rotate help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list rotate help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list rotate help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list rotate help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list rotate help" -f -a "list" -d 'List the signing keys: the active one and the retired ones still published'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list rotate help" -f -a "rotate" -d 'Make a new key the signer; the old one keeps verifying what it signed'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list rotate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -f -a "list" -d 'List the signing keys: the active one and the retired ones still published'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -f -a "ls" -d 'List the signing keys: the active one and the retired ones still published'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -f -a "rotate" -d 'Make a new key the signer; the old one keeps verifying what it signed'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -f -a "jwks" -d 'Print the public JWK Set that verifies exchanged access tokens'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
@@ -528,6 +640,13 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from ls" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from ls" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from ls" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from ls" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
@@ -536,28 +655,38 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the signing keys: the active one and the retired ones still published'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Make a new key the signer; the old one keeps verifying what it signed'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "jwks" -d 'Print the public JWK Set that verifies exchanged access tokens'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -l server -d 'Token server to use instead of the local store' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -s h -l help -d 'Print help'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "add" -d 'Add an OAuth2 token configuration for a provider'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "edit" -d 'Change an OAuth2 token configuration'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "list" -d 'List OAuth2 tokens and when they expire'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "show" -d 'Show one OAuth2 token configuration (never its secrets)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "remove" -d 'Remove an OAuth2 token configuration and its secrets'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "request" -d 'Obtain a new token from the provider (a new authorization)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "refresh" -d 'Renew the access token now, with the refresh token'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "token" -d 'Print a valid access token, refreshing it first when it has expired'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "status" -d 'Say which OAuth2 tokens need attention; for cron and monitoring'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "export" -d 'Export OAuth2 token configurations as YAML (version 1)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "import" -d 'Import OAuth2 token configurations from YAML (an `oauth export`)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list show remove request refresh token status export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -s h -l help -d 'Print help'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -f -a "add" -d 'Add an OAuth2 token configuration for a provider'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -f -a "edit" -d 'Change an OAuth2 token configuration'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -f -a "list" -d 'List OAuth2 tokens and when they expire'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -f -a "ls" -d 'List OAuth2 tokens and when they expire'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -f -a "show" -d 'Show one OAuth2 token configuration (never its secrets)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -f -a "remove" -d 'Remove an OAuth2 token configuration and its secrets'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -f -a "rm" -d 'Remove an OAuth2 token configuration and its secrets'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -f -a "request" -d 'Obtain a new token from the provider (a new authorization)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -f -a "refresh" -d 'Renew the access token now, with the refresh token'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -f -a "token" -d 'Print a valid access token, refreshing it first when it has expired'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -f -a "status" -d 'Say which OAuth2 tokens need attention; for cron and monitoring'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -f -a "export" -d 'Export OAuth2 token configurations as YAML (version 1)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -f -a "import" -d 'Import OAuth2 token configurations from YAML (an `oauth export`)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l template -d 'Provider template; fixed once saved' -r -f -a "google\t''
 microsoft-common\t''
 microsoft-consumers\t''
@@ -608,6 +737,13 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from ls" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from ls" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from ls" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from ls" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from show" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from show" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from show" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
@@ -623,6 +759,14 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from rm" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from rm" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from rm" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from rm" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Don\'t ask for confirmation'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from rm" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from rm" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l timeout -d 'How long to wait for the sign-in' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l server -d 'Token server to use instead of the local store' -r
@@ -699,31 +843,33 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l con
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -s h -l help -d 'Print help'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "create" -d 'Create a token and print its secret once'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "list" -d 'List tokens'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "show" -d 'Show one token'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "revoke" -d 'Revoke tokens, immediately and permanently'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "regenerate" -d 'Replace an active token\'s secret and print the new one once'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "verify" -d 'Check a token value read from stdin'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "exchange" -d 'Exchange a token for a short-lived access token (JWT), e.g. in CI'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "scan" -d 'Find leaked tokens in files, directories, stdin or staged changes'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "audit" -d 'Show the audit log'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "login" -d 'Log in to a token server'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "logout" -d 'Log out: end the session on the server, then delete the stored copy'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "whoami" -d 'Show who tokenctl acts as, and what they may do'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "status" -d 'Show the backend in use, the user, and the session\'s expiry and storage'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "2fa" -d 'Manage two-factor authentication (TOTP) for your server account'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "password" -d 'Manage the password of your account'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "serve" -d 'Run the token API server'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "session" -d 'See and end login sessions (yours, or with --user another user\'s)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "profile" -d 'List, switch and remove saved logins (profiles)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "role" -d 'Manage roles (named sets of permissions)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "user" -d 'Manage users (accounts that own tokens)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "keys" -d 'Manage the signing keys (needs keys:manage)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "oauth" -d 'Manage OAuth2 tokens of third-party providers (Google, Microsoft, custom)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "completions" -d 'Print a shell completion script'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "clipboard-hold" -d 'Holds a copied secret on the clipboard (started by create/regenerate)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "create" -d 'Create a token and print its secret once'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "list" -d 'List tokens'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "show" -d 'Show one token'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "revoke" -d 'Revoke tokens, immediately and permanently'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "regenerate" -d 'Replace an active token\'s secret and print the new one once'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "verify" -d 'Check a token value read from stdin'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "exchange" -d 'Exchange a token for a short-lived access token (JWT), e.g. in CI'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "scan" -d 'Find leaked tokens in files, directories, stdin or staged changes'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "audit" -d 'Show the audit log'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "login" -d 'Log in to a token server'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "logout" -d 'Log out: end the session on the server, then delete the stored copy'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "auth" -d 'The credential tokenctl sends to the server, for scripts'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "whoami" -d 'Show who tokenctl acts as, and what they may do'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "status" -d 'Show the backend in use, the user, and the session\'s expiry and storage'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "2fa" -d 'Manage two-factor authentication (TOTP) for your server account'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "password" -d 'Manage the password of your account'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "serve" -d 'Run the token API server'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "session" -d 'See and end login sessions (yours, or with --user another user\'s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "profile" -d 'List, switch and remove saved logins (profiles)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "role" -d 'Manage roles (named sets of permissions)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "user" -d 'Manage users (accounts that own tokens)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "keys" -d 'Manage the signing keys (list and rotate need keys:manage)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "oauth" -d 'Manage OAuth2 tokens of third-party providers (Google, Microsoft, custom)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "completions" -d 'Print a shell completion script'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "clipboard-hold" -d 'Holds a copied secret on the clipboard (started by create/regenerate)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "token" -d 'Print the credential commands send to the server: TOKENCTL_TOKEN, else the session'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from 2fa" -f -a "enable" -d 'Turn on 2FA, or move it to a new authenticator'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from 2fa" -f -a "disable" -d 'Turn off 2FA on your server account'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from 2fa" -f -a "status" -d 'Show whether your server account has 2FA, and how many recovery codes are left'
@@ -750,6 +896,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "remove" -d 'Remove a user: their tokens are revoked and their sessions end (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List the signing keys: the active one and the retired ones still published'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "rotate" -d 'Make a new key the signer; the old one keeps verifying what it signed'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "jwks" -d 'Print the public JWK Set that verifies exchanged access tokens'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from oauth" -f -a "add" -d 'Add an OAuth2 token configuration for a provider'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from oauth" -f -a "edit" -d 'Change an OAuth2 token configuration'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from oauth" -f -a "list" -d 'List OAuth2 tokens and when they expire'

@@ -39,26 +39,26 @@ pub struct Cli {
 #[derive(Debug, clap::Args)]
 pub struct GlobalArgs {
     /// Token store file (SQLite) [default: in your data directory]
-    #[arg(long, global = true, env = env::STORE, value_name = "PATH")]
+    #[arg(long, global = true, help_heading = "Global options", env = env::STORE, value_name = "PATH")]
     pub store: Option<PathBuf>,
 
     /// Token server to use instead of the local store
-    #[arg(long, global = true, env = env::SERVER, value_name = "URL")]
+    #[arg(long, global = true, help_heading = "Global options", env = env::SERVER, value_name = "URL")]
     pub server: Option<String>,
 
     /// Saved login (server + user) to use [default: the last login]
-    #[arg(long, global = true, env = env::PROFILE, value_name = "NAME")]
+    #[arg(long, global = true, help_heading = "Global options", env = env::PROFILE, value_name = "NAME")]
     pub profile: Option<String>,
 
     /// Config file [default: config.toml in your config directory]
-    #[arg(long, global = true, env = env::CONFIG, value_name = "FILE")]
+    #[arg(long, global = true, help_heading = "Global options", env = env::CONFIG, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
     /// Print machine-readable JSON on stdout
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub json: bool,
 
     /// Log what tokenctl does on stderr (never a secret)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub debug: bool,
 }

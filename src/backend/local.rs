@@ -239,6 +239,13 @@ impl Backend for LocalBackend {
         self.service.signing_keys(&self.actor().await?)
     }
 
+    async fn jwks(&self) -> Result<serde_json::Value> {
+        let jwks = self.service.public_keys()?;
+        serde_json::to_value(jwks).map_err(|error| {
+            crate::error::Error::internal(format!("cannot encode the JWK Set: {error}"))
+        })
+    }
+
     async fn rotate_signing_key(&self) -> Result<Rotation> {
         self.service.rotate_signing_key(&self.actor().await?).await
     }

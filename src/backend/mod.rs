@@ -98,6 +98,9 @@ pub trait Backend: Send + Sync {
     async fn unlock_user(&self, name: &str) -> Result<crate::api::UnlockedUser>;
     /// The keys that verify sessions and access tokens (needs `keys:manage`).
     async fn signing_keys(&self) -> Result<Vec<KeyInfo>>;
+    /// The public JWK Set that verifies the access tokens this backend
+    /// issues, as a JSON document.
+    async fn jwks(&self) -> Result<serde_json::Value>;
     /// A new signing key; the old one keeps verifying what it signed.
     async fn rotate_signing_key(&self) -> Result<Rotation>;
     /// A short-lived access token for `subject` (a token's secret), or for

@@ -8,7 +8,7 @@ use crate::session::{Profile, Storage};
 
 impl Context {
     /// `TOKENCTL_TOKEN` wins over any stored session.
-    pub(super) async fn credential(
+    pub(crate) async fn credential(
         &self,
         server: &str,
         profile: Option<&(String, Profile)>,

@@ -2,7 +2,7 @@
 
 use chrono::Duration;
 
-use super::{Context, parse};
+use super::{Context, ExitStatus, parse};
 use crate::error::Result;
 use crate::model::{Status, TokenKind};
 use crate::output::{self, TokenView};
@@ -19,6 +19,7 @@ use crate::time;
 ///   tokenctl list
 ///   tokenctl list --status all --owner alice
 ///   tokenctl list --expiring-within 7d --json
+///   tokenctl list --expiring-within 14d --fail-if-any || mail -s "tokens expire soon" admin
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -37,6 +38,10 @@ pub struct Args {
     /// Only tokens of this type (personal or service)
     #[arg(long = "type", value_name = "TYPE", value_parser = parse::kind)]
     pub kind: Option<TokenKind>,
+
+    /// Exit 1 when any token matches (for cron and CI checks)
+    #[arg(long)]
+    pub fail_if_any: bool,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -58,7 +63,18 @@ impl StatusArg {
     }
 }
 
-pub async fn run(ctx: &Context, args: Args) -> Result<()> {
+pub async fn run(ctx: &Context, args: Args) -> Result<ExitStatus> {
+    let fail_if_any = args.fail_if_any;
+    let found = show(ctx, args).await?;
+    Ok(if fail_if_any && found > 0 {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}
+
+/// Prints the tokens that match; how many did.
+async fn show(ctx: &Context, args: Args) -> Result<usize> {
     let now = time::now();
     let request = ListRequest {
         owner: args.owner,
@@ -69,13 +85,15 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     let tokens = ctx.backend().await?.list_tokens(request).await?;
     if ctx.out.json {
         let views: Vec<TokenView<'_>> = tokens.iter().map(|t| TokenView::new(t, now)).collect();
-        return ctx.out.json(&views);
+        ctx.out.json(&views)?;
+        return Ok(tokens.len());
     }
     if tokens.is_empty() {
         ctx.out
             .note("No tokens match. Create one with: tokenctl create NAME");
-        return Ok(());
+        return Ok(0);
     }
     let rows = tokens.iter().map(|t| output::token_row(t, now)).collect();
-    ctx.out.table(&output::TOKEN_HEADER, rows)
+    ctx.out.table(&output::TOKEN_HEADER, rows)?;
+    Ok(tokens.len())
 }

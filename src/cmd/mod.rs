@@ -2,6 +2,7 @@
 //! renders. This module dispatches and turns errors into exit codes.
 
 pub mod audit;
+pub mod auth;
 pub mod clipboard_hold;
 pub mod completions;
 pub mod create;
@@ -52,9 +53,12 @@ pub use reveal::{ClipboardArgs, reveal_secret};
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
     Create(create::Args),
+    #[command(visible_alias = "ls")]
     List(list::Args),
     Show(show::Args),
+    #[command(visible_alias = "rm")]
     Revoke(revoke::Args),
+    #[command(visible_alias = "rotate")]
     Regenerate(regenerate::Args),
     Verify(verify::Args),
     Exchange(exchange::Args),
@@ -62,6 +66,8 @@ pub enum Command {
     Audit(audit::Args),
     Login(login::Args),
     Logout(logout::Args),
+    #[command(subcommand)]
+    Auth(auth::Command),
     Whoami(whoami::Args),
     Status(status::Args),
     #[command(subcommand, name = "2fa")]
@@ -179,7 +185,7 @@ async fn dispatch(cli: Cli, out: Output) -> Result<ExitStatus> {
     let notices = notice::wanted(&cli.command, &ctx.out);
     let result = match cli.command {
         Command::Create(args) => create::run(&ctx, args).await.map(done),
-        Command::List(args) => list::run(&ctx, args).await.map(done),
+        Command::List(args) => list::run(&ctx, args).await,
         Command::Show(args) => show::run(&ctx, args).await.map(done),
         Command::Revoke(args) => revoke::run(&ctx, args).await.map(done),
         Command::Regenerate(args) => regenerate::run(&ctx, args).await.map(done),
@@ -189,6 +195,7 @@ async fn dispatch(cli: Cli, out: Output) -> Result<ExitStatus> {
         Command::Audit(args) => audit::run(&ctx, args).await.map(done),
         Command::Login(args) => login::run(&ctx, args).await.map(done),
         Command::Logout(args) => logout::run(&ctx, args).await.map(done),
+        Command::Auth(command) => auth::run(&ctx, command).await.map(done),
         Command::Whoami(args) => whoami::run(&ctx, args).await.map(done),
         Command::Status(args) => status::run(&ctx, args).await.map(done),
         Command::TwoFactor(command) => two_factor::run(&ctx, command).await.map(done),

@@ -86,6 +86,13 @@ impl TokenService {
         Ok(self.issuer()?.current()?.infos(self.now()))
     }
 
+    /// The public halves of the keys that verify now (RFC 7517 JWK Set):
+    /// what the server publishes at `/.well-known/jwks.json`, so anyone may
+    /// have it.
+    pub fn public_keys(&self) -> Result<crate::jose::JwkSet> {
+        Ok(self.issuer()?.current()?.jwks(self.now()))
+    }
+
     /// Makes a new key the signer; the old one keeps verifying what it
     /// signed. The file and the audit log can't share a transaction: the
     /// rotation comes first, and a failed audit write says it happened.

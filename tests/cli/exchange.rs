@@ -6,7 +6,7 @@ use crate::common;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use common::{Backend, TestEnv, assert_fails, stdout};
+use common::{Backend, TestEnv, assert_fails, code, stdout};
 use serde_json::{Value, json};
 
 /// The header and claims of a JWT, unverified.
@@ -677,6 +677,22 @@ fn an_access_token_authenticates_with_its_scope_until_its_token_dies() {
     assert_fails(&as_token(&reader, &["list"]), 4, "not valid");
 }
 
+contract!(keys_jwks_verifies_what_exchange_signs, |env| {
+    let pat = env.create(&["ci"]);
+    let token = stdout(&exchange(env, &pat, &[])).trim().to_owned();
+    let jwks = env.run(&["keys", "jwks"]);
+    assert_eq!(code(&jwks), 0, "{}", common::stderr(&jwks));
+    let jwks: jsonwebtoken::jwk::JwkSet = serde_json::from_slice(&jwks.stdout).expect("a JWK Set");
+    // Verified with another library than ours, as a resource server would.
+    let header = jsonwebtoken::decode_header(&token).expect("header");
+    let kid = header.kid.expect("kid");
+    let jwk = jwks.find(&kid).expect("the signing key is in the set");
+    let key = jsonwebtoken::DecodingKey::from_jwk(jwk).expect("key");
+    let mut validation = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::EdDSA);
+    validation.validate_aud = false;
+    jsonwebtoken::decode::<Value>(&token, &key, &validation).expect("verifies");
+});
+
 pub(crate) fn tests() -> Vec<crate::harness::Test> {
     [
         vec![
@@ -698,6 +714,7 @@ pub(crate) fn tests() -> Vec<crate::harness::Test> {
         an_access_token_never_outlives_its_token::tests(),
         the_token_to_exchange_may_come_on_stdin::tests(),
         verify_checks_an_access_token_offline_and_prints_its_claims::tests(),
+        keys_jwks_verifies_what_exchange_signs::tests(),
     ]
     .concat()
 }

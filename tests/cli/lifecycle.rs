@@ -389,6 +389,46 @@ contract!(a_closed_pipe_is_not_an_error, |env| {
     assert_eq!(stderr(&piped), "");
 });
 
+contract!(the_conventions_users_bring_from_gh_and_glab, |env| {
+    // Aliases: ls, rotate, rm.
+    env.create(&["soon", "--expires", "3d"]);
+    let listed = env.json(&["ls"]);
+    assert_eq!(listed[0]["name"], "soon", "{listed}");
+    env.ok(&["rotate", "soon", "--yes"]);
+    assert!(env.json(&["show", "soon"])["regenerated_at"].is_string());
+    // For cron: exit 1 when something matches, 0 when nothing does.
+    let matching = env.run(&["list", "--expiring-within", "7d", "--fail-if-any"]);
+    assert_eq!(code(&matching), 1, "{}", stderr(&matching));
+    assert!(stdout(&matching).contains("soon"));
+    let none = env.run(&["list", "--expiring-within", "1d", "--fail-if-any"]);
+    assert_eq!(code(&none), 0, "{}", stderr(&none));
+    env.ok(&["rm", "soon", "--yes"]);
+    assert_eq!(env.json(&["show", "soon"])["status"], "revoked");
+    // The credential commands send, for scripts; the local store has none.
+    let printed = env.run(&["auth", "token"]);
+    match env.server_url() {
+        Some(_) => {
+            assert_eq!(code(&printed), 0, "{}", stderr(&printed));
+            assert_eq!(stdout(&printed).trim(), env.session());
+        }
+        None => assert_eq!(code(&printed), 2, "{}", stderr(&printed)),
+    }
+    // Global flags under their own heading.
+    let help = env.ok(&["create", "--help"]);
+    let global = help
+        .split("Global options:")
+        .nth(1)
+        .expect("a Global options heading");
+    assert!(
+        global.contains("--server")
+            && !help
+                .split("Global options:")
+                .next()
+                .unwrap_or("")
+                .contains("--server")
+    );
+});
+
 contract!(revoke_asks_on_a_terminal_and_only_yes_revokes, |env| {
     env.create(&["deploy"]);
     let (screen, status) = env.in_terminal_status("revoke deploy", "n\n");
@@ -432,6 +472,7 @@ pub(crate) fn tests() -> Vec<crate::harness::Test> {
         audit_records_who_did_what_and_never_the_secret::tests(),
         a_closed_pipe_is_not_an_error::tests(),
         revoke_asks_on_a_terminal_and_only_yes_revokes::tests(),
+        the_conventions_users_bring_from_gh_and_glab::tests(),
     ]
     .concat()
 }

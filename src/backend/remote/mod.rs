@@ -431,6 +431,11 @@ impl Backend for RemoteBackend {
         self.call(Method::GET, &["keys"], None::<&()>).await
     }
 
+    async fn jwks(&self) -> Result<serde_json::Value> {
+        let url = self.outside_v1("/.well-known/jwks.json");
+        self.send(self.http.get(url)).await
+    }
+
     async fn rotate_signing_key(&self) -> Result<Rotation> {
         self.call(Method::POST, &["keys", "rotate"], None::<&()>)
             .await

@@ -23,8 +23,10 @@ use crate::error::Result;
 pub enum Command {
     Add(add::Args),
     Edit(edit::Args),
+    #[command(visible_alias = "ls")]
     List(list::Args),
     Show(show::Args),
+    #[command(visible_alias = "rm")]
     Remove(remove::Args),
     Request(request::Args),
     Refresh(refresh::Args),

@@ -12,6 +12,7 @@ use crate::session::Profile;
 /// List, switch and remove saved logins (profiles)
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
+    #[command(visible_alias = "ls")]
     List(list::Args),
     Use(switch::Args),
     #[command(visible_alias = "rm")]

@@ -12,10 +12,12 @@ use crate::error::Result;
 /// Manage roles (named sets of permissions)
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
+    #[command(visible_alias = "ls")]
     List(list::Args),
     Show(show::Args),
     Add(add::Args),
     Edit(edit::Args),
+    #[command(visible_alias = "rm")]
     Remove(remove::Args),
 }
 

@@ -9,6 +9,7 @@ use crate::error::Result;
 /// See and end login sessions (yours, or with --user another user's)
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
+    #[command(visible_alias = "ls")]
     List(list::Args),
     Revoke(revoke::Args),
 }

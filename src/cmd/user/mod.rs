@@ -17,6 +17,7 @@ use crate::error::Result;
 /// Manage users (accounts that own tokens)
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
+    #[command(visible_alias = "ls")]
     List(list::Args),
     Add(add::Args),
     Disable(disable::Args),
@@ -27,6 +28,7 @@ pub enum Command {
     #[command(name = "reset-2fa")]
     Reset2fa(reset_2fa::Args),
     Edit(edit::Args),
+    #[command(visible_alias = "rm")]
     Remove(remove::Args),
 }
 
