@@ -482,7 +482,12 @@ pub(crate) async fn listing_filters_by_status_owner_kind_and_expiry(f: &Fixture)
         ..ListRequest::default()
     };
     assert_eq!(f.list(&admin, owned_by("bob")).await, ["b-ten-days"]);
-    assert!(f.list(&admin, owned_by("nobody")).await.is_empty());
+    // An owner nobody is called is a mistake, not an empty list.
+    expect_error(
+        f.service.list_tokens(&admin, owned_by("nobody")).await,
+        ErrorKind::NotFound,
+        "no user named 'nobody'",
+    );
     let service_tokens = ListRequest {
         kind: Some(TokenKind::Service),
         ..ListRequest::default()
