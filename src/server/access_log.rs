@@ -47,12 +47,32 @@ impl Whose {
     }
 }
 
+/// The path as it may be logged: a token secret in it becomes its hint,
+/// and a JWT (a session, an access token: `eyJ…` in three dotted parts)
+/// its length.
+fn loggable(path: &str) -> String {
+    let looks_like_jwt =
+        |segment: &str| segment.starts_with("eyJ") && segment.matches('.').count() == 2;
+    crate::scan::finder()
+        .redact(path)
+        .split('/')
+        .map(|segment| {
+            if looks_like_jwt(segment) {
+                format!("…({} bytes)", segment.len())
+            } else {
+                segment.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// The middleware: times the request, lets the routes fill in [`Whose`],
 /// and writes the line once the answer is ready.
 pub(super) async fn record(request: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = request.method().clone();
-    let path = crate::scan::finder().redact(request.uri().path());
+    let path = loggable(request.uri().path());
     let client = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()

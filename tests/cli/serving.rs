@@ -111,6 +111,12 @@ fn the_access_log_has_one_line_per_request_and_no_secret() {
         Some(&secret),
         None,
     );
+    http_request(
+        "GET",
+        &format!("{url}/v1/sessions/{session}"),
+        Some(&session),
+        None,
+    );
     drop(server);
 
     let log = std::fs::read_to_string(&log_path).expect("access log");
@@ -120,7 +126,7 @@ fn the_access_log_has_one_line_per_request_and_no_secret() {
         "a session in the access log:\n{log}"
     );
     let lines: Vec<&str> = log.lines().collect();
-    assert_eq!(lines.len(), 4, "one line per request:\n{log}");
+    assert_eq!(lines.len(), 5, "one line per request:\n{log}");
     let fields = |line: &str| line.split(' ').map(str::to_owned).collect::<Vec<_>>();
     let login = fields(lines[0]);
     assert!(login[1].starts_with("127.0.0.1:"), "{log}");
@@ -139,6 +145,11 @@ fn the_access_log_has_one_line_per_request_and_no_secret() {
         lines[3].contains(&format!("GET /v1/tokens/{hint} ")),
         "a secret in a path becomes its hint: {}",
         lines[3]
+    );
+    assert!(
+        lines[4].contains(&format!("GET /v1/sessions/…({} bytes) ", session.len())),
+        "a session in a path is left out: {}",
+        lines[4]
     );
 }
 
