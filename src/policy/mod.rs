@@ -717,7 +717,8 @@ fn within(actor: &Actor, wanted: &Permissions, doing: impl FnOnce() -> String) -
     .with_hint("only someone who holds every permission involved can do this"))
 }
 
-fn list(permissions: &Permissions) -> String {
+/// Permission names, comma-separated, for refusals and audit details.
+pub fn list(permissions: &Permissions) -> String {
     let names: Vec<&str> = permissions.iter().map(|p| p.as_str()).collect();
     names.join(", ")
 }

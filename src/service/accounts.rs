@@ -245,11 +245,6 @@ impl TokenService {
         Ok((user, generated))
     }
 
-    /// Creates the first admin of an empty store (`serve --init-admin`).
-    /// `None` when the store already has users; otherwise the generated
-    /// password, if none was given. Replicas racing here create one admin.
-    /// The operator chose the password or was shown it alone: it is theirs,
-    /// not one-time.
     /// Whether any active account has a password to log in with: a server
     /// over a store without one serves nobody.
     pub async fn anyone_can_log_in(&self) -> Result<bool> {
@@ -265,6 +260,11 @@ impl TokenService {
         Ok(false)
     }
 
+    /// Creates the first admin of an empty store (`serve --init-admin`).
+    /// `None` when the store already has users; otherwise the generated
+    /// password, if none was given. Replicas racing here create one admin.
+    /// The operator chose the password or was shown it alone: it is theirs,
+    /// not one-time.
     pub async fn bootstrap_admin(
         &self,
         name: &str,
@@ -480,18 +480,22 @@ impl TokenService {
 
 /// The audit detail of a role edit: what it added, took away and reworded.
 fn describe_edit(before: &Role, after: &Role) -> String {
-    let names = |permissions: Vec<&Permission>| -> String {
-        let names: Vec<&str> = permissions.iter().map(|p| p.as_str()).collect();
-        names.join(", ")
-    };
-    let added: Vec<&Permission> = after.permissions.difference(&before.permissions).collect();
-    let removed: Vec<&Permission> = before.permissions.difference(&after.permissions).collect();
+    let added: Permissions = after
+        .permissions
+        .difference(&before.permissions)
+        .copied()
+        .collect();
+    let removed: Permissions = before
+        .permissions
+        .difference(&after.permissions)
+        .copied()
+        .collect();
     let mut parts = Vec::new();
     if !added.is_empty() {
-        parts.push(format!("added {}", names(added)));
+        parts.push(format!("added {}", policy::list(&added)));
     }
     if !removed.is_empty() {
-        parts.push(format!("removed {}", names(removed)));
+        parts.push(format!("removed {}", policy::list(&removed)));
     }
     if before.description != after.description {
         parts.push("changed its description".to_owned());
