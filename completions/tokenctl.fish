@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_tokenctl_global_optspecs
-    string join \n store= server= profile= config= json debug h/help V/version
+    string join \n store= server= profile= config= json jq= field= q/quiet debug h/help V/version
 end
 
 function __fish_tokenctl_needs_command
@@ -28,7 +28,10 @@ complete -c tokenctl -n "__fish_tokenctl_needs_command" -l store -d 'Token store
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -s V -l version -d 'Print version'
@@ -71,8 +74,11 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l store -d 'T
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l no-clipboard -d 'Don\'t copy the new secret to the clipboard'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l status -d 'Which tokens to show' -r -f -a "active\t''
@@ -86,8 +92,11 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l store -d 'Tok
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l fail-if-any -d 'Exit 1 when any token matches (for cron and CI checks)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l status -d 'Which tokens to show' -r -f -a "active\t''
@@ -101,33 +110,45 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l store -d 'Token
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l fail-if-any -d 'Exit 1 when any token matches (for cron and CI checks)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l stdin -d 'Revoke every token value (secret) found in the text on stdin'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -s y -l yes -d 'Do not ask for confirmation'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l stdin -d 'Revoke every token value (secret) found in the text on stdin'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -s y -l yes -d 'Do not ask for confirmation'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l grace -d 'Keep the old secret working this long, e.g. 10m (at most 7d)' -r
@@ -136,9 +157,12 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l store -
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -s y -l yes -d 'Do not ask for confirmation'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l no-clipboard -d 'Don\'t copy the new secret to the clipboard'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l grace -d 'Keep the old secret working this long, e.g. 10m (at most 7d)' -r
@@ -147,9 +171,12 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l store -d 'T
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -s y -l yes -d 'Do not ask for confirmation'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l no-clipboard -d 'Don\'t copy the new secret to the clipboard'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l audience -d 'The audience an access token must be for [default: its issuer]' -r
@@ -157,7 +184,10 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l store -d 'T
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l ttl -d 'Lifetime of the access token [default: 15m]; the server may shorten it (its maximum, the subject\'s own expiry), and says so on stderr' -r
@@ -171,21 +201,27 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l store -d 
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l strict-ttl -d 'Refuse, instead of shortening, a --ttl the server cannot give in full'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l token-stdin -d 'Read the token to exchange from stdin (one line)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand exchange" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -l staged -d 'Scan the staged changes of the git repository here (what a commit would record)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -l revoke -d 'Revoke every active token found (asks first on a terminal)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -s y -l yes -d 'With --revoke: do not ask for confirmation'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -s L -l follow -d 'Follow symbolic links (a loop is reported, not followed)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -l no-ignore -d 'Also scan files that .gitignore and .ignore files exclude'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l token -d 'Only entries about this token (ID or name)' -r
@@ -194,7 +230,10 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l store -d 'To
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -s u -l username -d 'Account name [default: your OS user name]' -r
@@ -202,23 +241,32 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l store -d 'To
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l password-stdin -d 'Read the password, then a 2FA code and a new password when asked, from lines of stdin'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l insecure-storage -d 'Keep the session in a 0600 file instead of the OS keyring'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and not __fish_seen_subcommand_from token help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and not __fish_seen_subcommand_from token help" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and not __fish_seen_subcommand_from token help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and not __fish_seen_subcommand_from token help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and not __fish_seen_subcommand_from token help" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and not __fish_seen_subcommand_from token help" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and not __fish_seen_subcommand_from token help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and not __fish_seen_subcommand_from token help" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and not __fish_seen_subcommand_from token help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and not __fish_seen_subcommand_from token help" -s h -l help -d 'Print help'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and not __fish_seen_subcommand_from token help" -f -a "token" -d 'Print the credential commands send to the server: TOKENCTL_TOKEN, else the session'
@@ -227,7 +275,10 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and __fish_seen_subcommand_from token" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and __fish_seen_subcommand_from token" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and __fish_seen_subcommand_from token" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and __fish_seen_subcommand_from token" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and __fish_seen_subcommand_from token" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and __fish_seen_subcommand_from token" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and __fish_seen_subcommand_from token" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print the credential commands send to the server: TOKENCTL_TOKEN, else the session'
@@ -236,21 +287,30 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand whoami" -l store -d 'T
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand whoami" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand whoami" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand whoami" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand whoami" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand whoami" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand whoami" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand whoami" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand whoami" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -s h -l help -d 'Print help'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and not __fish_seen_subcommand_from enable disable status help" -f -a "enable" -d 'Turn on 2FA, or move it to a new authenticator'
@@ -261,23 +321,32 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_s
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l code-stdin -d 'Read the codes from stdin, one line each'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l code-stdin -d 'Read the code (or a recovery code) from the first line of stdin'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Turn on 2FA, or move it to a new authenticator'
@@ -288,7 +357,10 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and not __fi
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and not __fish_seen_subcommand_from change help" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and not __fish_seen_subcommand_from change help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and not __fish_seen_subcommand_from change help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and not __fish_seen_subcommand_from change help" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and not __fish_seen_subcommand_from change help" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and not __fish_seen_subcommand_from change help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and not __fish_seen_subcommand_from change help" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and not __fish_seen_subcommand_from change help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and not __fish_seen_subcommand_from change help" -s h -l help -d 'Print help'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and not __fish_seen_subcommand_from change help" -f -a "change" -d 'Change the password of your account'
@@ -297,8 +369,11 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and __fish_s
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and __fish_seen_subcommand_from change" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and __fish_seen_subcommand_from change" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and __fish_seen_subcommand_from change" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and __fish_seen_subcommand_from change" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and __fish_seen_subcommand_from change" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and __fish_seen_subcommand_from change" -l password-stdin -d 'Read the current password and the new one from the first two lines of stdin'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and __fish_seen_subcommand_from change" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and __fish_seen_subcommand_from change" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and __fish_seen_subcommand_from change" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and __fish_seen_subcommand_from change" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "change" -d 'Change the password of your account'
@@ -325,16 +400,22 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l store -d 'To
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l access-log -d 'One line per request on stdout: time, client address, method, path, status, duration and the credential\'s token id, hint or session — never a secret, a header or a body'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l require-2fa -d 'Every account needs 2FA: a login without a code may only set it up (tokenctl 2fa enable), and tokens are created only from a session opened with a code'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -s h -l help -d 'Print help'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and not __fish_seen_subcommand_from list ls revoke help" -f -a "list" -d 'List active login sessions: yours, or another user\'s with --user'
@@ -346,7 +427,10 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_se
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from list" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from list" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from list" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from list" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l user -d 'Whose sessions (default: yours)' -r
@@ -354,7 +438,10 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_se
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from revoke" -l user -d 'Whose sessions (default: yours)' -r
@@ -362,8 +449,11 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_se
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from revoke" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from revoke" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from revoke" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from revoke" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from revoke" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from revoke" -l all -d 'End every active session'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from revoke" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from revoke" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "list" -d 'List active login sessions: yours, or another user\'s with --user'
@@ -373,7 +463,10 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fis
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -s h -l help -d 'Print help'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and not __fish_seen_subcommand_from list ls use remove rm help" -f -a "list" -d 'List the saved logins: server, user, session, and which one is current'
@@ -386,35 +479,50 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_se
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from ls" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from ls" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from ls" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from ls" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from ls" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from ls" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from rm" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from rm" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from rm" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from rm" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from rm" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from rm" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from rm" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from rm" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the saved logins: server, user, session, and which one is current'
@@ -425,7 +533,10 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_s
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -s h -l help -d 'Print help'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and not __fish_seen_subcommand_from list ls show add edit remove rm help" -f -a "list" -d 'List roles and their permissions'
@@ -440,21 +551,30 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from ls" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from ls" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from ls" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from ls" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from ls" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from ls" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -s p -l permission -d 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage' -r
@@ -463,7 +583,10 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from edit" -l add-permission -d 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage' -r
@@ -473,7 +596,10 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from edit" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from edit" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from edit" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from edit" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from edit" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from edit" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from edit" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -l reassign -d 'The role its users and tokens move to' -r
@@ -481,7 +607,10 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from rm" -l reassign -d 'The role its users and tokens move to' -r
@@ -489,7 +618,10 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from rm" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from rm" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from rm" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from rm" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from rm" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from rm" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from rm" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "list" -d 'List roles and their permissions'
@@ -502,7 +634,10 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_s
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -s h -l help -d 'Print help'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -f -a "list" -d 'List users: role, email, 2FA, last login and status'
@@ -522,16 +657,22 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l removed -d 'Include removed users'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l removed -d 'Include removed users'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l role -d 'Role that sets what the user (and their tokens) may do' -r
@@ -539,51 +680,72 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l password-stdin -d 'Read the password from the first line of stdin (at least 12 characters)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from set-role" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from set-role" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from set-role" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from set-role" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from set-role" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from set-role" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from set-role" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from set-role" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from set-role" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from set-role" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from unlock" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from unlock" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from unlock" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from unlock" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from unlock" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from unlock" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from unlock" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from unlock" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from unlock" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l password-stdin -d 'Read the new password from the first line of stdin (at least 12 characters)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-password" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-password" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-password" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-2fa" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-2fa" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-2fa" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-2fa" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-2fa" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-2fa" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-2fa" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-2fa" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-2fa" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from reset-2fa" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from edit" -l email -d 'Email address (\'\' clears it)' -r
@@ -591,23 +753,32 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from edit" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from edit" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from edit" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from edit" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from edit" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from edit" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from edit" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Do not ask for confirmation'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users: role, email, 2FA, last login and status'
@@ -625,7 +796,10 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_s
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and not __fish_seen_subcommand_from list ls rotate jwks help" -f -a "list" -d 'List the signing keys: the active one and the retired ones still published'
@@ -637,29 +811,41 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from ls" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from ls" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from ls" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from ls" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from ls" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from ls" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s y -l yes -d 'Do not ask for confirmation'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the signing keys: the active one and the retired ones still published'
@@ -670,7 +856,10 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -s h -l help -d 'Print help'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and not __fish_seen_subcommand_from add edit list ls show remove rm request refresh token status export import help" -f -a "add" -d 'Add an OAuth2 token configuration for a provider'
@@ -704,9 +893,12 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l public -d 'A public client: no client secret (PKCE or device grant)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l insecure-storage -d 'Keep the secrets in a 0600 file instead of the OS keyring'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l template -d 'Must be the saved template: a template can\'t be changed' -r -f -a "google\t''
@@ -726,45 +918,63 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l new-client-secret -d 'Replace the client secret (hidden prompt, or stdin\'s first line)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from list" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from list" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from list" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from list" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from list" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from ls" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from ls" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from ls" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from ls" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from ls" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from ls" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from show" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from show" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from show" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from show" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from show" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from show" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Don\'t ask for confirmation'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from rm" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from rm" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from rm" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from rm" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from rm" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from rm" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Don\'t ask for confirmation'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from rm" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from rm" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l timeout -d 'How long to wait for the sign-in' -r
@@ -772,30 +982,42 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l device -d 'Device authorization grant: for machines without a browser'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l client-credentials -d 'Client credentials grant: the application acts as itself'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from request" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from refresh" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from refresh" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from refresh" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from refresh" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from refresh" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from refresh" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from refresh" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from refresh" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from refresh" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from refresh" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from token" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from token" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from token" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from token" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from token" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from token" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from token" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from token" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from status" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from status" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from status" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from status" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from status" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from status" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from status" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to this file (created 0600) instead of stdout' -r -F
@@ -803,17 +1025,23 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from export" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from export" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from export" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from export" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from export" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from export" -l include-secrets -d 'Include client secrets and tokens (the file then needs protecting)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from export" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -l overwrite -d 'Replace saved entries of the same names'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -l insecure-storage -d 'Keep imported secrets in a 0600 file instead of the OS keyring'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand oauth; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an OAuth2 token configuration for a provider'
@@ -832,7 +1060,10 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l store 
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l clear-after-ms -d 'Clear after this many milliseconds; 0 holds until replaced' -r
@@ -840,7 +1071,10 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l sto
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand clipboard-hold" -s h -l help -d 'Print help'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "create" -d 'Create a token and print its secret once'

@@ -58,6 +58,24 @@ pub struct GlobalArgs {
     #[arg(long, global = true, help_heading = "Global options")]
     pub json: bool,
 
+    /// Print what this jq filter selects from the JSON, strings bare (e.g. '.[].name')
+    #[arg(long, global = true, help_heading = "Global options", value_name = "EXPR", conflicts_with_all = ["field", "quiet"])]
+    pub jq: Option<String>,
+
+    /// Print one field of the JSON bare, a line per item of a list (e.g. id)
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_name = "NAME",
+        conflicts_with = "quiet"
+    )]
+    pub field: Option<String>,
+
+    /// Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone
+    #[arg(long, short, global = true, help_heading = "Global options")]
+    pub quiet: bool,
+
     /// Log what tokenctl does on stderr (never a secret)
     #[arg(long, global = true, help_heading = "Global options")]
     pub debug: bool,

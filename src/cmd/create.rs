@@ -94,11 +94,20 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         ));
     }
     if ctx.out.json {
-        return ctx.out.json(&Created {
-            token: TokenView::new(token, now),
-            stripped_permissions: &created.stripped,
-            secret: created.secret.expose(),
-        });
+        let lost = format!(
+            "the new secret, which is never shown again: tokenctl regenerate {} gives token {} another",
+            token.id, token.id
+        );
+        let secret = created.secret.expose();
+        return ctx.out.json_revealing(
+            &Created {
+                token: TokenView::new(token, now),
+                stripped_permissions: &created.stripped,
+                secret,
+            },
+            &[secret],
+            &lost,
+        );
     }
     ctx.out.success(&format!(
         "Created {} token {} '{}' for {} (role {}), expires {}",

@@ -40,7 +40,7 @@ mod reveal;
 use crate::cli::Cli;
 use crate::config::{self, Overrides};
 use crate::error::{Error, ErrorKind, Result};
-use crate::output::Output;
+use crate::output::{Output, Shape};
 use crate::requests::Origin;
 use crate::session::Sessions;
 
@@ -94,8 +94,20 @@ pub enum Command {
 }
 
 /// Runs the parsed command line and returns the process exit code.
-pub fn run(cli: Cli) -> u8 {
-    let out = Output::detect(cli.global.json);
+pub fn run(mut cli: Cli) -> u8 {
+    let shape = Shape::from_options(
+        cli.global.json,
+        cli.global.jq.take(),
+        cli.global.field.take(),
+        cli.global.quiet,
+    );
+    let out = match shape {
+        Ok(shape) => Output::detect(shape.identified_by(identifier(&cli.command))),
+        Err(error) => {
+            Output::detect(Shape::Human).error(&error);
+            return error.kind.exit_code();
+        }
+    };
     let serving = matches!(cli.command, Command::Serve(_));
     // A server logs warnings (a bad key set file) and failed requests even
     // without --debug; a one-shot command stays quiet.
@@ -122,7 +134,7 @@ pub fn run(cli: Cli) -> u8 {
         .enable_all()
         .build()
         .map_err(|error| Error::internal(format!("cannot start the async runtime: {error}")))
-        .and_then(|runtime| runtime.block_on(dispatch(cli, out)));
+        .and_then(|runtime| runtime.block_on(dispatch(cli, out.clone())));
     match result {
         Ok(status) => status.code(),
         Err(error) if error.kind == ErrorKind::OutputClosed => error.kind.exit_code(),
@@ -135,6 +147,16 @@ pub fn run(cli: Cli) -> u8 {
             out.error(&error);
             error.kind.exit_code()
         }
+    }
+}
+
+/// What `-q` prints of each record: what the other commands of its group
+/// take as their argument (`user disable NAME`, `revoke ID`).
+fn identifier(command: &Command) -> &'static str {
+    match command {
+        Command::User(_) | Command::Role(_) | Command::Oauth(_) | Command::Profile(_) => "name",
+        Command::Keys(_) => "kid",
+        _ => "id",
     }
 }
 

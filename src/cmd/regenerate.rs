@@ -68,11 +68,20 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         .await?;
     let now = time::now();
     if ctx.out.json {
-        return ctx.out.json(&Regenerated {
-            token: output::TokenView::new(&regenerated.token, now),
-            previous_valid_until: regenerated.previous_valid_until,
-            secret: regenerated.secret.expose(),
-        });
+        let lost = format!(
+            "the new secret, which is never shown again: tokenctl regenerate {} gives another",
+            regenerated.token.id
+        );
+        let secret = regenerated.secret.expose();
+        return ctx.out.json_revealing(
+            &Regenerated {
+                token: output::TokenView::new(&regenerated.token, now),
+                previous_valid_until: regenerated.previous_valid_until,
+                secret,
+            },
+            &[secret],
+            &lost,
+        );
     }
     let old = regenerated.previous_valid_until.map_or_else(
         || "the old secret no longer works".to_owned(),

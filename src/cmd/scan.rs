@@ -153,7 +153,7 @@ async fn collect(ctx: &Context, args: &Args) -> Result<Report> {
         follow_links: args.follow,
         no_ignore: args.no_ignore,
     };
-    let out = ctx.out;
+    let out = ctx.out.clone();
     let problems = move |problem: &str| out.warning(&format!("cannot read {problem}"));
     tokio::task::spawn_blocking(move || scan::scan(&inputs, options, &problems))
         .await

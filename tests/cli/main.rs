@@ -29,6 +29,7 @@ mod lifecycle;
 mod oauth;
 mod openapi;
 mod openapi_rules;
+mod output_shapes;
 mod passwords;
 mod revocation;
 mod roles_and_users;
@@ -61,6 +62,7 @@ fn main() {
             oauth::tests(),
             openapi::tests(),
             openapi_rules::tests(),
+            output_shapes::tests(),
             passwords::tests(),
             revocation::tests(),
             roles_and_users::tests(),

@@ -57,7 +57,11 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         result => result?,
     };
     if ctx.out.json {
-        ctx.out.json(&enrollment)?;
+        ctx.out.json_revealing(
+            &enrollment,
+            &[&enrollment.otpauth_url],
+            "the otpauth URL, which is never shown again: tokenctl 2fa enable starts over",
+        )?;
     } else {
         ctx.out.line(&enrollment.otpauth_url)?;
         // A person at a terminal scans it; a script reads the URL above.
@@ -76,7 +80,16 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         forget_ended_session(ctx).await?;
     }
     if ctx.out.json {
-        return ctx.out.json(&confirmed);
+        let codes: Vec<&str> = confirmed
+            .recovery_codes
+            .iter()
+            .map(String::as_str)
+            .collect();
+        return ctx.out.json_revealing(
+            &confirmed,
+            &codes,
+            "recovery codes, which are never shown again: 2fa disable, then 2fa enable, makes new ones",
+        );
     }
     ctx.out
         .success("2FA is on: tokenctl login will ask for a code");

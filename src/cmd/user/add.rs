@@ -58,10 +58,18 @@ pub(super) fn report(
     done: &str,
 ) -> Result<()> {
     if ctx.out.json {
-        return ctx.out.json(&Added {
-            user,
-            password: generated,
-        });
+        let lost = format!(
+            "the one-time password, which is never shown again: tokenctl user reset-password {} makes another",
+            user.name
+        );
+        return ctx.out.json_revealing(
+            &Added {
+                user,
+                password: generated,
+            },
+            generated.as_slice(),
+            &lost,
+        );
     }
     ctx.out.success(done);
     if let Some(password) = generated {

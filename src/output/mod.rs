@@ -17,18 +17,25 @@ use crate::model::{Permissions, Status, Token};
 use crate::policy;
 use crate::time;
 
-#[derive(Debug, Clone, Copy)]
+mod shape;
+pub use shape::Shape;
+
+#[derive(Debug, Clone)]
 pub struct Output {
+    /// Whether stdout gets JSON (or what `shape` makes of it) instead of
+    /// tables and text: every command asks this before it prints.
     pub json: bool,
+    pub shape: Shape,
     pub color: bool,
     pub stdin_is_terminal: bool,
     pub stdout_is_terminal: bool,
 }
 
 impl Output {
-    pub fn detect(json: bool) -> Output {
+    pub fn detect(shape: Shape) -> Output {
         Output {
-            json,
+            json: shape != Shape::Human,
+            shape,
             color: io::stderr().is_terminal() && !env::is_set(env::NO_COLOR),
             stdin_is_terminal: io::stdin().is_terminal(),
             stdout_is_terminal: io::stdout().is_terminal(),
@@ -40,7 +47,60 @@ impl Output {
         self.stdin_is_terminal && io::stderr().is_terminal() && !env::is_set(env::CI)
     }
 
+    /// The command's JSON document, in the [`Shape`] asked for.
     pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
+        if matches!(self.shape, Shape::Human | Shape::Json) {
+            return self.whole_json(value);
+        }
+        let lines = self.shape.lines(&to_text(value)?)?;
+        self.text(
+            &lines
+                .iter()
+                .map(|line| format!("{line}\n"))
+                .collect::<String>(),
+        )
+    }
+
+    /// A document that carries what is shown only once (a new token's
+    /// secret, a one-time password): `-q` prints those alone, and a `--jq`
+    /// or `--field` that leaves one out is warned about, since nothing can
+    /// show it again: `lost` names it and says what to do instead.
+    pub fn json_revealing<T: Serialize + ?Sized>(
+        &self,
+        value: &T,
+        once: &[&str],
+        lost: &str,
+    ) -> Result<()> {
+        match &self.shape {
+            Shape::Human | Shape::Json => self.whole_json(value),
+            Shape::Quiet(_) => self.text(
+                &once
+                    .iter()
+                    .map(|secret| format!("{secret}\n"))
+                    .collect::<String>(),
+            ),
+            Shape::Jq(_) | Shape::Field(_) => {
+                let printed = self.shape.lines(&to_text(value)?);
+                let text = printed
+                    .as_deref()
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|line| format!("{line}\n"))
+                    .collect::<String>();
+                if once.iter().any(|secret| !text.contains(secret)) {
+                    let option = if matches!(self.shape, Shape::Jq(_)) {
+                        "--jq"
+                    } else {
+                        "--field"
+                    };
+                    self.warning(&format!("{option} left out {lost}"));
+                }
+                printed.and_then(|_| self.text(&text))
+            }
+        }
+    }
+
+    fn whole_json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
         let mut stdout = io::BufWriter::new(io::stdout().lock());
         let written = serde_json::to_writer_pretty(&mut stdout, value)
             .map_err(io::Error::from)
@@ -186,6 +246,11 @@ fn write_row(out: &mut impl Write, widths: &[usize], cells: &[String]) -> io::Re
         }
     }
     Ok(())
+}
+
+fn to_text<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    serde_json::to_string(value)
+        .map_err(|error| Error::internal(format!("cannot make the JSON output: {error}")))
 }
 
 /// A closed pipe (`tokenctl list | head`) ends the command as
