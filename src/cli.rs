@@ -36,7 +36,7 @@ pub struct Cli {
     pub command: Command,
 }
 
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Default, clap::Args)]
 pub struct GlobalArgs {
     /// Token store file (SQLite) [default: in your data directory]
     #[arg(long, global = true, help_heading = "Global options", env = env::STORE, value_name = "PATH")]
@@ -79,4 +79,18 @@ pub struct GlobalArgs {
     /// Log what tokenctl does on stderr (never a secret)
     #[arg(long, global = true, help_heading = "Global options")]
     pub debug: bool,
+}
+
+impl GlobalArgs {
+    /// The global options as the environment alone sets them
+    /// (`TOKENCTL_STORE`, …): what shell completion works with, since it has
+    /// no command line of its own to parse.
+    pub fn from_environment() -> GlobalArgs {
+        use clap::{Args, FromArgMatches};
+        GlobalArgs::augment_args(clap::Command::new("tokenctl"))
+            .try_get_matches_from(["tokenctl"])
+            .ok()
+            .and_then(|matches| GlobalArgs::from_arg_matches(&matches).ok())
+            .unwrap_or_default()
+    }
 }

@@ -19,7 +19,7 @@ use crate::requests::{AuditRequest, TokenRef};
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Only entries about this token (ID or name)
-    #[arg(long, value_name = "TOKEN")]
+    #[arg(add = crate::cmd::complete::tokens(), long, value_name = "TOKEN")]
     pub token: Option<String>,
 
     /// Only entries newer than this, e.g. 24h or 7d

@@ -9,6 +9,15 @@ use crate::output::Output;
 
 /// Print a shell completion script
 ///
+/// These scripts complete commands and flags. For the names of your
+/// tokens, users, roles, OAuth entries and profiles as well, load the
+/// dynamic completion instead, which asks tokenctl on each Tab (it reads
+/// TOKENCTL_STORE, TOKENCTL_SERVER and your current profile, never a flag
+/// on the line, and gives up after 2 s):
+///   echo 'source <(COMPLETE=bash tokenctl)' >> ~/.bashrc
+///   echo 'source <(COMPLETE=zsh tokenctl)' >> ~/.zshrc
+///   echo 'COMPLETE=fish tokenctl | source' >> ~/.config/fish/config.fish
+///
 /// Examples:
 ///   mkdir -p ~/.local/share/bash-completion/completions
 ///   tokenctl completions bash > ~/.local/share/bash-completion/completions/tokenctl

@@ -35,7 +35,7 @@ pub struct Args {
     pub kind: TokenKind,
 
     /// Role whose permissions the token gets [default: the owner's role]
-    #[arg(long)]
+    #[arg(add = crate::cmd::complete::roles(), long)]
     pub role: Option<String>,
 
     /// When it expires: 30d, 12h, 2027-01-31 or never [default: 30d]
@@ -47,7 +47,7 @@ pub struct Args {
     pub description: String,
 
     /// Issue the token to another user (needs users:manage)
-    #[arg(long = "for", value_name = "USER")]
+    #[arg(add = crate::cmd::complete::users(), long = "for", value_name = "USER")]
     pub owner: Option<String>,
 
     #[command(flatten)]

@@ -32,7 +32,7 @@ pub struct Args {
     pub expiring_within: Option<Duration>,
 
     /// Only tokens owned by this user
-    #[arg(long, value_name = "USER")]
+    #[arg(add = crate::cmd::complete::users(), long, value_name = "USER")]
     pub owner: Option<String>,
 
     /// Only tokens of this type (personal or service)

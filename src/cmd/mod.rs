@@ -29,6 +29,7 @@ pub mod verify;
 pub mod whoami;
 
 // What the commands share.
+mod complete;
 mod confirm;
 mod context;
 mod credentials;
@@ -37,7 +38,7 @@ mod input;
 pub mod parse;
 mod reveal;
 
-use crate::cli::Cli;
+use crate::cli::{Cli, GlobalArgs};
 use crate::config::{self, Overrides};
 use crate::error::{Error, ErrorKind, Result};
 use crate::output::{Output, Shape};
@@ -150,6 +151,27 @@ pub fn run(mut cli: Cli) -> u8 {
     }
 }
 
+/// The context the global options describe.
+pub(crate) fn context(out: Output, global: GlobalArgs) -> Result<Context> {
+    let settings = config::resolve(Overrides {
+        store: global.store.as_deref(),
+        config: global.config.as_deref(),
+        server: global.server.as_deref(),
+    })?;
+    let sessions = Sessions::new(crate::config::data_dir()?, settings.keyring_timeout);
+    let origin = Origin {
+        who: ::whoami::username(),
+        source: format!("cli@{}", ::whoami::fallible::hostname().unwrap_or_default()),
+    };
+    Ok(Context::new(
+        out,
+        settings,
+        origin,
+        sessions,
+        global.profile,
+    ))
+}
+
 /// What `-q` prints of each record: what the other commands of its group
 /// take as their argument (`user disable NAME`, `revoke ID`).
 fn identifier(command: &Command) -> &'static str {
@@ -193,17 +215,7 @@ async fn dispatch(cli: Cli, out: Output) -> Result<ExitStatus> {
     if let Command::ClipboardHold(args) = &cli.command {
         return clipboard_hold::run(args).map(done);
     }
-    let settings = config::resolve(Overrides {
-        store: cli.global.store.as_deref(),
-        config: cli.global.config.as_deref(),
-        server: cli.global.server.as_deref(),
-    })?;
-    let sessions = Sessions::new(crate::config::data_dir()?, settings.keyring_timeout);
-    let origin = Origin {
-        who: ::whoami::username(),
-        source: format!("cli@{}", ::whoami::fallible::hostname().unwrap_or_default()),
-    };
-    let ctx = Context::new(out, settings, origin, sessions, cli.global.profile);
+    let ctx = context(out, cli.global)?;
     let notices = notice::wanted(&cli.command, &ctx.out);
     let result = match cli.command {
         Command::Create(args) => create::run(&ctx, args).await.map(done),

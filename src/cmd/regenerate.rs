@@ -21,6 +21,7 @@ use crate::time;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// ID or name of the token
+    #[arg(add = crate::cmd::complete::tokens())]
     pub token: String,
 
     /// Keep the old secret working this long, e.g. 10m (at most 7d)

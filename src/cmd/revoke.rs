@@ -29,6 +29,7 @@ use crate::time;
 pub struct Args {
     /// IDs or names of the tokens to revoke
     #[arg(
+        add = crate::cmd::complete::tokens(),
         value_name = "TOKEN",
         required_unless_present = "stdin",
         conflicts_with = "stdin"

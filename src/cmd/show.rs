@@ -19,6 +19,7 @@ use crate::time;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// ID or name of the token
+    #[arg(add = crate::cmd::complete::tokens())]
     pub token: String,
 }
 

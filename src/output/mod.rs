@@ -26,6 +26,8 @@ pub struct Output {
     /// tables and text: every command asks this before it prints.
     pub json: bool,
     pub shape: Shape,
+    /// Nothing on stderr: shell completion runs beneath the user's prompt.
+    pub silent: bool,
     pub color: bool,
     pub stdin_is_terminal: bool,
     pub stdout_is_terminal: bool,
@@ -36,15 +38,31 @@ impl Output {
         Output {
             json: shape != Shape::Human,
             shape,
+            silent: false,
             color: io::stderr().is_terminal() && !env::is_set(env::NO_COLOR),
             stdin_is_terminal: io::stdin().is_terminal(),
             stdout_is_terminal: io::stdout().is_terminal(),
         }
     }
 
+    /// Output for shell completion: no prompt, no note, no color.
+    pub fn silent() -> Output {
+        Output {
+            json: true,
+            shape: Shape::Json,
+            silent: true,
+            color: false,
+            stdin_is_terminal: false,
+            stdout_is_terminal: false,
+        }
+    }
+
     /// Whether tokenctl may ask the user something: never in CI or a pipe.
     pub fn can_prompt(&self) -> bool {
-        self.stdin_is_terminal && io::stderr().is_terminal() && !env::is_set(env::CI)
+        !self.silent
+            && self.stdin_is_terminal
+            && io::stderr().is_terminal()
+            && !env::is_set(env::CI)
     }
 
     /// The command's JSON document, in the [`Shape`] asked for.
@@ -168,20 +186,24 @@ impl Output {
 
     /// A note for the human, on stderr.
     pub fn note(&self, text: &str) {
-        eprintln!("{}", printable(text));
+        self.to_stderr(&printable(text));
     }
 
     /// A note in `color` (when colors are on).
     pub fn note_in(&self, color: &str, text: &str) {
-        eprintln!("{}", self.paint(&printable(text), color));
+        self.to_stderr(&self.paint(&printable(text), color));
     }
 
     pub fn success(&self, text: &str) {
-        eprintln!("{} {}", self.paint("✓", GREEN), printable(text));
+        self.to_stderr(&format!("{} {}", self.paint("✓", GREEN), printable(text)));
     }
 
     pub fn warning(&self, text: &str) {
-        eprintln!("{} {}", self.paint("warning:", YELLOW), printable(text));
+        self.to_stderr(&format!(
+            "{} {}",
+            self.paint("warning:", YELLOW),
+            printable(text)
+        ));
     }
 
     pub fn error(&self, error: &Error) {
@@ -194,9 +216,23 @@ impl Output {
     /// `error: …` and `hint: …` on stderr: how a failed command ends, and
     /// how a command whose answer is "no" says so (`scan` finding tokens).
     pub fn failure(&self, message: &str, hint: Option<&str>) {
-        eprintln!("{} {}", self.paint("error:", RED), printable(message));
+        self.to_stderr(&format!(
+            "{} {}",
+            self.paint("error:", RED),
+            printable(message)
+        ));
         if let Some(hint) = hint {
-            eprintln!("{} {}", self.paint("hint:", CYAN), printable(hint));
+            self.to_stderr(&format!(
+                "{} {}",
+                self.paint("hint:", CYAN),
+                printable(hint)
+            ));
+        }
+    }
+
+    fn to_stderr(&self, line: &str) {
+        if !self.silent {
+            eprintln!("{line}");
         }
     }
 

@@ -210,7 +210,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn jq(expression: &str, document: Value) -> Vec<String> {
+    fn jq(expression: &str, document: &Value) -> Vec<String> {
         Shape::Jq(expression.to_owned())
             .lines(&document.to_string())
             .expect("filter runs")
@@ -219,10 +219,10 @@ mod tests {
     #[test]
     fn jq_prints_strings_bare_and_the_rest_as_json() {
         let tokens = json!([{"id": 1, "name": "deploy"}, {"id": 2, "name": "ci\n"}]);
-        assert_eq!(jq(".[].name", tokens.clone()), ["deploy", "ci\n"]);
-        assert_eq!(jq(".[0].id", tokens.clone()), ["1"]);
-        assert_eq!(jq("map(.id)", tokens.clone()), ["[1,2]"]);
-        assert_eq!(jq("length", tokens), ["2"]);
+        assert_eq!(jq(".[].name", &tokens), ["deploy", "ci\n"]);
+        assert_eq!(jq(".[0].id", &tokens), ["1"]);
+        assert_eq!(jq("map(.id)", &tokens), ["[1,2]"]);
+        assert_eq!(jq("length", &tokens), ["2"]);
     }
 
     #[test]

@@ -18,6 +18,7 @@ mod authority;
 mod authority_property;
 mod bad_input;
 mod clipboard;
+mod completion;
 mod exchange;
 mod exposure;
 mod finality;
@@ -51,6 +52,7 @@ fn main() {
             authority_property::tests(),
             bad_input::tests(),
             clipboard::tests(),
+            completion::tests(),
             exchange::tests(),
             exposure::tests(),
             finality::tests(),

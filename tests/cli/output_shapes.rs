@@ -23,9 +23,22 @@ fn seeded() -> TestEnv {
     let env = TestEnv::new();
     env.create(&["deploy", "--expires", "7d"]);
     env.create(&["ci-über", "--type", "service", "--role", "connector"]);
-    env.create(&["never-ending", "--expires", "never", "--description", "ünïcode \"quoted\""]);
+    env.create(&[
+        "never-ending",
+        "--expires",
+        "never",
+        "--description",
+        "ünïcode \"quoted\"",
+    ]);
     let added = env.run_with_stdin(
-        &["user", "add", "alice", "--role", "developer", "--password-stdin"],
+        &[
+            "user",
+            "add",
+            "alice",
+            "--role",
+            "developer",
+            "--password-stdin",
+        ],
         "one-time pass\n",
     );
     assert_success(&added, &["user", "add"]);
@@ -81,15 +94,28 @@ fn field_prints_one_bare_value_per_record() {
     // Bare, byte for byte what --json holds: a script gets the exact value.
     let names = env.ok(&["list", "--field", "name"]);
     assert_eq!(names, "deploy\nci-über\nnever-ending\n");
-    assert_eq!(env.ok(&["show", "deploy", "--field", "owner"]), format!("{}\n", env.me()));
+    assert_eq!(
+        env.ok(&["show", "deploy", "--field", "owner"]),
+        format!("{}\n", env.me())
+    );
     // A string bare, anything else as JSON.
     let expires = env.ok(&["show", "1", "--field", "expires_at"]);
-    assert!(expires.starts_with("20") && expires.ends_with("Z\n"), "{expires}");
+    assert!(
+        expires.starts_with("20") && expires.ends_with("Z\n"),
+        "{expires}"
+    );
     assert_eq!(env.ok(&["show", "3", "--field", "expires_at"]), "null\n");
-    assert_eq!(env.ok(&["show", "2", "--field", "permissions"]), "[\"files:upload\"]\n");
+    assert_eq!(
+        env.ok(&["show", "2", "--field", "permissions"]),
+        "[\"files:upload\"]\n"
+    );
     let missing = env.run(&["list", "--field", "nmae"]);
     assert_fails(&missing, 2, "the output has no field 'nmae'");
-    assert!(stderr(&missing).contains("its fields are: "), "{}", stderr(&missing));
+    assert!(
+        stderr(&missing).contains("its fields are: "),
+        "{}",
+        stderr(&missing)
+    );
     assert!(stdout(&missing).is_empty());
 }
 
@@ -103,7 +129,11 @@ fn quiet_prints_what_the_next_command_takes() {
     let roles = env.ok(&["role", "list", "-q"]);
     assert_eq!(roles, "admin\nconnector\ndeveloper\nsupport\n");
     // The IDs feed revoke as they are.
-    let ids: Vec<String> = env.ok(&["list", "-q", "--type", "personal"]).lines().map(str::to_owned).collect();
+    let ids: Vec<String> = env
+        .ok(&["list", "-q", "--type", "personal"])
+        .lines()
+        .map(str::to_owned)
+        .collect();
     let mut revoke = vec!["revoke", "--yes", "-q"];
     revoke.extend(ids.iter().map(String::as_str));
     assert_eq!(env.ok(&revoke), "1\n3\n");
@@ -132,7 +162,10 @@ fn a_new_secret_is_never_silently_filtered_away() {
         let output = env.run(&args);
         assert_success(&output, &args);
         let err = stderr(&output);
-        assert!(err.contains("left out the new secret, which is never shown again"), "{err}");
+        assert!(
+            err.contains("left out the new secret, which is never shown again"),
+            "{err}"
+        );
         assert!(err.contains("tokenctl regenerate"), "{err}");
         env.ok(&["revoke", "dropped", "--yes"]);
     }
@@ -154,7 +187,11 @@ fn a_bad_filter_is_refused_before_anything_changes() {
     ] {
         let output = env.run(&["create", "second", "--jq", filter]);
         assert_fails(&output, 2, problem);
-        assert!(stderr(&output).contains("is not a jq filter"), "{}", stderr(&output));
+        assert!(
+            stderr(&output).contains("is not a jq filter"),
+            "{}",
+            stderr(&output)
+        );
     }
     // Nothing was created by any of them.
     assert_eq!(env.ok(&["list", "-q"]), "1\n");

@@ -21,6 +21,7 @@ use crate::oauth::Template;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Name of the token
+    #[arg(add = crate::cmd::complete::oauth_entries())]
     pub name: String,
 
     /// Must be the saved template: a template can't be changed

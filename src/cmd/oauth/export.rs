@@ -24,6 +24,7 @@ use crate::oauth::yaml;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Names to export [default: all]
+    #[arg(add = crate::cmd::complete::oauth_entries())]
     pub names: Vec<String>,
 
     /// Include client secrets and tokens (the file then needs protecting)

@@ -18,6 +18,7 @@ use crate::oauth::manage;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Name of the token
+    #[arg(add = crate::cmd::complete::oauth_entries())]
     pub name: String,
 }
 

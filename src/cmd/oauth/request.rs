@@ -28,6 +28,7 @@ use crate::oauth::manage::{Issued, apply_tokens, save};
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Name of the token
+    #[arg(add = crate::cmd::complete::oauth_entries())]
     pub name: String,
 
     /// Device authorization grant: for machines without a browser

@@ -14,6 +14,7 @@ use crate::output::expiry_long;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Name of the token
+    #[arg(add = crate::cmd::complete::oauth_entries())]
     pub name: String,
 }
 

@@ -17,6 +17,7 @@ use crate::error::Result;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Name of the token
+    #[arg(add = crate::cmd::complete::oauth_entries())]
     pub name: String,
 }
 

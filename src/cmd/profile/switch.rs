@@ -11,6 +11,7 @@ use crate::error::Result;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Name of the profile (see tokenctl profile list)
+    #[arg(add = crate::cmd::complete::profiles())]
     pub name: String,
 }
 

@@ -21,6 +21,7 @@ use crate::requests::RoleChange;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Name of the role
+    #[arg(add = crate::cmd::complete::roles())]
     pub name: String,
 
     #[arg(long = "add-permission", value_name = "PERMISSION", help = super::add::permission_help())]

@@ -18,10 +18,11 @@ use crate::error::Result;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Name of the role
+    #[arg(add = crate::cmd::complete::roles())]
     pub name: String,
 
     /// The role its users and tokens move to
-    #[arg(long, value_name = "ROLE")]
+    #[arg(add = crate::cmd::complete::roles(), long, value_name = "ROLE")]
     pub reassign: Option<String>,
 }
 

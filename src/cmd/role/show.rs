@@ -11,6 +11,7 @@ use crate::error::Result;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Name of the role
+    #[arg(add = crate::cmd::complete::roles())]
     pub name: String,
 }
 

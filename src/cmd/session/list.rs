@@ -18,7 +18,7 @@ use crate::time;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Whose sessions (default: yours)
-    #[arg(long, value_name = "NAME")]
+    #[arg(add = crate::cmd::complete::users(), long, value_name = "NAME")]
     pub user: Option<String>,
 }
 

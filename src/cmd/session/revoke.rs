@@ -28,7 +28,7 @@ pub struct Args {
     #[arg(long)]
     pub all: bool,
     /// Whose sessions (default: yours)
-    #[arg(long, value_name = "NAME")]
+    #[arg(add = crate::cmd::complete::users(), long, value_name = "NAME")]
     pub user: Option<String>,
 }
 

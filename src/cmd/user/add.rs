@@ -24,7 +24,7 @@ pub struct Args {
     pub name: String,
 
     /// Role that sets what the user (and their tokens) may do
-    #[arg(long, default_value = "developer")]
+    #[arg(add = crate::cmd::complete::roles(), long, default_value = "developer")]
     pub role: String,
 
     /// Read the password from the first line of stdin (at least 12 characters)

@@ -16,6 +16,7 @@ use crate::error::Result;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Name of the user
+    #[arg(add = crate::cmd::complete::users())]
     pub name: String,
 
     /// Email address ('' clears it)

@@ -8,5 +8,6 @@
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Name of the user
+    #[arg(add = crate::cmd::complete::users())]
     pub name: String,
 }

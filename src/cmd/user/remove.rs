@@ -17,6 +17,7 @@ use crate::error::Result;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Name of the user
+    #[arg(add = crate::cmd::complete::users())]
     pub name: String,
 
     /// Do not ask for confirmation

@@ -20,6 +20,7 @@ use crate::error::Result;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Name of the user
+    #[arg(add = crate::cmd::complete::users())]
     pub name: String,
 
     /// Read the new password from the first line of stdin (at least 12 characters)

@@ -12,8 +12,10 @@
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Name of the user
+    #[arg(add = crate::cmd::complete::users())]
     pub name: String,
 
     /// The role they get
+    #[arg(add = crate::cmd::complete::roles())]
     pub role: String,
 }
