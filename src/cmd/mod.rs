@@ -36,6 +36,7 @@ mod credentials;
 pub mod hints;
 mod input;
 pub mod parse;
+mod pick;
 mod reveal;
 
 use crate::cli::{Cli, GlobalArgs};

@@ -20,9 +20,9 @@ use crate::time;
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// ID or name of the token
+    /// ID or name of the token [default on a terminal: pick one]
     #[arg(add = crate::cmd::complete::tokens())]
-    pub token: String,
+    pub token: Option<String>,
 
     /// Keep the old secret working this long, e.g. 10m (at most 7d)
     #[arg(long, value_name = "DURATION", value_parser = parse::duration)]
@@ -45,8 +45,9 @@ struct Regenerated<'a> {
 }
 
 pub async fn run(ctx: &Context, args: Args) -> Result<()> {
+    let named = super::pick::token_argument(ctx, args.token, "regenerate").await?;
     let backend = ctx.backend().await?;
-    let reference = TokenRef::parse(&args.token);
+    let reference = TokenRef::parse(&named);
     let token = backend.show_token(&reference).await?;
     let question = format!(
         "Regenerate token {} '{}' of {}? Its current secret {}",

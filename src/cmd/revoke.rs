@@ -17,7 +17,8 @@ use crate::time;
 /// which token each one was. Anyone holding a token's value may revoke it
 /// that way.
 ///
-/// On a terminal tokenctl asks first; otherwise it refuses unless --yes.
+/// On a terminal tokenctl asks first (and, given no token, lets you pick
+/// one); otherwise it refuses unless --yes.
 /// A revoked token cannot be restored: create a new one instead.
 ///
 /// Examples:
@@ -27,11 +28,10 @@ use crate::time;
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// IDs or names of the tokens to revoke
+    /// IDs or names of the tokens to revoke [default on a terminal: pick one]
     #[arg(
         add = crate::cmd::complete::tokens(),
         value_name = "TOKEN",
-        required_unless_present = "stdin",
         conflicts_with = "stdin"
     )]
     pub tokens: Vec<String>,
@@ -58,6 +58,9 @@ struct Revoked<'a> {
 pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     if args.stdin {
         revoke_values(ctx, args.yes).await
+    } else if args.tokens.is_empty() {
+        let picked = super::pick::token_argument(ctx, None, "revoke").await?;
+        revoke_named(ctx, &[picked], args.yes).await
     } else {
         revoke_named(ctx, &args.tokens, args.yes).await
     }

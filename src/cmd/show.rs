@@ -9,7 +9,8 @@ use crate::time;
 
 /// Show one token
 ///
-/// Names a token by ID or by name. The hint (prefix and last four characters)
+/// Names a token by ID or by name; on a terminal, with neither, you pick
+/// one from a list you can filter by typing. The hint (prefix and last four characters)
 /// lets support staff match a leaked value to a token without the secret.
 ///
 /// Examples:
@@ -18,16 +19,17 @@ use crate::time;
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// ID or name of the token
+    /// ID or name of the token [default on a terminal: pick one]
     #[arg(add = crate::cmd::complete::tokens())]
-    pub token: String,
+    pub token: Option<String>,
 }
 
 pub async fn run(ctx: &Context, args: Args) -> Result<()> {
+    let named = super::pick::token_argument(ctx, args.token, "show").await?;
     let token = ctx
         .backend()
         .await?
-        .show_token(&TokenRef::parse(&args.token))
+        .show_token(&TokenRef::parse(&named))
         .await?;
     render(ctx, &token)
 }

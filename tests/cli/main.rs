@@ -32,6 +32,7 @@ mod openapi;
 mod openapi_rules;
 mod output_shapes;
 mod passwords;
+mod picker;
 mod revocation;
 mod roles_and_users;
 mod scan;
@@ -66,6 +67,7 @@ fn main() {
             openapi_rules::tests(),
             output_shapes::tests(),
             passwords::tests(),
+            picker::tests(),
             revocation::tests(),
             roles_and_users::tests(),
             scan::tests(),
