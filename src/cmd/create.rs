@@ -22,7 +22,7 @@ use crate::time::{self, Expiry};
 ///
 /// Examples:
 ///   tokenctl create deploy --expires 7d
-///   tokenctl create uploader --type service --role connector --expires 2027-01-31
+///   tokenctl create uploader --type service --role connector --expires 2030-01-31
 ///   tokenctl create vendor-x --for alice --role developer --json
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]

@@ -33,6 +33,7 @@ mod openapi_rules;
 mod output_shapes;
 mod passwords;
 mod picker;
+mod readme;
 mod revocation;
 mod roles_and_users;
 mod scan;
@@ -68,6 +69,7 @@ fn main() {
             output_shapes::tests(),
             passwords::tests(),
             picker::tests(),
+            readme::tests(),
             revocation::tests(),
             roles_and_users::tests(),
             scan::tests(),

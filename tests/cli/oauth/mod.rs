@@ -17,7 +17,7 @@ use serde_json::Value;
 mod entries;
 mod export_import;
 mod grants;
-mod harness;
+pub(crate) mod harness;
 mod notices;
 use entries::add_google;
 use export_import::{FULL_EXPORT, write};
