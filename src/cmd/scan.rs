@@ -376,13 +376,14 @@ fn exit_status(ctx: &Context, report: &Report, leaks: &[Leak], staged: bool) -> 
             plural(live.len() as u64, "token", "tokens")
         );
         let active = live.iter().any(|leak| leak.verdict == Verdict::Active);
-        // A staged token is not in a commit yet: taking it out of the
-        // commit comes first, then revoking it (it was on disk all along).
+        // A staged token is not in a commit yet. Revoking comes first,
+        // while the scan of the index still finds it; then it must leave
+        // the commit, or the commit would still record it.
         let hint = match (active, staged) {
             (false, _) => None,
             (true, false) => Some("revoke them: run the same scan with --revoke"),
             (true, true) => Some(
-                "take them out of the commit (edit the file, then git add it again, or git restore --staged FILE), then revoke them: tokenctl scan --staged --revoke",
+                "revoke them while they are staged (tokenctl scan --staged --revoke), then take them out of the commit (edit the file, then git add it again, or git restore --staged FILE)",
             ),
         };
         ctx.out.failure(&found, hint);

@@ -170,14 +170,24 @@ fn the_readme_pre_commit_hook_blocks_a_commit_with_a_token() {
         "{}",
         stderr(&blocked)
     );
-    // Out of the commit first: revoking alone would still commit it.
+    // The hint, followed in its order, works: revoke while staged, then out
+    // of the commit (revoking alone would still commit it).
     assert!(
-        stderr(&blocked).contains("hint: take them out of the commit")
+        stderr(&blocked).contains("hint: revoke them while they are staged (tokenctl scan --staged --revoke), then take them out of the commit")
             && stderr(&blocked).contains("git restore --staged FILE"),
         "{}",
         stderr(&blocked)
     );
     assert_secret_free(&blocked, &[&token]);
+    let revoked = env
+        .cmd(&["scan", "--staged", "--revoke", "--yes"])
+        .current_dir(&repo)
+        .output()
+        .expect("scan --staged --revoke");
+    assert!(stderr(&revoked).contains("Revoked"), "{}", stderr(&revoked));
+    let shown = env.json(&["show", "committed"]);
+    assert_eq!(shown["status"], "revoked", "{shown}");
+    git(&env, &repo, &["restore", "--staged", "deploy.sh"]);
     let log = git(&env, &repo, &["log", "--format=%s"]);
     assert_eq!(log.trim(), "clean");
 }
