@@ -150,6 +150,18 @@ impl Sessions {
         self.secrets.delete(&self.slot(name, profile)).await
     }
 
+    /// Whether the profile `name` keeps its session in the same place as
+    /// `other` does: a file per profile name, a keyring entry per user and
+    /// server. A new login wrote its copy there, over the old one.
+    pub fn same_place(&self, name: &str, profile: &Profile, other: &Profile) -> bool {
+        let (one, two) = (self.slot(name, profile), self.slot(name, other));
+        one.storage == two.storage
+            && match one.storage {
+                Storage::File => one.file == two.file,
+                Storage::Keyring => one.account == two.account,
+            }
+    }
+
     /// Where a profile's session is, in words, for `status`.
     pub fn describe(&self, name: &str, profile: &Profile) -> String {
         self.slot(name, profile).describe()

@@ -149,7 +149,8 @@ async fn previous_session(ctx: &Context, name: &str) -> Option<(Profile, StoredS
 
 /// Ends the session a new login replaced, on its server, so no copy of it
 /// keeps working; and deletes its stored copy if it was kept elsewhere (a
-/// profile now for another user or storage).
+/// keyring entry of another user or server, a file left for the keyring)
+/// — never the place the new session was just written to.
 async fn replace(
     ctx: &Context,
     name: &str,
@@ -162,7 +163,7 @@ async fn replace(
             old_profile.server, error.message
         ));
     }
-    if old_profile != saved {
+    if !ctx.sessions.same_place(name, old_profile, saved) {
         ctx.sessions.delete(name, old_profile).await?;
     }
     Ok(())

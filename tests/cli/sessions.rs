@@ -378,10 +378,40 @@ fn profiles_are_listed_switched_and_removed_without_silent_switches() {
     );
 }
 
+/// A second login on one profile, as another user, in a file (the only
+/// storage under CI): the old session ends on the server, and the new one,
+/// written where the old one was, stays.
+fn a_login_as_another_user_on_the_same_profile_keeps_its_session() {
+    let env = TestEnv::with_backend(Backend::RemoteSqlite);
+    env.add_user_with_password("bob", "developer", "bob's own password");
+    let root_session = env.session();
+    let server = env.server_url().expect("server");
+    let output = env.run_with_stdin(
+        &[
+            "login",
+            "--server",
+            &server,
+            "--username",
+            "bob",
+            "--password-stdin",
+            "--insecure-storage",
+        ],
+        "bob's own password\n",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(env.ok(&["whoami", "--field", "user"]), "bob\n");
+    let profiles = env.json(&["profile", "list"]);
+    assert_eq!(profiles[0]["user"], "bob", "{profiles}");
+    // The session it replaced was ended on the server.
+    let (status, _) = env.http("GET", "/v1/me", Some(&root_session), None);
+    assert_eq!(status, 401);
+}
+
 pub(crate) fn tests() -> Vec<crate::harness::Test> {
     [
         vec![
             test!(profiles_are_listed_switched_and_removed_without_silent_switches),
+            test!(a_login_as_another_user_on_the_same_profile_keeps_its_session),
             test!(logout_copes_with_an_ended_session_and_an_unreachable_server),
             test!(the_session_routes_refuse_bad_input),
             test!(an_ended_session_is_refused_by_every_replica_at_once),
