@@ -71,12 +71,23 @@ impl Output {
             return self.whole_json(value);
         }
         let lines = self.shape.lines(&to_text(value)?)?;
-        self.text(
-            &lines
-                .iter()
-                .map(|line| format!("{line}\n"))
-                .collect::<String>(),
-        )
+        self.text(&self.bare_lines(&lines))
+    }
+
+    /// Bare values, one per line: exact for a script, escaped (see
+    /// [`printable`]) when a person reads them on a terminal, since a value
+    /// such as a session's client is whatever someone sent.
+    fn bare_lines(&self, lines: &[String]) -> String {
+        lines
+            .iter()
+            .map(|line| {
+                if self.stdout_is_terminal {
+                    format!("{}\n", printable(line))
+                } else {
+                    format!("{line}\n")
+                }
+            })
+            .collect()
     }
 
     /// A document that carries what is shown only once (a new token's
@@ -99,12 +110,7 @@ impl Output {
             ),
             Shape::Jq(_) | Shape::Field(_) => {
                 let printed = self.shape.lines(&to_text(value)?);
-                let text = printed
-                    .as_deref()
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|line| format!("{line}\n"))
-                    .collect::<String>();
+                let text = self.bare_lines(printed.as_deref().unwrap_or_default());
                 if once.iter().any(|secret| !text.contains(secret)) {
                     let option = if matches!(self.shape, Shape::Jq(_)) {
                         "--jq"

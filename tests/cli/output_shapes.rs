@@ -14,6 +14,7 @@ pub(crate) fn tests() -> Vec<crate::harness::Test> {
         test!(quiet_prints_what_the_next_command_takes),
         test!(a_new_secret_is_never_silently_filtered_away),
         test!(a_bad_filter_is_refused_before_anything_changes),
+        test!(bare_values_are_exact_in_a_pipe_and_escaped_on_a_terminal),
     ]
 }
 
@@ -198,4 +199,16 @@ fn a_bad_filter_is_refused_before_anything_changes() {
     // A filter that fails on the data (not its syntax) is an error too.
     let output = env.run(&["list", "--jq", ".[0].name | tonumber"]);
     assert_fails(&output, 2, "--jq");
+}
+
+/// A bare value may be anything someone sent (a session's client); a jq
+/// string literal stands in for one here.
+fn bare_values_are_exact_in_a_pipe_and_escaped_on_a_terminal() {
+    let env = TestEnv::new();
+    env.create(&["deploy"]);
+    let filter = r#""a\u001b[2Jb""#;
+    assert_eq!(env.ok(&["list", "--jq", filter]), "a\u{1b}[2Jb\n");
+    let screen = env.in_terminal(&format!("list --jq '{filter}'"), "");
+    assert!(screen.contains("a\\u{1b}[2Jb"), "{screen:?}");
+    assert!(!screen.contains('\u{1b}'), "{screen:?}");
 }
