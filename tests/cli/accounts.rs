@@ -508,16 +508,9 @@ fn a_server_that_requires_2fa_lets_a_password_only_login_only_enrol() {
     let (secret, enrolled) = enable_2fa(&env, &[]);
     assert_success(&enrolled, &["2fa", "enable"]);
     assert!(stderr(&enrolled).contains("log in again with a code"));
-    let server = env.server_url().expect("server");
-    let login = env.run_with_stdin(
-        &[
-            "login",
-            "--server",
-            &server,
-            "--password-stdin",
-            "--insecure-storage",
-        ],
-        format!("{ADMIN_PASSWORD}\n{}\n", totp_code(&secret, 1)),
+    let login = env.login_as(
+        None,
+        &format!("{ADMIN_PASSWORD}\n{}\n", totp_code(&secret, 1)),
     );
     assert_success(&login, &["login"]);
     env.ok(&["create", "deploy"]);

@@ -385,19 +385,7 @@ fn a_login_as_another_user_on_the_same_profile_keeps_its_session() {
     let env = TestEnv::with_backend(Backend::RemoteSqlite);
     env.add_user_with_password("bob", "developer", "bob's own password");
     let root_session = env.session();
-    let server = env.server_url().expect("server");
-    let output = env.run_with_stdin(
-        &[
-            "login",
-            "--server",
-            &server,
-            "--username",
-            "bob",
-            "--password-stdin",
-            "--insecure-storage",
-        ],
-        "bob's own password\n",
-    );
+    let output = env.login_as(Some("bob"), "bob's own password\n");
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(env.ok(&["whoami", "--field", "user"]), "bob\n");
     let profiles = env.json(&["profile", "list"]);

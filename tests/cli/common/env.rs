@@ -188,18 +188,21 @@ impl TestEnv {
     }
 
     pub(crate) fn login(&self) {
-        let server = self.server_url().expect("server");
-        let output = self.run_with_stdin(
-            &[
-                "login",
-                "--server",
-                &server,
-                "--password-stdin",
-                "--insecure-storage",
-            ],
-            format!("{ADMIN_PASSWORD}\n"),
-        );
+        let output = self.login_as(None, &format!("{ADMIN_PASSWORD}\n"));
         assert_success(&output, &["login"]);
+    }
+
+    /// `login` to this environment's server as `user` (the OS user when
+    /// `None`), the session in a file (the only storage under CI), with
+    /// `answers` — the password, then any code asked for — on stdin.
+    pub(crate) fn login_as(&self, user: Option<&str>, answers: &str) -> Output {
+        let server = self.server_url().expect("server");
+        let mut args = vec!["login", "--server", &server];
+        if let Some(user) = user {
+            args.extend(["--username", user]);
+        }
+        args.extend(["--password-stdin", "--insecure-storage"]);
+        self.run_with_stdin(&args, answers)
     }
 
     /// The (first) server this environment started.
