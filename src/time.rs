@@ -243,6 +243,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_last_minute_is_just_now_and_the_next_is_in_under_a_minute() {
+        let now = DateTime::parse_from_rfc3339("2026-12-03T10:00:00Z")
+            .expect("time")
+            .with_timezone(&Utc);
+        let at = |seconds: i64| relative(now + Duration::seconds(seconds), now);
+        assert_eq!(at(0), "just now");
+        assert_eq!(at(-59), "just now");
+        assert_eq!(at(1), "in <1m");
+        assert_eq!(at(59), "in <1m");
+        assert_eq!(at(-60), "1m ago");
+        assert_eq!(at(60), "in 1m");
+        assert_eq!(at(-3 * 86_400), "3d ago");
+    }
+
+    #[test]
     fn any_span_bounded_is_safe_to_add_and_subtract() {
         let longest = Duration::seconds(MAX_SPAN_SECONDS);
         for (span, bounded_to) in [

@@ -116,9 +116,18 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         replace(ctx, &name, (&old_profile, &old_session), &saved).await?;
     }
     let mut profiles = ctx.sessions.profiles()?;
-    profiles.profiles.insert(name.clone(), saved.clone());
+    let before = profiles.profiles.insert(name.clone(), saved.clone());
     let replaced = profiles.current.replace(name.clone());
     ctx.sessions.save_profiles(&profiles)?;
+    if let Some(before) =
+        before.filter(|before| before.user != saved.user || before.server != saved.server)
+    {
+        ctx.out.note(&format!(
+            "Profile {name} is now {} on {} instead of {} on {}; \
+             tokenctl login --profile NAME keeps both logins",
+            saved.user, saved.server, before.user, before.server
+        ));
+    }
     if let Some(replaced) = replaced.filter(|replaced| *replaced != name) {
         ctx.out.note(&format!(
             "Commands now go to profile {name} instead of {replaced}; \

@@ -42,7 +42,7 @@ mod reveal;
 use crate::cli::{Cli, GlobalArgs};
 use crate::config::{self, Overrides};
 use crate::error::{Error, ErrorKind, Result};
-use crate::output::{Output, Shape};
+use crate::output::{Document, Output, Shape};
 use crate::requests::Origin;
 use crate::session::Sessions;
 
@@ -102,9 +102,10 @@ pub fn run(mut cli: Cli) -> u8 {
         cli.global.jq.take(),
         cli.global.field.take(),
         cli.global.quiet,
-    );
+    )
+    .and_then(|shape| shape.fitted_to(document(&cli.command)));
     let out = match shape {
-        Ok(shape) => Output::detect(shape.identified_by(identifier(&cli.command))),
+        Ok(shape) => Output::detect(shape),
         Err(error) => {
             Output::detect(Shape::Human).error(&error);
             return error.kind.exit_code();
@@ -173,13 +174,31 @@ pub(crate) fn context(out: Output, global: GlobalArgs) -> Result<Context> {
     ))
 }
 
-/// What `-q` prints of each record: what the other commands of its group
-/// take as their argument (`user disable NAME`, `revoke ID`).
-fn identifier(command: &Command) -> &'static str {
+/// What each command prints on stdout, for the shapes of its JSON: `-q`
+/// prints the field its group's other commands take as their argument
+/// (`user disable NAME`, `revoke ID`).
+fn document(command: &Command) -> Document {
     match command {
-        Command::User(_) | Command::Role(_) | Command::Oauth(_) | Command::Profile(_) => "name",
-        Command::Keys(_) => "kid",
-        _ => "id",
+        Command::Login(_) => Document::Nothing("login"),
+        Command::Logout(_) => Document::Nothing("logout"),
+        Command::Auth(auth::Command::Token(_)) => Document::Nothing("auth token"),
+        Command::Serve(_) => Document::Nothing("serve"),
+        Command::Completions(_) => Document::Nothing("completions"),
+        Command::ClipboardHold(_) => Document::Nothing("clipboard-hold"),
+        Command::Profile(profile::Command::Use(_)) => Document::Nothing("profile use"),
+        Command::Profile(profile::Command::Remove(_)) => Document::Nothing("profile remove"),
+        Command::Oauth(oauth::Command::Remove(_)) => Document::Nothing("oauth remove"),
+        Command::Oauth(oauth::Command::Export(_)) => Document::Nothing("oauth export"),
+        Command::Status(_) => Document::Unnamed("status"),
+        Command::Exchange(_) => Document::Unnamed("exchange"),
+        Command::Keys(keys::Command::Jwks(_)) => Document::Unnamed("keys jwks"),
+        Command::TwoFactor(two_factor::Command::Status(_)) => Document::Unnamed("2fa status"),
+        Command::Whoami(_) => Document::Records("user"),
+        Command::User(_) | Command::Role(_) | Command::Oauth(_) | Command::Profile(_) => {
+            Document::Records("name")
+        }
+        Command::Keys(_) => Document::Records("kid"),
+        _ => Document::Records("id"),
     }
 }
 

@@ -18,7 +18,7 @@ use crate::policy;
 use crate::time;
 
 mod shape;
-pub use shape::Shape;
+pub use shape::{Document, Shape};
 
 #[derive(Debug, Clone)]
 pub struct Output {

@@ -30,6 +30,17 @@ pub enum Shape {
     Quiet(&'static str),
 }
 
+/// What a command prints on stdout, which decides the shapes it can give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Document {
+    /// Records (or one record) named by this field, which `-q` prints.
+    Records(&'static str),
+    /// One JSON document with no identifier in it (`status`).
+    Unnamed(&'static str),
+    /// No JSON at all (a shell script, a bare credential, only notes).
+    Nothing(&'static str),
+}
+
 impl Shape {
     /// The shape the global options ask for. A jq filter that does not
     /// compile is a usage error here, before the command does anything.
@@ -51,12 +62,23 @@ impl Shape {
         })
     }
 
-    /// `-q` printing `identifier` (what the command group's other commands
-    /// take as their argument: a user's name, a token's ID) instead of IDs.
-    pub fn identified_by(self, identifier: &'static str) -> Shape {
-        match self {
-            Shape::Quiet(_) => Shape::Quiet(identifier),
-            other => other,
+    /// This shape for a command whose output is `document`: `-q` prints
+    /// the field the command group's other commands take as their argument
+    /// (a user's name, a token's ID), and a shape the document can't give
+    /// is refused before the command does anything, never silently ignored.
+    pub fn fitted_to(self, document: Document) -> Result<Shape> {
+        match (self, document) {
+            (Shape::Human, _) => Ok(Shape::Human),
+            (_, Document::Nothing(command)) => Err(Error::invalid(format!(
+                "{command} prints no JSON, so --json, --jq, --field and -q do not apply to it"
+            ))
+            .with_hint(format!("run {command} without them"))),
+            (Shape::Quiet(_), Document::Unnamed(command)) => Err(Error::invalid(format!(
+                "-q prints identifiers, and {command} prints none"
+            ))
+            .with_hint("pick what to print with --field NAME or --jq EXPR")),
+            (Shape::Quiet(_), Document::Records(identifier)) => Ok(Shape::Quiet(identifier)),
+            (shape, _) => Ok(shape),
         }
     }
 

@@ -8,10 +8,12 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
-use axum::extract::{ConnectInfo, Request};
+use axum::extract::{ConnectInfo, FromRequestParts, Request};
+use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::Response;
 
+use crate::auth::SessionClaims;
 use crate::policy::{Actor, Credential};
 use crate::secret::Secret;
 
@@ -25,6 +27,12 @@ impl Whose {
     /// a refused token still shows whose leaked value is being tried.
     pub(super) fn presented(&self, secret: &Secret) {
         self.set(format!("hint={}", secret.hint()));
+    }
+
+    /// The user whose login session a session JWT in the body (a token
+    /// exchange) is, once its signature is checked.
+    pub(super) fn session(&self, claims: &SessionClaims) {
+        self.set(format!("session user={}", claims.sub));
     }
 
     /// The actor the credential turned out to be.
@@ -44,6 +52,17 @@ impl Whose {
 
     fn take(&self) -> Option<String> {
         self.0.lock().unwrap_or_else(PoisonError::into_inner).take()
+    }
+}
+
+/// The slot of the request at hand, for a route whose credential is in the
+/// body (`/v1/tokens/verify`, `/oauth2/token`) where the authentication
+/// step never sees it. Without `--access-log` it is a slot nobody reads.
+impl<S: Sync> FromRequestParts<S> for Whose {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Whose, Self::Rejection> {
+        Ok(parts.extensions.get::<Whose>().cloned().unwrap_or_default())
     }
 }
 

@@ -445,6 +445,63 @@ contract!(revoke_asks_on_a_terminal_and_only_yes_revokes, |env| {
     assert_eq!(env.json(&["show", "deploy"])["status"], "revoked");
 });
 
+/// Every question before a change: "no" exits 7 (cancelled, as the revoke
+/// above) and leaves everything as it was.
+fn every_declined_question_exits_7_and_changes_nothing() {
+    let env = TestEnv::with_backend(Backend::RemoteSqlite);
+    env.create(&["deploy"]);
+    env.ok(&["user", "add", "bob"]);
+    let added = env.run_with_stdin(
+        &[
+            "oauth",
+            "add",
+            "reports",
+            "--template",
+            "custom",
+            "--token-url",
+            "https://login.example.com/oauth2/token",
+            "--client-id",
+            "reporter",
+            "--insecure-storage",
+        ],
+        "client-secret\n",
+    );
+    assert!(added.status.success(), "{}", stderr(&added));
+    let before = || {
+        [
+            env.json(&["show", "deploy"]),
+            env.json(&["keys", "list"]),
+            env.json(&["user", "list"]),
+            env.json(&["oauth", "list"]),
+        ]
+    };
+    let was = before();
+    for (args, nothing) in [
+        ("regenerate deploy --no-clipboard", "Nothing changed."),
+        ("keys rotate", "Nothing rotated."),
+        ("user remove bob", "Nothing removed."),
+        ("oauth remove reports", "Nothing removed."),
+    ] {
+        let (screen, status) = env.in_terminal_status(args, "n\n");
+        assert_eq!(status, 7, "{args}: {screen}");
+        assert!(screen.contains(nothing), "{args}: {screen}");
+        assert!(!screen.contains("error"), "{args}: {screen}");
+    }
+    assert_eq!(before(), was, "a declined question changed something");
+}
+
+/// What happened a moment ago reads as the past, never "in <1m".
+fn a_token_created_a_moment_ago_was_created_just_now() {
+    let env = TestEnv::new();
+    env.create(&["deploy"]);
+    let shown = env.ok(&["show", "deploy"]);
+    let created = shown
+        .lines()
+        .find(|line| line.starts_with("Created ") && !line.starts_with("Created by"))
+        .unwrap_or_else(|| panic!("no Created line: {shown}"));
+    assert!(created.contains("(just now)"), "{created}");
+}
+
 fn a_login_is_found_however_the_server_url_is_spelled() {
     let env = TestEnv::with_backend(Backend::RemoteSqlite);
     let url = env.server_url().expect("server");
@@ -456,7 +513,11 @@ fn a_login_is_found_however_the_server_url_is_spelled() {
 
 pub(crate) fn tests() -> Vec<crate::harness::Test> {
     [
-        vec![test!(a_login_is_found_however_the_server_url_is_spelled)],
+        vec![
+            test!(a_login_is_found_however_the_server_url_is_spelled),
+            test!(every_declined_question_exits_7_and_changes_nothing),
+            test!(a_token_created_a_moment_ago_was_created_just_now),
+        ],
         create_prints_only_the_secret_on_stdout_when_piped::tests(),
         create_json_has_every_documented_field::tests(),
         never_expiring_tokens_have_null_expiry::tests(),

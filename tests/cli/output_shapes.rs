@@ -14,6 +14,7 @@ pub(crate) fn tests() -> Vec<crate::harness::Test> {
         test!(quiet_prints_what_the_next_command_takes),
         test!(a_new_secret_is_never_silently_filtered_away),
         test!(a_bad_filter_is_refused_before_anything_changes),
+        test!(a_shape_a_command_cannot_give_is_refused_up_front),
         test!(bare_values_are_exact_in_a_pipe_and_escaped_on_a_terminal),
     ]
 }
@@ -199,6 +200,28 @@ fn a_bad_filter_is_refused_before_anything_changes() {
     // A filter that fails on the data (not its syntax) is an error too.
     let output = env.run(&["list", "--jq", ".[0].name | tonumber"]);
     assert_fails(&output, 2, "--jq");
+}
+
+/// Commands that print no JSON refuse the options that shape it, and `-q`
+/// is refused where there is nothing to identify, before anything runs.
+fn a_shape_a_command_cannot_give_is_refused_up_front() {
+    let env = TestEnv::new();
+    for args in [
+        &["completions", "bash", "--jq", "."][..],
+        &["logout", "--field", "user"],
+        &["auth", "token", "-q"],
+        &["completions", "zsh", "--json"],
+    ] {
+        let output = env.run(args);
+        assert_fails(&output, 2, "prints no JSON");
+        assert!(stdout(&output).is_empty(), "{args:?}: {}", stdout(&output));
+    }
+    let quiet = env.run(&["status", "-q"]);
+    assert_fails(&quiet, 2, "-q prints identifiers, and status prints none");
+    assert!(stderr(&quiet).contains("--field"), "{}", stderr(&quiet));
+    // What it can give works as before.
+    assert_eq!(env.ok(&["status", "--field", "mode"]), "local\n");
+    assert_eq!(env.ok(&["whoami", "-q"]), format!("{}\n", env.me()));
 }
 
 /// A bare value may be anything someone sent (a session's client); a jq

@@ -6,7 +6,7 @@ use crate::common;
 
 use std::process::Stdio;
 
-use common::{TestEnv, http_login, http_request};
+use common::{TestEnv, http_exchange, http_login, http_request};
 use serde_json::json;
 
 /// `--store FILE` is the store `serve` serves, unless `--database` says
@@ -117,6 +117,16 @@ fn the_access_log_has_one_line_per_request_and_no_secret() {
         Some(&session),
         None,
     );
+    // Credentials in the body, which no authentication step sees.
+    let verified = http_request(
+        "POST",
+        &format!("{url}/v1/tokens/verify"),
+        None,
+        Some(&json!({ "token": secret }).to_string()),
+    );
+    assert_eq!(verified.status, 200);
+    assert_eq!(http_exchange(&url, &secret, None, None).status, 200);
+    assert_eq!(http_exchange(&url, &session, None, None).status, 200);
     drop(server);
 
     let log = std::fs::read_to_string(&log_path).expect("access log");
@@ -126,7 +136,7 @@ fn the_access_log_has_one_line_per_request_and_no_secret() {
         "a session in the access log:\n{log}"
     );
     let lines: Vec<&str> = log.lines().collect();
-    assert_eq!(lines.len(), 5, "one line per request:\n{log}");
+    assert_eq!(lines.len(), 8, "one line per request:\n{log}");
     let fields = |line: &str| line.split(' ').map(str::to_owned).collect::<Vec<_>>();
     let login = fields(lines[0]);
     assert!(login[1].starts_with("127.0.0.1:"), "{log}");
@@ -150,6 +160,23 @@ fn the_access_log_has_one_line_per_request_and_no_secret() {
         lines[4].contains(&format!("GET /v1/sessions/…({} bytes) ", session.len())),
         "a session in a path is left out: {}",
         lines[4]
+    );
+    assert!(
+        lines[5].contains("POST /v1/tokens/verify 200 ")
+            && lines[5].ends_with(&format!("hint={hint}")),
+        "a secret in the body is named by its hint: {}",
+        lines[5]
+    );
+    assert!(
+        lines[6].contains("POST /oauth2/token 200 ") && lines[6].ends_with(&format!("hint={hint}")),
+        "{}",
+        lines[6]
+    );
+    assert!(
+        lines[7].contains("POST /oauth2/token 200 ")
+            && lines[7].ends_with(&format!("session user={me}")),
+        "{}",
+        lines[7]
     );
 }
 

@@ -376,6 +376,14 @@ fn profiles_are_listed_switched_and_removed_without_silent_switches() {
         "{}",
         stderr(&local)
     );
+    // Removing the last profile says so then, since no later command can.
+    let removed = env.run(&["profile", "remove", "default"]);
+    assert_success(&removed, &["profile", "remove", "default"]);
+    assert!(
+        stderr(&removed).contains("No profile is current, so commands now use the local store at"),
+        "{}",
+        stderr(&removed)
+    );
 }
 
 /// A second login on one profile, as another user, in a file (the only
@@ -385,8 +393,22 @@ fn a_login_as_another_user_on_the_same_profile_keeps_its_session() {
     let env = TestEnv::with_backend(Backend::RemoteSqlite);
     env.add_user_with_password("bob", "developer", "bob's own password");
     let root_session = env.session();
+    let me = env.me();
     let output = env.login_as(Some("bob"), "bob's own password\n");
     assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(&format!(
+            "Profile default is now bob on {}",
+            env.server_url().expect("url")
+        )),
+        "no word that the profile changed hands: {}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains(&format!("instead of {me}")),
+        "{}",
+        stderr(&output)
+    );
     assert_eq!(env.ok(&["whoami", "--field", "user"]), "bob\n");
     let profiles = env.json(&["profile", "list"]);
     assert_eq!(profiles[0]["user"], "bob", "{profiles}");

@@ -1,6 +1,6 @@
 //! `tokenctl profile remove`.
 
-use crate::cmd::{Context, logout};
+use crate::cmd::{Context, Target, logout};
 use crate::error::Result;
 
 /// Forget a saved login: its session ends on the server, then the profile goes
@@ -28,11 +28,26 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     if profiles.current.as_deref() == Some(args.name.as_str()) {
         profiles.current = None;
     }
+    let none_current = profiles.current.is_none();
     ctx.sessions.save_profiles(&profiles)?;
     ended?;
     ctx.out.success(&format!(
         "Removed profile {} ({} on {})",
         args.name, profile.user, profile.server
     ));
+    if none_current && matches!(ctx.target(), Ok(Target::Local)) {
+        say_local_from_now_on(ctx);
+    }
     Ok(())
+}
+
+/// Commands worked on a server until now and go to the local store from
+/// here on: said once, now, since no later command would say it when no
+/// profile is left.
+fn say_local_from_now_on(ctx: &Context) {
+    ctx.out.note(&format!(
+        "No profile is current, so commands now use the local store at {}; \
+         tokenctl login (or tokenctl profile use NAME) goes back to a server",
+        ctx.settings.store.display()
+    ));
 }

@@ -22,6 +22,7 @@ use crate::exchange::{
 use crate::model::Permission;
 use crate::secret::Secret;
 use crate::server::AppState;
+use crate::server::access_log::Whose;
 use crate::server::auth::{Caller, Source, looks_like_token, verify_session};
 use crate::server::error::ApiError;
 use crate::server::form::{FormBody, FormError, Parameters};
@@ -139,17 +140,21 @@ fn no_store() -> [(axum::http::HeaderName, &'static str); 2] {
 async fn token(
     State(state): State<AppState>,
     Source(source): Source,
+    whose: Whose,
     form: FormBody,
 ) -> Result<Response, OAuthError> {
     let parameters = form.parameters();
     let form = TokenForm::read(&parameters).map_err(OAuthError)?;
-    let exchanged = exchange(&state, &source, form).await.map_err(OAuthError)?;
+    let exchanged = exchange(&state, &source, &whose, form)
+        .await
+        .map_err(OAuthError)?;
     Ok((no_store(), Json(ExchangeResponse::from(exchanged))).into_response())
 }
 
 async fn exchange(
     state: &AppState,
     source: &str,
+    whose: &Whose,
     form: TokenForm<'_>,
 ) -> Result<Exchanged, ExchangeError> {
     let invalid = |message: &str| ExchangeError::InvalidRequest(message.to_owned());
@@ -188,12 +193,14 @@ async fn exchange(
         Some(ACCESS_TOKEN_TYPE) if looks_like_token(subject_token) => {
             secret = Secret::parse(subject_token)
                 .map_err(|error| ExchangeError::InvalidGrant(error.to_string()))?;
+            whose.presented(&secret);
             ExchangeSubject::Token(&secret)
         }
         Some(JWT_TOKEN_TYPE) => {
             claims = verify_session(state, subject_token)
                 .await
                 .map_err(|error| ExchangeError::InvalidGrant(error.message))?;
+            whose.session(&claims);
             ExchangeSubject::Session(&claims)
         }
         Some(ACCESS_TOKEN_TYPE) => {

@@ -14,6 +14,7 @@ use crate::model::{Status, Token};
 use crate::requests::{CreateRequest, ListRequest, Origin, TokenRef};
 use crate::secret::Secret;
 use crate::server::AppState;
+use crate::server::access_log::Whose;
 use crate::server::auth::{Caller, Source};
 use crate::server::error::ApiResult;
 use crate::time::{self, Expiry};
@@ -133,18 +134,22 @@ async fn regenerate(
 /// Anyone holding a secret may check it.
 async fn verify(
     State(state): State<AppState>,
+    whose: Whose,
     Json(request): Json<SecretRequest>,
 ) -> ApiResult<Json<Token>> {
     let secret = Secret::parse(&request.token).map_err(Error::from)?;
+    whose.presented(&secret);
     Ok(Json(state.service.verify(&secret).await?))
 }
 
 /// Anyone holding a secret may see its token, whatever its status.
 async fn inspect(
     State(state): State<AppState>,
+    whose: Whose,
     Json(request): Json<SecretRequest>,
 ) -> ApiResult<Json<Token>> {
     let secret = Secret::parse(&request.token).map_err(Error::from)?;
+    whose.presented(&secret);
     let token = state
         .service
         .inspect_secret(&secret)
@@ -157,9 +162,11 @@ async fn inspect(
 async fn revoke_by_value(
     State(state): State<AppState>,
     Source(source): Source,
+    whose: Whose,
     Json(request): Json<RevokeByValueRequest>,
 ) -> ApiResult<Json<Revocation>> {
     let secret = Secret::parse(&request.token).map_err(Error::from)?;
+    whose.presented(&secret);
     let origin = Origin {
         who: format!("holder of {}", secret.hint()),
         source,
