@@ -88,6 +88,7 @@ all\t''"
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l expiring-within -d 'Only active tokens that expire within this time, e.g. 7d' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l owner -d 'Only tokens owned by this user' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l type -d 'Only tokens of this type (personal or service)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l limit -d 'Show at most N items [default: 1000]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
@@ -95,6 +96,8 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l config -d 'Co
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l fail-if-any -d 'Exit 1 when any token matches (for cron and CI checks)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l all -d 'Show every item, however many (fetched a page at a time)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l jsonl -d 'Print one JSON object per line as they arrive (JSON Lines)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
@@ -106,6 +109,7 @@ all\t''"
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l expiring-within -d 'Only active tokens that expire within this time, e.g. 7d' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l owner -d 'Only tokens owned by this user' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l type -d 'Only tokens of this type (personal or service)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l limit -d 'Show at most N items [default: 1000]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
@@ -113,6 +117,8 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l config -d 'Conf
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l fail-if-any -d 'Exit 1 when any token matches (for cron and CI checks)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l all -d 'Show every item, however many (fetched a page at a time)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l jsonl -d 'Print one JSON object per line as they arrive (JSON Lines)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
@@ -226,12 +232,15 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -l debug -d 'Log
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l token -d 'Only entries about this token (ID or name)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l since -d 'Only entries newer than this, e.g. 24h or 7d' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l limit -d 'Show at most N items [default: 1000]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l all -d 'Show every item, however many (fetched a page at a time)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l jsonl -d 'Print one JSON object per line as they arrive (JSON Lines)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
@@ -653,6 +662,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_s
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -f -a "remove" -d 'Remove a user: their tokens are revoked and their sessions end (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -f -a "rm" -d 'Remove a user: their tokens are revoked and their sessions end (needs users:manage)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and not __fish_seen_subcommand_from list ls add disable enable set-role unlock reset-password reset-2fa edit remove rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N items [default: 1000]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
@@ -660,10 +670,13 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l removed -d 'Include removed users'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l all -d 'Show every item, however many (fetched a page at a time)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l jsonl -d 'Print one JSON object per line as they arrive (JSON Lines)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l limit -d 'Show at most N items [default: 1000]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
@@ -671,6 +684,8 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l removed -d 'Include removed users'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l all -d 'Show every item, however many (fetched a page at a time)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l jsonl -d 'Print one JSON object per line as they arrive (JSON Lines)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l debug -d 'Log what tokenctl does on stderr (never a secret)'

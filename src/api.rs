@@ -161,6 +161,13 @@ pub struct TokenQuery {
     pub kind: Option<TokenKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiring_within_seconds: Option<i64>,
+    /// At most this many items (1 to 1000; default 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<usize>,
+    /// Where the page starts: the `cursor` of the previous answer's
+    /// `Link: rel="next"`, passed back as it came.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
 }
 
 /// Query of `GET /v1/audit`.
@@ -172,6 +179,13 @@ pub struct AuditQuery {
     pub token: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since_seconds: Option<i64>,
+    /// At most this many items (1 to 1000; default 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<usize>,
+    /// Where the page starts: the `cursor` of the previous answer's
+    /// `Link: rel="next"`, passed back as it came.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -296,13 +310,28 @@ pub struct EndedSessions {
     pub ended: u64,
 }
 
+/// The page a list query names, from its `limit` and `cursor`.
+pub fn page_request(limit: Option<usize>, cursor: Option<&str>) -> crate::paging::PageRequest {
+    crate::paging::PageRequest {
+        cursor: cursor.map(crate::paging::Cursor::from_client),
+        limit,
+    }
+}
+
 /// Query of `GET /v1/users`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UsersQuery {
     /// Include removed users.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub removed: bool,
+    /// At most this many items (1 to 1000; default 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<usize>,
+    /// Where the page starts: the `cursor` of the previous answer's
+    /// `Link: rel="next"`, passed back as it came.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
 }
 
 /// `PATCH /v1/users/{name}`: what to change; a field left out stays.

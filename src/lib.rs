@@ -28,6 +28,7 @@ pub mod lockout;
 pub mod model;
 pub mod oauth;
 pub mod output;
+pub mod paging;
 pub mod policy;
 pub mod rate_limit;
 pub mod recovery;

@@ -7,6 +7,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::model::{Id, Permissions, Status, Token, TokenKind};
+use crate::paging::PageRequest;
 use crate::policy::Actor;
 use crate::secret::Secret;
 use crate::time::Expiry;
@@ -103,6 +104,7 @@ pub struct ListRequest {
     pub status: Option<Status>,
     /// Only tokens that expire within this long from now (and haven't yet).
     pub expiring_within: Option<Duration>,
+    pub page: PageRequest,
 }
 
 /// Which audit entries to read.
@@ -112,6 +114,15 @@ pub struct AuditRequest {
     pub token: Option<TokenRef>,
     /// Only entries newer than this long ago.
     pub since: Option<Duration>,
+    pub page: PageRequest,
+}
+
+/// Which accounts to list.
+#[derive(Debug, Clone, Default)]
+pub struct UsersRequest {
+    /// Removed accounts too.
+    pub removed: bool,
+    pub page: PageRequest,
 }
 
 /// Who a credential stands for, and what its user's role would allow: the

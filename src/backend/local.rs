@@ -12,10 +12,11 @@ use crate::exchange::{
 };
 use crate::jose::{KeyInfo, Rotation};
 use crate::model::{AuditEntry, Permissions, Role, Token, User};
+use crate::paging::Page;
 use crate::policy::{Actor, Credential, LifetimePolicy};
 use crate::requests::{
     AuditRequest, CreateRequest, CreatedToken, Identity, ListRequest, Origin, RegeneratedToken,
-    Revocation, TokenRef,
+    Revocation, TokenRef, UsersRequest,
 };
 use crate::secret::Secret;
 use crate::service::{Ending, ExchangeSubject, Issuer, TokenService};
@@ -70,7 +71,7 @@ impl Backend for LocalBackend {
             .await
     }
 
-    async fn list_tokens(&self, request: ListRequest) -> Result<Vec<Token>> {
+    async fn list_tokens(&self, request: ListRequest) -> Result<Page<Token>> {
         self.service
             .list_tokens(&self.actor().await?, request)
             .await
@@ -110,7 +111,7 @@ impl Backend for LocalBackend {
         self.service.inspect_secret(secret).await
     }
 
-    async fn audit(&self, request: AuditRequest) -> Result<Vec<AuditEntry>> {
+    async fn audit(&self, request: AuditRequest) -> Result<Page<AuditEntry>> {
         self.service.audit(&self.actor().await?, request).await
     }
 
@@ -153,8 +154,8 @@ impl Backend for LocalBackend {
             .await
     }
 
-    async fn users(&self, removed: bool) -> Result<Vec<User>> {
-        self.service.users(&self.actor().await?, removed).await
+    async fn users(&self, request: UsersRequest) -> Result<Page<User>> {
+        self.service.users(&self.actor().await?, request).await
     }
 
     async fn edit_user(&self, name: &str, email: Option<&str>) -> Result<User> {

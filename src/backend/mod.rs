@@ -12,9 +12,10 @@ use crate::error::Result;
 use crate::exchange::{AccessClaims, ExchangeRequest, Exchanged};
 use crate::jose::{KeyInfo, Rotation};
 use crate::model::{AuditEntry, Permissions, Role, Token, User};
+use crate::paging::Page;
 use crate::requests::{
     AuditRequest, CreateRequest, CreatedToken, Identity, ListRequest, RegeneratedToken, Revocation,
-    TokenRef,
+    TokenRef, UsersRequest,
 };
 use crate::secret::Secret;
 use crate::service::Ending;
@@ -28,7 +29,7 @@ pub trait Backend: Send + Sync {
     /// Who the commands act as.
     async fn whoami(&self) -> Result<Identity>;
     async fn create_token(&self, request: CreateRequest) -> Result<CreatedToken>;
-    async fn list_tokens(&self, request: ListRequest) -> Result<Vec<Token>>;
+    async fn list_tokens(&self, request: ListRequest) -> Result<Page<Token>>;
     async fn show_token(&self, reference: &TokenRef) -> Result<Token>;
     async fn revoke(&self, reference: &TokenRef) -> Result<Revocation>;
     /// Revokes by value; `reason` goes into the audit entry.
@@ -43,7 +44,7 @@ pub trait Backend: Send + Sync {
     /// token has it. Needs no account, like revoking by value.
     async fn inspect_secret(&self, secret: &Secret) -> Result<Option<Token>>;
     /// The audit log, optionally for one token (resolved like `show`).
-    async fn audit(&self, request: AuditRequest) -> Result<Vec<AuditEntry>>;
+    async fn audit(&self, request: AuditRequest) -> Result<Page<AuditEntry>>;
     async fn roles(&self) -> Result<Vec<Role>>;
     async fn role(&self, name: &str) -> Result<Role>;
     async fn add_role(
@@ -61,7 +62,7 @@ pub trait Backend: Send + Sync {
         reassign: Option<&str>,
     ) -> Result<crate::api::RemovedRole>;
     /// The accounts; removed ones too with `removed`.
-    async fn users(&self, removed: bool) -> Result<Vec<User>>;
+    async fn users(&self, request: UsersRequest) -> Result<Page<User>>;
     /// Sets the user's email address (`""` clears it).
     async fn edit_user(&self, name: &str, email: Option<&str>) -> Result<User>;
     /// Removes the user: their tokens revoked, their sessions ended.

@@ -21,7 +21,8 @@ use crate::cli::GlobalArgs;
 use crate::error::{Error, Result};
 use crate::model::Status;
 use crate::output::Output;
-use crate::requests::ListRequest;
+use crate::paging::{MAX_LIMIT, PageRequest};
+use crate::requests::{ListRequest, UsersRequest};
 
 /// How long a Tab may wait for the store or the server.
 const DEADLINE: Duration = Duration::from_secs(2);
@@ -32,9 +33,10 @@ pub(crate) fn tokens() -> ArgValueCandidates {
         candidates(async |ctx| {
             let request = ListRequest {
                 status: Some(Status::Active),
+                page: PageRequest::first(MAX_LIMIT),
                 ..ListRequest::default()
             };
-            let tokens = backend(ctx).await?.list_tokens(request).await?;
+            let tokens = backend(ctx).await?.list_tokens(request).await?.items;
             Ok(tokens
                 .iter()
                 .flat_map(|token| {
@@ -52,7 +54,11 @@ pub(crate) fn tokens() -> ArgValueCandidates {
 pub(crate) fn users() -> ArgValueCandidates {
     ArgValueCandidates::new(|| {
         candidates(async |ctx| {
-            let users = backend(ctx).await?.users(false).await?;
+            let request = UsersRequest {
+                removed: false,
+                page: PageRequest::first(MAX_LIMIT),
+            };
+            let users = backend(ctx).await?.users(request).await?.items;
             Ok(users
                 .iter()
                 .map(|user| candidate(&user.name, format!("role {}", user.role)))

@@ -2,10 +2,10 @@
 
 use chrono::Duration;
 
-use super::{Context, ExitStatus, parse};
+use super::{Context, ExitStatus, listing, parse};
 use crate::error::Result;
 use crate::model::{Status, TokenKind};
-use crate::output::{self, TokenView};
+use crate::output::{self, ListStream, TokenView};
 use crate::requests::ListRequest;
 use crate::time;
 
@@ -14,10 +14,13 @@ use crate::time;
 /// Shows active tokens unless --status says otherwise; revoked tokens stay
 /// visible with --status revoked or --status all. Without the tokens:read-all
 /// permission you see your own tokens only. No secret is ever shown.
+/// The first 1000 are shown (--limit N, or --all for every one), in ID
+/// order, printed as they arrive from the store or the server.
 ///
 /// Examples:
 ///   tokenctl list
 ///   tokenctl list --status all --owner alice
+///   tokenctl list --all --jsonl > tokens.jsonl
 ///   tokenctl list --expiring-within 7d --json
 ///   tokenctl list --expiring-within 14d --fail-if-any || mail -s "tokens expire soon" admin
 #[derive(Debug, clap::Args)]
@@ -42,6 +45,9 @@ pub struct Args {
     /// Exit 1 when any token matches (for cron and CI checks)
     #[arg(long)]
     pub fail_if_any: bool,
+
+    #[command(flatten)]
+    pub listing: listing::ListingArgs,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -81,19 +87,34 @@ async fn show(ctx: &Context, args: Args) -> Result<usize> {
         kind: args.kind,
         status: args.status.status(),
         expiring_within: args.expiring_within,
+        page: Default::default(),
     };
-    let tokens = ctx.backend().await?.list_tokens(request).await?;
-    if ctx.out.json {
-        let views: Vec<TokenView<'_>> = tokens.iter().map(|t| TokenView::new(t, now)).collect();
-        ctx.out.json(&views)?;
-        return Ok(tokens.len());
-    }
-    if tokens.is_empty() {
+    let backend = ctx.backend().await?;
+    let mut stream = ListStream::new(&ctx.out, &output::TOKEN_HEADER, args.listing.jsonl)?;
+    let fetch = |page| {
+        let request = ListRequest {
+            page,
+            ..request.clone()
+        };
+        let backend = backend.clone();
+        async move { backend.list_tokens(request).await }
+    };
+    let walked = listing::walk(&args.listing, fetch, |tokens| {
+        if stream.is_json() {
+            let views: Vec<TokenView<'_>> = tokens.iter().map(|t| TokenView::new(t, now)).collect();
+            stream.items(&views)
+        } else {
+            stream.rows(tokens.iter().map(|t| output::token_row(t, now)).collect())
+        }
+    })
+    .await?;
+    let shown = stream.finish()?;
+    if shown == 0 && !ctx.out.json && !args.listing.jsonl {
         ctx.out
             .note("No tokens match. Create one with: tokenctl create NAME");
-        return Ok(0);
     }
-    let rows = tokens.iter().map(|t| output::token_row(t, now)).collect();
-    ctx.out.table(&output::TOKEN_HEADER, rows)?;
-    Ok(tokens.len())
+    if let Some(note) = listing::more_note(walked, "tokens") {
+        ctx.out.note(&note);
+    }
+    Ok(shown)
 }

@@ -35,6 +35,7 @@ mod context;
 mod credentials;
 pub mod hints;
 mod input;
+pub mod listing;
 pub mod parse;
 mod pick;
 mod reveal;

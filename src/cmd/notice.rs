@@ -18,6 +18,7 @@ use crate::model::{Status, TokenKind};
 use crate::oauth::config::OAuthStore;
 use crate::oauth::notices::{self, ExpiringTokens};
 use crate::output::Output;
+use crate::paging::{MAX_LIMIT, PageRequest};
 use crate::requests::ListRequest;
 
 /// How far ahead the user's own tokens are looked at.
@@ -65,9 +66,11 @@ async fn expiring_tokens(backend: &dyn Backend) -> Option<ExpiringTokens> {
             kind: Some(TokenKind::Personal),
             status: Some(Status::Active),
             expiring_within: Some(Duration::days(EXPIRING_WITHIN_DAYS)),
+            page: PageRequest::first(MAX_LIMIT),
         })
         .await
-        .ok()?;
+        .ok()?
+        .items;
     tokens.sort_by_key(|token| token.expires_at);
     let first_expires_at = tokens.first()?.expires_at?;
     Some(ExpiringTokens {

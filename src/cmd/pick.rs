@@ -9,6 +9,7 @@ use super::Context;
 use crate::error::{Error, Result};
 use crate::model::{Status, Token};
 use crate::output::{expiry_text, printable};
+use crate::paging::{MAX_LIMIT, PageRequest};
 use crate::requests::ListRequest;
 use crate::time;
 
@@ -30,11 +31,13 @@ pub(super) async fn token_argument(
                 )),
         );
     }
+    // The first page a server allows: a picker of more is past any use.
     let request = ListRequest {
         status: Some(Status::Active),
+        page: PageRequest::first(MAX_LIMIT),
         ..ListRequest::default()
     };
-    let tokens = ctx.backend().await?.list_tokens(request).await?;
+    let tokens = ctx.backend().await?.list_tokens(request).await?.items;
     if tokens.is_empty() {
         return Err(
             Error::not_found(format!("there is no active token to {verb}"))

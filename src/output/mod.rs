@@ -18,7 +18,9 @@ use crate::policy;
 use crate::time;
 
 mod shape;
+mod stream;
 pub use shape::{Document, Shape};
+pub use stream::ListStream;
 
 #[derive(Debug, Clone)]
 pub struct Output {
@@ -70,7 +72,13 @@ impl Output {
         if matches!(self.shape, Shape::Human | Shape::Json) {
             return self.whole_json(value);
         }
-        let lines = self.shape.lines(&to_text(value)?)?;
+        self.shaped(&to_text(value)?)
+    }
+
+    /// What the [`Shape`] makes of a JSON document's text (whose order of
+    /// keys jq keeps, as a `serde_json::Value` would not).
+    fn shaped(&self, document: &str) -> Result<()> {
+        let lines = self.shape.lines(document)?;
         self.text(&self.bare_lines(&lines))
     }
 
@@ -152,17 +160,7 @@ impl Output {
     /// `gh` and `kubectl`. Written in one pass after measuring the widths:
     /// a table of 100k tokens needs no more memory than its cells.
     pub fn table(&self, header: &[&str], rows: Vec<Vec<String>>) -> Result<()> {
-        let rows: Vec<Vec<String>> = rows
-            .into_iter()
-            .map(|row| {
-                row.into_iter()
-                    .map(|cell| match printable(&cell) {
-                        Cow::Borrowed(_) => cell,
-                        Cow::Owned(escaped) => escaped,
-                    })
-                    .collect()
-            })
-            .collect();
+        let rows = escaped_cells(rows);
         let mut widths: Vec<usize> = header.iter().map(|title| title.width()).collect();
         for row in &rows {
             for (width, cell) in widths.iter_mut().zip(row) {
@@ -277,13 +275,27 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     Cow::Owned(escaped)
 }
 
+/// Cells as a person may read them (see [`printable`]).
+fn escaped_cells(rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    rows.into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|cell| match printable(&cell) {
+                    Cow::Borrowed(_) => cell,
+                    Cow::Owned(escaped) => escaped,
+                })
+                .collect()
+        })
+        .collect()
+}
+
 fn write_row(out: &mut impl Write, widths: &[usize], cells: &[String]) -> io::Result<()> {
     let last = cells.len().saturating_sub(1);
     for (index, (cell, width)) in cells.iter().zip(widths).enumerate() {
         if index == last {
             writeln!(out, "{cell}")?;
         } else {
-            let padding = width - cell.width() + 2;
+            let padding = width.saturating_sub(cell.width()) + 2;
             write!(out, "{cell}{:padding$}", "")?;
         }
     }

@@ -7,9 +7,10 @@ use crate::api::{RemovedRole, RemovedUser};
 use crate::credential_cache;
 use crate::error::{Error, ErrorKind, Reason, Result};
 use crate::model::{Permission, Permissions, Role, User};
+use crate::paging::Page;
 use crate::policy::{self, Act, Actor, Operation};
-use crate::requests::RoleChange;
-use crate::store::{AuditRecord, StoredPassword};
+use crate::requests::{RoleChange, UsersRequest};
+use crate::store::{AuditRecord, Rows, StoredPassword, UserFilter};
 use crate::time;
 
 use super::TokenService;
@@ -197,14 +198,18 @@ impl TokenService {
         Ok(role)
     }
 
-    /// The accounts, without removed ones unless `removed`.
-    pub async fn users(&self, actor: &Actor, removed: bool) -> Result<Vec<User>> {
+    /// A page of the accounts, without removed ones unless asked.
+    pub async fn users(&self, actor: &Actor, request: UsersRequest) -> Result<Page<User>> {
         if !actor.has(Permission::TokensReadAll) {
             actor.require(Permission::UsersManage, "list users")?;
         }
-        let mut users = self.store.users().await?;
-        users.retain(|user| removed || !user.is_removed());
-        Ok(users)
+        let (rows, limit) = Rows::for_page(&request.page)?;
+        let filter = UserFilter {
+            removed: request.removed,
+            rows,
+        };
+        let users = self.store.users(&filter).await?;
+        Ok(Page::of(users, limit, |user| user.id))
     }
 
     /// Adds an account. Without a password one is generated and returned,
@@ -248,7 +253,7 @@ impl TokenService {
     /// Whether any active account has a password to log in with: a server
     /// over a store without one serves nobody.
     pub async fn anyone_can_log_in(&self) -> Result<bool> {
-        for user in self.store.users().await? {
+        for user in self.store.users(&UserFilter::all()).await? {
             if user.is_disabled() {
                 continue;
             }
@@ -270,7 +275,7 @@ impl TokenService {
         name: &str,
         password: Option<String>,
     ) -> Result<Option<Option<String>>> {
-        if !self.store.users().await?.is_empty() {
+        if !self.store.users(&UserFilter::all()).await?.is_empty() {
             return Ok(None);
         }
         policy::check_name("user", name)?;
@@ -462,7 +467,7 @@ impl TokenService {
     /// How many active accounts that `counted` picks can manage users.
     async fn other_admins(&self, counted: impl Fn(&User) -> bool) -> Result<usize> {
         let mut count = 0;
-        for other in self.store.users().await? {
+        for other in self.store.users(&UserFilter::all()).await? {
             if counted(&other)
                 && !other.is_disabled()
                 && self

@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::credential_cache;
 use crate::error::{Error, Reason, Result};
 use crate::model::{AuditEntry, Permission, Status, Token};
+use crate::paging::Page;
 use crate::policy::{self, Act, Actor, Operation};
 use crate::requests::{
     AuditRequest, CreateRequest, CreatedToken, ListRequest, Origin, RegeneratedToken, Revocation,
@@ -15,7 +16,9 @@ use crate::requests::{
 };
 use crate::scan;
 use crate::secret::{Secret, SecretHash};
-use crate::store::{AuditFilter, AuditRecord, NewToken, SecretChange, SecretMatch, TokenFilter};
+use crate::store::{
+    AuditFilter, AuditRecord, NewToken, Rows, SecretChange, SecretMatch, TokenFilter,
+};
 use crate::time;
 
 use super::TokenService;
@@ -92,13 +95,13 @@ impl TokenService {
         })
     }
 
-    /// Tokens the actor may see that match `filter`. Without `tokens:read-all`
-    /// that is the actor's own tokens only.
-    /// The tokens `request` asks for, among those the actor may see: without
-    /// `tokens:read-all`, only their own.
-    pub async fn list_tokens(&self, actor: &Actor, request: ListRequest) -> Result<Vec<Token>> {
+    /// A page of the tokens `request` asks for, among those the actor may
+    /// see: without `tokens:read-all`, only their own.
+    pub async fn list_tokens(&self, actor: &Actor, request: ListRequest) -> Result<Page<Token>> {
         let now = self.now();
+        let (rows, limit) = Rows::for_page(&request.page)?;
         let mut filter = TokenFilter {
+            rows,
             owner: request.owner,
             kind: request.kind,
             status: request.status,
@@ -129,7 +132,8 @@ impl TokenService {
                 }),
             );
         }
-        Ok(self.store.tokens(&filter, now).await?)
+        let tokens = self.store.tokens(&filter, now).await?;
+        Ok(Page::of(tokens, limit, |token| token.id))
     }
 
     /// The one token a reference names, among those the actor may see.
@@ -349,9 +353,11 @@ impl TokenService {
     /// The audit entries `request` asks for; without `audit:read` only the
     /// actor's own. A token is found as [`TokenService::find_token`] finds
     /// it, so only among those the actor may see.
-    pub async fn audit(&self, actor: &Actor, request: AuditRequest) -> Result<Vec<AuditEntry>> {
+    pub async fn audit(&self, actor: &Actor, request: AuditRequest) -> Result<Page<AuditEntry>> {
+        let (rows, limit) = Rows::for_page(&request.page)?;
         let mut filter = AuditFilter {
             since: request.since.map(|since| self.now() - time::bounded(since)),
+            rows,
             ..AuditFilter::default()
         };
         if let Some(reference) = &request.token {
@@ -360,7 +366,8 @@ impl TokenService {
         if !actor.has(Permission::AuditRead) {
             filter.actor = Some(actor.user.name.clone());
         }
-        Ok(self.store.audit_entries(&filter).await?)
+        let entries = self.store.audit_entries(&filter).await?;
+        Ok(Page::of(entries, limit, |entry| entry.id))
     }
 }
 

@@ -109,6 +109,7 @@ pub struct TokenFilter {
     pub status: Option<Status>,
     /// Only tokens that expire at or before this instant (and haven't yet).
     pub expiring_before: Option<DateTime<Utc>>,
+    pub rows: Rows,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -116,6 +117,46 @@ pub struct AuditFilter {
     pub token_id: Option<Id>,
     pub since: Option<DateTime<Utc>>,
     pub actor: Option<String>,
+    pub rows: Rows,
+}
+
+/// Which accounts to list.
+#[derive(Debug, Clone, Default)]
+pub struct UserFilter {
+    /// Removed accounts too.
+    pub removed: bool,
+    pub rows: Rows,
+}
+
+impl UserFilter {
+    /// Every account there ever was, removed ones too.
+    pub fn all() -> UserFilter {
+        UserFilter {
+            removed: true,
+            rows: Rows::default(),
+        }
+    }
+}
+
+/// Which rows of a list, in ID order: those after an ID, at most so many.
+/// The default is all of them (what the service's own walks want).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Rows {
+    pub after: Option<Id>,
+    pub limit: Option<usize>,
+}
+
+impl Rows {
+    /// The rows a page request asks for, and one more: the page then knows
+    /// whether another follows ([`crate::paging::Page::of`]).
+    pub fn for_page(page: &crate::paging::PageRequest) -> crate::error::Result<(Rows, usize)> {
+        let limit = page.limit()?;
+        let rows = Rows {
+            after: page.after_id()?,
+            limit: Some(limit + 1),
+        };
+        Ok((rows, limit))
+    }
 }
 
 /// A token found by its secret. The owner's state comes in the same query:
@@ -247,7 +288,7 @@ pub struct Credentials {
 #[async_trait]
 pub trait Store: Send + Sync {
     async fn user(&self, name: &str) -> StoreResult<Option<User>>;
-    async fn users(&self) -> StoreResult<Vec<User>>;
+    async fn users(&self, filter: &UserFilter) -> StoreResult<Vec<User>>;
     async fn insert_user(
         &self,
         name: &str,

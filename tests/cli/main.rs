@@ -31,6 +31,7 @@ mod oauth;
 mod openapi;
 mod openapi_rules;
 mod output_shapes;
+mod paging;
 mod passwords;
 mod picker;
 mod readme;
@@ -67,6 +68,7 @@ fn main() {
             openapi::tests(),
             openapi_rules::tests(),
             output_shapes::tests(),
+            paging::tests(),
             passwords::tests(),
             picker::tests(),
             readme::tests(),

@@ -48,21 +48,7 @@ fn seeded() -> TestEnv {
 }
 
 fn jq_itself(filter: &str, document: &str) -> String {
-    let mut jq = std::process::Command::new("jq")
-        .args(["-r", "-c", filter])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("jq");
-    use std::io::Write;
-    jq.stdin
-        .take()
-        .expect("stdin")
-        .write_all(document.as_bytes())
-        .expect("write");
-    let output = jq.wait_with_output().expect("jq runs");
-    assert!(output.status.success(), "jq {filter}");
-    stdout(&output)
+    common::jq(&["-r", "-c", filter], document)
 }
 
 fn jq_answers_what_jq_answers() {

@@ -135,9 +135,9 @@ fn concurrent_creates_from_many_processes_all_succeed() {
         "{} failures: {failures:?}",
         failures.len()
     );
-    let tokens = env.json(&["list"]);
+    let tokens = env.json(&["list", "--all"]);
     assert_eq!(tokens.as_array().map(Vec::len), Some(PROCESSES * EACH));
-    let audit = env.json(&["audit"]);
+    let audit = env.json(&["audit", "--all"]);
     assert_eq!(audit.as_array().map(Vec::len), Some(PROCESSES * EACH));
 }
 

@@ -2,6 +2,7 @@
 //! credential, and every failure turned into the typed error the local
 //! service would have raised.
 
+use reqwest::header::{HeaderMap, LINK};
 use reqwest::{Method, RequestBuilder, StatusCode, Url};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -10,6 +11,7 @@ use super::RemoteBackend;
 use crate::api;
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::transport_failure;
+use crate::paging::{Cursor, Page};
 
 impl RemoteBackend {
     /// `/v1/<segments…>`, each segment percent-encoded (token names may hold
@@ -54,16 +56,44 @@ impl RemoteBackend {
     /// Sends `request` and reads the whole answer; a lost connection or a
     /// cut-off body is "unreachable" (exit 6).
     pub(super) async fn fetch(&self, request: RequestBuilder) -> Result<(StatusCode, Vec<u8>)> {
+        let (status, _, body) = self.fetch_with_headers(request).await?;
+        Ok((status, body))
+    }
+
+    async fn fetch_with_headers(
+        &self,
+        request: RequestBuilder,
+    ) -> Result<(StatusCode, HeaderMap, Vec<u8>)> {
         let response = request
             .send()
             .await
             .map_err(|error| self.transport_error(&error))?;
         let status = response.status();
+        let headers = response.headers().clone();
         let body = response
             .bytes()
             .await
             .map_err(|error| self.cut_off(&error))?;
-        Ok((status, body.to_vec()))
+        Ok((status, headers, body.to_vec()))
+    }
+
+    /// One page of a list route: its items, and the cursor its
+    /// `Link: rel="next"` header carries when more follow.
+    pub(super) async fn get_page<Q: Serialize, T: DeserializeOwned>(
+        &self,
+        segments: &[&str],
+        query: &Q,
+    ) -> Result<Page<T>> {
+        let request = self.request(Method::GET, segments).query(query);
+        let (status, headers, body) = self.fetch_with_headers(request).await?;
+        let items = self.answer(status, &body)?;
+        let next = match headers.get(LINK) {
+            None => None,
+            Some(link) => next_cursor(link.to_str().unwrap_or_default())
+                .ok_or_else(|| self.unreadable_text("its Link header names no next cursor"))
+                .map(Some)?,
+        };
+        Ok(Page { items, next })
     }
 
     pub(super) fn cut_off(&self, error: &reqwest::Error) -> Error {
@@ -96,10 +126,15 @@ impl RemoteBackend {
 
     pub(super) async fn send<T: DeserializeOwned>(&self, request: RequestBuilder) -> Result<T> {
         let (status, body) = self.fetch(request).await?;
+        self.answer(status, &body)
+    }
+
+    /// A success's body as `T`, or the error a failure's body describes.
+    fn answer<T: DeserializeOwned>(&self, status: StatusCode, body: &[u8]) -> Result<T> {
         if status.is_success() {
-            return serde_json::from_slice(&body).map_err(|error| self.unreadable(&error));
+            return serde_json::from_slice(body).map_err(|error| self.unreadable(&error));
         }
-        Err(match serde_json::from_slice::<api::ErrorBody>(&body) {
+        Err(match serde_json::from_slice::<api::ErrorBody>(body) {
             Ok(api::ErrorBody { error }) => error,
             Err(_) => unexpected_status(status, &self.base),
         })
@@ -123,6 +158,26 @@ impl RemoteBackend {
     }
 }
 
+/// The `cursor` of the `rel="next"` target in a Link header (RFC 8288):
+/// `<?…&cursor=C>; rel="next"`, as the server writes it.
+fn next_cursor(header: &str) -> Option<Cursor> {
+    header.split(',').find_map(|link| {
+        let (target, parameters) = link.trim().split_once(';')?;
+        let is_next = parameters
+            .split(';')
+            .any(|parameter| parameter.trim() == "rel=\"next\"");
+        let target = target.trim().strip_prefix('<')?.strip_suffix('>')?;
+        let query = target.split_once('?').map_or("", |(_, query)| query);
+        is_next
+            .then(|| {
+                form_urlencoded::parse(query.as_bytes())
+                    .find(|(name, _)| name == "cursor")
+                    .map(|(_, cursor)| Cursor::from_client(cursor.into_owned()))
+            })
+            .flatten()
+    })
+}
+
 pub(super) fn unexpected_status(status: StatusCode, base: &Url) -> Error {
     let kind = match status {
         StatusCode::UNAUTHORIZED => ErrorKind::Unauthenticated,
@@ -133,4 +188,27 @@ pub(super) fn unexpected_status(status: StatusCode, base: &Url) -> Error {
         _ => ErrorKind::Internal,
     };
     Error::new(kind, format!("the server at {base} answered {status}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_next_cursor_is_read_from_the_next_link_only() {
+        let cursor = |header: &str| next_cursor(header).map(|cursor| cursor.as_str().to_owned());
+        assert_eq!(
+            cursor("<?status=all&limit=7&cursor=v1.MTI>; rel=\"next\""),
+            Some("v1.MTI".to_owned())
+        );
+        assert_eq!(
+            cursor(
+                "<https://a.example/v1/tokens?page=2>; rel=\"prev\", <?cursor=v1.Mw>; rel=\"next\""
+            ),
+            Some("v1.Mw".to_owned())
+        );
+        assert_eq!(cursor("<?cursor=v1.Mw>; rel=\"prev\""), None);
+        assert_eq!(cursor("<?limit=3>; rel=\"next\""), None);
+        assert_eq!(cursor("garbage"), None);
+    }
 }

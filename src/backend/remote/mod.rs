@@ -26,10 +26,11 @@ use crate::exchange::{
 use crate::http::{http_client, parse_server_url};
 use crate::jose::{KeyInfo, Rotation};
 use crate::model::{AuditEntry, Permissions, Role, Status, Token, User};
+use crate::paging::Page;
 use crate::policy::{Actor, Credential};
 use crate::requests::{
     AuditRequest, CreateRequest, CreatedToken, Identity, ListRequest, RegeneratedToken, Revocation,
-    TokenRef,
+    TokenRef, UsersRequest,
 };
 use crate::secret::Secret;
 use crate::service::Ending;
@@ -129,14 +130,16 @@ impl Backend for RemoteBackend {
         })
     }
 
-    async fn list_tokens(&self, request: ListRequest) -> Result<Vec<Token>> {
+    async fn list_tokens(&self, request: ListRequest) -> Result<Page<Token>> {
         let query = api::TokenQuery {
             status: Some(status_name(request.status).to_owned()),
             owner: request.owner,
             kind: request.kind,
             expiring_within_seconds: request.expiring_within.map(|within| within.num_seconds()),
+            limit: request.page.limit,
+            cursor: request.page.cursor.map(|cursor| cursor.as_str().to_owned()),
         };
-        self.get_with_query(&["tokens"], &query).await
+        self.get_page(&["tokens"], &query).await
     }
 
     async fn show_token(&self, reference: &TokenRef) -> Result<Token> {
@@ -277,12 +280,14 @@ impl Backend for RemoteBackend {
         }
     }
 
-    async fn audit(&self, request: AuditRequest) -> Result<Vec<AuditEntry>> {
+    async fn audit(&self, request: AuditRequest) -> Result<Page<AuditEntry>> {
         let query = api::AuditQuery {
             token: request.token.as_ref().map(token_path),
             since_seconds: request.since.map(|since| since.num_seconds()),
+            limit: request.page.limit,
+            cursor: request.page.cursor.map(|cursor| cursor.as_str().to_owned()),
         };
-        self.get_with_query(&["audit"], &query).await
+        self.get_page(&["audit"], &query).await
     }
 
     async fn roles(&self) -> Result<Vec<Role>> {
@@ -321,9 +326,13 @@ impl Backend for RemoteBackend {
             .await
     }
 
-    async fn users(&self, removed: bool) -> Result<Vec<User>> {
-        let query = api::UsersQuery { removed };
-        self.get_with_query(&["users"], &query).await
+    async fn users(&self, request: UsersRequest) -> Result<Page<User>> {
+        let query = api::UsersQuery {
+            removed: request.removed,
+            limit: request.page.limit,
+            cursor: request.page.cursor.map(|cursor| cursor.as_str().to_owned()),
+        };
+        self.get_page(&["users"], &query).await
     }
 
     async fn edit_user(&self, name: &str, email: Option<&str>) -> Result<User> {

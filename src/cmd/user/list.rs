@@ -2,9 +2,11 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::cmd::Context;
+use crate::cmd::{Context, listing};
 use crate::error::Result;
 use crate::model::User;
+use crate::output::ListStream;
+use crate::requests::UsersRequest;
 use crate::time;
 
 /// List users: role, email, 2FA, last login and status
@@ -22,32 +24,50 @@ pub struct Args {
     /// Include removed users
     #[arg(long)]
     pub removed: bool,
+
+    #[command(flatten)]
+    pub listing: listing::ListingArgs,
 }
 
+const HEADER: [&str; 7] = ["ID", "NAME", "ROLE", "EMAIL", "2FA", "LAST LOGIN", "STATUS"];
+
 pub async fn run(ctx: &Context, args: Args) -> Result<()> {
-    let users = ctx.backend().await?.users(args.removed).await?;
-    if ctx.out.json {
-        return ctx.out.json(&users);
-    }
+    let backend = ctx.backend().await?;
+    let mut stream = ListStream::new(&ctx.out, &HEADER, args.listing.jsonl)?;
     let now = time::now();
-    let rows = users
-        .iter()
-        .map(|user| {
-            vec![
-                user.id.to_string(),
-                user.name.clone(),
-                user.role.clone(),
-                user.email.clone().unwrap_or_else(|| "-".to_owned()),
-                two_factor(user).to_owned(),
-                last_login(user.last_login_at, now),
-                status(user, now),
-            ]
-        })
-        .collect();
-    ctx.out.table(
-        &["ID", "NAME", "ROLE", "EMAIL", "2FA", "LAST LOGIN", "STATUS"],
-        rows,
-    )
+    let fetch = |page| {
+        let request = UsersRequest {
+            removed: args.removed,
+            page,
+        };
+        let backend = backend.clone();
+        async move { backend.users(request).await }
+    };
+    let walked = listing::walk(&args.listing, fetch, |users| {
+        if stream.is_json() {
+            stream.items(&users)
+        } else {
+            stream.rows(users.iter().map(|user| row(user, now)).collect())
+        }
+    })
+    .await?;
+    stream.finish()?;
+    if let Some(note) = listing::more_note(walked, "users") {
+        ctx.out.note(&note);
+    }
+    Ok(())
+}
+
+fn row(user: &User, now: DateTime<Utc>) -> Vec<String> {
+    vec![
+        user.id.to_string(),
+        user.name.clone(),
+        user.role.clone(),
+        user.email.clone().unwrap_or_else(|| "-".to_owned()),
+        two_factor(user).to_owned(),
+        last_login(user.last_login_at, now),
+        status(user, now),
+    ]
 }
 
 fn two_factor(user: &User) -> &'static str {

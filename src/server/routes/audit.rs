@@ -4,8 +4,8 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
 
-use super::{Json, Query};
-use crate::api::AuditQuery;
+use super::{Paged, Query};
+use crate::api::{self, AuditQuery};
 use crate::error::Error;
 use crate::model::AuditEntry;
 use crate::requests::{AuditRequest, TokenRef};
@@ -21,7 +21,7 @@ async fn list(
     State(state): State<AppState>,
     Caller(actor): Caller,
     Query(query): Query<AuditQuery>,
-) -> ApiResult<Json<Vec<AuditEntry>>> {
+) -> ApiResult<Paged<AuditEntry>> {
     let since = query
         .since_seconds
         .map(|seconds| crate::time::client_seconds("since_seconds", seconds))
@@ -30,6 +30,11 @@ async fn list(
     let request = AuditRequest {
         token: query.token.as_deref().map(TokenRef::parse),
         since,
+        page: api::page_request(query.limit, query.cursor.as_deref()),
     };
-    Ok(Json(state.service.audit(&actor, request).await?))
+    let page = state.service.audit(&actor, request).await?;
+    Paged::new(page, |cursor| AuditQuery {
+        cursor: Some(cursor),
+        ..query
+    })
 }

@@ -144,3 +144,55 @@ pub(super) struct Query<T>(pub T);
 #[derive(FromRequestParts)]
 #[from_request(via(axum::extract::Path), rejection(ApiError))]
 pub(super) struct Path<T>(pub T);
+
+/// One page of a list: its items as the JSON array the route always
+/// answered, and — when more follow — a `Link: <?…cursor=…>; rel="next"`
+/// header (RFC 8288, GitHub's form) whose target is this request's own
+/// query with the next cursor in it. The target is a query-only reference,
+/// so it resolves against whatever URL the client used, behind any proxy
+/// or path prefix.
+pub(super) struct Paged<T> {
+    items: Vec<T>,
+    next: Option<String>,
+}
+
+impl<T> Paged<T> {
+    /// `page`, with `next_query` making the query of the next page from
+    /// its cursor.
+    pub(super) fn new<Q: serde::Serialize>(
+        page: crate::paging::Page<T>,
+        next_query: impl FnOnce(String) -> Q,
+    ) -> Result<Paged<T>, ApiError> {
+        let next = match page.next {
+            Some(cursor) => Some(
+                serde_urlencoded::to_string(next_query(cursor.as_str().to_owned())).map_err(
+                    |error| {
+                        ApiError(crate::error::Error::internal(format!(
+                            "cannot write the next page's link: {error}"
+                        )))
+                    },
+                )?,
+            ),
+            None => None,
+        };
+        Ok(Paged {
+            items: page.items,
+            next,
+        })
+    }
+}
+
+impl<T: serde::Serialize> axum::response::IntoResponse for Paged<T> {
+    fn into_response(self) -> axum::response::Response {
+        let mut response = Json(self.items).into_response();
+        if let Some(query) = self.next
+            && let Ok(link) =
+                axum::http::HeaderValue::from_str(&format!("<?{query}>; rel=\"next\""))
+        {
+            response
+                .headers_mut()
+                .insert(axum::http::header::LINK, link);
+        }
+        response
+    }
+}

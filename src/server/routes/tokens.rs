@@ -4,9 +4,9 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::{get, post};
 
-use super::{Json, JsonOrEmpty, Path, Query};
+use super::{Json, JsonOrEmpty, Paged, Path, Query};
 use crate::api::{
-    CreateTokenRequest, CreatedToken, RegenerateRequest, RegeneratedToken, Revocation,
+    self, CreateTokenRequest, CreatedToken, RegenerateRequest, RegeneratedToken, Revocation,
     RevokeByValueRequest, SecretRequest, TokenQuery,
 };
 use crate::error::Error;
@@ -34,7 +34,7 @@ async fn list(
     State(state): State<AppState>,
     Caller(actor): Caller,
     Query(query): Query<TokenQuery>,
-) -> ApiResult<Json<Vec<Token>>> {
+) -> ApiResult<Paged<Token>> {
     let status = match query.status.as_deref() {
         None => Some(Status::Active),
         Some(text) => Status::parse_filter(text).map_err(Error::invalid)?,
@@ -45,12 +45,17 @@ async fn list(
         .transpose()
         .map_err(Error::invalid)?;
     let request = ListRequest {
-        owner: query.owner,
+        owner: query.owner.clone(),
         kind: query.kind,
         status,
         expiring_within,
+        page: api::page_request(query.limit, query.cursor.as_deref()),
     };
-    Ok(Json(state.service.list_tokens(&actor, request).await?))
+    let page = state.service.list_tokens(&actor, request).await?;
+    Paged::new(page, |cursor| TokenQuery {
+        cursor: Some(cursor),
+        ..query
+    })
 }
 
 async fn create(

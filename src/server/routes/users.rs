@@ -4,12 +4,13 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::{get, patch, post};
 
-use super::{Json, JsonOrEmpty, Path, Query};
+use super::{Json, JsonOrEmpty, Paged, Path, Query};
 use crate::api::{
-    AddUserRequest, AddedUser, EditUserRequest, RemovedUser, ResetPasswordRequest, SetRoleRequest,
-    UnlockedUser, UsersQuery,
+    self, AddUserRequest, AddedUser, EditUserRequest, RemovedUser, ResetPasswordRequest,
+    SetRoleRequest, UnlockedUser, UsersQuery,
 };
 use crate::model::User;
+use crate::requests::UsersRequest;
 use crate::server::AppState;
 use crate::server::auth::Caller;
 use crate::server::error::ApiResult;
@@ -29,8 +30,16 @@ async fn list(
     State(state): State<AppState>,
     Caller(actor): Caller,
     Query(query): Query<UsersQuery>,
-) -> ApiResult<Json<Vec<User>>> {
-    Ok(Json(state.service.users(&actor, query.removed).await?))
+) -> ApiResult<Paged<User>> {
+    let request = UsersRequest {
+        removed: query.removed,
+        page: api::page_request(query.limit, query.cursor.as_deref()),
+    };
+    let page = state.service.users(&actor, request).await?;
+    Paged::new(page, |cursor| UsersQuery {
+        cursor: Some(cursor),
+        ..query
+    })
 }
 
 async fn edit(

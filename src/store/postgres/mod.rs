@@ -41,7 +41,7 @@ use super::rows::{
 use super::{
     AuditFilter, AuditRecord, ChangeSignal, Credentials, LoginRecord, NewToken, Removal,
     RoleRemoval, SecretChange, SecretMatch, Store, StoreError, StoreResult, StoredPassword,
-    TokenFilter,
+    TokenFilter, UserFilter,
 };
 use crate::lockout::{self, Admission};
 use crate::model::{
@@ -50,8 +50,8 @@ use crate::model::{
 use crate::secret::SecretHash;
 
 use queries::{
-    audit_if_changed, changed_user, conflict_or, insert_audit, insert_audit_rows, push_status,
-    query_all, query_one, token_with_id, updated_user, user_named,
+    audit_if_changed, changed_user, conflict_or, insert_audit, insert_audit_rows, push_rows,
+    push_status, query_all, query_one, token_with_id, updated_user, user_named,
 };
 use schema::migrate;
 
@@ -201,9 +201,13 @@ impl Store for PgStore {
         user_named(&self.pool, name).await
     }
 
-    async fn users(&self) -> StoreResult<Vec<User>> {
+    async fn users(&self, filter: &UserFilter) -> StoreResult<Vec<User>> {
         let mut query = QueryBuilder::new(USER_COLUMNS);
-        query.push(" ORDER BY id");
+        query.push(" WHERE TRUE");
+        if !filter.removed {
+            query.push(" AND removed_at IS NULL");
+        }
+        push_rows(&mut query, "id", filter.rows);
         query_all(&self.pool, query, user_from_row).await
     }
 
@@ -766,7 +770,7 @@ impl Store for PgStore {
                 .push(" AND t.expires_at <= ")
                 .push_bind(before.timestamp());
         }
-        query.push(" ORDER BY t.id");
+        push_rows(&mut query, "t.id", filter.rows);
         query_all(&self.pool, query, token_from_row).await
     }
 
@@ -855,7 +859,7 @@ impl Store for PgStore {
         if let Some(actor) = &filter.actor {
             query.push(" AND actor = ").push_bind(actor.clone());
         }
-        query.push(" ORDER BY id");
+        push_rows(&mut query, "id", filter.rows);
         query_all(&self.pool, query, audit_from_row).await
     }
 }

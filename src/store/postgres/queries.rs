@@ -7,7 +7,7 @@ use sqlx::{PgConnection, PgExecutor, Postgres, QueryBuilder, Row};
 
 use crate::model::{Id, Status, Token, User};
 use crate::store::rows::{Columns, TOKEN_COLUMNS, USER_COLUMNS, token_from_row, user_from_row};
-use crate::store::{AuditRecord, StoreError, StoreResult};
+use crate::store::{AuditRecord, Rows, StoreError, StoreResult};
 
 /// Values of a PostgreSQL row, by position, for the shared decoders in `rows`.
 impl Columns for PgRow {
@@ -157,6 +157,20 @@ pub(super) async fn token_with_id<'e>(
     let mut query = QueryBuilder::new(TOKEN_COLUMNS);
     query.push(" WHERE t.id = ").push_bind(id);
     query_one(executor, query, token_from_row).await
+}
+
+/// The end of a list query: the keyset page [`Rows`] asks for, in the
+/// order of `id_column` (which its primary key indexes).
+pub(super) fn push_rows(query: &mut QueryBuilder<Postgres>, id_column: &str, rows: Rows) {
+    if let Some(after) = rows.after {
+        query.push(format!(" AND {id_column} > ")).push_bind(after);
+    }
+    query.push(format!(" ORDER BY {id_column}"));
+    if let Some(limit) = rows.limit {
+        query
+            .push(" LIMIT ")
+            .push_bind(i64::try_from(limit).unwrap_or(i64::MAX));
+    }
 }
 
 /// Adds "this token has status S at `now`" over the `t` alias.

@@ -35,7 +35,7 @@ use super::rows::{
 use super::{
     AuditFilter, AuditRecord, ChangeSignal, Credentials, LoginRecord, NewToken, Removal,
     RoleRemoval, SecretChange, SecretMatch, Store, StoreError, StoreResult, StoredPassword,
-    TokenFilter,
+    TokenFilter, UserFilter,
 };
 use crate::lockout::{self, Admission};
 use crate::model::{
@@ -48,8 +48,8 @@ use connection::{
     schema_version,
 };
 use queries::{
-    audit_if_changed, changed_user, insert_audit, query_all, query_one, status_condition,
-    token_with_id, updated_user, user_named,
+    audit_if_changed, changed_user, insert_audit, push_rows, query_all, query_one,
+    status_condition, token_with_id, updated_user, user_named,
 };
 
 impl From<rusqlite::Error> for StoreError {
@@ -185,10 +185,21 @@ impl Store for SqliteStore {
             .await
     }
 
-    async fn users(&self) -> StoreResult<Vec<User>> {
-        self.run(|connection| {
-            let sql = format!("{USER_COLUMNS} ORDER BY id");
-            query_all(connection, &sql, [], user_from_row)
+    async fn users(&self, filter: &UserFilter) -> StoreResult<Vec<User>> {
+        let filter = filter.clone();
+        self.run(move |connection| {
+            let mut sql = format!("{USER_COLUMNS} WHERE 1 = 1");
+            if !filter.removed {
+                sql.push_str(" AND removed_at IS NULL");
+            }
+            let mut params = Vec::new();
+            push_rows(&mut sql, &mut params, "id", filter.rows);
+            query_all(
+                connection,
+                &sql,
+                rusqlite::params_from_iter(params),
+                user_from_row,
+            )
         })
         .await
     }
@@ -695,7 +706,7 @@ impl Store for SqliteStore {
                 sql.push_str(" AND t.expires_at <= ?");
                 params.push(Value::Integer(before.timestamp()));
             }
-            sql.push_str(" ORDER BY t.id");
+            push_rows(&mut sql, &mut params, "t.id", filter.rows);
             query_all(
                 connection,
                 &sql,
@@ -783,7 +794,7 @@ impl Store for SqliteStore {
                 sql.push_str(" AND actor = ?");
                 params.push(Value::Text(actor));
             }
-            sql.push_str(" ORDER BY id");
+            push_rows(&mut sql, &mut params, "id", filter.rows);
             query_all(
                 connection,
                 &sql,

@@ -6,7 +6,7 @@ use rusqlite::{Connection, Row, Transaction};
 
 use crate::model::{Id, Status, Token, User};
 use crate::store::rows::{Columns, TOKEN_COLUMNS, USER_COLUMNS, token_from_row, user_from_row};
-use crate::store::{AuditRecord, StoreError, StoreResult};
+use crate::store::{AuditRecord, Rows, StoreError, StoreResult};
 
 /// Values of a rusqlite row, by position, for the shared decoders in `rows`.
 impl Columns for Row<'_> {
@@ -130,6 +130,20 @@ pub(super) fn changed_user(
 pub(super) fn token_with_id(connection: &Connection, id: Id) -> StoreResult<Option<Token>> {
     let sql = format!("{TOKEN_COLUMNS} WHERE t.id = ?1");
     query_one(connection, &sql, [id], token_from_row)
+}
+
+/// The end of a list query: the keyset page [`Rows`] asks for, in the
+/// order of `id_column` (which its primary key indexes).
+pub(super) fn push_rows(sql: &mut String, params: &mut Vec<Value>, id_column: &str, rows: Rows) {
+    if let Some(after) = rows.after {
+        sql.push_str(&format!(" AND {id_column} > ?"));
+        params.push(Value::Integer(after));
+    }
+    sql.push_str(&format!(" ORDER BY {id_column}"));
+    if let Some(limit) = rows.limit {
+        sql.push_str(" LIMIT ?");
+        params.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+    }
 }
 
 /// SQL for "this token has status S at `now`" over the `t` alias.

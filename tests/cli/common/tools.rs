@@ -83,3 +83,23 @@ print(verified.claims)
         Err(String::from_utf8_lossy(&output.stderr).into_owned())
     }
 }
+
+/// What jq itself (another implementation than the jaq inside tokenctl)
+/// prints of `document` with these arguments.
+pub fn jq(args: &[&str], document: &str) -> String {
+    use std::io::Write;
+    let mut jq = std::process::Command::new("jq")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("jq (installed by .ci/run)");
+    jq.stdin
+        .take()
+        .expect("stdin")
+        .write_all(document.as_bytes())
+        .expect("write to jq");
+    let output = jq.wait_with_output().expect("jq runs");
+    assert!(output.status.success(), "jq {args:?}");
+    String::from_utf8(output.stdout).expect("utf-8")
+}

@@ -5,7 +5,12 @@ use super::*;
 
 pub(crate) async fn a_new_store_has_its_first_admin_and_the_builtin_roles(f: &Fixture) {
     let admin = f.admin().await;
-    let users = f.service.users(&admin, false).await.expect("users");
+    let users = f
+        .service
+        .users(&admin, tokenctl::requests::UsersRequest::default())
+        .await
+        .expect("users")
+        .items;
     let names: Vec<(&str, &str)> = users
         .iter()
         .map(|user| (user.name.as_str(), user.role.as_str()))
@@ -39,7 +44,10 @@ pub(crate) async fn a_new_store_has_its_first_admin_and_the_builtin_roles(f: &Fi
     // Opening it again changes nothing, whoever asks to be its first admin.
     let (store, fresh) = f.place.open(Some("mallory")).await.expect("reopen");
     assert!(!fresh);
-    let users = store.users().await.expect("users");
+    let users = store
+        .users(&tokenctl::store::UserFilter::all())
+        .await
+        .expect("users");
     assert_eq!(users.len(), 1);
     assert_eq!(users[0].name, ADMIN);
 }
@@ -151,6 +159,7 @@ pub(crate) async fn roles_are_added_listed_and_removed_unless_in_use(f: &Fixture
         .audit(&admin, AuditRequest::default())
         .await
         .expect("audit")
+        .items
         .into_iter()
         .filter(|entry| entry.action.starts_with("role."))
         .map(|entry| entry.detail)
@@ -183,9 +192,10 @@ pub(crate) async fn users_are_added_disabled_and_enabled(f: &Fixture) {
     );
     let users: Vec<(String, String)> = f
         .service
-        .users(&admin, false)
+        .users(&admin, tokenctl::requests::UsersRequest::default())
         .await
         .expect("users")
+        .items
         .into_iter()
         .map(|user| (user.name, user.role))
         .collect();
@@ -244,6 +254,7 @@ pub(crate) async fn users_are_added_disabled_and_enabled(f: &Fixture) {
         .audit(&admin, AuditRequest::default())
         .await
         .expect("audit")
+        .items
         .into_iter()
         .filter(|entry| entry.action.starts_with("user."))
         .map(|entry| entry.action)

@@ -17,7 +17,7 @@ pub(crate) async fn the_audit_log_filters_by_token_actor_and_time(f: &Fixture) {
             .collect::<Vec<_>>()
     };
     let audit = |actor: Actor, request: AuditRequest| async move {
-        summary(f.service.audit(&actor, request).await.expect("audit"))
+        summary(f.service.audit(&actor, request).await.expect("audit").items)
     };
     let stored = |filter: AuditFilter| async move {
         summary(f.store.audit_entries(&filter).await.expect("audit"))
@@ -98,7 +98,8 @@ pub(crate) async fn the_audit_log_filters_by_token_actor_and_time(f: &Fixture) {
         .service
         .audit(&admin, AuditRequest::default())
         .await
-        .expect("audit");
+        .expect("audit")
+        .items;
     let first = &entries[0];
     assert_eq!(first.source, "test");
     assert_eq!(first.detail, "added user 'bob' with role developer");

@@ -261,6 +261,7 @@ pub(crate) async fn a_lost_authenticator_is_reset_and_the_next_login_only_enrols
         .audit(&admin, AuditRequest::default())
         .await
         .expect("audit")
+        .items
         .into_iter()
         .map(|entry| entry.action)
         .collect();
@@ -325,11 +326,29 @@ pub(crate) async fn a_removed_user_loses_tokens_and_sessions_and_the_last_admin_
         users.into_iter().map(|user| user.name).collect()
     };
     assert_eq!(
-        listed(f.service.users(&admin, false).await.expect("users")),
+        listed(
+            f.service
+                .users(&admin, tokenctl::requests::UsersRequest::default())
+                .await
+                .expect("users")
+                .items
+        ),
         [ADMIN]
     );
     assert_eq!(
-        listed(f.service.users(&admin, true).await.expect("all users")),
+        listed(
+            f.service
+                .users(
+                    &admin,
+                    tokenctl::requests::UsersRequest {
+                        removed: true,
+                        ..Default::default()
+                    }
+                )
+                .await
+                .expect("all users")
+                .items
+        ),
         [ADMIN, "bob"]
     );
     expect_error(
@@ -346,7 +365,8 @@ pub(crate) async fn a_removed_user_loses_tokens_and_sessions_and_the_last_admin_
         .service
         .audit(&admin, AuditRequest::default())
         .await
-        .expect("audit");
+        .expect("audit")
+        .items;
     assert!(audit.iter().any(|entry| entry.action == "user.remove"));
     assert!(
         audit.iter().any(|entry| entry.actor == "bob"),
@@ -545,7 +565,8 @@ pub(crate) async fn a_role_edit_or_removal_moves_its_holders_and_their_tokens_at
         .service
         .audit(&admin, AuditRequest::default())
         .await
-        .expect("audit");
+        .expect("audit")
+        .items;
     let details: Vec<&str> = audit
         .iter()
         .filter(|entry| entry.action.starts_with("role."))

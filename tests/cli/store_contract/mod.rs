@@ -133,7 +133,8 @@ impl Fixture {
             .service
             .list_tokens(actor, filter)
             .await
-            .expect("list tokens");
+            .expect("list tokens")
+            .items;
         tokens.into_iter().map(|token| token.name).collect()
     }
 }

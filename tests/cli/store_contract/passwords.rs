@@ -133,6 +133,7 @@ pub(crate) async fn passwords_are_changed_with_the_current_one_and_reset_by_a_ho
         .audit(&admin, AuditRequest::default())
         .await
         .expect("audit")
+        .items
         .into_iter()
         .filter(|entry| entry.action.starts_with("user.password"))
         .map(|entry| (entry.actor, entry.action))

@@ -2,6 +2,7 @@
 //! database at once.
 
 use super::*;
+use tokenctl::paging::{MAX_LIMIT, PageRequest};
 
 /// Two stores (two pools, as two server replicas would have) on one schema.
 async fn replicas() -> (Schema, [Arc<TokenService>; 2]) {
@@ -91,14 +92,28 @@ async fn concurrent_creates_on_two_replicas_keep_active_names_unique() {
         .await
         .expect("actor");
     let tokens: Vec<Token> = replicas[1]
-        .list_tokens(&admin, ListRequest::default())
+        .list_tokens(
+            &admin,
+            ListRequest {
+                page: PageRequest::first(MAX_LIMIT),
+                ..ListRequest::default()
+            },
+        )
         .await
-        .expect("list");
+        .expect("list")
+        .items;
     assert_eq!(tokens.len(), WORKERS * EACH + SHARED_NAMES);
     let entries = replicas[0]
-        .audit(&admin, AuditRequest::default())
+        .audit(
+            &admin,
+            AuditRequest {
+                page: PageRequest::first(MAX_LIMIT),
+                ..AuditRequest::default()
+            },
+        )
         .await
-        .expect("audit");
+        .expect("audit")
+        .items;
     assert_eq!(entries.len(), tokens.len(), "one audit entry per token");
 }
 
@@ -177,7 +192,10 @@ async fn replicas_starting_together_migrate_exactly_once() {
     .count();
     let version = store.schema_version().await.expect("version");
     assert_eq!(usize::try_from(version).ok(), Some(migrations));
-    let users = store.users().await.expect("users");
+    let users = store
+        .users(&tokenctl::store::UserFilter::all())
+        .await
+        .expect("users");
     assert_eq!(users.len(), 1, "one first admin: {users:?}");
     assert_eq!(store.roles().await.expect("roles").len(), 4);
 }

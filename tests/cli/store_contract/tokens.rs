@@ -45,7 +45,8 @@ pub(crate) async fn created_tokens_are_listed_found_and_verified(f: &Fixture) {
         .service
         .list_tokens(&admin, ListRequest::default())
         .await
-        .expect("list");
+        .expect("list")
+        .items;
     assert_eq!(listed, [deploy.token.clone(), ci.token.clone()]);
 
     let by_name = f
@@ -134,7 +135,8 @@ pub(crate) async fn an_active_name_is_unique_per_owner_until_revoked(f: &Fixture
             },
         )
         .await
-        .expect("list");
+        .expect("list")
+        .items;
     let ids: Vec<_> = all.iter().map(|token| token.id).collect();
     assert_eq!(ids, [first.token.id, second.token.id]);
 }
@@ -215,7 +217,7 @@ pub(crate) async fn revoking_kills_the_secret_and_is_audited_once(f: &Fixture) {
             token: Some(TokenRef::Id(token_id)),
             ..AuditRequest::default()
         };
-        let entries = f.service.audit(admin, filter).await.expect("audit");
+        let entries = f.service.audit(admin, filter).await.expect("audit").items;
         entries
             .into_iter()
             .map(|entry| (entry.action, entry.actor))
@@ -237,7 +239,7 @@ pub(crate) async fn revoking_kills_the_secret_and_is_audited_once(f: &Fixture) {
         token: Some(TokenRef::Id(leaked.token.id)),
         ..AuditRequest::default()
     };
-    let entries = f.service.audit(admin, filter).await.expect("audit");
+    let entries = f.service.audit(admin, filter).await.expect("audit").items;
     let detail = &entries.last().expect("the revocation").detail;
     let hidden = format!("/tmp/{}.log", deploy.secret.hint());
     assert!(
@@ -327,6 +329,7 @@ pub(crate) async fn regenerating_with_grace_keeps_the_old_secret_until_the_grace
         .audit(&admin, filter)
         .await
         .expect("audit")
+        .items
         .into_iter()
         .map(|entry| entry.action)
         .collect();
@@ -568,11 +571,16 @@ pub(crate) async fn time_rules_hold_to_the_second_on_a_pinned_clock(f: &Fixture)
     let listed = service
         .list_tokens(&admin, active.clone())
         .await
-        .expect("list");
+        .expect("list")
+        .items;
     assert!(listed.iter().any(|token| token.id == hourly.token.id));
     clock.advance(second);
     assert!(service.verify(&hourly.secret).await.is_err(), "expired");
-    let listed = service.list_tokens(&admin, active).await.expect("list");
+    let listed = service
+        .list_tokens(&admin, active)
+        .await
+        .expect("list")
+        .items;
     assert!(listed.iter().all(|token| token.id != hourly.token.id));
 
     // A replaced secret works through its grace period, not after it.
