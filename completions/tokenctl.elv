@@ -272,6 +272,9 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;audit'= {
             cand --token 'Only entries about this token (ID or name)'
             cand --since 'Only entries newer than this, e.g. 24h or 7d'
+            cand --until 'Only entries older than this, e.g. 30d'
+            cand --actor 'Only entries made by this user'
+            cand --action 'Only entries of this action, e.g. token.revoke'
             cand --limit 'Show at most N items [default: 1000]'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
@@ -287,6 +290,56 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --debug 'Log what tokenctl does on stderr (never a secret)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+            cand export 'Write the audit log as JSON Lines, for an archive or a log pipeline'
+            cand prune 'Delete the audit entries from before a date (retention)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;audit;export'= {
+            cand --token 'Only entries about this token (ID or name)'
+            cand --since 'Only entries newer than this, e.g. 24h or 7d'
+            cand --until 'Only entries older than this, e.g. 30d'
+            cand --actor 'Only entries made by this user'
+            cand --action 'Only entries of this action, e.g. token.revoke'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;audit;prune'= {
+            cand --before 'Delete the entries older than this: a duration ago (400d), a date (2026-01-01) or an RFC 3339 time'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;audit;help'= {
+            cand export 'Write the audit log as JSON Lines, for an archive or a log pipeline'
+            cand prune 'Delete the audit entries from before a date (retention)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;audit;help;export'= {
+        }
+        &'tokenctl;audit;help;prune'= {
+        }
+        &'tokenctl;audit;help;help'= {
         }
         &'tokenctl;login'= {
             cand -u 'Account name [default: your OS user name]'
@@ -779,8 +832,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tokenctl;role;add'= {
-            cand -p 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage'
-            cand --permission 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage'
+            cand -p 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune'
+            cand --permission 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune'
             cand --description 'What the role is for'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
@@ -796,7 +849,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tokenctl;role;edit'= {
-            cand --add-permission 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage'
+            cand --add-permission 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune'
             cand --remove-permission 'A permission the role no longer grants (repeat for several)'
             cand --description 'What the role is for'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
@@ -1554,6 +1607,12 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;scan'= {
         }
         &'tokenctl;help;audit'= {
+            cand export 'Write the audit log as JSON Lines, for an archive or a log pipeline'
+            cand prune 'Delete the audit entries from before a date (retention)'
+        }
+        &'tokenctl;help;audit;export'= {
+        }
+        &'tokenctl;help;audit;prune'= {
         }
         &'tokenctl;help;login'= {
         }

@@ -230,21 +230,57 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -l json -d 'Prin
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l token -d 'Only entries about this token (ID or name)' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l since -d 'Only entries newer than this, e.g. 24h or 7d' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l limit -d 'Show at most N items [default: 1000]' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l server -d 'Token server to use instead of the local store' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l all -d 'Show every item, however many (fetched a page at a time)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l jsonl -d 'Print one JSON object per line as they arrive (JSON Lines)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l json -d 'Print machine-readable JSON on stdout'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l token -d 'Only entries about this token (ID or name)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l since -d 'Only entries newer than this, e.g. 24h or 7d' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l until -d 'Only entries older than this, e.g. 30d' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l actor -d 'Only entries made by this user' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l action -d 'Only entries of this action, e.g. token.revoke' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l limit -d 'Show at most N items [default: 1000]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l all -d 'Show every item, however many (fetched a page at a time)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l jsonl -d 'Print one JSON object per line as they arrive (JSON Lines)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -f -a "export" -d 'Write the audit log as JSON Lines, for an archive or a log pipeline'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -f -a "prune" -d 'Delete the audit entries from before a date (retention)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l token -d 'Only entries about this token (ID or name)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l since -d 'Only entries newer than this, e.g. 24h or 7d' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l until -d 'Only entries older than this, e.g. 30d' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l actor -d 'Only entries made by this user' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l action -d 'Only entries of this action, e.g. token.revoke' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l before -d 'Delete the entries older than this: a duration ago (400d), a date (2026-01-01) or an RFC 3339 time' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l server -d 'Token server to use instead of the local store' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -s y -l yes -d 'Do not ask for confirmation'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the audit log as JSON Lines, for an archive or a log pipeline'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete the audit entries from before a date (retention)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -s u -l username -d 'Account name [default: your OS user name]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand login" -l server -d 'Token server to use instead of the local store' -r
@@ -586,7 +622,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -s p -l permission -d 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -s p -l permission -d 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l description -d 'What the role is for' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l server -d 'Token server to use instead of the local store' -r
@@ -598,7 +634,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from edit" -l add-permission -d 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from edit" -l add-permission -d 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from edit" -l remove-permission -d 'A permission the role no longer grants (repeat for several)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from edit" -l description -d 'What the role is for' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from edit" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
@@ -1118,6 +1154,8 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_s
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "completions" -d 'Print a shell completion script'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "clipboard-hold" -d 'Holds a copied secret on the clipboard (started by create/regenerate)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user keys oauth completions clipboard-hold help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "export" -d 'Write the audit log as JSON Lines, for an archive or a log pipeline'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "prune" -d 'Delete the audit entries from before a date (retention)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "token" -d 'Print the credential commands send to the server: TOKENCTL_TOKEN, else the session'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from 2fa" -f -a "enable" -d 'Turn on 2FA, or move it to a new authenticator'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and __fish_seen_subcommand_from 2fa" -f -a "disable" -d 'Turn off 2FA on your server account'

@@ -179,6 +179,13 @@ pub struct AuditQuery {
     pub token: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since_seconds: Option<i64>,
+    /// Only entries older than this many seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until_seconds: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
     /// At most this many items (1 to 1000; default 100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<usize>,
@@ -341,6 +348,21 @@ pub struct EditUserRequest {
     /// The new address; `""` clears it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+}
+
+/// `POST /v1/audit/prune`: delete the entries from before this instant.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PruneAuditRequest {
+    pub before: DateTime<Utc>,
+}
+
+/// What an audit prune removed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PrunedAudit {
+    /// How many entries went.
+    pub pruned: u64,
+    pub before: DateTime<Utc>,
 }
 
 /// What `DELETE /v1/users/{name}` ended.

@@ -106,10 +106,11 @@ pub enum Permission {
     AuditRead,
     UsersManage,
     KeysManage,
+    AuditPrune,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 10] = [
+    pub const ALL: [Permission; 11] = [
         Permission::ApiRead,
         Permission::ApiWrite,
         Permission::FilesUpload,
@@ -120,6 +121,7 @@ impl Permission {
         Permission::AuditRead,
         Permission::UsersManage,
         Permission::KeysManage,
+        Permission::AuditPrune,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -134,6 +136,7 @@ impl Permission {
             Permission::AuditRead => "audit:read",
             Permission::UsersManage => "users:manage",
             Permission::KeysManage => "keys:manage",
+            Permission::AuditPrune => "audit:prune",
         }
     }
 
@@ -153,6 +156,7 @@ impl Permission {
             Permission::KeysManage => {
                 "list and rotate the keys that sign sessions and access tokens"
             }
+            Permission::AuditPrune => "delete audit entries older than a date (retention)",
         }
     }
 }

@@ -114,6 +114,12 @@ pub struct AuditRequest {
     pub token: Option<TokenRef>,
     /// Only entries newer than this long ago.
     pub since: Option<Duration>,
+    /// Only entries older than this long ago.
+    pub until: Option<Duration>,
+    /// Only entries made by this user (or holder: `holder of tcpat_…`).
+    pub actor: Option<String>,
+    /// Only entries of this action (`token.create`, `user.disable`, …).
+    pub action: Option<String>,
     pub page: PageRequest,
 }
 

@@ -150,6 +150,44 @@ impl Expiry {
     }
 }
 
+/// A point in the past, as `audit prune --before` takes it: a duration ago
+/// (`90d`), a date (`2026-01-01`: its start, UTC) or an RFC 3339 instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cutoff {
+    Ago(Duration),
+    At(DateTime<Utc>),
+}
+
+impl Cutoff {
+    pub fn parse(text: &str) -> Result<Cutoff, String> {
+        let text = text.trim();
+        if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            let midnight = date
+                .and_hms_opt(0, 0, 0)
+                .ok_or_else(|| format!("'{text}' is out of range"))?;
+            return Ok(Cutoff::At(midnight.and_utc()));
+        }
+        if let Ok(instant) = DateTime::parse_from_rfc3339(text) {
+            return Ok(Cutoff::At(instant.with_timezone(&Utc).trunc_subsecs(0)));
+        }
+        if text.starts_with(|c: char| c.is_ascii_digit()) && !text.contains('-') {
+            return parse_duration(text).map(Cutoff::Ago);
+        }
+        Err(format!(
+            "'{text}' is not a point in time: use a duration ago (90d), a date (2026-01-01) \
+             or an RFC 3339 instant"
+        ))
+    }
+
+    /// The instant this names, counted back from `now`.
+    pub fn resolve(self, now: DateTime<Utc>) -> DateTime<Utc> {
+        match self {
+            Cutoff::Ago(span) => now - bounded(span),
+            Cutoff::At(instant) => instant,
+        }
+    }
+}
+
 /// The form [`Expiry::parse`] reads back: `never`, `<seconds>s`, or RFC 3339.
 impl std::fmt::Display for Expiry {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -241,6 +279,23 @@ pub mod rfc3339 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cutoff_is_a_duration_ago_a_date_or_an_instant() {
+        let now = DateTime::parse_from_rfc3339("2026-12-03T10:00:00Z")
+            .expect("time")
+            .with_timezone(&Utc);
+        let at = |text: &str| Cutoff::parse(text).map(|cutoff| cutoff.resolve(now).to_rfc3339());
+        assert_eq!(at("90d"), Ok("2026-09-04T10:00:00+00:00".to_owned()));
+        assert_eq!(at("2026-01-01"), Ok("2026-01-01T00:00:00+00:00".to_owned()));
+        assert_eq!(
+            at("2026-06-01T12:30:00+02:00"),
+            Ok("2026-06-01T10:30:00+00:00".to_owned())
+        );
+        assert!(at("yesterday").is_err());
+        assert!(at("-5d").is_err());
+        assert!(at("2026-13-01").is_err());
+    }
 
     #[test]
     fn the_last_minute_is_just_now_and_the_next_is_in_under_a_minute() {

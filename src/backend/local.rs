@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 
 use crate::error::Result;
 use crate::exchange::{
@@ -113,6 +114,10 @@ impl Backend for LocalBackend {
 
     async fn audit(&self, request: AuditRequest) -> Result<Page<AuditEntry>> {
         self.service.audit(&self.actor().await?, request).await
+    }
+
+    async fn prune_audit(&self, before: DateTime<Utc>) -> Result<crate::api::PrunedAudit> {
+        self.service.prune_audit(&self.actor().await?, before).await
     }
 
     async fn roles(&self) -> Result<Vec<Role>> {

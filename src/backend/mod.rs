@@ -7,6 +7,7 @@ mod local;
 mod remote;
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 
 use crate::error::Result;
 use crate::exchange::{AccessClaims, ExchangeRequest, Exchanged};
@@ -45,6 +46,8 @@ pub trait Backend: Send + Sync {
     async fn inspect_secret(&self, secret: &Secret) -> Result<Option<Token>>;
     /// The audit log, optionally for one token (resolved like `show`).
     async fn audit(&self, request: AuditRequest) -> Result<Page<AuditEntry>>;
+    /// Deletes the audit entries from before `before` (needs `audit:prune`).
+    async fn prune_audit(&self, before: DateTime<Utc>) -> Result<crate::api::PrunedAudit>;
     async fn roles(&self) -> Result<Vec<Role>>;
     async fn role(&self, name: &str) -> Result<Role>;
     async fn add_role(

@@ -190,6 +190,10 @@ fn document(command: &Command) -> Document {
         Command::Profile(profile::Command::Remove(_)) => Document::Nothing("profile remove"),
         Command::Oauth(oauth::Command::Remove(_)) => Document::Nothing("oauth remove"),
         Command::Oauth(oauth::Command::Export(_)) => Document::Nothing("oauth export"),
+        Command::Audit(audit::Args {
+            command: Some(audit::Command::Export(_)),
+            ..
+        }) => Document::Nothing("audit export"),
         Command::Status(_) => Document::Unnamed("status"),
         Command::Exchange(_) => Document::Unnamed("exchange"),
         Command::Keys(keys::Command::Jwks(_)) => Document::Unnamed("keys jwks"),

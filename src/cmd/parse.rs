@@ -3,7 +3,7 @@
 use chrono::Duration;
 
 use crate::model::TokenKind;
-use crate::time::{self, Expiry};
+use crate::time::{self, Cutoff, Expiry};
 
 pub fn duration(text: &str) -> Result<Duration, String> {
     time::parse_duration(text)
@@ -20,6 +20,10 @@ pub fn delay_or_zero(text: &str) -> Result<Duration, String> {
 
 pub fn expiry(text: &str) -> Result<Expiry, String> {
     Expiry::parse(text)
+}
+
+pub fn cutoff(text: &str) -> Result<Cutoff, String> {
+    Cutoff::parse(text)
 }
 
 pub fn kind(text: &str) -> Result<TokenKind, String> {

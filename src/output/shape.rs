@@ -70,7 +70,7 @@ impl Shape {
         match (self, document) {
             (Shape::Human, _) => Ok(Shape::Human),
             (_, Document::Nothing(command)) => Err(Error::invalid(format!(
-                "{command} prints no JSON, so --json, --jq, --field and -q do not apply to it"
+                "{command} prints no JSON document, so --json, --jq, --field and -q do not apply to it"
             ))
             .with_hint(format!("run {command} without them"))),
             (Shape::Quiet(_), Document::Unnamed(command)) => Err(Error::invalid(format!(

@@ -169,6 +169,8 @@ pub enum Operation {
     EditUser,
     /// Removing an account: its tokens and sessions end with it.
     RemoveUser,
+    /// Deleting the audit entries older than a date: evidence, so a person.
+    PruneAudit,
 }
 
 /// What an [`Operation`] needs of the credential that asks for it.
@@ -184,7 +186,7 @@ const PERSON: &[CredentialKind] = &[CredentialKind::Person];
 
 impl Operation {
     /// Every operation, for the README's matrix and its test.
-    pub const ALL: [Operation; 21] = [
+    pub const ALL: [Operation; 22] = [
         Operation::CreateToken { for_other: false },
         Operation::CreateToken { for_other: true },
         Operation::RegenerateToken { own: true },
@@ -206,6 +208,7 @@ impl Operation {
         Operation::ResetSecondFactor,
         Operation::EditUser,
         Operation::RemoveUser,
+        Operation::PruneAudit,
     ];
 
     /// The credential matrix (DESIGN.md, "Authority"): creating credentials
@@ -215,7 +218,7 @@ impl Operation {
     /// exception is the exchange, which exists to turn a token into a
     /// shorter-lived, narrower one.
     pub fn needs(self) -> Needs {
-        use Permission::{KeysManage, TokensManage, UsersManage};
+        use Permission::{AuditPrune, KeysManage, TokensManage, UsersManage};
         let person = |permissions| Needs {
             credentials: PERSON,
             permissions,
@@ -238,6 +241,7 @@ impl Operation {
             | Operation::EditUser
             | Operation::RemoveUser => person(&[UsersManage]),
             Operation::RotateKeys => person(&[KeysManage]),
+            Operation::PruneAudit => person(&[AuditPrune]),
             Operation::EnrollSecondFactor
             | Operation::ChangeOwnPassword
             | Operation::EndOwnSessions => person(&[]),
@@ -267,6 +271,7 @@ impl Operation {
             Operation::EditRole => "edit roles",
             Operation::RemoveRole => "remove roles",
             Operation::RotateKeys => "rotate the signing key",
+            Operation::PruneAudit => "prune the audit log",
             Operation::EnrollSecondFactor => "set up 2FA",
             Operation::ChangeOwnPassword => "change the password",
             Operation::ResetPassword => "reset other users' passwords",
@@ -379,6 +384,7 @@ pub enum Act<'a> {
         other_admins: usize,
     },
     RotateKeys,
+    PruneAudit,
     /// A new password for `user` (whose role is `role`), set by someone else.
     ResetPassword {
         user: &'a User,
@@ -436,6 +442,7 @@ impl Act<'_> {
             Act::EditRole { .. } => Operation::EditRole,
             Act::RemoveRole { .. } => Operation::RemoveRole,
             Act::RotateKeys => Operation::RotateKeys,
+            Act::PruneAudit => Operation::PruneAudit,
             Act::EnrollSecondFactor { .. } => Operation::EnrollSecondFactor,
             Act::ResetPassword { .. } => Operation::ResetPassword,
             Act::EndSessions { user, .. } if user.id == actor.user.id => Operation::EndOwnSessions,
@@ -598,7 +605,7 @@ pub fn decide(actor: &Actor, act: &Act<'_>) -> Result<Grant> {
             }
             Ok(Grant::default())
         }
-        Act::RotateKeys => Ok(Grant::default()),
+        Act::RotateKeys | Act::PruneAudit => Ok(Grant::default()),
         // Knowing the password is being the user: only someone who holds
         // everything they hold may set it. Their own goes through
         // `password change`, which asks for the current one.

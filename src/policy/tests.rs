@@ -265,6 +265,7 @@ proptest! {
             Act::RemoveRole { role: &role, reassign: None, other_admins: 1 },
             Act::RemoveRole { role: &other_role, reassign: Some(&role), other_admins: 1 },
             Act::RotateKeys,
+            Act::PruneAudit,
             Act::EnrollSecondFactor { replacing: false, proved_current: false },
             Act::ResetPassword { user: &owner, role: &role },
             Act::EndSessions { user: &owner, role: &role },

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::api::PrunedAudit;
 use crate::credential_cache;
 use crate::error::{Error, Reason, Result};
 use crate::model::{AuditEntry, Permission, Status, Token};
@@ -355,8 +356,12 @@ impl TokenService {
     /// it, so only among those the actor may see.
     pub async fn audit(&self, actor: &Actor, request: AuditRequest) -> Result<Page<AuditEntry>> {
         let (rows, limit) = Rows::for_page(&request.page)?;
+        let now = self.now();
         let mut filter = AuditFilter {
-            since: request.since.map(|since| self.now() - time::bounded(since)),
+            since: request.since.map(|since| now - time::bounded(since)),
+            until: request.until.map(|until| now - time::bounded(until)),
+            actor: request.actor,
+            action: request.action,
             rows,
             ..AuditFilter::default()
         };
@@ -364,10 +369,36 @@ impl TokenService {
             filter.token_id = Some(self.find_token(actor, reference).await?.id);
         }
         if !actor.has(Permission::AuditRead) {
+            if filter
+                .actor
+                .as_ref()
+                .is_some_and(|named| *named != actor.user.name)
+            {
+                actor.require(Permission::AuditRead, "read other users' audit entries")?;
+            }
             filter.actor = Some(actor.user.name.clone());
         }
         let entries = self.store.audit_entries(&filter).await?;
         Ok(Page::of(entries, limit, |entry| entry.id))
+    }
+}
+
+impl TokenService {
+    /// Deletes the audit entries from before `before`, for retention: it
+    /// needs `audit:prune` and a person (a leaked token can't erase its
+    /// tracks), and the prune is itself audited, in the same transaction.
+    pub async fn prune_audit(&self, actor: &Actor, before: DateTime<Utc>) -> Result<PrunedAudit> {
+        policy::decide(actor, &Act::PruneAudit)?;
+        let record = self.audit_record(actor, "audit.prune", String::new());
+        let audit = Box::new(move |pruned: u64| AuditRecord {
+            detail: format!(
+                "pruned {pruned} entries from before {}",
+                before.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            ),
+            ..record
+        });
+        let pruned = self.store.prune_audit(before, audit).await?;
+        Ok(PrunedAudit { pruned, before })
     }
 }
 

@@ -115,9 +115,23 @@ pub struct TokenFilter {
 #[derive(Debug, Clone, Default)]
 pub struct AuditFilter {
     pub token_id: Option<Id>,
+    /// Entries at or after this instant.
     pub since: Option<DateTime<Utc>>,
+    /// Entries before this instant.
+    pub until: Option<DateTime<Utc>>,
     pub actor: Option<String>,
+    pub action: Option<String>,
     pub rows: Rows,
+}
+
+/// The entry an audit prune writes, made of how many entries it removed.
+pub type PruneAudit = Box<dyn FnOnce(u64) -> AuditRecord + Send>;
+
+/// A list query, for [`Store::query_plan`].
+#[derive(Debug, Clone, Copy)]
+pub enum ListQuery<'a> {
+    Tokens(&'a TokenFilter),
+    Audit(&'a AuditFilter),
 }
 
 /// Which accounts to list.
@@ -487,4 +501,12 @@ pub trait Store: Send + Sync {
         self.append_audits(vec![audit]).await
     }
     async fn audit_entries(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>>;
+    /// Deletes every audit entry from before `before`, and writes the entry
+    /// `audit` makes of how many went, in the same transaction: the log
+    /// never loses entries without saying so. How many went.
+    async fn prune_audit(&self, before: DateTime<Utc>, audit: PruneAudit) -> StoreResult<u64>;
+    /// How the store would answer a list query, one step per line (its
+    /// `EXPLAIN`): the contract tests check that every filter is answered
+    /// from an index, whatever the size of the table.
+    async fn query_plan(&self, list: ListQuery<'_>, now: DateTime<Utc>) -> StoreResult<String>;
 }

@@ -114,22 +114,7 @@ fn tab_never_creates_a_store_nor_waits_for_a_dead_server() {
     assert!(err.is_empty(), "completion wrote on the terminal: {err}");
     assert!(!env.store().exists(), "a Tab created a store");
     // The OAuth entries of this machine.
-    let added = env.run_with_stdin(
-        &[
-            "oauth",
-            "add",
-            "reports",
-            "--template",
-            "custom",
-            "--token-url",
-            "https://login.example.com/oauth2/token",
-            "--client-id",
-            "reporter",
-            "--insecure-storage",
-        ],
-        "client-secret\n",
-    );
-    assert_success(&added, &["oauth", "add"]);
+    env.add_oauth_entry_reports();
     assert_eq!(
         values(&env, &["tokenctl", "oauth", "token", "re"]),
         ["reports"]

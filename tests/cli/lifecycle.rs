@@ -451,22 +451,7 @@ fn every_declined_question_exits_7_and_changes_nothing() {
     let env = TestEnv::with_backend(Backend::RemoteSqlite);
     env.create(&["deploy"]);
     env.ok(&["user", "add", "bob"]);
-    let added = env.run_with_stdin(
-        &[
-            "oauth",
-            "add",
-            "reports",
-            "--template",
-            "custom",
-            "--token-url",
-            "https://login.example.com/oauth2/token",
-            "--client-id",
-            "reporter",
-            "--insecure-storage",
-        ],
-        "client-secret\n",
-    );
-    assert!(added.status.success(), "{}", stderr(&added));
+    env.add_oauth_entry_reports();
     let before = || {
         [
             env.json(&["show", "deploy"]),

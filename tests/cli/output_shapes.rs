@@ -199,7 +199,7 @@ fn a_shape_a_command_cannot_give_is_refused_up_front() {
         &["completions", "zsh", "--json"],
     ] {
         let output = env.run(args);
-        assert_fails(&output, 2, "prints no JSON");
+        assert_fails(&output, 2, "prints no JSON document");
         assert!(stdout(&output).is_empty(), "{args:?}: {}", stdout(&output));
     }
     let quiet = env.run(&["status", "-q"]);

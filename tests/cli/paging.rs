@@ -33,17 +33,8 @@ fn revoke(url: &str, session: &str, id: i64) {
     assert_eq!(revoked.status, 200, "{}", revoked.body);
 }
 
-/// The next page's URL from a Link header: its target is a query-only
-/// reference, resolved against the URL of the page it came with.
 fn next_page(page_url: &str, answer: &HttpAnswer) -> Option<String> {
-    let link = answer.headers.get("link")?.to_str().expect("ascii Link");
-    let target = link
-        .strip_prefix('<')
-        .and_then(|rest| rest.split_once(">; rel=\"next\""))
-        .map(|(target, _)| target)
-        .unwrap_or_else(|| panic!("not a next link: {link}"));
-    let base = reqwest::Url::parse(page_url).expect("page URL");
-    Some(base.join(target).expect("resolvable").to_string())
+    common::next_page_url(page_url, &answer.headers)
 }
 
 /// Every ID of every page from `first`, following the links.
@@ -251,6 +242,74 @@ fn seed_local_tokens(env: &TestEnv, count: usize) {
     });
 }
 
+contract!(audit_filters_and_export_agree_on_every_backend, |env| {
+    env.create(&["kept"]);
+    env.create(&["gone"]);
+    env.ok(&["revoke", "gone", "--yes"]);
+    let revocations = env.json(&["audit", "--action", "token.revoke"]);
+    let revocations = revocations.as_array().expect("array");
+    assert_eq!(revocations.len(), 1, "{revocations:?}");
+    assert_eq!(revocations[0]["action"], "token.revoke");
+    let me = env.me();
+    let everything = env.json(&["audit", "--all"]);
+    let mine: Vec<&Value> = everything
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|entry| entry["actor"] == me.as_str())
+        .collect();
+    assert!(mine.len() >= 3, "{everything}");
+    assert_eq!(
+        env.json(&["audit", "--actor", &me, "--since", "1h"]),
+        json!(mine)
+    );
+    assert_eq!(env.json(&["audit", "--until", "1h"]), json!([]));
+    // The export is the listing, a line per entry, however many pages.
+    let exported = env.run(&["audit", "export", "--since", "1h"]);
+    assert_success(&exported, &["audit", "export"]);
+    let lines: Vec<Value> = stdout(&exported)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("a JSON object per line"))
+        .collect();
+    assert_eq!(
+        Value::from(lines),
+        env.json(&["audit", "--since", "1h", "--all"])
+    );
+    let count = everything.as_array().map_or(0, Vec::len);
+    assert!(
+        stderr(&exported).contains(&format!("Exported {count} audit entries")),
+        "{}",
+        stderr(&exported)
+    );
+    let shaped = env.run(&["audit", "export", "--jq", "."]);
+    common::assert_fails(&shaped, 2, "prints no JSON document");
+});
+
+contract!(audit_prune_asks_first_and_audits_itself, |env| {
+    env.create(&["kept"]);
+    let unasked = env.run(&["audit", "prune", "--before", "1d"]);
+    common::assert_fails(&unasked, 2, "--yes");
+    let pruned = env.json(&["audit", "prune", "--before", "2001-01-01", "--yes"]);
+    assert_eq!(pruned["pruned"], 0, "{pruned}");
+    assert_eq!(pruned["before"], "2001-01-01T00:00:00Z");
+    let everything = env.json(&["audit", "prune", "--before", "2100-01-01", "--yes"]);
+    assert!(everything["pruned"].as_u64() >= Some(2), "{everything}");
+    let left = env.json(&["audit", "--all"]);
+    let actions: Vec<&str> = left
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|entry| entry["action"].as_str().expect("action"))
+        .collect();
+    assert_eq!(
+        actions,
+        ["audit.prune"],
+        "only the last prune's own entry is left"
+    );
+    let bad = env.run(&["audit", "prune", "--before", "yesterday", "--yes"]);
+    common::assert_fails(&bad, 2, "is not a point in time");
+});
+
 /// The document's pattern of a cursor is the one the server parses.
 fn the_document_describes_the_cursor_the_server_takes() {
     let document: Value =
@@ -262,10 +321,15 @@ fn the_document_describes_the_cursor_the_server_takes() {
 }
 
 pub(crate) fn tests() -> Vec<crate::harness::Test> {
-    vec![
-        test!(a_walk_sees_every_item_once_while_others_change_the_list),
-        test!(a_bad_cursor_or_limit_is_a_400_never_a_500),
-        test!(the_cli_pages_through_more_than_a_page_within_its_limit),
-        test!(the_document_describes_the_cursor_the_server_takes),
+    [
+        audit_filters_and_export_agree_on_every_backend::tests(),
+        audit_prune_asks_first_and_audits_itself::tests(),
+        vec![
+            test!(a_walk_sees_every_item_once_while_others_change_the_list),
+            test!(a_bad_cursor_or_limit_is_a_400_never_a_500),
+            test!(the_cli_pages_through_more_than_a_page_within_its_limit),
+            test!(the_document_describes_the_cursor_the_server_takes),
+        ],
     ]
+    .concat()
 }

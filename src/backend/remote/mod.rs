@@ -13,6 +13,7 @@ pub(crate) use session::second_factor_fields;
 use client::unexpected_status;
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use reqwest::{Method, Url};
 
 use crate::api;
@@ -284,10 +285,19 @@ impl Backend for RemoteBackend {
         let query = api::AuditQuery {
             token: request.token.as_ref().map(token_path),
             since_seconds: request.since.map(|since| since.num_seconds()),
+            until_seconds: request.until.map(|until| until.num_seconds()),
+            actor: request.actor,
+            action: request.action,
             limit: request.page.limit,
             cursor: request.page.cursor.map(|cursor| cursor.as_str().to_owned()),
         };
         self.get_page(&["audit"], &query).await
+    }
+
+    async fn prune_audit(&self, before: DateTime<Utc>) -> Result<api::PrunedAudit> {
+        let body = api::PruneAuditRequest { before };
+        self.call(Method::POST, &["audit", "prune"], Some(&body))
+            .await
     }
 
     async fn roles(&self) -> Result<Vec<Role>> {

@@ -2,10 +2,10 @@
 
 use axum::Router;
 use axum::extract::State;
-use axum::routing::get;
+use axum::routing::{get, post};
 
-use super::{Paged, Query};
-use crate::api::{self, AuditQuery};
+use super::{Json, Paged, Query};
+use crate::api::{self, AuditQuery, PruneAuditRequest, PrunedAudit};
 use crate::error::Error;
 use crate::model::AuditEntry;
 use crate::requests::{AuditRequest, TokenRef};
@@ -14,7 +14,9 @@ use crate::server::auth::Caller;
 use crate::server::error::ApiResult;
 
 pub(super) fn routes() -> Router<AppState> {
-    Router::new().route("/v1/audit", get(list))
+    Router::new()
+        .route("/v1/audit", get(list))
+        .route("/v1/audit/prune", post(prune))
 }
 
 async fn list(
@@ -27,9 +29,17 @@ async fn list(
         .map(|seconds| crate::time::client_seconds("since_seconds", seconds))
         .transpose()
         .map_err(Error::invalid)?;
+    let until = query
+        .until_seconds
+        .map(|seconds| crate::time::client_seconds("until_seconds", seconds))
+        .transpose()
+        .map_err(Error::invalid)?;
     let request = AuditRequest {
         token: query.token.as_deref().map(TokenRef::parse),
         since,
+        until,
+        actor: query.actor.clone(),
+        action: query.action.clone(),
         page: api::page_request(query.limit, query.cursor.as_deref()),
     };
     let page = state.service.audit(&actor, request).await?;
@@ -37,4 +47,14 @@ async fn list(
         cursor: Some(cursor),
         ..query
     })
+}
+
+async fn prune(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    Json(request): Json<PruneAuditRequest>,
+) -> ApiResult<Json<PrunedAudit>> {
+    Ok(Json(
+        state.service.prune_audit(&actor, request.before).await?,
+    ))
 }

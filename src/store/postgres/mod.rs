@@ -39,19 +39,19 @@ use super::rows::{
     token_from_row, user_from_row,
 };
 use super::{
-    AuditFilter, AuditRecord, ChangeSignal, Credentials, LoginRecord, NewToken, Removal,
-    RoleRemoval, SecretChange, SecretMatch, Store, StoreError, StoreResult, StoredPassword,
-    TokenFilter, UserFilter,
+    AuditFilter, AuditRecord, ChangeSignal, Credentials, ListQuery, LoginRecord, NewToken,
+    PruneAudit, Removal, RoleRemoval, SecretChange, SecretMatch, Store, StoreError, StoreResult,
+    StoredPassword, TokenFilter, UserFilter,
 };
 use crate::lockout::{self, Admission};
 use crate::model::{
-    AuditEntry, Id, Permissions, Role, Session, Status, Token, User, permissions_to_string,
+    AuditEntry, Id, Permissions, Role, Session, Token, User, permissions_to_string,
 };
 use crate::secret::SecretHash;
 
 use queries::{
-    audit_if_changed, changed_user, conflict_or, insert_audit, insert_audit_rows, push_rows,
-    push_status, query_all, query_one, token_with_id, updated_user, user_named,
+    audit_if_changed, audit_query, changed_user, conflict_or, insert_audit, insert_audit_rows,
+    push_rows, query_all, query_one, token_with_id, tokens_query, updated_user, user_named,
 };
 use schema::migrate;
 
@@ -752,25 +752,7 @@ impl Store for PgStore {
     }
 
     async fn tokens(&self, filter: &TokenFilter, now: DateTime<Utc>) -> StoreResult<Vec<Token>> {
-        let now = now.timestamp();
-        let mut query = QueryBuilder::new(TOKEN_COLUMNS);
-        query.push(" WHERE TRUE");
-        if let Some(owner) = &filter.owner {
-            query.push(" AND o.name = ").push_bind(owner.clone());
-        }
-        if let Some(kind) = filter.kind {
-            query.push(" AND t.kind = ").push_bind(kind.as_str());
-        }
-        if let Some(status) = filter.status {
-            push_status(&mut query, status, now);
-        }
-        if let Some(before) = filter.expiring_before {
-            push_status(&mut query, Status::Active, now);
-            query
-                .push(" AND t.expires_at <= ")
-                .push_bind(before.timestamp());
-        }
-        push_rows(&mut query, "t.id", filter.rows);
+        let query = tokens_query(QueryBuilder::new(TOKEN_COLUMNS), filter, now.timestamp());
         query_all(&self.pool, query, token_from_row).await
     }
 
@@ -848,19 +830,47 @@ impl Store for PgStore {
     }
 
     async fn audit_entries(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>> {
-        let mut query = QueryBuilder::new(AUDIT_COLUMNS);
-        query.push(" WHERE TRUE");
-        if let Some(token_id) = filter.token_id {
-            query.push(" AND token_id = ").push_bind(token_id);
-        }
-        if let Some(since) = filter.since {
-            query.push(" AND at >= ").push_bind(since.timestamp());
-        }
-        if let Some(actor) = &filter.actor {
-            query.push(" AND actor = ").push_bind(actor.clone());
-        }
-        push_rows(&mut query, "id", filter.rows);
+        let query = audit_query(QueryBuilder::new(AUDIT_COLUMNS), filter);
         query_all(&self.pool, query, audit_from_row).await
+    }
+
+    async fn prune_audit(&self, before: DateTime<Utc>, audit: PruneAudit) -> StoreResult<u64> {
+        self.write(async |tx| {
+            let removed = sqlx::query("DELETE FROM audit WHERE at < $1")
+                .bind(before.timestamp())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            insert_audit(tx, &audit(removed)).await?;
+            Ok(removed)
+        })
+        .await
+    }
+
+    /// The plan with sequential scans off: on the small tables of a test
+    /// PostgreSQL would rightly read the whole table, so what is checked
+    /// is that an index *can* answer the query.
+    async fn query_plan(&self, list: ListQuery<'_>, now: DateTime<Utc>) -> StoreResult<String> {
+        let explain = || {
+            QueryBuilder::new(format!(
+                "EXPLAIN {}",
+                match list {
+                    ListQuery::Tokens(_) => TOKEN_COLUMNS,
+                    ListQuery::Audit(_) => AUDIT_COLUMNS,
+                }
+            ))
+        };
+        let mut query = match list {
+            ListQuery::Tokens(filter) => tokens_query(explain(), filter, now.timestamp()),
+            ListQuery::Audit(filter) => audit_query(explain(), filter),
+        };
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("SET LOCAL enable_seqscan = off")
+            .execute(&mut *tx)
+            .await?;
+        let steps: Vec<String> = query.build_query_scalar().fetch_all(&mut *tx).await?;
+        tx.rollback().await?;
+        Ok(steps.join("\n"))
     }
 }
 

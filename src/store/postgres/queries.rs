@@ -7,7 +7,7 @@ use sqlx::{PgConnection, PgExecutor, Postgres, QueryBuilder, Row};
 
 use crate::model::{Id, Status, Token, User};
 use crate::store::rows::{Columns, TOKEN_COLUMNS, USER_COLUMNS, token_from_row, user_from_row};
-use crate::store::{AuditRecord, Rows, StoreError, StoreResult};
+use crate::store::{AuditFilter, AuditRecord, Rows, StoreError, StoreResult, TokenFilter};
 
 /// Values of a PostgreSQL row, by position, for the shared decoders in `rows`.
 impl Columns for PgRow {
@@ -171,6 +171,69 @@ pub(super) fn push_rows(query: &mut QueryBuilder<Postgres>, id_column: &str, row
             .push(" LIMIT ")
             .push_bind(i64::try_from(limit).unwrap_or(i64::MAX));
     }
+}
+
+/// A page of tokens: `query` (the columns) with the filter's conditions.
+pub(super) fn tokens_query(
+    mut query: QueryBuilder<Postgres>,
+    filter: &TokenFilter,
+    now: i64,
+) -> QueryBuilder<Postgres> {
+    query.push(" WHERE TRUE");
+    if let Some(owner) = &filter.owner {
+        query
+            .push(" AND t.owner_id = (SELECT id FROM users WHERE name = ")
+            .push_bind(owner.clone())
+            .push(")");
+    }
+    if let Some(kind) = filter.kind {
+        query.push(" AND t.kind = ").push_bind(kind.as_str());
+    }
+    if let Some(status) = filter.status {
+        push_status(&mut query, status, now);
+    }
+    if let Some(before) = filter.expiring_before {
+        push_status(&mut query, Status::Active, now);
+        query
+            .push(" AND t.expires_at <= ")
+            .push_bind(before.timestamp());
+    }
+    push_rows(&mut query, "t.id", filter.rows);
+    query
+}
+
+/// A page of audit entries: `query` (the columns) with the filter's
+/// conditions. `since` starts the walk at the first entry of that time
+/// (found in `audit_by_time`): every entry at or after it has an ID at
+/// least that entry's, whatever order the entries were written in.
+pub(super) fn audit_query(
+    mut query: QueryBuilder<Postgres>,
+    filter: &AuditFilter,
+) -> QueryBuilder<Postgres> {
+    query.push(" WHERE TRUE");
+    if let Some(token_id) = filter.token_id {
+        query.push(" AND token_id = ").push_bind(token_id);
+    }
+    if let Some(since) = filter.since {
+        query
+            .push(
+                " AND id >= (SELECT coalesce(min(id), 9223372036854775807) FROM audit WHERE at >= ",
+            )
+            .push_bind(since.timestamp())
+            .push(") AND at >= ")
+            .push_bind(since.timestamp());
+    }
+    if let Some(until) = filter.until {
+        query.push(" AND at < ").push_bind(until.timestamp());
+    }
+    if let Some(actor) = &filter.actor {
+        query.push(" AND actor = ").push_bind(actor.clone());
+    }
+    if let Some(action) = &filter.action {
+        query.push(" AND action = ").push_bind(action.clone());
+    }
+    push_rows(&mut query, "id", filter.rows);
+    query
 }
 
 /// Adds "this token has status S at `now`" over the `t` alias.

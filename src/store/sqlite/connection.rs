@@ -22,6 +22,8 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_login_throttle.sql"),
     include_str!("migrations/0009_sessions.sql"),
     include_str!("migrations/0010_accounts.sql"),
+    include_str!("migrations/0011_list_indexes.sql"),
+    include_str!("migrations/0012_audit_prune.sql"),
 ];
 
 /// How long a process waits for another one's write before giving up.

@@ -24,22 +24,21 @@ use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::rows::{
-    AUDIT_COLUMNS, CREDENTIAL_COLUMNS, FAILURE_COLUMNS, ROLE_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS,
-    audit_from_row, credentials_from_row, failures_from_row, role_from_row, secret_match_from_row,
-    token_from_row, user_from_row,
+    CREDENTIAL_COLUMNS, FAILURE_COLUMNS, ROLE_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS, audit_from_row,
+    credentials_from_row, failures_from_row, role_from_row, secret_match_from_row, token_from_row,
+    user_from_row,
 };
 use super::{
-    AuditFilter, AuditRecord, ChangeSignal, Credentials, LoginRecord, NewToken, Removal,
-    RoleRemoval, SecretChange, SecretMatch, Store, StoreError, StoreResult, StoredPassword,
-    TokenFilter, UserFilter,
+    AuditFilter, AuditRecord, ChangeSignal, Credentials, ListQuery, LoginRecord, NewToken,
+    PruneAudit, Removal, RoleRemoval, SecretChange, SecretMatch, Store, StoreError, StoreResult,
+    StoredPassword, TokenFilter, UserFilter,
 };
 use crate::lockout::{self, Admission};
 use crate::model::{
-    AuditEntry, Id, Permissions, Role, Session, Status, Token, User, permissions_to_string,
+    AuditEntry, Id, Permissions, Role, Session, Token, User, permissions_to_string,
 };
 use crate::secret::SecretHash;
 
@@ -48,8 +47,8 @@ use connection::{
     schema_version,
 };
 use queries::{
-    audit_if_changed, changed_user, insert_audit, push_rows, query_all, query_one,
-    status_condition, token_with_id, updated_user, user_named,
+    audit_if_changed, audit_query, changed_user, insert_audit, push_rows, query_all, query_one,
+    token_with_id, tokens_query, updated_user, user_named,
 };
 
 impl From<rusqlite::Error> for StoreError {
@@ -685,28 +684,8 @@ impl Store for SqliteStore {
     }
 
     async fn tokens(&self, filter: &TokenFilter, now: DateTime<Utc>) -> StoreResult<Vec<Token>> {
-        let filter = filter.clone();
-        let now = now.timestamp();
+        let (sql, params) = tokens_query(filter, now.timestamp());
         self.run(move |connection| {
-            let mut sql = format!("{TOKEN_COLUMNS} WHERE 1 = 1");
-            let mut params = Vec::new();
-            if let Some(owner) = filter.owner {
-                sql.push_str(" AND o.name = ?");
-                params.push(Value::Text(owner));
-            }
-            if let Some(kind) = filter.kind {
-                sql.push_str(" AND t.kind = ?");
-                params.push(Value::Text(kind.as_str().to_owned()));
-            }
-            if let Some(status) = filter.status {
-                sql.push_str(status_condition(status, now, &mut params));
-            }
-            if let Some(before) = filter.expiring_before {
-                sql.push_str(status_condition(Status::Active, now, &mut params));
-                sql.push_str(" AND t.expires_at <= ?");
-                params.push(Value::Integer(before.timestamp()));
-            }
-            push_rows(&mut sql, &mut params, "t.id", filter.rows);
             query_all(
                 connection,
                 &sql,
@@ -778,29 +757,41 @@ impl Store for SqliteStore {
     }
 
     async fn audit_entries(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>> {
-        let filter = filter.clone();
+        let (sql, params) = audit_query(filter);
         self.run(move |connection| {
-            let mut sql = format!("{AUDIT_COLUMNS} WHERE 1 = 1");
-            let mut params = Vec::new();
-            if let Some(token_id) = filter.token_id {
-                sql.push_str(" AND token_id = ?");
-                params.push(Value::Integer(token_id));
-            }
-            if let Some(since) = filter.since {
-                sql.push_str(" AND at >= ?");
-                params.push(Value::Integer(since.timestamp()));
-            }
-            if let Some(actor) = filter.actor {
-                sql.push_str(" AND actor = ?");
-                params.push(Value::Text(actor));
-            }
-            push_rows(&mut sql, &mut params, "id", filter.rows);
             query_all(
                 connection,
                 &sql,
                 rusqlite::params_from_iter(params),
                 audit_from_row,
             )
+        })
+        .await
+    }
+
+    async fn prune_audit(&self, before: DateTime<Utc>, audit: PruneAudit) -> StoreResult<u64> {
+        self.write(move |tx| {
+            let removed = tx.execute("DELETE FROM audit WHERE at < ?1", [before.timestamp()])?;
+            let removed = u64::try_from(removed).unwrap_or(u64::MAX);
+            insert_audit(tx, &audit(removed))?;
+            Ok(removed)
+        })
+        .await
+    }
+
+    async fn query_plan(&self, list: ListQuery<'_>, now: DateTime<Utc>) -> StoreResult<String> {
+        let (sql, params) = match list {
+            ListQuery::Tokens(filter) => tokens_query(filter, now.timestamp()),
+            ListQuery::Audit(filter) => audit_query(filter),
+        };
+        self.run(move |connection| {
+            let mut statement = connection.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+            let steps = statement
+                .query_map(rusqlite::params_from_iter(params), |row| {
+                    row.get::<_, String>(3)
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(steps.join("\n"))
         })
         .await
     }

@@ -5,8 +5,10 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, Row, Transaction};
 
 use crate::model::{Id, Status, Token, User};
-use crate::store::rows::{Columns, TOKEN_COLUMNS, USER_COLUMNS, token_from_row, user_from_row};
-use crate::store::{AuditRecord, Rows, StoreError, StoreResult};
+use crate::store::rows::{
+    AUDIT_COLUMNS, Columns, TOKEN_COLUMNS, USER_COLUMNS, token_from_row, user_from_row,
+};
+use crate::store::{AuditFilter, AuditRecord, Rows, StoreError, StoreResult, TokenFilter};
 
 /// Values of a rusqlite row, by position, for the shared decoders in `rows`.
 impl Columns for Row<'_> {
@@ -144,6 +146,68 @@ pub(super) fn push_rows(sql: &mut String, params: &mut Vec<Value>, id_column: &s
         sql.push_str(" LIMIT ?");
         params.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
     }
+}
+
+/// The query of a page of tokens, and its parameters.
+pub(super) fn tokens_query(filter: &TokenFilter, now: i64) -> (String, Vec<Value>) {
+    let mut sql = format!("{TOKEN_COLUMNS} WHERE 1 = 1");
+    let mut params = Vec::new();
+    if let Some(owner) = &filter.owner {
+        sql.push_str(" AND t.owner_id = (SELECT id FROM users WHERE name = ?)");
+        params.push(Value::Text(owner.clone()));
+    }
+    if let Some(kind) = filter.kind {
+        sql.push_str(" AND t.kind = ?");
+        params.push(Value::Text(kind.as_str().to_owned()));
+    }
+    if let Some(status) = filter.status {
+        sql.push_str(status_condition(status, now, &mut params));
+    }
+    if let Some(before) = filter.expiring_before {
+        sql.push_str(status_condition(Status::Active, now, &mut params));
+        sql.push_str(" AND t.expires_at <= ?");
+        params.push(Value::Integer(before.timestamp()));
+    }
+    push_rows(&mut sql, &mut params, "t.id", filter.rows);
+    (sql, params)
+}
+
+/// The query of a page of audit entries, and its parameters. `since`
+/// starts the walk at the first entry of that time (found in
+/// `audit_by_time`): every entry at or after it has an ID at least that
+/// entry's, whatever order the entries were written in. Named, since
+/// SQLite would rather find `min(id)` by walking the whole table in ID
+/// order from its oldest entry.
+pub(super) fn audit_query(filter: &AuditFilter) -> (String, Vec<Value>) {
+    let mut sql = format!("{AUDIT_COLUMNS} WHERE 1 = 1");
+    let mut params = Vec::new();
+    if let Some(token_id) = filter.token_id {
+        sql.push_str(" AND token_id = ?");
+        params.push(Value::Integer(token_id));
+    }
+    if let Some(since) = filter.since {
+        sql.push_str(
+            " AND id >= (SELECT coalesce(min(id), 9223372036854775807)
+                         FROM audit INDEXED BY audit_by_time WHERE at >= ?)
+              AND at >= ?",
+        );
+        params.push(Value::Integer(since.timestamp()));
+        params.push(Value::Integer(since.timestamp()));
+    }
+    if let Some(until) = filter.until {
+        sql.push_str(" AND at < ?");
+        params.push(Value::Integer(until.timestamp()));
+    }
+    if let Some(actor) = &filter.actor {
+        sql.push_str(" AND actor = ?");
+        params.push(Value::Text(actor.clone()));
+    }
+    if let Some(action) = &filter.action {
+        sql.push_str(" AND action = ?");
+        params.push(Value::Text(action.clone()));
+    }
+    push_rows(&mut sql, &mut params, "id", filter.rows);
+    (sql, params)
 }
 
 /// SQL for "this token has status S at `now`" over the `t` alias.

@@ -10,6 +10,7 @@ use common::{
     http_request, stderr, stdout, totp_code,
 };
 use serde_json::{Value, json};
+use tokenctl::model::Permission;
 
 mod finality;
 mod grants;

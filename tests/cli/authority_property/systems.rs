@@ -378,10 +378,33 @@ impl Served {
         self.call(reqwest::Method::POST, path, Some(by), body).await
     }
 
+    /// What the observer reads at `path`; a list whole, page after page.
     pub(crate) async fn get(&self, path: &str) -> Value {
-        self.call(reqwest::Method::GET, path, Some(&self.observer), None)
-            .await
-            .expect("the observer reads")
+        let mut url = format!("{}{path}", self.url);
+        let mut items = Vec::new();
+        loop {
+            let response = self
+                .client
+                .get(&url)
+                .bearer_auth(&self.observer.value)
+                .send()
+                .await
+                .expect("the observer reads");
+            assert!(
+                response.status().is_success(),
+                "{url}: {}",
+                response.status()
+            );
+            let next = common::next_page_url(&url, response.headers());
+            match response.json().await.expect("JSON") {
+                Value::Array(page) => items.extend(page),
+                whole => return whole,
+            }
+            match next {
+                Some(next) => url = next,
+                None => return Value::Array(items),
+            }
+        }
     }
 }
 

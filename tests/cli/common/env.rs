@@ -336,6 +336,27 @@ impl TestEnv {
         }
     }
 
+    /// Adds the OAuth entry `reports` (a custom template, a client secret
+    /// in a 0600 file): one to complete, show or remove.
+    pub fn add_oauth_entry_reports(&self) {
+        let added = self.run_with_stdin(
+            &[
+                "oauth",
+                "add",
+                "reports",
+                "--template",
+                "custom",
+                "--token-url",
+                "https://login.example.com/oauth2/token",
+                "--client-id",
+                "reporter",
+                "--insecure-storage",
+            ],
+            "client-secret\n",
+        );
+        assert_success(&added, &["oauth", "add"]);
+    }
+
     /// A login with a one-time password that chooses `new` (raw HTTP): the
     /// status it answers.
     pub fn first_login(&self, name: &str, one_time: &str, new: &str) -> u16 {

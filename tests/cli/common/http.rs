@@ -139,3 +139,16 @@ pub fn http_send(
         }
     })
 }
+
+/// The URL of the next page a list answer links to (`Link: <?…>; rel="next"`,
+/// a reference resolved against the URL of the page it came with).
+pub fn next_page_url(page_url: &str, headers: &reqwest::header::HeaderMap) -> Option<String> {
+    let link = headers.get("link")?.to_str().expect("ascii Link");
+    let target = link
+        .strip_prefix('<')
+        .and_then(|rest| rest.split_once(">; rel=\"next\""))
+        .map(|(target, _)| target)
+        .unwrap_or_else(|| panic!("not a next link: {link}"));
+    let base = reqwest::Url::parse(page_url).expect("page URL");
+    Some(base.join(target).expect("resolvable").to_string())
+}

@@ -30,7 +30,8 @@ use tokenctl::service::{Issuer, Proof, TokenService};
 use tokenctl::store::postgres::PgStore;
 use tokenctl::store::sqlite::SqliteStore;
 use tokenctl::store::{
-    AuditFilter, ChangeSignal, Credentials, NewToken, Store, StoreError, StoreResult,
+    AuditFilter, ChangeSignal, Credentials, ListQuery, NewToken, Store, StoreError, StoreResult,
+    TokenFilter,
 };
 use tokenctl::time::{self, Clock, Expiry};
 
@@ -494,6 +495,8 @@ contract!(
     verifying_records_use_at_most_once_a_minute,
     listing_filters_by_status_owner_kind_and_expiry,
     the_audit_log_filters_by_token_actor_and_time,
+    the_audit_log_filters_by_time_actor_and_action_from_indexes,
+    an_audit_prune_removes_only_older_entries_and_says_so,
     a_batch_of_audit_entries_is_written_whole_and_in_order,
     roles_are_added_listed_and_removed_unless_in_use,
     users_are_added_disabled_and_enabled,
