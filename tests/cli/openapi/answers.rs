@@ -663,6 +663,15 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
         None,
         StatusCode::NOT_FOUND
     );
+    let answer = step!(
+        "post",
+        "/v1/audit/prune",
+        "/v1/audit/prune",
+        me,
+        Some(json!({ "before": "2001-01-01T00:00:00Z" })),
+        ok
+    );
+    assert_eq!(answer["pruned"], 0);
 
     // Two-factor enrolment; afterwards a password alone is not enough.
     step!(
