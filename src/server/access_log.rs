@@ -18,9 +18,10 @@ use crate::policy::{Actor, Credential};
 use crate::secret::Secret;
 
 /// Whose credential a request carried, as the authentication step saw it:
-/// a slot the log line reads after the answer.
+/// a slot the log line reads after the answer. Without `--access-log` there
+/// is no slot (`Whose::default()`), so a request costs no allocation for it.
 #[derive(Clone, Default)]
-pub(super) struct Whose(Arc<Mutex<Option<String>>>);
+pub(super) struct Whose(Option<Arc<Mutex<Option<String>>>>);
 
 impl Whose {
     /// The token a bearer secret names, by its hint, before it is checked:
@@ -46,18 +47,27 @@ impl Whose {
         self.set(format!("{credential} user={}", actor.user.name));
     }
 
+    /// A slot for the log line of one request.
+    fn recording() -> Whose {
+        Whose(Some(Arc::default()))
+    }
+
     fn set(&self, text: String) {
-        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = Some(text);
+        if let Some(slot) = &self.0 {
+            *slot.lock().unwrap_or_else(PoisonError::into_inner) = Some(text);
+        }
     }
 
     fn take(&self) -> Option<String> {
-        self.0.lock().unwrap_or_else(PoisonError::into_inner).take()
+        let slot = self.0.as_ref()?;
+        slot.lock().unwrap_or_else(PoisonError::into_inner).take()
     }
 }
 
 /// The slot of the request at hand, for a route whose credential is in the
 /// body (`/v1/tokens/verify`, `/oauth2/token`) where the authentication
-/// step never sees it. Without `--access-log` it is a slot nobody reads.
+/// step never sees it. Without `--access-log` there is none, and it notes
+/// nothing.
 impl<S: Sync> FromRequestParts<S> for Whose {
     type Rejection = std::convert::Infallible;
 
@@ -96,7 +106,7 @@ pub(super) async fn record(request: Request, next: Next) -> Response {
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map_or_else(|| "-".to_owned(), |info| info.0.to_string());
-    let whose = Whose::default();
+    let whose = Whose::recording();
     let mut request = request;
     request.extensions_mut().insert(whose.clone());
     let response = next.run(request).await;
