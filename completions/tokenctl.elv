@@ -557,6 +557,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;serve'= {
             cand --listen 'Address to listen on (port 0 picks a free port)'
             cand --database 'sqlite:PATH or postgres://… [default: the store named by --store, else sqlite:<data dir>/server.db]'
+            cand --metrics-listen 'Serve /metrics on this address only (plain HTTP, for a private network), not with the API [default: with the API]'
             cand --signing-key 'Signing key set (JSON, or a bare Ed25519 PKCS#8 key); created if missing [default: <data dir>/signing-keys.json]'
             cand --init-admin 'Create this admin account if the store has no users yet'
             cand --init-admin-password-file 'The first admin''s password: first line of FILE, or of stdin with -'

@@ -425,6 +425,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and __fish_s
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l listen -d 'Address to listen on (port 0 picks a free port)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l database -d 'sqlite:PATH or postgres://… [default: the store named by --store, else sqlite:<data dir>/server.db]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l metrics-listen -d 'Serve /metrics on this address only (plain HTTP, for a private network), not with the API [default: with the API]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l signing-key -d 'Signing key set (JSON, or a bare Ed25519 PKCS#8 key); created if missing [default: <data dir>/signing-keys.json]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l init-admin -d 'Create this admin account if the store has no users yet' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l init-admin-password-file -d 'The first admin\'s password: first line of FILE, or of stdin with -' -r -F

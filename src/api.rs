@@ -365,6 +365,28 @@ pub struct PrunedAudit {
     pub before: DateTime<Utc>,
 }
 
+/// `GET /readyz`: whether this server should be sent requests, one check
+/// at a time. Each check's `detail` says what was found.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Readiness {
+    pub ready: bool,
+    /// The store answered a query.
+    pub store: ReadinessCheck,
+    /// The store's schema is the one this build knows: not moved on by a
+    /// newer replica.
+    pub migrations: ReadinessCheck,
+    /// The store's change watch works, so the credential cache can be
+    /// trusted (while it does not, nothing is served from memory and
+    /// revocations wait for this replica).
+    pub change_listener: ReadinessCheck,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReadinessCheck {
+    pub ok: bool,
+    pub detail: String,
+}
+
 /// What `DELETE /v1/users/{name}` ended.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RemovedUser {

@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 
+use prometheus_client::metrics::histogram::Histogram;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::store::{AuditRecord, Store, StoreError, StoreResult};
@@ -28,11 +29,17 @@ struct Pending {
 }
 
 impl AuditBatcher {
-    /// Starts the writer task on the current Tokio runtime.
-    pub fn start(store: Arc<dyn Store>) -> AuditBatcher {
+    /// Starts the writer task on the current Tokio runtime; `sizes` learns
+    /// how many entries each commit held.
+    pub fn start(store: Arc<dyn Store>, sizes: Histogram) -> AuditBatcher {
         let (queue, pending) = mpsc::channel(QUEUE_CAPACITY);
-        tokio::spawn(write_batches(store, pending));
+        tokio::spawn(write_batches(store, pending, sizes));
         AuditBatcher { queue }
+    }
+
+    /// Entries waiting for the writer.
+    pub fn queued(&self) -> usize {
+        self.queue.max_capacity() - self.queue.capacity()
     }
 
     /// Appends `record`, returning once the transaction holding it has
@@ -50,9 +57,15 @@ impl AuditBatcher {
 
 /// Takes whatever has queued up (at least one entry), commits it as one
 /// transaction, and tells every waiting caller how that went.
-async fn write_batches(store: Arc<dyn Store>, mut pending: mpsc::Receiver<Pending>) {
+async fn write_batches(
+    store: Arc<dyn Store>,
+    mut pending: mpsc::Receiver<Pending>,
+    sizes: Histogram,
+) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while pending.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        #[allow(clippy::cast_precision_loss)] // at most MAX_BATCH
+        sizes.observe(batch.len() as f64);
         let (records, waiting): (Vec<_>, Vec<_>) = batch
             .drain(..)
             .map(|entry| (entry.record, entry.committed))

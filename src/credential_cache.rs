@@ -21,7 +21,9 @@ use std::hash::Hash;
 use std::sync::{Arc, RwLock};
 
 use chrono::{DateTime, Duration, Utc};
+use prometheus_client::metrics::counter::Counter;
 
+use crate::metrics::Metrics;
 use crate::model::{Id, Role, Session, Status, Token, User};
 use crate::secret::SecretHash;
 use crate::store::{ChangeSignal, SecretMatch};
@@ -46,15 +48,31 @@ pub struct CredentialCache {
 }
 
 impl CredentialCache {
-    pub fn new(signal: Arc<ChangeSignal>) -> CredentialCache {
+    /// A cache kept right by `signal`, counting its hits and misses in
+    /// `metrics`.
+    pub fn new(signal: Arc<ChangeSignal>, metrics: &Metrics) -> CredentialCache {
+        let counted = |kind| (Arc::clone(&signal), metrics.cache_counters(kind));
         CredentialCache {
-            secrets: Remembered::new(Arc::clone(&signal)),
-            tokens: Remembered::new(Arc::clone(&signal)),
-            users: Remembered::new(Arc::clone(&signal)),
-            roles: Remembered::new(Arc::clone(&signal)),
-            sessions: Remembered::new(Arc::clone(&signal)),
+            secrets: Remembered::new(counted("secret")),
+            tokens: Remembered::new(counted("token")),
+            users: Remembered::new(counted("user")),
+            roles: Remembered::new(counted("role")),
+            sessions: Remembered::new(counted("session")),
             signal,
         }
+    }
+
+    /// Whether the store's change watch can be relied on now (its probe
+    /// answers, or its listener's lease is live): while it cannot, nothing
+    /// is served from memory.
+    pub fn hears_changes(&self) -> bool {
+        self.signal.is_current()
+    }
+
+    /// How many times every answer has been ended (see
+    /// [`ChangeSignal::generation`]).
+    pub fn invalidations(&self) -> u64 {
+        self.signal.generation()
     }
 
     /// This process changed a credential: every answer is dead from now on,
@@ -99,6 +117,8 @@ pub fn keep_role(_role: &Role, _now: DateTime<Utc>) -> Option<DateTime<Utc>> {
 pub struct Remembered<K, V> {
     signal: Arc<ChangeSignal>,
     entries: RwLock<Entries<K, V>>,
+    hits: Counter,
+    misses: Counter,
 }
 
 struct Entries<K, V> {
@@ -115,13 +135,15 @@ struct Entry<V> {
 }
 
 impl<K: Eq + Hash, V> Remembered<K, V> {
-    fn new(signal: Arc<ChangeSignal>) -> Remembered<K, V> {
+    fn new((signal, (hits, misses)): (Arc<ChangeSignal>, (Counter, Counter))) -> Remembered<K, V> {
         Remembered {
             signal,
             entries: RwLock::new(Entries {
                 generation: 0,
                 by_key: HashMap::new(),
             }),
+            hits,
+            misses,
         }
     }
 
@@ -144,8 +166,10 @@ impl<K: Eq + Hash, V> Remembered<K, V> {
         F: Future<Output = Result<Option<V>, E>>,
     {
         if let Some(value) = self.get(key, now) {
+            self.hits.inc();
             return Ok(Some(value));
         }
+        self.misses.inc();
         // Read before the load: a change committed during the load then
         // makes the new entry dead instead of stale.
         let generation = self.signal.generation();

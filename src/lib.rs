@@ -25,6 +25,7 @@ pub mod hashing;
 pub mod http;
 pub mod jose;
 pub mod lockout;
+pub mod metrics;
 pub mod model;
 pub mod oauth;
 pub mod output;

@@ -17,7 +17,8 @@ use crate::store;
 /// Run the token API server
 ///
 /// Serves the same service the CLI uses locally, as JSON under /v1, with
-/// /healthz, /openapi.json and the public signing keys at
+/// /healthz, /readyz (store, schema and change watch checked), /metrics
+/// (Prometheus), /openapi.json and the public signing keys at
 /// /.well-known/jwks.json. One node can use SQLite; several replicas share
 /// one PostgreSQL database and one --signing-key file, which each re-reads
 /// when it changes (tokenctl keys rotate on any replica reaches them all).
@@ -32,7 +33,8 @@ use crate::store;
 ///   tokenctl serve --init-admin alice
 ///   tokenctl serve --init-admin alice --init-admin-password-file /run/secrets/admin
 ///   tokenctl serve --listen 0.0.0.0:8787 --database postgres://tokens@db/tokens \
-///       --tls-cert /etc/tokenctl/cert.pem --tls-key /etc/tokenctl/key.pem
+///       --tls-cert /etc/tokenctl/cert.pem --tls-key /etc/tokenctl/key.pem \
+///       --metrics-listen 10.0.0.5:9187
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -50,6 +52,11 @@ pub struct Args {
     /// never a secret, a header or a body
     #[arg(long)]
     pub access_log: bool,
+
+    /// Serve /metrics on this address only (plain HTTP, for a private
+    /// network), not with the API [default: with the API]
+    #[arg(long, value_name = "ADDR")]
+    pub metrics_listen: Option<String>,
 
     /// Signing key set (JSON, or a bare Ed25519 PKCS#8 key); created if
     /// missing [default: <data dir>/signing-keys.json]
@@ -193,6 +200,14 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     let address = listener
         .local_addr()
         .map_err(|error| Error::internal(format!("no local address: {error}")))?;
+    let metrics_listener = match &args.metrics_listen {
+        Some(metrics_address) => Some(server::listen(metrics_address).await.map_err(|error| {
+            Error::invalid(format!(
+                "cannot listen on --metrics-listen {metrics_address}: {error}"
+            ))
+        })?),
+        None => None,
+    };
     let tls = args
         .tls_cert
         .zip(args.tls_key)
@@ -229,6 +244,12 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     }
     ctx.out
         .note(&format!("tokenctl serving on {scheme}://{address}"));
+    if let Some(metrics) = &metrics_listener
+        && let Ok(metrics_address) = metrics.local_addr()
+    {
+        ctx.out
+            .note(&format!("metrics on http://{metrics_address}/metrics"));
+    }
     let state = AppState::new(Shared {
         service: Arc::new(service),
         keys,
@@ -242,8 +263,9 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         )),
         request_timeout,
         access_log: args.access_log,
+        metrics_on_api: metrics_listener.is_none(),
     });
-    server::serve(listener, state, tls, connections).await
+    server::serve(listener, state, tls, connections, metrics_listener).await
 }
 
 /// The store to serve: `--database`, else the SQLite file `--store` (or

@@ -4,6 +4,7 @@
 //! limit on every request.
 
 use std::net::IpAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use axum::extract::{Request, State};
@@ -17,6 +18,8 @@ use crate::rate_limit::Windows;
 
 pub struct LoginLimiter {
     windows: Windows<IpAddr>,
+    /// Attempts refused so far, for `GET /metrics`.
+    refused: AtomicU64,
 }
 
 impl LoginLimiter {
@@ -24,6 +27,7 @@ impl LoginLimiter {
     pub fn new(attempts: u32, window: Duration) -> LoginLimiter {
         LoginLimiter {
             windows: Windows::new(attempts, window),
+            refused: AtomicU64::new(0),
         }
     }
 
@@ -32,11 +36,17 @@ impl LoginLimiter {
             return Ok(());
         };
         self.windows.count(address).map_err(|_| {
+            self.refused.fetch_add(1, Ordering::Relaxed);
             Error::new(
                 crate::error::ErrorKind::RateLimited,
                 "too many login attempts from this address; wait a minute",
             )
         })
+    }
+
+    /// How many attempts it has refused.
+    pub fn refused(&self) -> u64 {
+        self.refused.load(Ordering::Relaxed)
     }
 }
 

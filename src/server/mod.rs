@@ -9,6 +9,7 @@ mod error;
 pub mod form;
 mod http1;
 mod limits;
+mod metrics;
 mod routes;
 
 use std::net::SocketAddr;
@@ -69,6 +70,9 @@ pub struct Shared {
     pub request_timeout: Duration,
     /// One line per request on stdout (`serve --access-log`).
     pub access_log: bool,
+    /// `GET /metrics` is served with the API, rather than only on an
+    /// address of its own (`serve --metrics-listen`).
+    pub metrics_on_api: bool,
 }
 
 /// The whole API, with body-size and time limits. Separate from binding a
@@ -80,12 +84,18 @@ pub struct Shared {
 pub fn router(state: AppState) -> Router {
     let request_timeout = state.request_timeout;
     let access_log = state.access_log;
+    let counted = state.clone();
     let routes = routes::routes()
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .with_state(state);
     let api = tower::ServiceBuilder::new()
-        // Outermost, so that a request cut off by the time limit is logged too.
+        // Outermost, so that a request cut off by the time limit is counted
+        // and logged too.
+        .layer(axum::middleware::from_fn_with_state(
+            counted,
+            metrics::record,
+        ))
         .option_layer(access_log.then(|| axum::middleware::from_fn(access_log::record)))
         .layer(axum::middleware::from_fn_with_state(
             request_timeout,
@@ -162,12 +172,26 @@ pub async fn serve(
     state: AppState,
     tls: Option<Tls>,
     policy: ConnectionPolicy,
+    metrics_listener: Option<tokio::net::TcpListener>,
 ) -> Result<()> {
     watch_key_file(state.keys.clone());
-    let limits = Arc::new(ConnectionLimits::new(
-        policy.max_connections,
-        policy.max_connections_per_address,
-    ));
+    let limits = || {
+        Arc::new(ConnectionLimits::new(
+            policy.max_connections,
+            policy.max_connections_per_address,
+        ))
+    };
+    if let Some(metrics_listener) = metrics_listener {
+        tokio::spawn(http1::serve(
+            metrics_listener,
+            metrics::router(state.clone()),
+            limits(),
+            policy.header_timeout,
+            shutdown_signal(),
+            SHUTDOWN_GRACE,
+        ));
+    }
+    let limits = limits();
     let Some(tls) = tls else {
         http1::serve(
             listener,

@@ -305,19 +305,23 @@ impl TokenService {
             .await?
         {
             Admission::Allowed(_) => Ok(()),
-            Admission::Locked { until } => Err(Error::new(
+            Admission::Locked { until } => {
+                self.metrics.login_locked_out();
+                Err(Error::new(
                 ErrorKind::RateLimited,
                 format!(
                     "too many failed logins for '{username}' from this address; try again after {}",
                     until.format("%H:%M:%S UTC")
                 ),
             )
-            .because(Reason::AccountLocked)),
+                .because(Reason::AccountLocked))
+            }
         }
     }
 
     /// Audits a failed attempt (the throttle counted it when it was claimed).
     pub(super) async fn login_failed(&self, username: &str, source: &str, why: &str) -> Result<()> {
+        self.metrics.login_failed();
         let audit = AuditRecord {
             at: self.now(),
             actor: username.to_owned(),

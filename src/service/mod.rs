@@ -6,6 +6,7 @@
 
 mod accounts;
 mod exchange;
+mod health;
 mod identity;
 mod issuer;
 mod login;
@@ -25,6 +26,7 @@ use crate::audit_batch::AuditBatcher;
 use crate::credential_cache::{self, CredentialCache, Remembered};
 use crate::error::{Error, Reason, Result};
 use crate::hashing::PasswordWork;
+use crate::metrics::Metrics;
 use crate::model::{Id, Token, User};
 use crate::policy::{Actor, LifetimePolicy};
 use crate::rate_limit::Windows;
@@ -58,6 +60,8 @@ pub struct TokenService {
     /// `serve --require-2fa`: a session opened without a second factor may
     /// only enrol one.
     require_second_factor: bool,
+    /// What `GET /metrics` reports; counted whether or not anyone asks.
+    metrics: Arc<Metrics>,
 }
 
 impl TokenService {
@@ -72,6 +76,7 @@ impl TokenService {
             issuer: None,
             clock: Clock::system(),
             require_second_factor: false,
+            metrics: Arc::default(),
         }
     }
 
@@ -129,9 +134,17 @@ impl TokenService {
     pub async fn for_server(mut self) -> Result<TokenService> {
         let signal = Arc::new(ChangeSignal::default());
         self.store.watch_changes(Arc::clone(&signal)).await?;
-        self.cache = Some(CredentialCache::new(signal));
-        self.audit_batcher = Some(AuditBatcher::start(Arc::clone(&self.store)));
+        self.cache = Some(CredentialCache::new(signal, &self.metrics));
+        self.audit_batcher = Some(AuditBatcher::start(
+            Arc::clone(&self.store),
+            self.metrics.audit_batch_entries(),
+        ));
         Ok(self)
+    }
+
+    /// The counters this service keeps.
+    pub fn metrics(&self) -> &Metrics {
+        &self.metrics
     }
 
     /// Writes an audit entry that goes with no other change, durably, before

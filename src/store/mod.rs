@@ -6,6 +6,7 @@
 //! entry without its change, cannot happen.
 
 mod change;
+mod pool_waits;
 pub mod postgres;
 mod rows;
 pub mod sqlite;
@@ -19,6 +20,7 @@ use crate::model::{AuditEntry, Id, Permissions, Role, Session, Status, Token, To
 use crate::secret::SecretHash;
 
 pub use change::{ChangeProbe, ChangeSignal, local_trust};
+pub use pool_waits::{PoolWaitCounter, PoolWaits};
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -509,4 +511,18 @@ pub trait Store: Send + Sync {
     /// `EXPLAIN`): the contract tests check that every filter is answered
     /// from an index, whatever the size of the table.
     async fn query_plan(&self, list: ListQuery<'_>, now: DateTime<Utc>) -> StoreResult<String>;
+
+    /// The schema version the store holds, read from it (so also whether
+    /// it answers at all), and the one this build migrates to: equal once
+    /// opened, unless a newer replica has since moved the store on.
+    async fn schema_versions(&self) -> StoreResult<SchemaVersions>;
+    /// How often operations have waited for a free connection.
+    fn pool_waits(&self) -> PoolWaits;
+}
+
+/// See [`Store::schema_versions`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SchemaVersions {
+    pub found: i64,
+    pub known: i64,
 }

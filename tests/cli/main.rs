@@ -30,6 +30,7 @@ mod lifecycle;
 mod oauth;
 mod openapi;
 mod openapi_rules;
+mod operating;
 mod output_shapes;
 mod paging;
 mod passwords;
@@ -67,6 +68,7 @@ fn main() {
             oauth::tests(),
             openapi::tests(),
             openapi_rules::tests(),
+            operating::tests(),
             output_shapes::tests(),
             paging::tests(),
             passwords::tests(),

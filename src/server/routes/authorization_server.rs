@@ -144,10 +144,15 @@ async fn token(
     form: FormBody,
 ) -> Result<Response, OAuthError> {
     let parameters = form.parameters();
-    let form = TokenForm::read(&parameters).map_err(OAuthError)?;
-    let exchanged = exchange(&state, &source, &whose, form)
-        .await
-        .map_err(OAuthError)?;
+    let exchanged = match TokenForm::read(&parameters) {
+        Ok(form) => exchange(&state, &source, &whose, form).await,
+        Err(error) => Err(error),
+    };
+    let outcome = exchanged
+        .as_ref()
+        .map_or_else(ExchangeError::code, |_| "issued");
+    state.service.metrics().check("exchange", outcome);
+    let exchanged = exchanged.map_err(OAuthError)?;
     Ok((no_store(), Json(ExchangeResponse::from(exchanged))).into_response())
 }
 
@@ -239,6 +244,12 @@ async fn introspect(
             ))
         })?;
     let introspection = state.service.introspect(token).await;
+    let outcome = if introspection.active {
+        "active"
+    } else {
+        "inactive"
+    };
+    state.service.metrics().check("introspection", outcome);
     Ok((no_store(), Json(introspection)).into_response())
 }
 

@@ -22,6 +22,8 @@ use serde::de::value::MapAccessDeserializer;
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
+pub(super) use meta::{OPENAPI, render_metrics};
+
 use super::AppState;
 use super::error::ApiError;
 

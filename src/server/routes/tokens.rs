@@ -142,9 +142,17 @@ async fn verify(
     whose: Whose,
     Json(request): Json<SecretRequest>,
 ) -> ApiResult<Json<Token>> {
-    let secret = Secret::parse(&request.token).map_err(Error::from)?;
-    whose.presented(&secret);
-    Ok(Json(state.service.verify(&secret).await?))
+    let verified = async {
+        let secret = Secret::parse(&request.token).map_err(Error::from)?;
+        whose.presented(&secret);
+        state.service.verify(&secret).await
+    }
+    .await;
+    state
+        .service
+        .metrics()
+        .check("verify", crate::metrics::verify_outcome(&verified));
+    Ok(Json(verified?))
 }
 
 /// Anyone holding a secret may see its token, whatever its status.

@@ -30,8 +30,9 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::error::ErrorKind;
+use sqlx::pool::PoolConnection;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
-use sqlx::{ConnectOptions, Connection, PgConnection, QueryBuilder};
+use sqlx::{ConnectOptions, Connection, PgConnection, Postgres, QueryBuilder};
 
 use super::rows::{
     AUDIT_COLUMNS, CREDENTIAL_COLUMNS, FAILURE_COLUMNS, ROLE_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS,
@@ -40,8 +41,8 @@ use super::rows::{
 };
 use super::{
     AuditFilter, AuditRecord, ChangeSignal, Credentials, ListQuery, LoginRecord, NewToken,
-    PruneAudit, Removal, RoleRemoval, SecretChange, SecretMatch, Store, StoreError, StoreResult,
-    StoredPassword, TokenFilter, UserFilter,
+    PoolWaitCounter, PoolWaits, PruneAudit, Removal, RoleRemoval, SchemaVersions, SecretChange,
+    SecretMatch, Store, StoreError, StoreResult, StoredPassword, TokenFilter, UserFilter,
 };
 use crate::lockout::{self, Admission};
 use crate::model::{
@@ -53,7 +54,7 @@ use queries::{
     audit_if_changed, audit_query, changed_user, conflict_or, insert_audit, insert_audit_rows,
     push_rows, query_all, query_one, token_with_id, tokens_query, updated_user, user_named,
 };
-use schema::migrate;
+use schema::{MIGRATIONS, migrate};
 
 /// Connections per replica. Transactions are a few statements long, so a
 /// handful serves many concurrent requests; PostgreSQL's default limit of
@@ -86,6 +87,7 @@ impl From<sqlx::Error> for StoreError {
 #[derive(Clone)]
 pub struct PgStore {
     pool: PgPool,
+    waits: Arc<PoolWaitCounter>,
 }
 
 /// An opened store, and whether this process created its schema.
@@ -138,15 +140,29 @@ impl PgStore {
             .max_connections(MAX_CONNECTIONS)
             .connect_lazy_with(options);
         Ok(Opened {
-            store: PgStore { pool },
+            store: PgStore {
+                pool,
+                waits: Arc::default(),
+            },
             fresh,
         })
     }
 
     pub async fn schema_version(&self) -> StoreResult<i64> {
         Ok(sqlx::query_scalar("SELECT version FROM tokenctl_schema")
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *self.connection().await?)
             .await?)
+    }
+
+    /// A pooled connection, counting the wait when none is free.
+    async fn connection(&self) -> StoreResult<PoolConnection<Postgres>> {
+        if let Some(connection) = self.pool.try_acquire() {
+            return Ok(connection);
+        }
+        let since = std::time::Instant::now();
+        let connection = self.pool.acquire().await?;
+        self.waits.waited(since);
+        Ok(connection)
     }
 
     /// Runs `body` in a transaction that commits when it returns `Ok`.
@@ -160,7 +176,8 @@ impl PgStore {
         &self,
         body: impl AsyncFnOnce(&mut PgConnection) -> StoreResult<T>,
     ) -> StoreResult<T> {
-        let mut tx = self.pool.begin().await?;
+        let mut connection = self.connection().await?;
+        let mut tx = connection.begin().await?;
         match body(&mut tx).await {
             Ok(value) => {
                 tx.commit().await?;
@@ -198,7 +215,7 @@ const UNPARSED_URL: &str = "the PostgreSQL URL given (not shown: it may hold a p
 #[async_trait]
 impl Store for PgStore {
     async fn user(&self, name: &str) -> StoreResult<Option<User>> {
-        user_named(&self.pool, name).await
+        user_named(&mut *self.connection().await?, name).await
     }
 
     async fn users(&self, filter: &UserFilter) -> StoreResult<Vec<User>> {
@@ -208,7 +225,7 @@ impl Store for PgStore {
             query.push(" AND removed_at IS NULL");
         }
         push_rows(&mut query, "id", filter.rows);
-        query_all(&self.pool, query, user_from_row).await
+        query_all(&mut *self.connection().await?, query, user_from_row).await
     }
 
     async fn insert_user(
@@ -367,7 +384,7 @@ impl Store for PgStore {
     async fn credentials(&self, name: &str) -> StoreResult<Option<Credentials>> {
         let mut query = QueryBuilder::new(CREDENTIAL_COLUMNS);
         query.push(" WHERE name = ").push_bind(name.to_owned());
-        query_one(&self.pool, query, credentials_from_row).await
+        query_one(&mut *self.connection().await?, query, credentials_from_row).await
     }
 
     async fn set_pending_totp(
@@ -551,11 +568,11 @@ impl Store for PgStore {
     }
 
     async fn session(&self, jti: &str) -> StoreResult<Option<Session>> {
-        sessions::by_jti(&self.pool, jti).await
+        sessions::by_jti(&mut *self.connection().await?, jti).await
     }
 
     async fn sessions(&self, user: Option<&str>, now: DateTime<Utc>) -> StoreResult<Vec<Session>> {
-        sessions::active(&self.pool, user, now).await
+        sessions::active(&mut *self.connection().await?, user, now).await
     }
 
     async fn revoke_sessions(
@@ -578,20 +595,20 @@ impl Store for PgStore {
         now: DateTime<Utc>,
         stale_before: DateTime<Utc>,
     ) -> StoreResult<()> {
-        sessions::touch(&self.pool, id, now, stale_before).await
+        sessions::touch(&mut *self.connection().await?, id, now, stale_before).await
     }
 
     async fn role(&self, name: &str) -> StoreResult<Option<Role>> {
         let mut query = QueryBuilder::new(ROLE_COLUMNS);
         query.push(" WHERE name = ").push_bind(name.to_owned());
-        query_one(&self.pool, query, role_from_row).await
+        query_one(&mut *self.connection().await?, query, role_from_row).await
     }
 
     async fn roles(&self) -> StoreResult<Vec<Role>> {
         let mut query = QueryBuilder::new(ROLE_COLUMNS);
         // Byte order, as SQLite sorts: the database's locale must not reorder names.
         query.push(r#" ORDER BY builtin DESC, name COLLATE "C""#);
-        query_all(&self.pool, query, role_from_row).await
+        query_all(&mut *self.connection().await?, query, role_from_row).await
     }
 
     async fn insert_role(&self, role: &Role, audit: AuditRecord) -> StoreResult<()> {
@@ -714,7 +731,7 @@ impl Store for PgStore {
     }
 
     async fn token(&self, id: Id) -> StoreResult<Option<Token>> {
-        token_with_id(&self.pool, id).await
+        token_with_id(&mut *self.connection().await?, id).await
     }
 
     async fn tokens_named(&self, name: &str) -> StoreResult<Vec<Token>> {
@@ -723,7 +740,7 @@ impl Store for PgStore {
             .push(" WHERE t.name = ")
             .push_bind(name.to_owned())
             .push(" ORDER BY t.id");
-        query_all(&self.pool, query, token_from_row).await
+        query_all(&mut *self.connection().await?, query, token_from_row).await
     }
 
     async fn watch_changes(&self, signal: Arc<ChangeSignal>) -> StoreResult<()> {
@@ -748,12 +765,12 @@ impl Store for PgStore {
             .push(" AND t.previous_valid_until > ")
             .push_bind(now.timestamp())
             .push(")");
-        query_one(&self.pool, query, secret_match_from_row).await
+        query_one(&mut *self.connection().await?, query, secret_match_from_row).await
     }
 
     async fn tokens(&self, filter: &TokenFilter, now: DateTime<Utc>) -> StoreResult<Vec<Token>> {
         let query = tokens_query(QueryBuilder::new(TOKEN_COLUMNS), filter, now.timestamp());
-        query_all(&self.pool, query, token_from_row).await
+        query_all(&mut *self.connection().await?, query, token_from_row).await
     }
 
     async fn revoke_token(&self, id: Id, audit: AuditRecord) -> StoreResult<bool> {
@@ -813,7 +830,7 @@ impl Store for PgStore {
         .bind(now.timestamp())
         .bind(id)
         .bind(stale_before.timestamp())
-        .execute(&self.pool)
+        .execute(&mut *self.connection().await?)
         .await?;
         Ok(())
     }
@@ -821,7 +838,8 @@ impl Store for PgStore {
     async fn append_audits(&self, audits: Vec<AuditRecord>) -> StoreResult<()> {
         // A statement per chunk of rows, not per row: a batch costs a few
         // round trips and one commit.
-        let mut tx = self.pool.begin().await?;
+        let mut connection = self.connection().await?;
+        let mut tx = connection.begin().await?;
         for chunk in audits.chunks(MAX_AUDITS_PER_INSERT) {
             insert_audit_rows(&mut tx, chunk).await?;
         }
@@ -831,7 +849,7 @@ impl Store for PgStore {
 
     async fn audit_entries(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>> {
         let query = audit_query(QueryBuilder::new(AUDIT_COLUMNS), filter);
-        query_all(&self.pool, query, audit_from_row).await
+        query_all(&mut *self.connection().await?, query, audit_from_row).await
     }
 
     async fn prune_audit(&self, before: DateTime<Utc>, audit: PruneAudit) -> StoreResult<u64> {
@@ -864,13 +882,25 @@ impl Store for PgStore {
             ListQuery::Tokens(filter) => tokens_query(explain(), filter, now.timestamp()),
             ListQuery::Audit(filter) => audit_query(explain(), filter),
         };
-        let mut tx = self.pool.begin().await?;
+        let mut connection = self.connection().await?;
+        let mut tx = connection.begin().await?;
         sqlx::query("SET LOCAL enable_seqscan = off")
             .execute(&mut *tx)
             .await?;
         let steps: Vec<String> = query.build_query_scalar().fetch_all(&mut *tx).await?;
         tx.rollback().await?;
         Ok(steps.join("\n"))
+    }
+
+    async fn schema_versions(&self) -> StoreResult<SchemaVersions> {
+        Ok(SchemaVersions {
+            found: self.schema_version().await?,
+            known: i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX),
+        })
+    }
+
+    fn pool_waits(&self) -> PoolWaits {
+        self.waits.read()
     }
 }
 

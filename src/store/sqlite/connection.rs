@@ -3,11 +3,12 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use tokio::sync::OwnedSemaphorePermit;
 
-use crate::store::{StoreError, StoreResult};
+use crate::store::{PoolWaitCounter, StoreError, StoreResult};
 
 /// Versioned migrations, applied in order; `PRAGMA user_version` records how
 /// many have run. Append only: a shipped migration never changes.
@@ -58,9 +59,25 @@ pub(super) struct Pool {
     pub(super) idle: Mutex<Vec<Connection>>,
     /// One permit per connection that may be open.
     pub(super) permits: Arc<tokio::sync::Semaphore>,
+    pub(super) waits: PoolWaitCounter,
 }
 
 impl Pool {
+    /// A permit to use one connection, counting the wait when every one is
+    /// in use.
+    pub(super) async fn permit(&self) -> StoreResult<OwnedSemaphorePermit> {
+        if let Ok(permit) = Arc::clone(&self.permits).try_acquire_owned() {
+            return Ok(permit);
+        }
+        let since = Instant::now();
+        let permit = Arc::clone(&self.permits)
+            .acquire_owned()
+            .await
+            .map_err(|_| StoreError::Database("the store is closed".into()))?;
+        self.waits.waited(since);
+        Ok(permit)
+    }
+
     pub(super) fn take(&self) -> StoreResult<Connection> {
         let reused = self.idle.lock().ok().and_then(|mut idle| idle.pop());
         match reused {

@@ -33,8 +33,8 @@ use super::rows::{
 };
 use super::{
     AuditFilter, AuditRecord, ChangeSignal, Credentials, ListQuery, LoginRecord, NewToken,
-    PruneAudit, Removal, RoleRemoval, SecretChange, SecretMatch, Store, StoreError, StoreResult,
-    StoredPassword, TokenFilter, UserFilter,
+    PoolWaitCounter, PoolWaits, PruneAudit, Removal, RoleRemoval, SchemaVersions, SecretChange,
+    SecretMatch, Store, StoreError, StoreResult, StoredPassword, TokenFilter, UserFilter,
 };
 use crate::lockout::{self, Admission};
 use crate::model::{
@@ -43,8 +43,8 @@ use crate::model::{
 use crate::secret::SecretHash;
 
 use connection::{
-    Access, Location, MAX_CONNECTIONS, Pool, access_to, check_current, enable_wal, migrate,
-    schema_version,
+    Access, Location, MAX_CONNECTIONS, MIGRATIONS, Pool, access_to, check_current, enable_wal,
+    migrate, schema_version,
 };
 use queries::{
     audit_if_changed, audit_query, changed_user, insert_audit, push_rows, query_all, query_one,
@@ -94,6 +94,7 @@ impl SqliteStore {
                 },
                 idle: Mutex::new(Vec::new()),
                 permits: Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS)),
+                waits: PoolWaitCounter::default(),
             }),
         };
         let first_admin = first_admin.map(str::to_owned);
@@ -120,10 +121,7 @@ impl SqliteStore {
         F: FnOnce(&mut Connection) -> StoreResult<T> + Send + 'static,
     {
         let pool = Arc::clone(&self.pool);
-        let permit = Arc::clone(&pool.permits)
-            .acquire_owned()
-            .await
-            .map_err(|_| StoreError::Database("the store is closed".into()))?;
+        let permit = pool.permit().await?;
         tokio::task::spawn_blocking(move || {
             let _permit = permit;
             let mut connection = pool.take()?;
@@ -144,12 +142,7 @@ impl SqliteStore {
     where
         F: FnOnce(&Connection) -> StoreResult<T>,
     {
-        let _permit = self
-            .pool
-            .permits
-            .acquire()
-            .await
-            .map_err(|_| StoreError::Database("the store is closed".into()))?;
+        let _permit = self.pool.permit().await?;
         let connection = self.pool.take()?;
         let result = job(&connection);
         self.pool.give_back(connection);
@@ -794,5 +787,16 @@ impl Store for SqliteStore {
             Ok(steps.join("\n"))
         })
         .await
+    }
+
+    async fn schema_versions(&self) -> StoreResult<SchemaVersions> {
+        Ok(SchemaVersions {
+            found: self.schema_version().await?,
+            known: i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX),
+        })
+    }
+
+    fn pool_waits(&self) -> PoolWaits {
+        self.pool.waits.read()
     }
 }

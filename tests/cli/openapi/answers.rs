@@ -42,6 +42,13 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
     let ok = StatusCode::OK;
 
     step!("get", "/healthz", "/healthz", None, None, ok);
+    let ready = step!("get", "/readyz", "/readyz", None, None, ok);
+    assert_eq!(ready["ready"], true, "{ready}");
+    // Text, not JSON: checked without `step!`, which reads the body as JSON.
+    let metrics = api.call("get", "/metrics", None, None).await;
+    assert_eq!(metrics.status, ok);
+    assert_documented(&doc, "/metrics", "get", &metrics);
+    covered.insert(("/metrics".to_owned(), "get".to_owned()));
     step!("get", "/openapi.json", "/openapi.json", None, None, ok);
 
     // Sessions.
