@@ -7,6 +7,7 @@
 #        DATABASE=postgres://root@127.0.0.1:5432/test benches/server.sh
 #        DURATION=10s ROUNDS=5 CONNECTIONS=64 benches/server.sh
 #        ONLY=verify benches/server.sh          (one of verify, exchange, introspect, sign)
+#        BIN=/tmp/tokenctl-before benches/server.sh   (another build of tokenctl)
 set -euo pipefail
 
 DURATION="${DURATION:-5s}"
@@ -20,59 +21,14 @@ command -v wrk >/dev/null || {
     apt-get update >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y wrk >&2
 }
 cargo build --release --bin tokenctl --example bench_hello >&2
-BIN="$PWD/target/release/tokenctl"
+# BIN=path: another build (an earlier commit's, to compare with).
+BIN="${BIN:-$PWD/target/release/tokenctl}"
 HELLO="$PWD/target/release/examples/bench_hello"
 
-DIR="$(mktemp -d)"
-PIDS=()
-SCHEMA=""
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    if [ -n "$SCHEMA" ]; then
-        sleep 0.5
-        psql -q "$DATABASE_URL" -c "DROP SCHEMA $SCHEMA CASCADE" >/dev/null 2>&1 || true
-    fi
-    rm -rf "$DIR"
-}
-trap cleanup EXIT
+# shellcheck source=benches/common.sh
+source benches/common.sh
 
-# A private HOME/XDG so nothing touches the caller's files. An array, not a
-# function, so a server started with it is a direct child cleanup can kill.
-PINNED=(env HOME="$DIR" XDG_DATA_HOME="$DIR/data" XDG_CONFIG_HOME="$DIR/config" CI=true)
-pinned() {
-    "${PINNED[@]}" "$@"
-}
-
-# Starts a server in the background (in this shell, so cleanup can stop it).
-start() {
-    local log="$1"
-    shift
-    "$@" 2>"$log" &
-    PIDS+=($!)
-}
-
-# The base URL a server printed once it listens.
-url_of() {
-    for _ in $(seq 100); do
-        if grep -q "serving on http://" "$1"; then
-            grep -o "http://[0-9.:]*" "$1" | head -n 1
-            return
-        fi
-        sleep 0.1
-    done
-    echo "server did not start: $(cat "$1")" >&2
-    exit 1
-}
-
-DATABASE="${DATABASE:-sqlite:$DIR/server.db}"
-# A PostgreSQL run gets a schema of its own, dropped afterwards, so earlier
-# runs and other users of the database can't change what is measured.
-if [[ "$DATABASE" == postgres* ]]; then
-    DATABASE_URL="$DATABASE"
-    SCHEMA="tokenctl_bench_$$"
-    psql -q "$DATABASE_URL" -c "CREATE SCHEMA $SCHEMA" >/dev/null
-    DATABASE="$DATABASE_URL?options=-c%20search_path%3D$SCHEMA"
-fi
+choose_database
 start "$DIR/hello.log" "$HELLO" 127.0.0.1:0
 start "$DIR/api.log" "${PINNED[@]}" TOKENCTL_INIT_ADMIN_PASSWORD=bench-password-123 \
     "$BIN" serve --listen 127.0.0.1:0 --database "$DATABASE" \
@@ -91,28 +47,10 @@ session="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sess
 grant="grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange"
 subject_type="subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Aaccess_token"
 
-# Every wrk script ends by printing "RESULT rps p99_ms non2xx errors".
-cat >"$DIR/done.lua" <<'LUA'
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT %.1f %.3f %d %d\n", summary.requests / (summary.duration / 1e6),
-    latency:percentile(99) / 1000, summary.errors.status, summary.errors.connect + summary.errors.timeout))
-end
-LUA
-
-# A wrk script that POSTs one body.
-script() {
-    local name="$1" content_type="$2" body="$3" authorization="${4:-}"
-    {
-        echo 'wrk.method = "POST"'
-        echo "wrk.headers[\"Content-Type\"] = \"$content_type\""
-        [ -n "$authorization" ] && echo "wrk.headers[\"Authorization\"] = \"Bearer $authorization\""
-        echo "wrk.body = '$body'"
-        cat "$DIR/done.lua"
-    } >"$DIR/$name.lua"
-}
-script verify application/json "{\"token\": \"$secret\"}"
-script exchange application/x-www-form-urlencoded "$grant&$subject_type&subject_token=$secret"
-script introspect application/x-www-form-urlencoded "token=$access" "$session"
+write_wrk_done
+wrk_script verify application/json "{\"token\": \"$secret\"}"
+wrk_script exchange application/x-www-form-urlencoded "$grant&$subject_type&subject_token=$secret"
+wrk_script introspect application/x-www-form-urlencoded "token=$access" "$session"
 cp "$DIR/done.lua" "$DIR/hello.lua"
 { echo 'wrk.method = "POST"'; cat "$DIR/done.lua"; } >"$DIR/sign.lua"
 
