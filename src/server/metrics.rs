@@ -24,6 +24,10 @@ use crate::server::AppState;
 /// The label of a path that matches no route.
 const UNKNOWN_ROUTE: &str = "unknown";
 
+/// More `/`-separated segments than any route has (the longest has 6, the
+/// empty one before the first `/` included): a longer path is unknown.
+const MAX_SEGMENTS: usize = 8;
+
 /// What `serve --metrics-listen` serves on its own address: `/metrics`
 /// and nothing else (plain HTTP: it is meant for a private network).
 pub(super) fn router(state: AppState) -> Router {
@@ -117,10 +121,21 @@ impl Templates {
 
     /// The template `path` matches; of several, the one with the most
     /// literal segments (`/v1/tokens/verify` over `/v1/tokens/{token}`).
+    /// The path is split once, onto the stack: this runs on every request.
     fn route_of(&self, path: &str) -> &'static str {
+        let mut split = [""; MAX_SEGMENTS];
+        let mut count = 0;
+        for segment in path.split('/') {
+            let Some(slot) = split.get_mut(count) else {
+                return UNKNOWN_ROUTE;
+            };
+            *slot = segment;
+            count += 1;
+        }
+        let segments = &split[..count];
         let mut best: Option<(usize, &'static str)> = None;
         for template in &self.0 {
-            let Some(literals) = template.matches(path) else {
+            let Some(literals) = template.matches(segments) else {
                 continue;
             };
             if best.is_none_or(|(most, _)| literals > most) {
@@ -133,19 +148,20 @@ impl Templates {
 
 impl Template {
     /// How many literal segments matched, when the whole path matches.
-    fn matches(&self, path: &str) -> Option<usize> {
+    fn matches(&self, segments: &[&str]) -> Option<usize> {
+        if segments.len() != self.segments.len() {
+            return None;
+        }
         let mut literals = 0;
-        let mut segments = path.split('/');
-        for expected in &self.segments {
-            let segment = segments.next()?;
+        for (expected, segment) in self.segments.iter().zip(segments) {
             match expected {
-                Some(literal) if *literal == segment => literals += 1,
+                Some(literal) if literal == segment => literals += 1,
                 Some(_) => return None,
                 None if segment.is_empty() => return None,
                 None => {}
             }
         }
-        segments.next().is_none().then_some(literals)
+        Some(literals)
     }
 }
 
@@ -165,6 +181,16 @@ mod tests {
         assert_eq!(templates.route_of("/v1/users/alice"), "/v1/users/{name}");
         assert_eq!(templates.route_of("/v1/tokens"), "/v1/tokens");
         assert_eq!(templates.route_of("/healthz"), "/healthz");
+        assert_eq!(
+            templates.route_of("/v1/users/alice/totp/reset"),
+            "/v1/users/{name}/totp/reset"
+        );
+        assert!(
+            templates
+                .0
+                .iter()
+                .all(|template| template.segments.len() <= MAX_SEGMENTS)
+        );
         for unknown in [
             "/v1/tokens/",
             "/v1/tokens/42/x",
@@ -172,6 +198,7 @@ mod tests {
             "/",
             "",
             "/v1//revoke",
+            "/v1/tokens/1/2/3/4/5/6/7/8",
         ] {
             assert_eq!(templates.route_of(unknown), UNKNOWN_ROUTE, "{unknown}");
         }

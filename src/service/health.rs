@@ -58,6 +58,7 @@ impl TokenService {
                 .as_ref()
                 .map(|batcher| batcher.queued() as u64),
             pool: self.store.pool_waits(),
+            // The per-address limiter is the server's; it fills this in.
             logins_throttled: 0,
         }
     }
