@@ -305,10 +305,74 @@ fn readyz_names_the_check_that_fails_and_recovers_with_it() {
     }
 }
 
+/// A replica whose change listener keeps being cut off is not ready (it
+/// serves nothing from memory meanwhile), and is ready again once it hears
+/// changes.
+fn readyz_is_503_while_a_replica_cannot_hear_changes() {
+    let env = TestEnv::with_backend(Backend::RemotePostgres);
+    let name = format!("readyz_{}", random_suffix());
+    let database = format!("{}&application_name={name}", env.server().database());
+    let replica = env.start_server(&database, None, &[]);
+    let readyz = format!("{}/readyz", replica.url());
+    // Ready once it has heard its first ping.
+    await_ready(&readyz, "a new replica never became ready");
+
+    // Cut the listener off again and again: between cuts it has no time to
+    // hear its own ping, which is what gives trust back.
+    let cutting = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let cutter = {
+        let cutting = std::sync::Arc::clone(&cutting);
+        std::thread::spawn(move || {
+            while cutting.load(std::sync::atomic::Ordering::SeqCst) {
+                let _ = postgres_execute(&format!(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                     WHERE application_name = '{name}' AND query LIKE 'LISTEN%'"
+                ));
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+        })
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    let refused = loop {
+        let answer = http_send("GET", &readyz, &[], None);
+        if answer.status == 503 {
+            break answer.body;
+        }
+        assert_eq!(answer.status, 200, "{}", answer.body);
+        assert!(
+            std::time::Instant::now() < deadline,
+            "ready all along while its listener was cut off"
+        );
+    };
+    cutting.store(false, std::sync::atomic::Ordering::SeqCst);
+    cutter.join().expect("cutter");
+    assert_eq!(refused["change_listener"]["ok"], false, "{refused}");
+    assert_eq!(refused["store"]["ok"], true, "{refused}");
+    assert!(
+        refused["change_listener"]["detail"]
+            .as_str()
+            .is_some_and(|detail| detail.contains("cannot hear")),
+        "{refused}"
+    );
+
+    await_ready(&readyz, "not ready again after its listener came back");
+    assert!(!replica.log().contains("panicked"), "{}", replica.log());
+}
+
+/// Waits (up to 10 s) for `readyz` to answer 200.
+fn await_ready(readyz: &str, otherwise: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while http_send("GET", readyz, &[], None).status != 200 {
+        assert!(std::time::Instant::now() < deadline, "{otherwise}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
 pub(crate) fn tests() -> Vec<crate::harness::Test> {
     vec![
         test!(metrics_count_what_the_server_did_and_name_nobody),
         test!(metrics_listen_serves_metrics_on_their_own_address_only),
         test!(readyz_names_the_check_that_fails_and_recovers_with_it),
+        test!(readyz_is_503_while_a_replica_cannot_hear_changes),
     ]
 }
