@@ -20,6 +20,7 @@ pub mod credential_cache;
 pub mod env;
 pub mod error;
 pub mod exchange;
+pub mod federation;
 pub mod files;
 pub mod hashing;
 pub mod http;

@@ -21,6 +21,7 @@ mod clipboard;
 mod completion;
 mod exchange;
 mod exposure;
+mod federation;
 mod finality;
 mod generated;
 mod keyring;
@@ -59,6 +60,7 @@ fn main() {
             completion::tests(),
             exchange::tests(),
             exposure::tests(),
+            federation::tests(),
             finality::tests(),
             generated::tests(),
             keyring::tests(),
