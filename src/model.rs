@@ -107,10 +107,11 @@ pub enum Permission {
     UsersManage,
     KeysManage,
     AuditPrune,
+    TrustManage,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 11] = [
+    pub const ALL: [Permission; 12] = [
         Permission::ApiRead,
         Permission::ApiWrite,
         Permission::FilesUpload,
@@ -122,6 +123,7 @@ impl Permission {
         Permission::UsersManage,
         Permission::KeysManage,
         Permission::AuditPrune,
+        Permission::TrustManage,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -137,6 +139,7 @@ impl Permission {
             Permission::UsersManage => "users:manage",
             Permission::KeysManage => "keys:manage",
             Permission::AuditPrune => "audit:prune",
+            Permission::TrustManage => "trust:manage",
         }
     }
 
@@ -157,6 +160,9 @@ impl Permission {
                 "list and rotate the keys that sign sessions and access tokens"
             }
             Permission::AuditPrune => "delete audit entries older than a date (retention)",
+            Permission::TrustManage => {
+                "add and remove the trust policies that let CI jobs exchange their ID tokens"
+            }
         }
     }
 }
@@ -217,6 +223,38 @@ pub struct Role {
     pub permissions: Permissions,
     /// Built-in roles ship with every store and cannot be removed.
     pub builtin: bool,
+}
+
+/// A trust policy (`tokenctl trust add`): the CI jobs whose OpenID Connect
+/// ID tokens (from `issuer`, for `audience`, with claims matching every
+/// rule) may be exchanged for an access token of `owner`, scoped to
+/// `permissions` (never more than the owner holds when it is used).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrustPolicy {
+    pub name: String,
+    pub issuer: String,
+    pub audience: String,
+    pub claims: Vec<ClaimRule>,
+    /// The role the permissions came from, when the policy was given one.
+    pub role: Option<String>,
+    pub permissions: Permissions,
+    /// What the role or the scopes named that the creator did not hold.
+    pub stripped_permissions: Permissions,
+    pub owner: String,
+    /// The longest lifetime of an access token issued under this policy.
+    pub max_ttl_seconds: i64,
+    pub description: String,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// `KEY=PATTERN` of a trust policy: the ID token's claim `key` is one value
+/// that `pattern` matches (`*` for any run of characters); the rules
+/// themselves are `federation::trust`'s.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimRule {
+    pub key: String,
+    pub pattern: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

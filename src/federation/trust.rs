@@ -7,6 +7,8 @@ use serde_json::Value;
 
 use super::IdToken;
 use crate::error::{Error, Result};
+pub use crate::model::ClaimRule;
+use crate::model::TrustPolicy;
 
 /// The issuer of every GitHub Actions ID token.
 pub const GITHUB_ISSUER: &str = "https://token.actions.githubusercontent.com";
@@ -37,14 +39,6 @@ pub struct Condition {
     pub audience: String,
     /// Every rule must hold.
     pub claims: Vec<ClaimRule>,
-}
-
-/// `KEY=PATTERN`: the claim `key` is a single value (a string, a number or
-/// a boolean, compared as its text) that `pattern` matches.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClaimRule {
-    pub key: String,
-    pub pattern: String,
 }
 
 /// One line of a policy's verdict on a token: what was expected of which
@@ -102,6 +96,15 @@ impl Condition {
         })
     }
 
+    /// The condition a stored policy sets.
+    pub fn of(policy: &TrustPolicy) -> Condition {
+        Condition {
+            issuer: policy.issuer.clone(),
+            audience: policy.audience.clone(),
+            claims: policy.claims.clone(),
+        }
+    }
+
     /// Holds `token` against the issuer, the audience and every claim rule,
     /// in that order, each with what the token had.
     pub fn check(&self, token: &IdToken) -> Vec<ClaimCheck> {
@@ -151,7 +154,7 @@ impl ClaimRule {
         Ok(ClaimRule::new(key, pattern))
     }
 
-    fn new(key: &str, pattern: &str) -> ClaimRule {
+    pub(crate) fn new(key: &str, pattern: &str) -> ClaimRule {
         ClaimRule {
             key: key.to_owned(),
             pattern: pattern.to_owned(),

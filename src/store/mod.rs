@@ -16,7 +16,9 @@ use chrono::{DateTime, Utc};
 use thiserror::Error;
 
 use crate::lockout::Admission;
-use crate::model::{AuditEntry, Id, Permissions, Role, Session, Status, Token, TokenKind, User};
+use crate::model::{
+    AuditEntry, Id, Permissions, Role, Session, Status, Token, TokenKind, TrustPolicy, User,
+};
 use crate::secret::SecretHash;
 
 pub use change::{ChangeProbe, ChangeSignal, local_trust};
@@ -259,6 +261,13 @@ fn nobody_would_manage_users() -> StoreError {
     )
 }
 
+/// The refusal of a trust policy under a name another one has.
+fn trust_name_taken(name: &str) -> StoreError {
+    StoreError::Conflict(format!(
+        "a trust policy named '{name}' already exists; remove it first or choose another name"
+    ))
+}
+
 /// Why a role edit changed nothing: it was edited or removed meanwhile.
 fn role_changed_meanwhile(name: &str) -> StoreError {
     StoreError::Conflict(format!(
@@ -498,6 +507,28 @@ pub trait Store: Send + Sync {
     ) -> StoreResult<()>;
 
     /// Writes the entries in one transaction: all of them or none.
+    /// Trust policies by name; with `issuer`, only those naming it.
+    async fn trust_policies(&self, issuer: Option<&str>) -> StoreResult<Vec<TrustPolicy>>;
+    async fn trust_policy(&self, name: &str) -> StoreResult<Option<TrustPolicy>>;
+    /// `Conflict` when the name is taken; `NotFound` when the owner or the
+    /// creator is not a current user.
+    async fn insert_trust_policy(
+        &self,
+        policy: &TrustPolicy,
+        audit: AuditRecord,
+    ) -> StoreResult<()>;
+    /// `NotFound` when there is no policy of that name.
+    async fn delete_trust_policy(&self, name: &str, audit: AuditRecord) -> StoreResult<()>;
+    /// Records that the ID token (`issuer`, `jti`) has been exchanged, and
+    /// forgets those that expired before `now`. False when it already was:
+    /// a replay, refused on every replica sharing the store.
+    async fn claim_id_token(
+        &self,
+        issuer: &str,
+        jti: &str,
+        expires_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool>;
     async fn append_audits(&self, audits: Vec<AuditRecord>) -> StoreResult<()>;
     async fn append_audit(&self, audit: AuditRecord) -> StoreResult<()> {
         self.append_audits(vec![audit]).await

@@ -13,7 +13,9 @@ use chrono::{DateTime, Utc};
 
 use super::{Credentials, SecretMatch, StoreError, StoreResult};
 use crate::lockout::Failures;
-use crate::model::{AuditEntry, Role, Session, Token, TokenKind, User, permissions_from_str};
+use crate::model::{
+    AuditEntry, ClaimRule, Role, Session, Token, TokenKind, TrustPolicy, User, permissions_from_str,
+};
 
 pub(super) const USER_COLUMNS: &str = "SELECT id, name, role, created_at, disabled_at,
         session_epoch, email, password_one_time, totp_secret IS NOT NULL,
@@ -29,6 +31,13 @@ pub(super) const CREDENTIAL_COLUMNS: &str = "SELECT id, name, role, created_at, 
         (SELECT count(*) FROM recovery_codes r WHERE r.user_id = users.id AND r.used_at IS NULL)
     FROM users";
 pub(super) const ROLE_COLUMNS: &str = "SELECT name, description, permissions, builtin FROM roles";
+/// The columns of a [`TrustPolicy`], owner and creator names joined in.
+pub(super) const TRUST_COLUMNS: &str = "SELECT p.name, p.issuer, p.audience, p.claims, p.role,
+        p.permissions, p.stripped_permissions, o.name, p.max_ttl, p.description, c.name,
+        p.created_at
+    FROM trust_policies p
+    JOIN users o ON o.id = p.owner_id
+    JOIN users c ON c.id = p.created_by";
 pub(super) const AUDIT_COLUMNS: &str =
     "SELECT id, at, actor, action, token_id, detail, source FROM audit";
 
@@ -141,6 +150,35 @@ pub(super) fn role_from_row(row: &dyn Columns) -> StoreResult<Role> {
         permissions: permissions_from_str(&row.text(2)?).map_err(|e| corrupt("role", &e))?,
         builtin: row.flag(3)?,
     })
+}
+
+pub(super) fn trust_policy_from_row(row: &dyn Columns) -> StoreResult<TrustPolicy> {
+    let permissions =
+        |index| permissions_from_str(&row.text(index)?).map_err(|e| corrupt("trust policy", &e));
+    Ok(TrustPolicy {
+        name: row.text(0)?,
+        issuer: row.text(1)?,
+        audience: row.text(2)?,
+        claims: claims_from_json(&row.text(3)?)?,
+        role: row.optional_text(4)?,
+        permissions: permissions(5)?,
+        stripped_permissions: permissions(6)?,
+        owner: row.text(7)?,
+        max_ttl_seconds: row.int(8)?,
+        description: row.text(9)?,
+        created_by: row.text(10)?,
+        created_at: row.time(11)?,
+    })
+}
+
+/// A trust policy's claim rules as they are stored: a JSON array of
+/// `{"key", "pattern"}`.
+pub(super) fn claims_to_json(claims: &[ClaimRule]) -> String {
+    serde_json::to_string(claims).unwrap_or_else(|_| "[]".to_owned())
+}
+
+fn claims_from_json(text: &str) -> StoreResult<Vec<ClaimRule>> {
+    serde_json::from_str(text).map_err(|e| corrupt("trust policy", &e.to_string()))
 }
 
 pub(super) fn token_from_row(row: &dyn Columns) -> StoreResult<Token> {

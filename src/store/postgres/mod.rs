@@ -23,6 +23,7 @@ mod replicas;
 mod roles;
 mod schema;
 mod sessions;
+mod trust;
 
 use std::str::FromStr;
 use std::sync::Arc;
@@ -35,9 +36,9 @@ use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{ConnectOptions, Connection, PgConnection, Postgres, QueryBuilder};
 
 use super::rows::{
-    AUDIT_COLUMNS, CREDENTIAL_COLUMNS, FAILURE_COLUMNS, ROLE_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS,
-    audit_from_row, credentials_from_row, failures_from_row, role_from_row, secret_match_from_row,
-    token_from_row, user_from_row,
+    AUDIT_COLUMNS, CREDENTIAL_COLUMNS, FAILURE_COLUMNS, ROLE_COLUMNS, TOKEN_COLUMNS, TRUST_COLUMNS,
+    USER_COLUMNS, audit_from_row, credentials_from_row, failures_from_row, role_from_row,
+    secret_match_from_row, token_from_row, trust_policy_from_row, user_from_row,
 };
 use super::{
     AuditFilter, AuditRecord, ChangeSignal, Credentials, ListQuery, LoginRecord, NewToken,
@@ -46,7 +47,7 @@ use super::{
 };
 use crate::lockout::{self, Admission};
 use crate::model::{
-    AuditEntry, Id, Permissions, Role, Session, Token, User, permissions_to_string,
+    AuditEntry, Id, Permissions, Role, Session, Token, TrustPolicy, User, permissions_to_string,
 };
 use crate::secret::SecretHash;
 
@@ -833,6 +834,50 @@ impl Store for PgStore {
         .execute(&mut *self.connection().await?)
         .await?;
         Ok(())
+    }
+
+    async fn trust_policies(&self, issuer: Option<&str>) -> StoreResult<Vec<TrustPolicy>> {
+        let mut query = QueryBuilder::new(TRUST_COLUMNS);
+        if let Some(issuer) = issuer {
+            query
+                .push(" WHERE p.issuer = ")
+                .push_bind(issuer.to_owned());
+        }
+        query.push(r#" ORDER BY p.name COLLATE "C""#);
+        query_all(&mut *self.connection().await?, query, trust_policy_from_row).await
+    }
+
+    async fn trust_policy(&self, name: &str) -> StoreResult<Option<TrustPolicy>> {
+        let mut query = QueryBuilder::new(TRUST_COLUMNS);
+        query.push(" WHERE p.name = ").push_bind(name.to_owned());
+        query_one(&mut *self.connection().await?, query, trust_policy_from_row).await
+    }
+
+    async fn insert_trust_policy(
+        &self,
+        policy: &TrustPolicy,
+        audit: AuditRecord,
+    ) -> StoreResult<()> {
+        self.write(async |tx| trust::insert(tx, policy, &audit).await)
+            .await
+    }
+
+    async fn delete_trust_policy(&self, name: &str, audit: AuditRecord) -> StoreResult<()> {
+        self.write(async |tx| trust::delete(tx, name, &audit).await)
+            .await
+    }
+
+    async fn claim_id_token(
+        &self,
+        issuer: &str,
+        jti: &str,
+        expires_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        self.write(async |tx| {
+            trust::claim_id_token(tx, issuer, jti, expires_at.timestamp(), now.timestamp()).await
+        })
+        .await
     }
 
     async fn append_audits(&self, audits: Vec<AuditRecord>) -> StoreResult<()> {

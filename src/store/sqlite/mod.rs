@@ -18,6 +18,7 @@ mod connection;
 mod queries;
 mod roles;
 mod sessions;
+mod trust;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -27,9 +28,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::rows::{
-    CREDENTIAL_COLUMNS, FAILURE_COLUMNS, ROLE_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS, audit_from_row,
-    credentials_from_row, failures_from_row, role_from_row, secret_match_from_row, token_from_row,
-    user_from_row,
+    CREDENTIAL_COLUMNS, FAILURE_COLUMNS, ROLE_COLUMNS, TOKEN_COLUMNS, TRUST_COLUMNS, USER_COLUMNS,
+    audit_from_row, credentials_from_row, failures_from_row, role_from_row, secret_match_from_row,
+    token_from_row, trust_policy_from_row, user_from_row,
 };
 use super::{
     AuditFilter, AuditRecord, ChangeSignal, Credentials, ListQuery, LoginRecord, NewToken,
@@ -38,7 +39,7 @@ use super::{
 };
 use crate::lockout::{self, Admission};
 use crate::model::{
-    AuditEntry, Id, Permissions, Role, Session, Token, User, permissions_to_string,
+    AuditEntry, Id, Permissions, Role, Session, Token, TrustPolicy, User, permissions_to_string,
 };
 use crate::secret::SecretHash;
 
@@ -740,6 +741,67 @@ impl Store for SqliteStore {
                 (now.timestamp(), id, stale_before.timestamp()),
             )?;
             Ok(())
+        })
+        .await
+    }
+
+    async fn trust_policies(&self, issuer: Option<&str>) -> StoreResult<Vec<TrustPolicy>> {
+        let issuer = issuer.map(str::to_owned);
+        self.lookup(move |connection| match issuer {
+            Some(issuer) => query_all(
+                connection,
+                &format!("{TRUST_COLUMNS} WHERE p.issuer = ?1 ORDER BY p.name"),
+                [issuer],
+                trust_policy_from_row,
+            ),
+            None => query_all(
+                connection,
+                &format!("{TRUST_COLUMNS} ORDER BY p.name"),
+                [],
+                trust_policy_from_row,
+            ),
+        })
+        .await
+    }
+
+    async fn trust_policy(&self, name: &str) -> StoreResult<Option<TrustPolicy>> {
+        let name = name.to_owned();
+        self.lookup(move |connection| {
+            query_one(
+                connection,
+                &format!("{TRUST_COLUMNS} WHERE p.name = ?1"),
+                [name],
+                trust_policy_from_row,
+            )
+        })
+        .await
+    }
+
+    async fn insert_trust_policy(
+        &self,
+        policy: &TrustPolicy,
+        audit: AuditRecord,
+    ) -> StoreResult<()> {
+        let policy = policy.clone();
+        self.write(move |tx| trust::insert(tx, &policy, &audit))
+            .await
+    }
+
+    async fn delete_trust_policy(&self, name: &str, audit: AuditRecord) -> StoreResult<()> {
+        let name = name.to_owned();
+        self.write(move |tx| trust::delete(tx, &name, &audit)).await
+    }
+
+    async fn claim_id_token(
+        &self,
+        issuer: &str,
+        jti: &str,
+        expires_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        let (issuer, jti) = (issuer.to_owned(), jti.to_owned());
+        self.write(move |tx| {
+            trust::claim_id_token(tx, &issuer, &jti, expires_at.timestamp(), now.timestamp())
         })
         .await
     }

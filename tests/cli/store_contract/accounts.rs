@@ -465,7 +465,9 @@ pub(crate) async fn migration_3_gives_the_admin_role_keys_manage(f: &Fixture) {
             .expect("admin role");
         let of_version_3: Permissions = Permission::ALL
             .into_iter()
-            .filter(|permission| *permission != Permission::AuditPrune)
+            .filter(|permission| {
+                !matches!(permission, Permission::AuditPrune | Permission::TrustManage)
+            })
             .collect();
         assert_eq!(admin.permissions, of_version_3);
     }

@@ -43,6 +43,7 @@ mod passwords;
 mod postgres_replicas;
 mod sessions;
 mod tokens;
+mod trust;
 
 use accounts::*;
 use audit::*;
@@ -51,6 +52,7 @@ use lifecycle::*;
 use passwords::*;
 use sessions::*;
 use tokens::*;
+use trust::*;
 
 /// The admin every store is created with.
 const ADMIN: &str = "ada";
@@ -517,6 +519,8 @@ contract!(
     an_email_is_set_checked_and_cleared,
     a_role_edit_or_removal_moves_its_holders_and_their_tokens_at_once,
     no_role_change_leaves_nobody_able_to_manage_users,
+    trust_policies_are_added_found_listed_and_removed,
+    an_id_token_is_exchanged_once_until_it_expires,
 );
 
 pub(crate) fn tests() -> Vec<crate::harness::Test> {

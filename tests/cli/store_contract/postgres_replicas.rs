@@ -339,8 +339,81 @@ async fn connection_errors_never_show_the_password() {
     }
 }
 
+/// Eight workers on two replicas exchange the same 50 ID tokens, and four
+/// add a trust policy of one name: each token is exchanged once, and one
+/// policy is added, however the race falls.
+async fn replicas_exchange_an_id_token_once_and_add_a_policy_name_once() {
+    const ISSUER: &str = "https://token.actions.githubusercontent.com";
+    const JOBS: usize = 50;
+    let schema = Schema::create().await;
+    let mut stores: Vec<Arc<dyn Store>> = Vec::new();
+    for _ in 0..2 {
+        let opened = PgStore::connect(&schema.url(), Some(ADMIN))
+            .await
+            .expect("replica");
+        stores.push(Arc::new(opened.store));
+    }
+    let now = time::now();
+    let expires = now + Duration::minutes(5);
+    let start = Arc::new(tokio::sync::Barrier::new(8));
+    let mut racing = Vec::new();
+    for worker in 0..8 {
+        let (store, start) = (Arc::clone(&stores[worker % 2]), Arc::clone(&start));
+        racing.push(tokio::spawn(async move {
+            start.wait().await;
+            let mut won = Vec::new();
+            for job in 0..JOBS {
+                let jti = format!("job-{job}");
+                if store
+                    .claim_id_token(ISSUER, &jti, expires, now)
+                    .await
+                    .expect("claim")
+                {
+                    won.push(job);
+                }
+            }
+            won
+        }));
+    }
+    let mut wins = [0; JOBS];
+    for worker in racing {
+        for job in worker.await.expect("worker") {
+            wins[job] += 1;
+        }
+    }
+    assert!(wins.iter().all(|&count| count == 1), "{wins:?}");
+
+    let mut adding = Vec::new();
+    for worker in 0..4 {
+        let store = Arc::clone(&stores[worker % 2]);
+        adding.push(tokio::spawn(async move {
+            let mut policy = policy("deploy", ISSUER);
+            policy.owner = ADMIN.to_owned();
+            let audit = tokenctl::store::AuditRecord {
+                at: time::now(),
+                actor: ADMIN.to_owned(),
+                action: "trust.add",
+                token_id: None,
+                detail: format!("worker {worker}"),
+                source: "test".to_owned(),
+            };
+            store.insert_trust_policy(&policy, audit).await
+        }));
+    }
+    let mut added = 0;
+    for worker in adding {
+        match worker.await.expect("worker") {
+            Ok(()) => added += 1,
+            Err(StoreError::Conflict(_)) => {}
+            Err(other) => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(added, 1);
+}
+
 pub(crate) fn tests() -> Vec<crate::harness::Test> {
     vec![
+        test!(async multi_thread replicas_exchange_an_id_token_once_and_add_a_policy_name_once),
         test!(async multi_thread concurrent_creates_on_two_replicas_keep_active_names_unique),
         test!(async multi_thread admins_issuing_tokens_to_each_other_at_once_do_not_deadlock),
         test!(async multi_thread replicas_starting_together_migrate_exactly_once),
