@@ -138,6 +138,22 @@ fn issuers() -> Issuers {
     Issuers::new(reqwest::Client::new())
 }
 
+/// The verified token and the name of the policy that admitted it.
+async fn admitted<'p>(
+    token: &str,
+    policies: &'p [(String, Condition)],
+    issuers: &Issuers,
+) -> (tokenctl::federation::IdToken, &'p str) {
+    verify_federated(token, policies, issuers, Utc::now())
+        .await
+        .unwrap_or_else(|rejection| panic!("refused: {rejection}"))
+}
+
+/// Issuer keys kept for `lifetime` and refreshed at most once per `refresh`.
+fn issuers_timed(lifetime: Duration, refresh: Duration) -> Issuers {
+    Issuers::with_timing(reqwest::Client::new(), lifetime, refresh)
+}
+
 async fn refusal(token: &str, policies: &[(String, Condition)], issuers: &Issuers) -> Rejection {
     verify_federated(token, policies, issuers, Utc::now())
         .await
@@ -183,9 +199,7 @@ async fn tokens_from_every_accepted_algorithm_pass_their_policy() {
             "ref": "main", "ref_type": "branch", "pipeline_source": "push",
         }}))
         .await;
-    let (_, name) = verify_federated(&token, &gitlab, &issuers, Utc::now())
-        .await
-        .expect("the GitLab job is admitted");
+    let (_, name) = admitted(&token, &gitlab, &issuers).await;
     assert_eq!(name, "gitlab-deploy");
 }
 
@@ -290,15 +304,12 @@ async fn bad_tokens_are_refused_with_their_reason() {
 async fn made_up_key_ids_cost_the_issuer_one_fetch_per_interval() {
     let issuer = Issuer::start();
     let policies = [issuer.github_policy()];
-    let issuers = std::sync::Arc::new(Issuers::with_timing(
-        reqwest::Client::new(),
+    let issuers = std::sync::Arc::new(issuers_timed(
         Duration::from_secs(3600),
         Duration::from_secs(2),
     ));
     let token = issuer.mint("RS256", json!({})).await;
-    verify_federated(&token, &policies, &issuers, Utc::now())
-        .await
-        .expect("admitted");
+    admitted(&token, &policies, &issuers).await;
     assert_eq!(issuer.fetches().await, 2);
     tokio::time::sleep(Duration::from_secs(2)).await;
 
@@ -329,30 +340,20 @@ async fn made_up_key_ids_cost_the_issuer_one_fetch_per_interval() {
     assert_eq!(issuer.fetches().await, 4, "one refresh (discovery + keys)");
     // The good key still works meanwhile, from the cache.
     let token = issuer.mint("ES256", json!({})).await;
-    verify_federated(&token, &policies, &issuers, Utc::now())
-        .await
-        .expect("admitted");
+    admitted(&token, &policies, &issuers).await;
     assert_eq!(issuer.fetches().await, 4);
 }
 
 async fn a_key_rotated_at_the_issuer_is_picked_up() {
     let issuer = Issuer::start();
     let policies = [issuer.github_policy()];
-    let issuers = Issuers::with_timing(
-        reqwest::Client::new(),
-        Duration::from_secs(3600),
-        Duration::from_secs(1),
-    );
+    let issuers = issuers_timed(Duration::from_secs(3600), Duration::from_secs(1));
     let old = issuer.mint("RS256", json!({})).await;
-    verify_federated(&old, &policies, &issuers, Utc::now())
-        .await
-        .expect("admitted");
+    admitted(&old, &policies, &issuers).await;
     issuer.post("/rotate", json!({})).await;
     tokio::time::sleep(Duration::from_secs(1)).await;
     let new = issuer.mint("RS256", json!({})).await;
-    verify_federated(&new, &policies, &issuers, Utc::now())
-        .await
-        .expect("the new key is fetched and admits the token");
+    admitted(&new, &policies, &issuers).await;
     assert_eq!(issuer.fetches().await, 4);
     // The retired key is gone from the refreshed set.
     assert!(matches!(
@@ -364,23 +365,15 @@ async fn a_key_rotated_at_the_issuer_is_picked_up() {
 async fn keys_are_fetched_again_once_their_lifetime_is_over() {
     let issuer = Issuer::start();
     let policies = [issuer.github_policy()];
-    let issuers = Issuers::with_timing(
-        reqwest::Client::new(),
-        Duration::from_secs(1),
-        Duration::from_millis(100),
-    );
+    let issuers = issuers_timed(Duration::from_secs(1), Duration::from_millis(100));
     for _ in 0..3 {
         let token = issuer.mint("EdDSA", json!({})).await;
-        verify_federated(&token, &policies, &issuers, Utc::now())
-            .await
-            .expect("admitted");
+        admitted(&token, &policies, &issuers).await;
     }
     assert_eq!(issuer.fetches().await, 2);
     tokio::time::sleep(Duration::from_millis(1100)).await;
     let token = issuer.mint("EdDSA", json!({})).await;
-    verify_federated(&token, &policies, &issuers, Utc::now())
-        .await
-        .expect("admitted");
+    admitted(&token, &policies, &issuers).await;
     assert_eq!(issuer.fetches().await, 4);
 }
 

@@ -112,24 +112,17 @@ pub(crate) async fn trust_policies_are_added_found_listed_and_removed(f: &Fixtur
     assert!(matches!(gone, StoreError::NotFound(_)), "{gone:?}");
 
     // Each change that happened was audited with it, and only those.
-    let audited = f
-        .store
-        .audit_entries(&AuditFilter {
-            action: Some("trust.add".to_owned()),
-            ..AuditFilter::default()
-        })
-        .await
-        .expect("audit");
-    assert_eq!(audited.len(), 3);
-    let removals = f
-        .store
-        .audit_entries(&AuditFilter {
-            action: Some("trust.remove".to_owned()),
-            ..AuditFilter::default()
-        })
-        .await
-        .expect("audit");
-    assert_eq!(removals.len(), 1);
+    for (action, count) in [("trust.add", 3), ("trust.remove", 1)] {
+        let entries = f
+            .store
+            .audit_entries(&AuditFilter {
+                action: Some(action.to_owned()),
+                ..AuditFilter::default()
+            })
+            .await
+            .expect("audit");
+        assert_eq!(entries.len(), count, "{action}");
+    }
 }
 
 pub(crate) async fn an_id_token_is_exchanged_once_until_it_expires(f: &Fixture) {
