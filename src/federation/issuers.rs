@@ -33,15 +33,28 @@ pub struct Issuers {
     http: reqwest::Client,
     lifetime: Duration,
     refresh_interval: Duration,
-    issuers: Mutex<HashMap<String, Arc<tokio::sync::Mutex<Cached>>>>,
+    issuers: Mutex<HashMap<String, Arc<Cached>>>,
 }
 
-/// What is known of one issuer. Behind its own async lock, so that callers
-/// who need a fetch at the same moment share one.
+/// What is known of one issuer. The keys are read without waiting for a
+/// fetch in flight, so a token whose key is cached is never held up by a
+/// slow issuer; fetches queue on `last_attempt`'s async lock, so callers who
+/// need one at the same moment share it.
 #[derive(Default)]
 struct Cached {
-    keys: Option<(Arc<JwkSet>, Instant)>,
-    last_attempt: Option<(Instant, Option<String>)>,
+    keys: Mutex<Option<(Arc<JwkSet>, Instant)>>,
+    /// When the last fetch began, and its failure if it failed.
+    last_attempt: tokio::sync::Mutex<Option<(Instant, Option<String>)>>,
+}
+
+impl Cached {
+    /// The cached keys while they are within `lifetime`.
+    fn fresh(&self, lifetime: Duration) -> Option<Arc<JwkSet>> {
+        let keys = self.keys.lock().unwrap_or_else(PoisonError::into_inner);
+        keys.as_ref()
+            .filter(|(_, fetched)| fetched.elapsed() < lifetime)
+            .map(|(keys, _)| Arc::clone(keys))
+    }
 }
 
 #[derive(Deserialize)]
@@ -77,22 +90,21 @@ impl Issuers {
     /// cached. The caller has already checked that a policy names `issuer`.
     pub async fn key_set(&self, issuer: &str, kid: Option<&str>) -> Result<Arc<JwkSet>> {
         let cached = self.cached(issuer);
-        let mut cached = cached.lock().await;
-        let fresh = cached
-            .keys
-            .as_ref()
-            .filter(|(_, fetched)| fetched.elapsed() < self.lifetime)
-            .map(|(keys, _)| Arc::clone(keys));
         let has_kid = |keys: &JwkSet| kid.is_none_or(|kid| keys.find(kid).is_some());
+        if let Some(keys) = cached.fresh(self.lifetime).filter(|keys| has_kid(keys)) {
+            return Ok(keys);
+        }
+        let mut last_attempt = cached.last_attempt.lock().await;
+        // Whoever held the lock before may just have fetched what we need.
+        let fresh = cached.fresh(self.lifetime);
         if let Some(keys) = fresh.as_ref().filter(|keys| has_kid(keys)) {
             return Ok(Arc::clone(keys));
         }
-        let may_fetch = cached
-            .last_attempt
+        let may_fetch = last_attempt
             .as_ref()
             .is_none_or(|(at, _)| at.elapsed() >= self.refresh_interval);
         if !may_fetch {
-            return match (fresh, &cached.last_attempt) {
+            return match (fresh, &*last_attempt) {
                 (Some(keys), _) => Ok(keys),
                 (None, Some((_, Some(failure)))) => Err(unreachable(failure.clone())),
                 (None, _) => Err(unreachable(format!(
@@ -100,22 +112,23 @@ impl Issuers {
                 ))),
             };
         }
+        let began = Instant::now();
         match self.fetch(issuer).await {
             Ok(keys) => {
                 let keys = Arc::new(keys);
-                let now = Instant::now();
-                cached.keys = Some((Arc::clone(&keys), now));
-                cached.last_attempt = Some((now, None));
+                *cached.keys.lock().unwrap_or_else(PoisonError::into_inner) =
+                    Some((Arc::clone(&keys), Instant::now()));
+                *last_attempt = Some((began, None));
                 Ok(keys)
             }
             Err(error) => {
-                cached.last_attempt = Some((Instant::now(), Some(error.message.clone())));
+                *last_attempt = Some((began, Some(error.message.clone())));
                 fresh.ok_or(error)
             }
         }
     }
 
-    fn cached(&self, issuer: &str) -> Arc<tokio::sync::Mutex<Cached>> {
+    fn cached(&self, issuer: &str) -> Arc<Cached> {
         let mut issuers = self.issuers.lock().unwrap_or_else(PoisonError::into_inner);
         Arc::clone(issuers.entry(issuer.to_owned()).or_default())
     }

@@ -362,6 +362,37 @@ async fn a_key_rotated_at_the_issuer_is_picked_up() {
     ));
 }
 
+async fn a_slow_refresh_does_not_hold_up_tokens_whose_key_is_cached() {
+    let issuer = Issuer::start();
+    let policies = [issuer.github_policy()];
+    let issuers = std::sync::Arc::new(issuers_timed(
+        Duration::from_secs(3600),
+        Duration::from_secs(0),
+    ));
+    let known = issuer.mint("ES256", json!({})).await;
+    admitted(&known, &policies, &issuers).await;
+    issuer.post("/delay", json!({"seconds": 3})).await;
+    let claims = issuer.github_claims(&json!({}));
+    let unknown = issuer
+        .mint_with(json!({"alg": "RS256", "kid": "made-up", "claims": claims}))
+        .await;
+    let refreshing = {
+        let (policies, issuers) = (policies.clone(), std::sync::Arc::clone(&issuers));
+        tokio::spawn(async move { refusal(&unknown, &policies, &issuers).await })
+    };
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let again = issuer.mint("ES256", json!({})).await;
+    admitted(&again, &policies, &issuers).await;
+    assert!(
+        !refreshing.is_finished(),
+        "the cached key answered only after the slow refresh"
+    );
+    assert!(matches!(
+        refreshing.await.expect("the refresh"),
+        Rejection::Token(Refusal::UnknownKey(Some(_)))
+    ));
+}
+
 async fn keys_are_fetched_again_once_their_lifetime_is_over() {
     let issuer = Issuer::start();
     let policies = [issuer.github_policy()];
@@ -405,6 +436,7 @@ pub(crate) fn tests() -> Vec<crate::harness::Test> {
         test!(async bad_tokens_are_refused_with_their_reason),
         test!(async multi_thread made_up_key_ids_cost_the_issuer_one_fetch_per_interval),
         test!(async a_key_rotated_at_the_issuer_is_picked_up),
+        test!(async multi_thread a_slow_refresh_does_not_hold_up_tokens_whose_key_is_cached),
         test!(async keys_are_fetched_again_once_their_lifetime_is_over),
         test!(async an_unreachable_issuer_is_a_clear_refusal_and_not_a_hammering),
     ]

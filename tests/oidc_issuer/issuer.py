@@ -9,6 +9,7 @@ POST /mint     {"alg", "claims", "kid"?, "header"?}  -> the signed token
                alg "none", or "HS256-public" (HMAC keyed with the RSA public
                key's PEM: the algorithm-confusion attack)
 POST /rotate   replaces the RSA key with a new one under a new kid
+POST /delay    {"seconds"}: /jwks answers that much later from now on
 GET  /log      the verifier-facing requests served so far (paths, in order)
 GET  /actions-token?audience=A   GitHub's ACTIONS_ID_TOKEN_REQUEST_URL: with
                "Authorization: Bearer request-token", {"value": <RS256 token
@@ -19,13 +20,14 @@ import base64
 import json
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
 from jwcrypto import jwk, jws
 
 LOCK = threading.Lock()
-STATE = {"generation": 1, "log": [], "github_claims": {}}
+STATE = {"generation": 1, "log": [], "github_claims": {}, "delay": 0}
 KEYS = {
     "RS256": ("rsa-1", jwk.JWK.generate(kty="RSA", size=2048)),
     "ES256": ("ec-1", jwk.JWK.generate(kty="EC", crv="P-256")),
@@ -95,7 +97,9 @@ class Handler(BaseHTTPRequestHandler):
             })
         elif url.path == "/jwks":
             with LOCK:
-                self.answer(200, public_set())
+                delay, keys = STATE["delay"], public_set()
+            time.sleep(delay)
+            self.answer(200, keys)
         elif url.path == "/log":
             with LOCK:
                 self.answer(200, STATE["log"])
@@ -124,6 +128,10 @@ class Handler(BaseHTTPRequestHandler):
                 kid = f"rsa-{STATE['generation']}"
                 KEYS["RS256"] = (kid, jwk.JWK.generate(kty="RSA", size=2048))
                 self.answer(200, {"kid": kid})
+        elif self.path == "/delay":
+            with LOCK:
+                STATE["delay"] = body["seconds"]
+                self.answer(200, {})
         elif self.path == "/github-claims":
             with LOCK:
                 STATE["github_claims"] = body
