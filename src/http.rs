@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use reqwest::Url;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 
 /// How long to wait for the server to accept a connection, and to answer.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -51,6 +51,43 @@ pub fn transport_failure(error: &reqwest::Error) -> String {
         source = inner.source();
     }
     format!("{what} ({cause})")
+}
+
+/// An answer read whole: its status and body.
+pub struct Answer {
+    pub status: reqwest::StatusCode,
+    pub body: Vec<u8>,
+}
+
+/// Sends `request` (to `url`) and reads at most `limit` bytes of the
+/// answer, so that no server — an OAuth provider, an OpenID issuer — can
+/// make tokenctl hold more. `None` when the answer is longer; a transport
+/// failure is `Unreachable`, naming `url`.
+pub async fn send_bounded(
+    request: reqwest::RequestBuilder,
+    url: &str,
+    limit: usize,
+) -> Result<Option<Answer>> {
+    let unreachable = |error: &reqwest::Error| {
+        Error::new(
+            ErrorKind::Unreachable,
+            format!("cannot reach {url}: {}", transport_failure(error)),
+        )
+    };
+    let mut response = request.send().await.map_err(|error| unreachable(&error))?;
+    let status = response.status();
+    let mut body = Vec::new();
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|error| unreachable(&error))?
+    {
+        if body.len() + chunk.len() > limit {
+            return Ok(None);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Some(Answer { status, body }))
 }
 
 fn read_certificates(path: &Path) -> Result<Vec<reqwest::Certificate>> {

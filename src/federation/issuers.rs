@@ -154,28 +154,14 @@ impl Issuers {
 
     async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T> {
         let failed = |why: String| unreachable(format!("cannot read {url}: {why}"));
-        let mut response = self
-            .http
-            .get(url)
-            .timeout(FETCH_TIMEOUT)
-            .send()
-            .await
-            .map_err(|error| failed(crate::http::transport_failure(&error)))?;
-        if !response.status().is_success() {
-            return Err(failed(format!("HTTP {}", response.status())));
+        let request = self.http.get(url).timeout(FETCH_TIMEOUT);
+        let answer = crate::http::send_bounded(request, url, MAX_DOCUMENT_BYTES)
+            .await?
+            .ok_or_else(|| failed(format!("longer than {MAX_DOCUMENT_BYTES} bytes")))?;
+        if !answer.status.is_success() {
+            return Err(failed(format!("HTTP {}", answer.status)));
         }
-        let mut body = Vec::new();
-        while let Some(chunk) = response
-            .chunk()
-            .await
-            .map_err(|error| failed(crate::http::transport_failure(&error)))?
-        {
-            if body.len() + chunk.len() > MAX_DOCUMENT_BYTES {
-                return Err(failed(format!("longer than {MAX_DOCUMENT_BYTES} bytes")));
-            }
-            body.extend_from_slice(&chunk);
-        }
-        serde_json::from_slice(&body).map_err(|error| failed(error.to_string()))
+        serde_json::from_slice(&answer.body).map_err(|error| failed(error.to_string()))
     }
 }
 

@@ -19,7 +19,6 @@ use tokio::net::TcpListener;
 use super::config::Secrets;
 use super::{Endpoints, Entry};
 use crate::error::{Error, ErrorKind, Result};
-use crate::http::transport_failure;
 
 /// Largest answer read from a provider; token responses are a few KiB.
 const MAX_BODY: usize = 1024 * 1024;
@@ -534,26 +533,10 @@ async fn send(
     request: reqwest::RequestBuilder,
     url: &str,
 ) -> Result<(reqwest::StatusCode, Vec<u8>)> {
-    let unreachable = |error: &reqwest::Error| {
-        Error::new(
-            ErrorKind::Unreachable,
-            format!("cannot reach {url}: {}", transport_failure(error)),
-        )
-    };
-    let mut response = request.send().await.map_err(|error| unreachable(&error))?;
-    let status = response.status();
-    let mut body = Vec::new();
-    while let Some(chunk) = response
-        .chunk()
-        .await
-        .map_err(|error| unreachable(&error))?
-    {
-        if body.len() + chunk.len() > MAX_BODY {
-            return Err(malformed(url, "the answer is larger than 1 MiB"));
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok((status, body))
+    crate::http::send_bounded(request, url, MAX_BODY)
+        .await?
+        .map(|answer| (answer.status, answer.body))
+        .ok_or_else(|| malformed(url, "the answer is larger than 1 MiB"))
 }
 
 /// 32 random bytes, base64url: a PKCE verifier (RFC 7636 §4.1) or a state.
