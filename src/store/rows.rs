@@ -172,9 +172,10 @@ pub(super) fn trust_policy_from_row(row: &dyn Columns) -> StoreResult<TrustPolic
 }
 
 /// A trust policy's claim rules as they are stored: a JSON array of
-/// `{"key", "pattern"}`.
-pub(super) fn claims_to_json(claims: &[ClaimRule]) -> String {
-    serde_json::to_string(claims).unwrap_or_else(|_| "[]".to_owned())
+/// `{"key", "pattern"}`. An error, never an empty array, if they cannot be
+/// written: a policy stored without its rules would admit far more.
+pub(super) fn claims_to_json(claims: &[ClaimRule]) -> StoreResult<String> {
+    serde_json::to_string(claims).map_err(|e| StoreError::Database(e.to_string()))
 }
 
 fn claims_from_json(text: &str) -> StoreResult<Vec<ClaimRule>> {

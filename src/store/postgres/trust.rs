@@ -15,6 +15,7 @@ pub(super) async fn insert(
     policy: &TrustPolicy,
     audit: &AuditRecord,
 ) -> StoreResult<()> {
+    let claims = claims_to_json(&policy.claims)?;
     let owner = current_user(tx, &policy.owner).await?;
     let creator = current_user(tx, &policy.created_by).await?;
     sqlx::query(
@@ -25,7 +26,7 @@ pub(super) async fn insert(
     .bind(&policy.name)
     .bind(&policy.issuer)
     .bind(&policy.audience)
-    .bind(claims_to_json(&policy.claims))
+    .bind(claims)
     .bind(&policy.role)
     .bind(permissions_to_string(&policy.permissions))
     .bind(permissions_to_string(&policy.stripped_permissions))

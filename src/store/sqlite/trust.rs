@@ -22,6 +22,7 @@ pub(super) fn insert(
     if taken.is_some() {
         return Err(trust_name_taken(&policy.name));
     }
+    let claims = claims_to_json(&policy.claims)?;
     let owner = current_user(tx, &policy.owner)?;
     let creator = current_user(tx, &policy.created_by)?;
     tx.execute(
@@ -32,7 +33,7 @@ pub(super) fn insert(
             policy.name,
             policy.issuer,
             policy.audience,
-            claims_to_json(&policy.claims),
+            claims,
             policy.role,
             permissions_to_string(&policy.permissions),
             permissions_to_string(&policy.stripped_permissions),
