@@ -66,6 +66,13 @@ impl Issuer {
             .await
     }
 
+    /// An ID token whose header names `kid`, which the issuer may not have.
+    async fn mint_with_kid(&self, alg: &str, kid: &str) -> String {
+        let claims = self.github_claims(&json!({}));
+        self.mint_with(json!({"alg": alg, "kid": kid, "claims": claims}))
+            .await
+    }
+
     async fn mint_with(&self, request: Value) -> String {
         self.post("/mint", request).await
     }
@@ -152,6 +159,16 @@ async fn admitted<'p>(
 /// Issuer keys kept for `lifetime` and refreshed at most once per `refresh`.
 fn issuers_timed(lifetime: Duration, refresh: Duration) -> Issuers {
     Issuers::with_timing(reqwest::Client::new(), lifetime, refresh)
+}
+
+/// [`refusal`] on a task of its own, beside the caller.
+fn spawn_refusal(
+    token: String,
+    policies: &[(String, Condition)],
+    issuers: &std::sync::Arc<Issuers>,
+) -> tokio::task::JoinHandle<Rejection> {
+    let (policies, issuers) = (policies.to_vec(), std::sync::Arc::clone(issuers));
+    tokio::spawn(async move { refusal(&token, &policies, &issuers).await })
 }
 
 async fn refusal(token: &str, policies: &[(String, Condition)], issuers: &Issuers) -> Rejection {
@@ -318,19 +335,14 @@ async fn made_up_key_ids_cost_the_issuer_one_fetch_per_interval() {
         let mut tokens = Vec::new();
         for n in 0..10 {
             let kid = format!("made-up-{round}-{n}");
-            let claims = issuer.github_claims(&json!({}));
-            tokens.push(
-                issuer
-                    .mint_with(json!({"alg": "RS256", "kid": kid, "claims": claims}))
-                    .await,
-            );
+            tokens.push(issuer.mint_with_kid("RS256", &kid).await);
         }
-        let mut checks = tokio::task::JoinSet::new();
-        for token in tokens {
-            let (policies, issuers) = (policies.clone(), std::sync::Arc::clone(&issuers));
-            checks.spawn(async move { refusal(&token, &policies, &issuers).await });
-        }
-        for rejection in checks.join_all().await {
+        let checks: Vec<_> = tokens
+            .into_iter()
+            .map(|token| spawn_refusal(token, &policies, &issuers))
+            .collect();
+        for check in checks {
+            let rejection = check.await.expect("the check");
             assert!(
                 matches!(rejection, Rejection::Token(Refusal::UnknownKey(Some(_)))),
                 "{rejection:?}"
@@ -372,14 +384,8 @@ async fn a_slow_refresh_does_not_hold_up_tokens_whose_key_is_cached() {
     let known = issuer.mint("ES256", json!({})).await;
     admitted(&known, &policies, &issuers).await;
     issuer.post("/delay", json!({"seconds": 3})).await;
-    let claims = issuer.github_claims(&json!({}));
-    let unknown = issuer
-        .mint_with(json!({"alg": "RS256", "kid": "made-up", "claims": claims}))
-        .await;
-    let refreshing = {
-        let (policies, issuers) = (policies.clone(), std::sync::Arc::clone(&issuers));
-        tokio::spawn(async move { refusal(&unknown, &policies, &issuers).await })
-    };
+    let unknown = issuer.mint_with_kid("RS256", "made-up").await;
+    let refreshing = spawn_refusal(unknown, &policies, &issuers);
     tokio::time::sleep(Duration::from_millis(300)).await;
     let again = issuer.mint("ES256", json!({})).await;
     admitted(&again, &policies, &issuers).await;
