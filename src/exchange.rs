@@ -27,8 +27,11 @@ pub const TOKEN_PATH: &str = "/oauth2/token";
 pub const TOKEN_EXCHANGE_GRANT: &str = "urn:ietf:params:oauth:grant-type:token-exchange";
 /// RFC 8693 §3: what tokenctl issues, and what a PAT is as a subject.
 pub const ACCESS_TOKEN_TYPE: &str = "urn:ietf:params:oauth:token-type:access_token";
-/// RFC 8693 §3: a login session (a JWT) as a subject.
+/// RFC 8693 §3: a login session (a JWT) as a subject; a JWT of another
+/// issuer is taken for an ID token.
 pub const JWT_TOKEN_TYPE: &str = "urn:ietf:params:oauth:token-type:jwt";
+/// RFC 8693 §3: a CI job's OpenID Connect ID token as a subject.
+pub const ID_TOKEN_TYPE: &str = "urn:ietf:params:oauth:token-type:id_token";
 /// RFC 9068 §2.1: the JOSE `typ` of an access token.
 pub const ACCESS_TOKEN_TYP: &str = "at+jwt";
 
@@ -67,6 +70,20 @@ pub struct AccessClaims {
     /// tokenctl never sets it; a token that has one is checked against it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nbf: Option<i64>,
+    /// RFC 8693 §4.1: the CI job that acted for `sub`, when a trust policy
+    /// admitted its ID token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub act: Option<ActingParty>,
+    /// The trust policy that admitted it: removing the policy ends the token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trust_policy: Option<String>,
+}
+
+/// RFC 8693 §4.1 `act`: who is acting, as the issuer of its ID token names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActingParty {
+    pub iss: String,
+    pub sub: String,
 }
 
 impl Expiring for AccessClaims {

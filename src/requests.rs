@@ -149,3 +149,69 @@ impl Identity {
             .collect()
     }
 }
+
+/// `trust add`: a trust policy as its author states it (presets already
+/// expanded into the issuer and claim rules).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewTrustPolicy {
+    pub name: String,
+    pub issuer: String,
+    pub audience: String,
+    #[serde(default)]
+    pub claims: Vec<crate::model::ClaimRule>,
+    /// The permissions of this role, as they are now…
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// …or these (exactly one of the two).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scopes: Vec<crate::model::Permission>,
+    /// `None`: the author.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// `None`: [`crate::service::DEFAULT_TRUST_TTL`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_ttl_seconds: Option<i64>,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// What an exchange trades for an access token.
+#[derive(Clone, Copy)]
+pub enum ExchangeOf<'a> {
+    /// The caller's own credential (its login session, its token, or the
+    /// OS user of a local store).
+    Own,
+    /// A token, by its secret.
+    Token(&'a Secret),
+    /// A CI job's OpenID Connect ID token, for a trust policy to admit.
+    IdToken(&'a str),
+}
+
+/// Never the token itself: an ID token is a bearer credential for a few
+/// minutes.
+impl std::fmt::Debug for ExchangeOf<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExchangeOf::Own => f.write_str("Own"),
+            ExchangeOf::Token(secret) => f.debug_tuple("Token").field(secret).finish(),
+            ExchangeOf::IdToken(_) => f.write_str("IdToken(<redacted>)"),
+        }
+    }
+}
+
+/// `trust test`: how each policy that trusts an ID token's issuer judges
+/// it, claim by claim. Nothing is exchanged and the token stays unused.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct TrustVerdicts {
+    pub issuer: String,
+    pub subject: String,
+    pub policies: Vec<TrustVerdict>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct TrustVerdict {
+    pub policy: String,
+    pub matched: bool,
+    pub checks: Vec<crate::federation::ClaimCheck>,
+}

@@ -44,6 +44,7 @@ pub async fn run(ctx: &Context, _args: Args) -> Result<()> {
         Credential::Session(_) | Credential::Password => "login session".to_owned(),
         Credential::Token(id) => format!("token {id}"),
         Credential::AccessToken => "access token (from tokenctl exchange)".to_owned(),
+        Credential::IdToken => "a CI job's ID token (trust policy)".to_owned(),
     };
     let withheld = identity.withheld();
     let because = (!withheld.is_empty()).then(|| match actor.credential {

@@ -66,26 +66,48 @@ pub async fn verify_federated<'p>(
     issuers: &Issuers,
     now: DateTime<Utc>,
 ) -> Result<(IdToken, &'p str), Rejection> {
+    let verified = verify_from_trusted_issuer(token, policies, issuers, now).await?;
+    let mut verdicts = Vec::new();
+    for (name, checks) in verdicts_on(&verified, policies) {
+        if checks.iter().all(|check| check.ok) {
+            return Ok((verified, name));
+        }
+        verdicts.push((name.to_owned(), checks));
+    }
+    Err(Rejection::NoMatch(verdicts))
+}
+
+/// The token, verified with the keys of its issuer, when one of `policies`
+/// names that issuer; refused before any network call otherwise.
+pub async fn verify_from_trusted_issuer(
+    token: &str,
+    policies: &[(String, Condition)],
+    issuers: &Issuers,
+    now: DateTime<Utc>,
+) -> Result<IdToken, Rejection> {
     let unverified = id_token::peek(token).map_err(Rejection::Token)?;
-    let candidates: Vec<&(String, Condition)> = policies
+    if !policies
         .iter()
-        .filter(|(_, condition)| condition.issuer == unverified.issuer)
-        .collect();
-    if candidates.is_empty() {
+        .any(|(_, condition)| condition.issuer == unverified.issuer)
+    {
         return Err(Rejection::UnknownIssuer(unverified.issuer));
     }
     let keys = issuers
         .key_set(&unverified.issuer, unverified.kid.as_deref())
         .await
         .map_err(|error| Rejection::Token(Refusal::Keys(error.to_string())))?;
-    let verified = id_token::verify(token, &keys, now).map_err(Rejection::Token)?;
-    let mut verdicts = Vec::new();
-    for (name, condition) in candidates {
-        let checks = condition.check(&verified);
-        if checks.iter().all(|check| check.ok) {
-            return Ok((verified, name));
-        }
-        verdicts.push((name.clone(), checks));
-    }
-    Err(Rejection::NoMatch(verdicts))
+    id_token::verify(token, &keys, now).map_err(Rejection::Token)
+}
+
+/// Each policy that trusts the token's issuer, by name, with its checks of
+/// the token, in the order of `policies`.
+pub fn verdicts_on<'p>(
+    token: &IdToken,
+    policies: &'p [(String, Condition)],
+) -> Vec<(&'p str, Vec<ClaimCheck>)> {
+    policies
+        .iter()
+        .filter(|(_, condition)| condition.issuer == token.issuer)
+        .map(|(name, condition)| (name.as_str(), condition.check(token)))
+        .collect()
 }

@@ -43,7 +43,7 @@ pub struct Condition {
 
 /// One line of a policy's verdict on a token: what was expected of which
 /// claim, what the token had, and whether that passed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClaimCheck {
     pub claim: String,
     pub expected: String,

@@ -27,6 +27,9 @@ pub enum Credential {
     /// A password (and TOTP code) a login has just checked: good for
     /// opening a session and nothing else.
     Password,
+    /// A CI job's OpenID Connect ID token that a trust policy admits: acts
+    /// with that policy's permissions, for the exchange only.
+    IdToken,
 }
 
 impl Credential {
@@ -39,7 +42,8 @@ impl Credential {
     pub fn kind(self) -> CredentialKind {
         match self {
             Credential::Local | Credential::Session(_) => CredentialKind::Person,
-            Credential::Token(_) => CredentialKind::Token,
+            // Like a PAT: a non-person credential with a fixed grant.
+            Credential::Token(_) | Credential::IdToken => CredentialKind::Token,
             Credential::AccessToken => CredentialKind::AccessToken,
             Credential::Password => CredentialKind::Password,
         }
@@ -171,6 +175,14 @@ pub enum Operation {
     RemoveUser,
     /// Deleting the audit entries older than a date: evidence, so a person.
     PruneAudit,
+    /// A trust policy: every CI job it admits may exchange its ID token for
+    /// the policy's permissions, so it is a credential in its own right;
+    /// `for_other`: owned by someone else.
+    AddTrustPolicy {
+        for_other: bool,
+    },
+    /// Removing a trust policy: the CI jobs it admitted get nothing more.
+    RemoveTrustPolicy,
 }
 
 /// What an [`Operation`] needs of the credential that asks for it.
@@ -186,7 +198,7 @@ const PERSON: &[CredentialKind] = &[CredentialKind::Person];
 
 impl Operation {
     /// Every operation, for the README's matrix and its test.
-    pub const ALL: [Operation; 22] = [
+    pub const ALL: [Operation; 25] = [
         Operation::CreateToken { for_other: false },
         Operation::CreateToken { for_other: true },
         Operation::RegenerateToken { own: true },
@@ -209,6 +221,9 @@ impl Operation {
         Operation::EditUser,
         Operation::RemoveUser,
         Operation::PruneAudit,
+        Operation::AddTrustPolicy { for_other: false },
+        Operation::AddTrustPolicy { for_other: true },
+        Operation::RemoveTrustPolicy,
     ];
 
     /// The credential matrix (DESIGN.md, "Authority"): creating credentials
@@ -218,7 +233,7 @@ impl Operation {
     /// exception is the exchange, which exists to turn a token into a
     /// shorter-lived, narrower one.
     pub fn needs(self) -> Needs {
-        use Permission::{AuditPrune, KeysManage, TokensManage, UsersManage};
+        use Permission::{AuditPrune, KeysManage, TokensManage, TrustManage, UsersManage};
         let person = |permissions| Needs {
             credentials: PERSON,
             permissions,
@@ -242,6 +257,11 @@ impl Operation {
             | Operation::RemoveUser => person(&[UsersManage]),
             Operation::RotateKeys => person(&[KeysManage]),
             Operation::PruneAudit => person(&[AuditPrune]),
+            Operation::AddTrustPolicy { for_other: false } | Operation::RemoveTrustPolicy => {
+                person(&[TrustManage])
+            }
+            // Like issuing a token to someone else.
+            Operation::AddTrustPolicy { for_other: true } => person(&[TrustManage, UsersManage]),
             Operation::EnrollSecondFactor
             | Operation::ChangeOwnPassword
             | Operation::EndOwnSessions => person(&[]),
@@ -280,6 +300,11 @@ impl Operation {
             Operation::ResetSecondFactor => "reset other users' 2FA",
             Operation::EditUser => "edit users",
             Operation::RemoveUser => "remove users",
+            Operation::AddTrustPolicy { for_other: false } => "add trust policies",
+            Operation::AddTrustPolicy { for_other: true } => {
+                "add trust policies owned by other users"
+            }
+            Operation::RemoveTrustPolicy => "remove trust policies",
         }
     }
 }
@@ -323,7 +348,7 @@ pub fn check_credential(actor: &Actor, operation: Operation) -> Result<()> {
     }
     let doing = operation.doing();
     Err(match actor.credential {
-        Credential::Token(_) | Credential::AccessToken => Error::denied(format!(
+        Credential::Token(_) | Credential::AccessToken | Credential::IdToken => Error::denied(format!(
             "a token may not {doing}: that needs a login session"
         ))
         .because(Reason::SessionRequired),
@@ -412,6 +437,14 @@ pub enum Act<'a> {
         role: &'a Role,
         other_admins: usize,
     },
+    /// A trust policy owned by `owner` (whose role grants
+    /// `owner_permissions`) asking for `permissions` (a role's, or scopes).
+    AddTrustPolicy {
+        owner: &'a User,
+        owner_permissions: &'a Permissions,
+        permissions: &'a Permissions,
+    },
+    RemoveTrustPolicy,
     /// `replacing`: the account already has a second factor;
     /// `proved_current`: the request carried a valid code from it.
     EnrollSecondFactor {
@@ -450,6 +483,10 @@ impl Act<'_> {
             Act::ResetSecondFactor { .. } => Operation::ResetSecondFactor,
             Act::EditUser { .. } => Operation::EditUser,
             Act::RemoveUser { .. } => Operation::RemoveUser,
+            Act::AddTrustPolicy { owner, .. } => Operation::AddTrustPolicy {
+                for_other: owner.id != actor.user.id,
+            },
+            Act::RemoveTrustPolicy => Operation::RemoveTrustPolicy,
         }
     }
 }
@@ -476,8 +513,9 @@ impl Grant {
 /// place"): whether `actor` may do `act`, and what it hands out. Nothing
 /// granted is ever more than the actor effectively holds:
 ///
-/// - a new token gets its role's permissions that both the actor and the
-///   owner hold; the rest is stripped and reported;
+/// - a new token, or a trust policy, gets the permissions asked for (its
+///   role's) that both the actor and the owner hold; the rest is stripped
+///   and reported;
 /// - a token's secret may be regenerated only by someone who holds all the
 ///   token can do (it cannot be reduced in place);
 /// - an exchange's scope must be within the actor's permissions;
@@ -499,12 +537,12 @@ pub fn decide(actor: &Actor, act: &Act<'_>) -> Result<Grant> {
             owner_permissions,
             role,
             ..
-        } => {
-            let (granted, stripped) = role.permissions.iter().partition(|permission| {
-                actor.permissions.contains(permission) && owner_permissions.contains(permission)
-            });
-            Ok(Grant { granted, stripped })
-        }
+        } => Ok(held_by_both(actor, owner_permissions, &role.permissions)),
+        Act::AddTrustPolicy {
+            owner_permissions,
+            permissions,
+            ..
+        } => Ok(held_by_both(actor, owner_permissions, permissions)),
         Act::RegenerateToken { token } => {
             let lacking = actor.lacks(&token.effective_permissions);
             if lacking.is_empty() {
@@ -605,7 +643,7 @@ pub fn decide(actor: &Actor, act: &Act<'_>) -> Result<Grant> {
             }
             Ok(Grant::default())
         }
-        Act::RotateKeys | Act::PruneAudit => Ok(Grant::default()),
+        Act::RotateKeys | Act::PruneAudit | Act::RemoveTrustPolicy => Ok(Grant::default()),
         // Knowing the password is being the user: only someone who holds
         // everything they hold may set it. Their own goes through
         // `password change`, which asks for the current one.
@@ -689,6 +727,16 @@ pub fn decide(actor: &Actor, act: &Act<'_>) -> Result<Grant> {
             Ok(Grant::default())
         }
     }
+}
+
+/// What a standing credential for someone (a token, a trust policy) may
+/// get of `wanted`: what both the actor and the owner hold. The rest is
+/// stripped and reported, never granted.
+fn held_by_both(actor: &Actor, owner_permissions: &Permissions, wanted: &Permissions) -> Grant {
+    let (granted, stripped) = wanted.iter().partition(|permission| {
+        actor.permissions.contains(permission) && owner_permissions.contains(permission)
+    });
+    Grant { granted, stripped }
 }
 
 /// Refuses a change that takes `users:manage` from the holders of `role`

@@ -97,6 +97,33 @@ fn issuing_a_token_to_someone_else_needs_tokens_manage_too() {
 }
 
 #[test]
+fn a_trust_policy_is_a_persons_act_and_for_someone_else_an_admins() {
+    let owner = user(2, "bob");
+    let held: Permissions = [ApiRead, ApiWrite].into_iter().collect();
+    let wanted: Permissions = [ApiRead, KeysManage].into_iter().collect();
+    let act = Act::AddTrustPolicy {
+        owner: &owner,
+        owner_permissions: &held,
+        permissions: &wanted,
+    };
+    let trust_admin = actor(Credential::Session(1), &[Permission::TrustManage, ApiRead]);
+    let error = decide(&trust_admin, &act).expect_err("refused");
+    assert!(error.message.contains("users:manage"), "{}", error.message);
+    let admin = actor(
+        Credential::Session(1),
+        &[Permission::TrustManage, UsersManage, ApiRead, KeysManage],
+    );
+    let grant = decide(&admin, &act).expect("allowed");
+    assert_eq!(grant.granted, [ApiRead].into_iter().collect());
+    assert_eq!(grant.stripped, [KeysManage].into_iter().collect());
+    let pat = actor(Credential::Token(7), &Permission::ALL);
+    let error = decide(&pat, &act).expect_err("a token may not");
+    assert!(error.message.contains("login session"), "{}", error.message);
+    let ci = actor(Credential::IdToken, &Permission::ALL);
+    assert!(decide(&ci, &Act::RemoveTrustPolicy).is_err());
+}
+
+#[test]
 fn authority_changes_need_a_person_whatever_the_scopes() {
     let everything = Permission::ALL;
     for operation in Operation::ALL {
@@ -106,6 +133,7 @@ fn authority_changes_need_a_person_whatever_the_scopes() {
             Credential::Token(7),
             Credential::AccessToken,
             Credential::Password,
+            Credential::IdToken,
         ] {
             let allowed = check(&actor(credential, &everything), operation).is_ok();
             let expected = operation.needs().credentials.contains(&credential.kind());
@@ -231,6 +259,7 @@ fn credential() -> impl Strategy<Value = Credential> {
         Just(Credential::Token(7)),
         Just(Credential::AccessToken),
         Just(Credential::Password),
+        Just(Credential::IdToken),
     ]
 }
 
@@ -269,6 +298,8 @@ proptest! {
             Act::EnrollSecondFactor { replacing: false, proved_current: false },
             Act::ResetPassword { user: &owner, role: &role },
             Act::EndSessions { user: &owner, role: &role },
+            Act::AddTrustPolicy { owner: &owner, owner_permissions: &other, permissions: &wanted },
+            Act::RemoveTrustPolicy,
         ];
         for act in &acts {
             let operation = act.operation(&actor);
@@ -281,12 +312,17 @@ proptest! {
                 prop_assert!(decide(&actor, act).is_err(), "{act:?}");
             }
         }
-        if let Ok(grant) = decide(&actor, &acts[0]) {
-            let expected: Permissions =
-                wanted.iter().filter(|p| held.contains(p) && other.contains(p)).copied().collect();
-            prop_assert_eq!(&grant.granted, &expected);
-            let all: Permissions = grant.granted.union(&grant.stripped).copied().collect();
-            prop_assert_eq!(all, wanted.clone());
+        // A token and a trust policy alike: what both the actor and the
+        // owner hold of what was asked, the rest reported as stripped.
+        let standing = [&acts[0], &acts[acts.len() - 2]];
+        for act in standing {
+            if let Ok(grant) = decide(&actor, act) {
+                let expected: Permissions =
+                    wanted.iter().filter(|p| held.contains(p) && other.contains(p)).copied().collect();
+                prop_assert_eq!(&grant.granted, &expected);
+                let all: Permissions = grant.granted.union(&grant.stripped).copied().collect();
+                prop_assert_eq!(all, wanted.clone());
+            }
         }
         if credential.is_person() && held.contains(&UsersManage) {
             prop_assert_eq!(

@@ -42,6 +42,7 @@ impl Whose {
             Credential::Token(id) => format!("token={id}"),
             Credential::Session(id) => format!("session={id}"),
             Credential::AccessToken => "access-token".to_owned(),
+            Credential::IdToken => "id-token".to_owned(),
             Credential::Local | Credential::Password => "-".to_owned(),
         };
         self.set(format!("{credential} user={}", actor.user.name));

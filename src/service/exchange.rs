@@ -10,7 +10,7 @@ use crate::auth::SessionClaims;
 use crate::credential_cache;
 use crate::error::{Error, ErrorKind, Result};
 use crate::exchange::{
-    self, AccessClaims, ExchangeError, ExchangePolicy, ExchangeRequest, Exchanged, Introspection,
+    self, AccessClaims, ActingParty, ExchangeError, ExchangePolicy, ExchangeRequest, Exchanged, Introspection,
 };
 use crate::model::{Id, Permissions, Status, permissions_from_str, permissions_to_string};
 use crate::policy::{self, Act, Actor, Credential};
@@ -18,9 +18,9 @@ use crate::secret::Secret;
 use crate::store::AuditRecord;
 
 use super::TokenService;
+use super::trust::{Federated, FederationFailure};
 
 /// Whose rights an exchange hands on.
-#[derive(Debug)]
 pub enum ExchangeSubject<'a> {
     /// A personal or service token, by its secret.
     Token(&'a Secret),
@@ -28,7 +28,13 @@ pub enum ExchangeSubject<'a> {
     Session(&'a SessionClaims),
     /// The OS user of a local store.
     Local(&'a str),
+    /// A CI job's OpenID Connect ID token, for a trust policy to admit.
+    IdToken(&'a str),
 }
+
+/// What an exchange's subject says on the wire when it is a refused ID
+/// token: why is the audit log's to know, not the sender's.
+const ID_TOKEN_REFUSED: &str = "the ID token is not accepted by any trust policy";
 
 /// An exchange's subject once checked: who it acts as, and when the
 /// credential it came from ends.
@@ -36,6 +42,8 @@ struct Subject {
     actor: Actor,
     token_id: Option<Id>,
     expires_at: Option<DateTime<Utc>>,
+    /// The trust policy and CI job of a federated exchange.
+    federated: Option<Federated>,
 }
 
 /// Whose exchanges are counted together: a token's, or a person's over all
@@ -44,6 +52,8 @@ struct Subject {
 pub(super) enum Exchanger {
     Token(Id),
     User(Id),
+    /// Every refused ID token, whoever sent it: how many are audited.
+    Refused,
 }
 
 impl TokenService {
@@ -70,9 +80,15 @@ impl TokenService {
                 _ => ExchangeError::InvalidGrant(error.message),
             })?
             .granted;
+        let max_ttl = subject
+            .federated
+            .as_ref()
+            .map_or(policy.max_ttl, |federated| {
+                federated.max_ttl().min(policy.max_ttl)
+            });
         let ttl = exchange::lifetime(
             request.ttl,
-            policy.max_ttl,
+            max_ttl,
             now,
             subject.expires_at,
             request.strict_ttl,
@@ -84,13 +100,23 @@ impl TokenService {
             exp: (now + ttl).timestamp(),
             iat: now.timestamp(),
             jti: crate::secret::random_base62(22).map_err(Error::from)?,
-            client_id: subject
-                .token_id
-                .map_or_else(|| "session".to_owned(), |id| format!("token:{id}")),
+            client_id: match (&subject.federated, subject.token_id) {
+                (Some(federated), _) => format!("trust:{}", federated.policy.name),
+                (None, Some(id)) => format!("token:{id}"),
+                (None, None) => "session".to_owned(),
+            },
             scope: permissions_to_string(&scope),
             token_id: subject.token_id,
             epoch: subject.actor.user.session_epoch,
             nbf: None,
+            act: subject.federated.as_ref().map(|federated| ActingParty {
+                iss: federated.token.issuer.clone(),
+                sub: federated.token.subject.clone(),
+            }),
+            trust_policy: subject
+                .federated
+                .as_ref()
+                .map(|federated| federated.policy.name.clone()),
         };
         let access_token = issuer
             .current()?
@@ -100,7 +126,12 @@ impl TokenService {
             actor: subject.actor.user.name.clone(),
             action: "token.exchange",
             token_id: subject.token_id,
-            detail: exchange_detail(&claims),
+            detail: match &subject.federated {
+                Some(federated) => {
+                    format!("{} {}", exchange_detail(&claims), federated.describe())
+                }
+                None => exchange_detail(&claims),
+            },
             source: source.to_owned(),
         };
         self.append_audit(audit).await.map_err(Error::from)?;
@@ -216,6 +247,11 @@ impl TokenService {
                 return None;
             }
         }
+        if let Some(trust) = &claims.trust_policy
+            && !self.trust_still_stands(trust, claims.iat).await
+        {
+            return None;
+        }
         let user = self.active_user(&claims.sub).await.ok()?;
         (claims.epoch == user.session_epoch).then_some(claims)
     }
@@ -264,6 +300,7 @@ impl TokenService {
                     actor,
                     token_id: Some(token.id),
                     expires_at: token.expires_at,
+                    federated: None,
                 })
             }
             ExchangeSubject::Session(claims) => Ok(Subject {
@@ -273,6 +310,7 @@ impl TokenService {
                     .map_err(invalid_grant)?,
                 token_id: None,
                 expires_at: DateTime::from_timestamp(claims.exp, 0),
+                federated: None,
             }),
             ExchangeSubject::Local(user) => Ok(Subject {
                 actor: self
@@ -281,7 +319,23 @@ impl TokenService {
                     .map_err(invalid_grant)?,
                 token_id: None,
                 expires_at: None,
+                federated: None,
             }),
+            ExchangeSubject::IdToken(token) => match self.federated(token, source).await {
+                Ok(federated) => Ok(Subject {
+                    actor: federated.actor.clone(),
+                    token_id: None,
+                    expires_at: Some(federated.token.expires_at),
+                    federated: Some(federated),
+                }),
+                Err(FederationFailure::Server(error)) => Err(ExchangeError::Server(error)),
+                Err(FederationFailure::Refused(why)) => {
+                    self.audit_federation_refused(&why, source)
+                        .await
+                        .map_err(ExchangeError::Server)?;
+                    Err(ExchangeError::InvalidGrant(ID_TOKEN_REFUSED.to_owned()))
+                }
+            },
         }
     }
 }

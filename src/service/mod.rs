@@ -13,6 +13,7 @@ mod login;
 mod passwords;
 mod sessions;
 mod tokens;
+mod trust;
 mod two_factor;
 
 use std::borrow::Borrow;
@@ -38,6 +39,7 @@ use exchange::Exchanger;
 pub use issuer::Issuer;
 pub use login::{Login, Proof, SecondFactor, SignedIn};
 pub use sessions::Ending;
+pub use trust::DEFAULT_TRUST_TTL;
 
 pub struct TokenService {
     store: Arc<dyn Store>,
@@ -55,6 +57,9 @@ pub struct TokenService {
     /// The keys and policy it signs with; shared with the server, which
     /// publishes the keys and checks sessions against them.
     issuer: Option<Arc<Issuer>>,
+    /// Where the keys of the CI providers that trust policies name come
+    /// from; made on first use.
+    issuers: std::sync::OnceLock<crate::federation::Issuers>,
     /// Where every rule reads the time.
     clock: Clock,
     /// `serve --require-2fa`: a session opened without a second factor may
@@ -74,6 +79,7 @@ impl TokenService {
             passwords: PasswordWork::default(),
             exchanges: None,
             issuer: None,
+            issuers: std::sync::OnceLock::new(),
             clock: Clock::system(),
             require_second_factor: false,
             metrics: Arc::default(),

@@ -57,6 +57,8 @@ async fn me(State(state): State<AppState>, Caller(actor): Caller) -> ApiResult<J
         Credential::Session(id) => ("session", None, Some(id)),
         Credential::Local | Credential::Password => ("session", None, None),
         Credential::AccessToken => ("access_token", None, None),
+        // Only ever the subject of an exchange, never a caller of the API.
+        Credential::IdToken => ("id_token", None, None),
     };
     let identity = state.service.identity(actor).await?;
     Ok(Json(Me {

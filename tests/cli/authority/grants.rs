@@ -274,6 +274,8 @@ pub(crate) fn sign_access_token(
         token_id: None,
         epoch: 0,
         nbf: None,
+        act: None,
+        trust_policy: None,
     };
     change(&mut claims);
     server_keys(env)
