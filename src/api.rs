@@ -195,6 +195,16 @@ pub struct AuditQuery {
     pub cursor: Option<String>,
 }
 
+/// `POST /v1/trust/test`: an ID token to judge (it stays unused), against
+/// one policy or every policy trusting its issuer.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrustTestRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
+    pub token: String,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AddRoleRequest {

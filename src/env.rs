@@ -20,6 +20,13 @@ pub const CONFIG: &str = "TOKENCTL_CONFIG";
 pub const NO_COLOR: &str = "NO_COLOR";
 /// Set by CI systems; tokenctl never prompts when it is set.
 pub const CI: &str = "CI";
+/// `exchange --oidc gitlab`: the job's ID token, declared under GitLab's
+/// `id_tokens:`.
+pub const ID_TOKEN: &str = "TOKENCTL_ID_TOKEN";
+/// GitHub Actions: where a job with `id-token: write` asks for its ID
+/// token, and the bearer token that asks.
+pub const ACTIONS_ID_TOKEN_REQUEST_URL: &str = "ACTIONS_ID_TOKEN_REQUEST_URL";
+pub const ACTIONS_ID_TOKEN_REQUEST_TOKEN: &str = "ACTIONS_ID_TOKEN_REQUEST_TOKEN";
 
 /// The credential in `TOKENCTL_TOKEN`, trimmed; `None` when it is unset or
 /// blank. The one reading of it: which credential a command sends, whether

@@ -12,12 +12,12 @@ use crate::exchange::{
     AccessClaims, DEFAULT_MAX_TTL, ExchangePolicy, ExchangeRequest, Exchanged, LOCAL_ISSUER,
 };
 use crate::jose::{KeyInfo, Rotation};
-use crate::model::{AuditEntry, Permissions, Role, Token, User};
+use crate::model::{AuditEntry, Permissions, Role, Token, TrustPolicy, User};
 use crate::paging::Page;
 use crate::policy::{Actor, Credential, LifetimePolicy};
 use crate::requests::{
-    AuditRequest, CreateRequest, CreatedToken, Identity, ListRequest, Origin, RegeneratedToken,
-    Revocation, TokenRef, UsersRequest,
+    AuditRequest, CreateRequest, CreatedToken, ExchangeOf, Identity, ListRequest, NewTrustPolicy,
+    Origin, RegeneratedToken, Revocation, TokenRef, TrustVerdicts, UsersRequest,
 };
 use crate::secret::Secret;
 use crate::service::{Ending, ExchangeSubject, Issuer, TokenService};
@@ -266,16 +266,43 @@ impl Backend for LocalBackend {
 
     async fn exchange(
         &self,
-        subject: Option<&Secret>,
+        subject: ExchangeOf<'_>,
         request: ExchangeRequest,
     ) -> Result<Exchanged> {
         let subject = match subject {
-            Some(secret) => ExchangeSubject::Token(secret),
-            None => ExchangeSubject::Local(&self.origin.who),
+            ExchangeOf::Token(secret) => ExchangeSubject::Token(secret),
+            ExchangeOf::IdToken(token) => ExchangeSubject::IdToken(token),
+            ExchangeOf::Own => ExchangeSubject::Local(&self.origin.who),
         };
         Ok(self
             .service
             .exchange(subject, request, &self.origin.source)
             .await?)
+    }
+
+    async fn trust_policies(&self) -> Result<Vec<TrustPolicy>> {
+        self.service.trust_policies(&self.actor().await?).await
+    }
+
+    async fn trust_policy(&self, name: &str) -> Result<TrustPolicy> {
+        self.service.trust_policy(&self.actor().await?, name).await
+    }
+
+    async fn add_trust_policy(&self, request: NewTrustPolicy) -> Result<TrustPolicy> {
+        self.service
+            .add_trust_policy(&self.actor().await?, request)
+            .await
+    }
+
+    async fn remove_trust_policy(&self, name: &str) -> Result<TrustPolicy> {
+        self.service
+            .remove_trust_policy(&self.actor().await?, name)
+            .await
+    }
+
+    async fn test_trust(&self, name: Option<&str>, id_token: &str) -> Result<TrustVerdicts> {
+        self.service
+            .test_trust(&self.actor().await?, name, id_token)
+            .await
     }
 }

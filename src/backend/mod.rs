@@ -12,11 +12,11 @@ use chrono::{DateTime, Utc};
 use crate::error::Result;
 use crate::exchange::{AccessClaims, ExchangeRequest, Exchanged};
 use crate::jose::{KeyInfo, Rotation};
-use crate::model::{AuditEntry, Permissions, Role, Token, User};
+use crate::model::{AuditEntry, Permissions, Role, Token, TrustPolicy, User};
 use crate::paging::Page;
 use crate::requests::{
-    AuditRequest, CreateRequest, CreatedToken, Identity, ListRequest, RegeneratedToken, Revocation,
-    TokenRef, UsersRequest,
+    AuditRequest, CreateRequest, CreatedToken, ExchangeOf, Identity, ListRequest, NewTrustPolicy,
+    RegeneratedToken, Revocation, TokenRef, TrustVerdicts, UsersRequest,
 };
 use crate::secret::Secret;
 use crate::service::Ending;
@@ -107,13 +107,24 @@ pub trait Backend: Send + Sync {
     async fn jwks(&self) -> Result<serde_json::Value>;
     /// A new signing key; the old one keeps verifying what it signed.
     async fn rotate_signing_key(&self) -> Result<Rotation>;
-    /// A short-lived access token for `subject` (a token's secret), or for
-    /// the caller's own credential when `None`.
+    /// A short-lived access token for `subject`: the caller's own
+    /// credential, a token's secret, or a CI job's ID token.
     async fn exchange(
         &self,
-        subject: Option<&Secret>,
+        subject: ExchangeOf<'_>,
         request: ExchangeRequest,
     ) -> Result<Exchanged>;
+    /// The trust policies (needs `trust:manage`).
+    async fn trust_policies(&self) -> Result<Vec<TrustPolicy>>;
+    async fn trust_policy(&self, name: &str) -> Result<TrustPolicy>;
+    /// Adds a trust policy; what its role or scopes named that the caller
+    /// or the owner lacks is in its `stripped_permissions`.
+    async fn add_trust_policy(&self, request: NewTrustPolicy) -> Result<TrustPolicy>;
+    /// Removes a trust policy; the access tokens it issued stop working.
+    async fn remove_trust_policy(&self, name: &str) -> Result<TrustPolicy>;
+    /// How the policy `name` (or every policy trusting the token's issuer)
+    /// judges `id_token`, which stays unused.
+    async fn test_trust(&self, name: Option<&str>, id_token: &str) -> Result<TrustVerdicts>;
     /// Checks an access token offline: signature against the issuer's
     /// keys, issuer, `audience` (default: the issuer) and expiry. Whether
     /// its parent token was revoked since is introspection's question.

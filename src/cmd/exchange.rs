@@ -5,17 +5,24 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use super::context::Target;
 use super::{Context, only_stdin_line, parse};
 use crate::env;
 use crate::error::{Error, Result};
 use crate::exchange::{ExchangeRequest, ExchangeResponse, Exchanged};
+use crate::federation;
+use crate::requests::ExchangeOf;
 use crate::secret::Secret;
 use crate::time;
 
 /// Exchange a token for a short-lived access token (JWT), e.g. in CI
 ///
 /// The subject is the token read with --token-stdin, else TOKENCTL_TOKEN,
-/// else your login session (or, on the local store, you). The access token
+/// else your login session (or, on the local store, you). In CI it can be
+/// the job's own OpenID Connect ID token instead (--oidc, --id-token-stdin):
+/// no secret stored in CI at all, when a trust policy (tokenctl trust add)
+/// admits the job; the access token then acts for the policy's owner with
+/// the policy's permissions. The access token
 /// gets the subject's permissions, or only the --scope ones (each of which
 /// the subject must have), and lives --ttl at most: never longer than the
 /// server allows or than the subject itself. Resource servers check it
@@ -30,6 +37,9 @@ use crate::time;
 ///   TOKENCTL_TOKEN=$PAT tokenctl exchange --ttl 10m --scope api:read
 ///   eval "$(tokenctl exchange --output env)"
 ///   echo "$PAT" | tokenctl exchange --token-stdin --output github
+///   tokenctl exchange --oidc github --oidc-audience tokenctl --output github
+///   tokenctl exchange --oidc gitlab --ttl 5m
+///   ci-id-token | tokenctl exchange --id-token-stdin
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -56,8 +66,30 @@ pub struct Args {
     pub output: Option<Format>,
 
     /// Read the token to exchange from stdin (one line)
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["oidc", "id_token_stdin"])]
     pub token_stdin: bool,
+
+    /// Exchange this CI job's ID token: github asks GitHub Actions for one
+    /// (the job needs `permissions: id-token: write`); gitlab reads
+    /// TOKENCTL_ID_TOKEN (declared under the job's `id_tokens:`)
+    #[arg(long, value_enum, value_name = "CI", conflicts_with = "id_token_stdin")]
+    pub oidc: Option<Ci>,
+
+    /// The audience GitHub mints the ID token for: the trust policy's
+    /// --audience [default: the server URL]
+    #[arg(long, value_name = "AUD", requires = "oidc")]
+    pub oidc_audience: Option<String>,
+
+    /// Read an OpenID Connect ID token (a JWT) from stdin and exchange it
+    #[arg(long)]
+    pub id_token_stdin: bool,
+}
+
+/// The CI providers whose ID tokens `--oidc` knows how to get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Ci {
+    Github,
+    Gitlab,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -95,21 +127,32 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         }
         (false, output) => output.unwrap_or(Format::Raw),
     };
-    let subject = subject(args.token_stdin)?;
+    let id_token = id_token(ctx, &args).await?;
+    let secret = if id_token.is_some() {
+        None
+    } else {
+        subject(args.token_stdin)?
+    };
+    let subject = match (&id_token, &secret) {
+        (Some(id_token), _) => ExchangeOf::IdToken(id_token),
+        (None, Some(secret)) => ExchangeOf::Token(secret),
+        (None, None) => ExchangeOf::Own,
+    };
     let request = ExchangeRequest {
         ttl: args.ttl,
         scopes: args.scopes,
         audience: args.audience,
         strict_ttl: args.strict_ttl,
     };
-    // A token from stdin is the whole credential: no login needed for it.
-    let backend = if args.token_stdin {
+    // A token from stdin, or an ID token, is the whole credential: no
+    // login needed for it.
+    let backend = if args.token_stdin || id_token.is_some() {
         ctx.backend_without_login().await?
     } else {
         ctx.backend().await?
     };
     let asked = request.ttl;
-    let exchanged = backend.exchange(subject.as_ref(), request).await?;
+    let exchanged = backend.exchange(subject, request).await?;
     let capped = asked.filter(|asked| exchanged.expires_in < asked.num_seconds());
     if let Some(asked) = capped {
         ctx.out.warning(&format!(
@@ -119,6 +162,37 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         ));
     }
     print(ctx, format, exchanged, capped.is_some())
+}
+
+/// The CI job's ID token, when the subject is one (--oidc, --id-token-stdin).
+async fn id_token(ctx: &Context, args: &Args) -> Result<Option<String>> {
+    if args.id_token_stdin {
+        let line = only_stdin_line("ID token")?.ok_or_else(|| {
+            Error::invalid("no ID token on stdin")
+                .with_hint("pipe it in: echo \"$ID_TOKEN\" | tokenctl exchange --id-token-stdin")
+        })?;
+        return Ok(Some(line));
+    }
+    match args.oidc {
+        None => Ok(None),
+        Some(Ci::Gitlab) => Ok(Some(federation::ci::gitlab_id_token()?)),
+        Some(Ci::Github) => {
+            let audience = match (&args.oidc_audience, ctx.target()?) {
+                (Some(audience), _) => audience.clone(),
+                (None, Target::Remote { server, .. }) => server.trim_end_matches('/').to_owned(),
+                (None, Target::Local) => {
+                    return Err(Error::invalid(
+                        "--oidc github on the local store needs --oidc-audience",
+                    )
+                    .with_hint("name the audience of the trust policy that admits the job"));
+                }
+            };
+            let http = crate::http::http_client(None)?;
+            Ok(Some(
+                federation::ci::github_id_token(&http, &audience).await?,
+            ))
+        }
+    }
 }
 
 /// The token to exchange, when it is not the caller's own credential.

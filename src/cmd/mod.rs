@@ -18,6 +18,7 @@ pub mod profile;
 pub mod regenerate;
 pub mod revoke;
 pub mod role;
+pub mod trust;
 pub mod scan;
 pub mod serve;
 pub mod session;
@@ -86,6 +87,8 @@ pub enum Command {
     Role(role::Command),
     #[command(subcommand)]
     User(user::Command),
+    #[command(subcommand)]
+    Trust(trust::Command),
     #[command(subcommand)]
     Keys(keys::Command),
     #[command(subcommand)]
@@ -197,11 +200,14 @@ fn document(command: &Command) -> Document {
         Command::Status(_) => Document::Unnamed("status"),
         Command::Exchange(_) => Document::Unnamed("exchange"),
         Command::Keys(keys::Command::Jwks(_)) => Document::Unnamed("keys jwks"),
+        Command::Trust(trust::Command::Test(_)) => Document::Unnamed("trust test"),
         Command::TwoFactor(two_factor::Command::Status(_)) => Document::Unnamed("2fa status"),
         Command::Whoami(_) => Document::Records("user"),
-        Command::User(_) | Command::Role(_) | Command::Oauth(_) | Command::Profile(_) => {
-            Document::Records("name")
-        }
+        Command::User(_)
+        | Command::Role(_)
+        | Command::Trust(_)
+        | Command::Oauth(_)
+        | Command::Profile(_) => Document::Records("name"),
         Command::Keys(_) => Document::Records("kid"),
         _ => Document::Records("id"),
     }
@@ -263,6 +269,7 @@ async fn dispatch(cli: Cli, out: Output) -> Result<ExitStatus> {
         Command::Session(command) => session::run(&ctx, command).await.map(done),
         Command::Profile(command) => profile::run(&ctx, command).await.map(done),
         Command::Role(command) => role::run(&ctx, command).await.map(done),
+        Command::Trust(command) => trust::run(&ctx, command).await.map(done),
         Command::User(command) => user::run(&ctx, command).await.map(done),
         Command::Keys(command) => keys::run(&ctx, command).await.map(done),
         Command::Oauth(command) => oauth::run(&ctx, command).await,

@@ -13,6 +13,7 @@
 //! * [`verify_federated`]: the three together, from a presented token to the
 //!   policy it satisfies.
 
+pub mod ci;
 pub mod id_token;
 pub mod issuers;
 pub mod trust;

@@ -21,17 +21,17 @@ use crate::backend::Backend;
 use crate::error::{Error, ErrorKind, Reason, Result};
 use crate::exchange::{
     ACCESS_TOKEN_TYPE, AccessClaims, ExchangeError, ExchangeRequest, ExchangeResponse, Exchanged,
-    JWT_TOKEN_TYPE, OAuthErrorBody, TOKEN_EXCHANGE_GRANT, TOKEN_PATH, invalid_access_token,
+    ID_TOKEN_TYPE, JWT_TOKEN_TYPE, OAuthErrorBody, TOKEN_EXCHANGE_GRANT, TOKEN_PATH, invalid_access_token,
     verify_with_jwks,
 };
 use crate::http::{http_client, parse_server_url};
 use crate::jose::{KeyInfo, Rotation};
-use crate::model::{AuditEntry, Permissions, Role, Status, Token, User};
+use crate::model::{AuditEntry, Permissions, Role, Status, Token, TrustPolicy, User};
 use crate::paging::Page;
 use crate::policy::{Actor, Credential};
 use crate::requests::{
-    AuditRequest, CreateRequest, CreatedToken, Identity, ListRequest, RegeneratedToken, Revocation,
-    TokenRef, UsersRequest,
+    AuditRequest, CreateRequest, CreatedToken, ExchangeOf, Identity, ListRequest, NewTrustPolicy,
+    RegeneratedToken, Revocation, TokenRef, TrustVerdicts, UsersRequest,
 };
 use crate::secret::Secret;
 use crate::service::Ending;
@@ -193,16 +193,17 @@ impl Backend for RemoteBackend {
     /// Through the standard RFC 8693 token endpoint, as any client would.
     async fn exchange(
         &self,
-        subject: Option<&Secret>,
+        subject: ExchangeOf<'_>,
         request: ExchangeRequest,
     ) -> Result<Exchanged> {
         let (subject_token, subject_type) = match (subject, &self.credential) {
-            (Some(secret), _) => (secret.expose(), ACCESS_TOKEN_TYPE),
-            (None, Some(credential)) if Secret::parse(credential).is_ok() => {
+            (ExchangeOf::Token(secret), _) => (secret.expose(), ACCESS_TOKEN_TYPE),
+            (ExchangeOf::IdToken(token), _) => (token, ID_TOKEN_TYPE),
+            (ExchangeOf::Own, Some(credential)) if Secret::parse(credential).is_ok() => {
                 (credential.as_str(), ACCESS_TOKEN_TYPE)
             }
-            (None, Some(session)) => (session.as_str(), JWT_TOKEN_TYPE),
-            (None, None) => {
+            (ExchangeOf::Own, Some(session)) => (session.as_str(), JWT_TOKEN_TYPE),
+            (ExchangeOf::Own, None) => {
                 return Err(
                     Error::unauthenticated("nothing to exchange").because(Reason::NotLoggedIn)
                 );
@@ -297,6 +298,35 @@ impl Backend for RemoteBackend {
     async fn prune_audit(&self, before: DateTime<Utc>) -> Result<api::PrunedAudit> {
         let body = api::PruneAuditRequest { before };
         self.call(Method::POST, &["audit", "prune"], Some(&body))
+            .await
+    }
+
+    async fn trust_policies(&self) -> Result<Vec<TrustPolicy>> {
+        self.call(Method::GET, &["trust", "policies"], None::<&()>)
+            .await
+    }
+
+    async fn trust_policy(&self, name: &str) -> Result<TrustPolicy> {
+        self.call(Method::GET, &["trust", "policies", name], None::<&()>)
+            .await
+    }
+
+    async fn add_trust_policy(&self, request: NewTrustPolicy) -> Result<TrustPolicy> {
+        self.call(Method::POST, &["trust", "policies"], Some(&request))
+            .await
+    }
+
+    async fn remove_trust_policy(&self, name: &str) -> Result<TrustPolicy> {
+        self.call(Method::DELETE, &["trust", "policies", name], None::<&()>)
+            .await
+    }
+
+    async fn test_trust(&self, name: Option<&str>, id_token: &str) -> Result<TrustVerdicts> {
+        let body = api::TrustTestRequest {
+            policy: name.map(str::to_owned),
+            token: id_token.to_owned(),
+        };
+        self.call(Method::POST, &["trust", "test"], Some(&body))
             .await
     }
 

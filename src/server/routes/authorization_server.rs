@@ -16,8 +16,8 @@ use serde::Serialize;
 use super::Json;
 
 use crate::exchange::{
-    ACCESS_TOKEN_TYPE, ExchangeError, ExchangeRequest, ExchangeResponse, Exchanged, JWT_TOKEN_TYPE,
-    OAuthErrorBody, TOKEN_EXCHANGE_GRANT, TOKEN_PATH,
+    ACCESS_TOKEN_TYPE, ExchangeError, ExchangeRequest, ExchangeResponse, Exchanged, ID_TOKEN_TYPE,
+    JWT_TOKEN_TYPE, OAuthErrorBody, TOKEN_EXCHANGE_GRANT, TOKEN_PATH,
 };
 use crate::model::Permission;
 use crate::secret::Secret;
@@ -201,6 +201,12 @@ async fn exchange(
             whose.presented(&secret);
             ExchangeSubject::Token(&secret)
         }
+        Some(ID_TOKEN_TYPE) => ExchangeSubject::IdToken(subject_token),
+        // A JWT this server did not sign is no session of ours: it can only
+        // be a CI job's ID token, for the trust policies to judge.
+        Some(JWT_TOKEN_TYPE) if !state.service.issued_here(subject_token) => {
+            ExchangeSubject::IdToken(subject_token)
+        }
         Some(JWT_TOKEN_TYPE) => {
             claims = verify_session(state, subject_token)
                 .await
@@ -216,7 +222,8 @@ async fn exchange(
         Some(other) => {
             return Err(invalid(&format!(
                 "subject_token_type '{other}' is not supported: use {ACCESS_TOKEN_TYPE} for a \
-                 token, {JWT_TOKEN_TYPE} for a login session"
+                 token, {JWT_TOKEN_TYPE} for a login session, {ID_TOKEN_TYPE} for a CI job's \
+                 ID token"
             )));
         }
         None => return Err(invalid("subject_token_type is missing")),

@@ -10,6 +10,7 @@ mod roles;
 mod session;
 mod sessions;
 mod tokens;
+mod trust;
 mod two_factor;
 mod users;
 
@@ -35,6 +36,7 @@ pub(super) fn routes() -> Router<AppState> {
         .merge(tokens::routes())
         .merge(audit::routes())
         .merge(roles::routes())
+        .merge(trust::routes())
         .merge(users::routes())
         .merge(two_factor::routes())
         .merge(keys::routes())
