@@ -22,6 +22,13 @@ pub const SESSION_LIFETIME: Duration = Duration::minutes(60);
 /// Audience and issuer of session tokens: they are good for this API only.
 const SESSION_AUDIENCE: &str = "tokenctl";
 const SESSION_ISSUER: &str = "tokenctl";
+
+/// Whether a JWT says (unverified) that it is a login session of ours, as
+/// opposed to someone else's ID token: which checks the token endpoint
+/// gives a JWT subject.
+pub fn names_session_issuer(jwt: &str) -> bool {
+    crate::federation::id_token::peek(jwt).is_ok_and(|token| token.issuer == SESSION_ISSUER)
+}
 /// The JOSE `typ` of a session (an access token's is `at+jwt`).
 pub const SESSION_TYP: &str = "JWT";
 

@@ -20,7 +20,7 @@ struct GithubAnswer {
 /// `permissions: id-token: write`.
 pub async fn github_id_token(http: &reqwest::Client, audience: &str) -> Result<String> {
     let missing = |name: &str| {
-        Error::invalid(format!(
+        Error::unauthenticated(format!(
             "{name} is not set: this is not a GitHub Actions job allowed to request an ID token"
         ))
         .with_hint("give the job `permissions: id-token: write` (and contents: read)")
@@ -67,7 +67,7 @@ pub fn gitlab_id_token() -> Result<String> {
     let value = std::env::var(env::ID_TOKEN).unwrap_or_default();
     let value = value.trim();
     if value.is_empty() {
-        return Err(Error::invalid(format!("{} is not set", env::ID_TOKEN)).with_hint(format!(
+        return Err(Error::unauthenticated(format!("{} is not set", env::ID_TOKEN)).with_hint(format!(
             "declare it in the job: id_tokens: {{ {}: {{ aud: AUDIENCE }} }}",
             env::ID_TOKEN
         )));

@@ -293,15 +293,6 @@ impl TokenService {
         })
     }
 
-    /// Whether a JWT names this service's issuer (unverified): a session
-    /// of ours, as opposed to someone else's ID token.
-    pub fn issued_here(&self, jwt: &str) -> bool {
-        let Ok(issuer) = self.issuer() else {
-            return false;
-        };
-        federation::id_token::peek(jwt).is_ok_and(|token| token.issuer == issuer.policy.issuer)
-    }
-
     /// Whether the trust policy an access token was issued under still
     /// stands: the same one, not a namesake added after the token.
     pub(super) async fn trust_still_stands(&self, name: &str, issued_at: i64) -> bool {

@@ -12,17 +12,17 @@ use serde_json::{Value, json};
 use tokenctl::federation::trust::{ClaimRule, GithubPreset, GitlabPreset};
 use tokenctl::federation::{Condition, Issuers, Refusal, Rejection, verify_federated};
 
-const AUDIENCE: &str = "https://tokens.example.com";
+pub(crate) const AUDIENCE: &str = "https://tokens.example.com";
 
 /// The issuer process, stopped when dropped.
-struct Issuer {
+pub(crate) struct Issuer {
     child: Child,
-    url: String,
+    pub(crate) url: String,
     http: reqwest::Client,
 }
 
 impl Issuer {
-    fn start() -> Issuer {
+    pub(crate) fn start() -> Issuer {
         crate::common::require_python_modules(&["jwcrypto"], "pip install jwcrypto; see .ci/run");
         let script =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oidc_issuer/issuer.py");
@@ -48,7 +48,7 @@ impl Issuer {
         }
     }
 
-    async fn post(&self, path: &str, body: Value) -> String {
+    pub(crate) async fn post(&self, path: &str, body: Value) -> String {
         let answer = self
             .http
             .post(format!("{}{path}", self.url))
@@ -61,7 +61,7 @@ impl Issuer {
     }
 
     /// An ID token signed with `alg`, with `claims` over GitHub's usual set.
-    async fn mint(&self, alg: &str, claims: Value) -> String {
+    pub(crate) async fn mint(&self, alg: &str, claims: Value) -> String {
         self.mint_with(json!({ "alg": alg, "claims": self.github_claims(&claims) }))
             .await
     }
@@ -73,13 +73,13 @@ impl Issuer {
             .await
     }
 
-    async fn mint_with(&self, request: Value) -> String {
+    pub(crate) async fn mint_with(&self, request: Value) -> String {
         self.post("/mint", request).await
     }
 
     /// Claims of a GitHub Actions job of acme/api on main, issued now,
     /// with `overrides` on top.
-    fn github_claims(&self, overrides: &Value) -> Value {
+    pub(crate) fn github_claims(&self, overrides: &Value) -> Value {
         let now = Utc::now().timestamp();
         let mut claims = json!({
             "iss": self.url,
@@ -102,7 +102,7 @@ impl Issuer {
     }
 
     /// The verifier-facing requests the issuer has served.
-    async fn fetches(&self) -> usize {
+    pub(crate) async fn fetches(&self) -> usize {
         let log: Vec<String> = self
             .http
             .get(format!("{}/log", self.url))

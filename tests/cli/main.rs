@@ -21,6 +21,7 @@ mod clipboard;
 mod completion;
 mod exchange;
 mod exposure;
+mod federated_exchange;
 mod federation;
 mod finality;
 mod generated;
@@ -60,6 +61,7 @@ fn main() {
             completion::tests(),
             exchange::tests(),
             exposure::tests(),
+            federated_exchange::tests(),
             federation::tests(),
             finality::tests(),
             generated::tests(),

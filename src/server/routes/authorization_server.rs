@@ -204,7 +204,7 @@ async fn exchange(
         Some(ID_TOKEN_TYPE) => ExchangeSubject::IdToken(subject_token),
         // A JWT this server did not sign is no session of ours: it can only
         // be a CI job's ID token, for the trust policies to judge.
-        Some(JWT_TOKEN_TYPE) if !state.service.issued_here(subject_token) => {
+        Some(JWT_TOKEN_TYPE) if !crate::auth::names_session_issuer(subject_token) => {
             ExchangeSubject::IdToken(subject_token)
         }
         Some(JWT_TOKEN_TYPE) => {

@@ -131,6 +131,27 @@ fn every_cell_of_the_credential_matrix_holds() {
                     let body = json!({ "before": "2001-01-01T00:00:00Z" });
                     api.status("POST", "/v1/audit/prune", credential, Some(body))
                 }
+                "add a trust policy (`trust add`)" => {
+                    let body = trust_policy(&unique("trust"), None);
+                    api.status("POST", "/v1/trust/policies", credential, Some(body))
+                }
+                "add a trust policy for another user (`trust add --owner`)" => {
+                    let body = trust_policy(&unique("trust"), Some("bob"));
+                    api.status("POST", "/v1/trust/policies", credential, Some(body))
+                }
+                "remove a trust policy (`trust remove`)" => {
+                    let victim = unique("trust");
+                    api.admin(
+                        "POST",
+                        "/v1/trust/policies",
+                        Some(trust_policy(&victim, None)),
+                    );
+                    let path = format!("/v1/trust/policies/{victim}");
+                    api.status("DELETE", &path, credential, None)
+                }
+                "list and show trust policies (`trust list`, `trust show`)" => {
+                    api.status("GET", "/v1/trust/policies", credential, None)
+                }
                 "list and show tokens (`list`, `show`)" => {
                     api.status("GET", "/v1/tokens", credential, None)
                 }
@@ -203,6 +224,11 @@ fn every_cell_of_the_credential_matrix_holds() {
             Operation::EditUser => "edit a user (`user edit`)",
             Operation::RemoveUser => "remove a user (`user remove`)",
             Operation::PruneAudit => "prune the audit log (`audit prune`)",
+            Operation::AddTrustPolicy { for_other: false } => "add a trust policy (`trust add`)",
+            Operation::AddTrustPolicy { for_other: true } => {
+                "add a trust policy for another user (`trust add --owner`)"
+            }
+            Operation::RemoveTrustPolicy => "remove a trust policy (`trust remove`)",
         };
         let (_, marks) = rows
             .iter()
@@ -216,6 +242,18 @@ fn every_cell_of_the_credential_matrix_holds() {
             );
         }
     }
+}
+
+/// A trust policy body for GitHub Actions jobs of acme/api.
+fn trust_policy(name: &str, owner: Option<&str>) -> Value {
+    json!({
+        "name": name,
+        "issuer": "https://token.actions.githubusercontent.com",
+        "audience": "tokenctl",
+        "claims": [{"key": "repository", "pattern": "acme/api"}],
+        "scopes": ["api:read"],
+        "owner": owner,
+    })
 }
 
 pub(crate) fn id_of(api: &Api<'_>, secret: &str) -> i64 {
