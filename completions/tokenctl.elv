@@ -56,6 +56,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand profile 'List, switch and remove saved logins (profiles)'
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
+            cand trust 'Manage trust policies: CI jobs that may exchange their OIDC ID token'
             cand keys 'Manage the signing keys (list and rotate need keys:manage)'
             cand oauth 'Manage OAuth2 tokens of third-party providers (Google, Microsoft, custom)'
             cand completions 'Print a shell completion script'
@@ -233,6 +234,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --scope 'Permission the access token gets (repeatable) [default: all of the subject''s]'
             cand --audience 'Who the access token is for [default: the issuing server]'
             cand --output 'How to print the access token [default: raw]'
+            cand --oidc 'Exchange this CI job''s ID token: github asks GitHub Actions for one (the job needs `permissions: id-token: write`); gitlab reads TOKENCTL_ID_TOKEN (declared under the job''s `id_tokens:`)'
+            cand --oidc-audience 'The audience GitHub mints the ID token for: the trust policy''s --audience [default: the server URL]'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
@@ -241,6 +244,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
             cand --strict-ttl 'Refuse, instead of shortening, a --ttl the server cannot give in full'
             cand --token-stdin 'Read the token to exchange from stdin (one line)'
+            cand --id-token-stdin 'Read an OpenID Connect ID token (a JWT) from stdin and exchange it'
             cand --json 'Print machine-readable JSON on stdout'
             cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
             cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
@@ -1162,6 +1166,161 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;user;help;help'= {
         }
+        &'tokenctl;trust'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List trust policies (needs trust:manage)'
+            cand ls 'List trust policies (needs trust:manage)'
+            cand show 'Show one trust policy (needs trust:manage)'
+            cand add 'Add a trust policy: CI jobs that may exchange their ID token (needs trust:manage)'
+            cand remove 'Remove a trust policy (needs trust:manage and a login session)'
+            cand rm 'Remove a trust policy (needs trust:manage and a login session)'
+            cand test 'Explain, claim by claim, whether trust policies admit an ID token'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;trust;list'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;trust;ls'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;trust;show'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;trust;add'= {
+            cand --issuer 'The OpenID Connect issuer (https://, or http:// on a loopback address)'
+            cand --audience 'The audience the ID token must be minted for (its `aud`)'
+            cand --claim 'A claim the ID token must have, KEY=PATTERN (repeatable)'
+            cand --github-repo 'GitHub Actions preset: jobs of this repository'
+            cand --gitlab-project 'GitLab CI preset: jobs of this project'
+            cand --ref 'With a preset: only jobs running on this branch (or full ref)'
+            cand --environment 'With --github-repo: only jobs of this deployment environment'
+            cand --workflow 'With --github-repo: only jobs of this workflow file'
+            cand --gitlab-url 'With --gitlab-project: the GitLab instance [default: https://gitlab.com]'
+            cand --role 'The role whose permissions the policy grants'
+            cand --scope 'A permission the policy grants (repeatable), instead of a role'
+            cand --owner 'Whose authority the access tokens carry [default: you]'
+            cand --max-ttl 'The longest an access token issued under the policy lives [default: 15m]'
+            cand --description 'What the policy is for'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;trust;remove'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;trust;rm'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;trust;test'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --all 'Test against every policy that trusts the token''s issuer'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;trust;help'= {
+            cand list 'List trust policies (needs trust:manage)'
+            cand show 'Show one trust policy (needs trust:manage)'
+            cand add 'Add a trust policy: CI jobs that may exchange their ID token (needs trust:manage)'
+            cand remove 'Remove a trust policy (needs trust:manage and a login session)'
+            cand test 'Explain, claim by claim, whether trust policies admit an ID token'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;trust;help;list'= {
+        }
+        &'tokenctl;trust;help;show'= {
+        }
+        &'tokenctl;trust;help;add'= {
+        }
+        &'tokenctl;trust;help;remove'= {
+        }
+        &'tokenctl;trust;help;test'= {
+        }
+        &'tokenctl;trust;help;help'= {
+        }
         &'tokenctl;keys'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
@@ -1585,6 +1744,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand profile 'List, switch and remove saved logins (profiles)'
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
+            cand trust 'Manage trust policies: CI jobs that may exchange their OIDC ID token'
             cand keys 'Manage the signing keys (list and rotate need keys:manage)'
             cand oauth 'Manage OAuth2 tokens of third-party providers (Google, Microsoft, custom)'
             cand completions 'Print a shell completion script'
@@ -1713,6 +1873,23 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;user;edit'= {
         }
         &'tokenctl;help;user;remove'= {
+        }
+        &'tokenctl;help;trust'= {
+            cand list 'List trust policies (needs trust:manage)'
+            cand show 'Show one trust policy (needs trust:manage)'
+            cand add 'Add a trust policy: CI jobs that may exchange their ID token (needs trust:manage)'
+            cand remove 'Remove a trust policy (needs trust:manage and a login session)'
+            cand test 'Explain, claim by claim, whether trust policies admit an ID token'
+        }
+        &'tokenctl;help;trust;list'= {
+        }
+        &'tokenctl;help;trust;show'= {
+        }
+        &'tokenctl;help;trust;add'= {
+        }
+        &'tokenctl;help;trust;remove'= {
+        }
+        &'tokenctl;help;trust;test'= {
         }
         &'tokenctl;help;keys'= {
             cand list 'List the signing keys: the active one and the retired ones still published'

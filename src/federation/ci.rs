@@ -67,10 +67,12 @@ pub fn gitlab_id_token() -> Result<String> {
     let value = std::env::var(env::ID_TOKEN).unwrap_or_default();
     let value = value.trim();
     if value.is_empty() {
-        return Err(Error::unauthenticated(format!("{} is not set", env::ID_TOKEN)).with_hint(format!(
-            "declare it in the job: id_tokens: {{ {}: {{ aud: AUDIENCE }} }}",
-            env::ID_TOKEN
-        )));
+        return Err(
+            Error::unauthenticated(format!("{} is not set", env::ID_TOKEN)).with_hint(format!(
+                "declare it in the job: id_tokens: {{ {}: {{ aud: AUDIENCE }} }}",
+                env::ID_TOKEN
+            )),
+        );
     }
     Ok(value.to_owned())
 }

@@ -348,9 +348,9 @@ pub fn check_credential(actor: &Actor, operation: Operation) -> Result<()> {
     }
     let doing = operation.doing();
     Err(match actor.credential {
-        Credential::Token(_) | Credential::AccessToken | Credential::IdToken => Error::denied(format!(
-            "a token may not {doing}: that needs a login session"
-        ))
+        Credential::Token(_) | Credential::AccessToken | Credential::IdToken => Error::denied(
+            format!("a token may not {doing}: that needs a login session"),
+        )
         .because(Reason::SessionRequired),
         _ => Error::denied(format!("this credential may not {doing}")),
     })

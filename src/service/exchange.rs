@@ -10,7 +10,8 @@ use crate::auth::SessionClaims;
 use crate::credential_cache;
 use crate::error::{Error, ErrorKind, Result};
 use crate::exchange::{
-    self, AccessClaims, ActingParty, ExchangeError, ExchangePolicy, ExchangeRequest, Exchanged, Introspection,
+    self, AccessClaims, ActingParty, ExchangeError, ExchangePolicy, ExchangeRequest, Exchanged,
+    Introspection,
 };
 use crate::model::{Id, Permissions, Status, permissions_from_str, permissions_to_string};
 use crate::policy::{self, Act, Actor, Credential};

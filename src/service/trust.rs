@@ -191,23 +191,19 @@ impl TokenService {
             None => self.store.trust_policies(None).await?,
         };
         let conditions = conditions(&policies);
-        let token = federation::verify_from_trusted_issuer(
-            token,
-            &conditions,
-            self.issuers()?,
-            self.now(),
-        )
-        .await
-        .map_err(|rejection| match rejection {
-            Rejection::UnknownIssuer(issuer) => Error::invalid(match name {
-                Some(name) => format!(
-                    "the trust policy '{name}' is for another issuer; the token's is {}",
-                    quoted(&issuer)
-                ),
-                None => format!("no trust policy names the issuer {}", quoted(&issuer)),
-            }),
-            other => Error::invalid(other.to_string()),
-        })?;
+        let token =
+            federation::verify_from_trusted_issuer(token, &conditions, self.issuers()?, self.now())
+                .await
+                .map_err(|rejection| match rejection {
+                    Rejection::UnknownIssuer(issuer) => Error::invalid(match name {
+                        Some(name) => format!(
+                            "the trust policy '{name}' is for another issuer; the token's is {}",
+                            quoted(&issuer)
+                        ),
+                        None => format!("no trust policy names the issuer {}", quoted(&issuer)),
+                    }),
+                    other => Error::invalid(other.to_string()),
+                })?;
         let verdicts = federation::verdicts_on(&token, &conditions)
             .into_iter()
             .map(|(policy, checks)| TrustVerdict {
@@ -274,7 +270,10 @@ impl TokenService {
             .active_user(&trust.owner)
             .await
             .map_err(|error| refused(format!("policy '{name}': {}", error.message)))?;
-        let role = self.role(&owner.role).await.map_err(FederationFailure::Server)?;
+        let role = self
+            .role(&owner.role)
+            .await
+            .map_err(FederationFailure::Server)?;
         let permissions = trust
             .permissions
             .intersection(&role.permissions)
@@ -346,7 +345,9 @@ impl TokenService {
         }
         let ours = self.issuer().map(|issuer| issuer.policy.issuer.clone());
         let issuer = request.issuer.trim_end_matches('/');
-        if ours.as_deref().is_ok_and(|ours| ours.trim_end_matches('/') == issuer)
+        if ours
+            .as_deref()
+            .is_ok_and(|ours| ours.trim_end_matches('/') == issuer)
             || request.issuer == LOCAL_ISSUER
         {
             return Err(Error::invalid(

@@ -13,14 +13,14 @@ const GRANT: &str = "urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange";
 
 /// An ID token for a GitHub Actions job of acme/api on main, signed with
 /// `alg`, with `overrides` on top of the usual claims.
-fn mint(issuer: &Issuer, alg: &str, overrides: Value) -> String {
+fn mint(issuer: &Issuer, alg: &str, overrides: &Value) -> String {
     mint_raw(
         issuer,
-        json!({ "alg": alg, "claims": issuer.github_claims(&overrides) }),
+        &json!({ "alg": alg, "claims": issuer.github_claims(overrides) }),
     )
 }
 
-fn mint_raw(issuer: &Issuer, request: Value) -> String {
+fn mint_raw(issuer: &Issuer, request: &Value) -> String {
     let answer = common::http_send(
         "POST",
         &format!("{}/mint", issuer.url),
@@ -81,7 +81,8 @@ fn claims_of(jwt: &str) -> Value {
 
 /// A form POST of `id_token` to the token endpoint: `(status, body)`.
 fn token_endpoint(url: &str, id_token: &str, token_type: &str) -> (u16, Value) {
-    let form = format!("grant_type={GRANT}&subject_token={id_token}&subject_token_type={token_type}");
+    let form =
+        format!("grant_type={GRANT}&subject_token={id_token}&subject_token_type={token_type}");
     let answer = common::http_send(
         "POST",
         &format!("{url}/oauth2/token"),
@@ -125,7 +126,7 @@ fn a_ci_job_exchanges_its_id_token_once_for_the_policys_owner() {
         assert_eq!(policy["permissions"], json!(["tokens:read"]));
         assert_eq!(policy["max_ttl_seconds"], 120);
 
-        let id_token = mint(&issuer, "ES256", json!({}));
+        let id_token = mint(&issuer, "ES256", &json!({}));
         let answer = exchanged(&env, &id_token, &["--ttl", "10m"]);
         let access = answer["access_token"].as_str().expect("access token");
         assert_eq!(answer["scope"], "tokens:read");
@@ -150,9 +151,11 @@ fn a_ci_job_exchanges_its_id_token_once_for_the_policys_owner() {
         assert_fails(&again, 4, "not accepted by any trust policy");
         let details = audit_details(&env, "token.exchange");
         assert!(
-            details.iter().any(|detail| detail.contains("via trust policy 'acme-api'")
-                && detail.contains("repository \"acme/api\"")
-                && detail.contains("jti")),
+            details
+                .iter()
+                .any(|detail| detail.contains("via trust policy 'acme-api'")
+                    && detail.contains("repository \"acme/api\"")
+                    && detail.contains("jti")),
             "{details:?}"
         );
         let refusals = audit_details(&env, "token.exchange.refused");
@@ -164,7 +167,7 @@ fn a_ci_job_exchanges_its_id_token_once_for_the_policys_owner() {
         // Removing the policy ends what it issued, at once.
         env.ok(&["trust", "remove", "acme-api"]);
         assert_eq!(bearer_status(&url, access), 401);
-        let later = mint(&issuer, "RS256", json!({}));
+        let later = mint(&issuer, "RS256", &json!({}));
         assert_fails(&exchange(&env, &later, &[]), 4, "not accepted");
     }
 }
@@ -178,27 +181,31 @@ fn refused_id_tokens_get_a_generic_invalid_grant_and_an_audited_reason() {
     let claims = issuer.github_claims(&json!({}));
     let cases = [
         (
-            mint(&issuer, "RS256", json!({"aud": "https://elsewhere"})),
+            mint(&issuer, "RS256", &json!({"aud": "https://elsewhere"})),
             "aud",
         ),
         (
-            mint(&issuer, "RS256", json!({"repository": "acme/other"})),
+            mint(&issuer, "RS256", &json!({"repository": "acme/other"})),
             "repository",
         ),
         (
-            mint(&issuer, "ES256", json!({"exp": now - 120, "iat": now - 400})),
+            mint(
+                &issuer,
+                "ES256",
+                &json!({"exp": now - 120, "iat": now - 400}),
+            ),
             "expired",
         ),
         (
-            mint(&issuer, "ES256", json!({"nbf": now + 600})),
+            mint(&issuer, "ES256", &json!({"nbf": now + 600})),
             "not valid yet",
         ),
         (
-            mint_raw(&issuer, json!({"alg": "none", "claims": claims})),
+            mint_raw(&issuer, &json!({"alg": "none", "claims": claims})),
             "\"none\"",
         ),
         (
-            mint_raw(&issuer, json!({"alg": "HS256-public", "claims": claims})),
+            mint_raw(&issuer, &json!({"alg": "HS256-public", "claims": claims})),
             "\"HS256\"",
         ),
     ];
@@ -221,7 +228,7 @@ fn refused_id_tokens_get_a_generic_invalid_grant_and_an_audited_reason() {
     // An issuer no policy names is refused without contacting it.
     let before = fetches(&issuer);
     let elsewhere = issuer.url.replace("127.0.0.1", "localhost");
-    let token = mint(&issuer, "RS256", json!({"iss": elsewhere}));
+    let token = mint(&issuer, "RS256", &json!({"iss": elsewhere}));
     let jwt_type = "urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Ajwt";
     let (status, body) = token_endpoint(&url, &token, jwt_type);
     assert_eq!((status, &body["error"]), (400, &json!("invalid_grant")));
@@ -278,14 +285,17 @@ fn github_actions_and_gitlab_ci_jobs_need_no_stored_secret() {
     assert_fails(&outside, 4, "ACTIONS_ID_TOKEN_REQUEST_URL is not set");
 
     // GitLab: the job declared the ID token under id_tokens:.
-    let id_token = mint(&issuer, "RS256", json!({}));
+    let id_token = mint(&issuer, "RS256", &json!({}));
     let output = env
         .cmd(&["exchange", "--oidc", "gitlab", "--server", &url])
         .env("TOKENCTL_ID_TOKEN", &id_token)
         .output()
         .expect("run");
     common::assert_success(&output, &["exchange", "--oidc", "gitlab"]);
-    assert_eq!(claims_of(stdout(&output).trim())["trust_policy"], "acme-api");
+    assert_eq!(
+        claims_of(stdout(&output).trim())["trust_policy"],
+        "acme-api"
+    );
     let unset = env
         .cmd(&["exchange", "--oidc", "gitlab", "--server", &url])
         .output()
@@ -306,14 +316,28 @@ fn trust_policies_grant_no_more_than_author_and_owner_hold() {
     );
     let stripped = policy["stripped_permissions"].as_array().expect("list");
     assert!(stripped.contains(&json!("users:manage")), "{policy}");
-    assert!(!policy["permissions"].as_array().expect("list").contains(&json!("users:manage")));
+    assert!(
+        !policy["permissions"]
+            .as_array()
+            .expect("list")
+            .contains(&json!("users:manage"))
+    );
 
     // A PAT may not add one, whatever it holds.
     let pat = env.create(&["pat"]);
     let output = env
         .cmd(&[
-            "trust", "add", "by-pat", "--issuer", &issuer.url, "--audience", AUDIENCE,
-            "--claim", "repository=acme/api", "--scope", "api:read",
+            "trust",
+            "add",
+            "by-pat",
+            "--issuer",
+            &issuer.url,
+            "--audience",
+            AUDIENCE,
+            "--claim",
+            "repository=acme/api",
+            "--scope",
+            "api:read",
         ])
         .env("TOKENCTL_TOKEN", &pat)
         .output()
@@ -322,14 +346,29 @@ fn trust_policies_grant_no_more_than_author_and_owner_hold() {
 
     // Too broad, our own issuer, a bad issuer URL, a taken name: refused.
     let refusals: [(&[&str], &str); 4] = [
-        (&["--claim", "repository_owner=acme*"], "would admit every job"),
+        (
+            &["--claim", "repository_owner=acme*"],
+            "would admit every job",
+        ),
         (&["--issuer", "http://example.com"], "https"),
         (&["--issuer", &env.server_url().expect("url")], "own issuer"),
         (&["--claim", "repository=acme/api"], "already exists"),
     ];
     for (extra, message) in refusals {
-        let name = if message == "already exists" { "bob-ci" } else { "other" };
-        let mut args = vec!["trust", "add", name, "--audience", AUDIENCE, "--scope", "api:read"];
+        let name = if message == "already exists" {
+            "bob-ci"
+        } else {
+            "other"
+        };
+        let mut args = vec![
+            "trust",
+            "add",
+            name,
+            "--audience",
+            AUDIENCE,
+            "--scope",
+            "api:read",
+        ];
         if !extra.contains(&"--issuer") {
             args.extend_from_slice(&["--issuer", &issuer.url]);
         }
@@ -349,14 +388,13 @@ fn trust_policies_grant_no_more_than_author_and_owner_hold() {
     assert_eq!(shown["issuer"], json!(issuer.url));
 
     // trust test explains, claim by claim, and uses nothing up.
-    let good = mint(&issuer, "EdDSA", json!({}));
-    let verdicts: Value = serde_json::from_str(&stdout(&env.run_with_stdin(
-        &["trust", "test", "--all", "--json"],
-        format!("{good}\n"),
-    )))
+    let good = mint(&issuer, "EdDSA", &json!({}));
+    let verdicts: Value = serde_json::from_str(&stdout(
+        &env.run_with_stdin(&["trust", "test", "--all", "--json"], format!("{good}\n")),
+    ))
     .expect("JSON");
     assert_eq!(verdicts["policies"][0]["matched"], true, "{verdicts}");
-    let wrong = mint(&issuer, "EdDSA", json!({"ref": "refs/tags/v1"}));
+    let wrong = mint(&issuer, "EdDSA", &json!({"ref": "refs/tags/v1"}));
     let output = env.run_with_stdin(&["trust", "test", "bob-ci"], format!("{wrong}\n"));
     assert_eq!(common::code(&output), 4);
     let text = stdout(&output);
@@ -372,7 +410,7 @@ fn a_replayed_id_token_is_refused_by_a_second_replica() {
     add_policy(&env, &issuer, "acme-api", &["--scope", "tokens:read"]);
     let database = env.server().database.clone();
     let replica = env.start_server(&database, None, &[]);
-    let id_token = mint(&issuer, "RS256", json!({}));
+    let id_token = mint(&issuer, "RS256", &json!({}));
     let (status, body) = token_endpoint(&env.server_url().expect("url"), &id_token, ID_TOKEN_TYPE);
     assert_eq!(status, 200, "{body}");
     let (status, body) = token_endpoint(&replica.url, &id_token, ID_TOKEN_TYPE);

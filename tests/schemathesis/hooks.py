@@ -77,6 +77,27 @@ STATE_DEPENDENT_REFUSALS = {
         r" is both added and removed$",
         r"^a role needs at least one permission$",
     ],
+    # Whether a trust policy pins one repository (a rule on a pinning
+    # claim, exact or with its first `*` after a `/`) is about the rules
+    # together; a URL's syntax, and whether it is this server's own
+    # issuer, are more than a pattern; role and scopes are either-or.
+    "addTrustPolicy": [
+        r"would admit every job its issuer signs for",
+        r"cannot be an issuer URL",
+        r"^a trust policy cannot name this server's own issuer$",
+        r"^a trust policy takes a role or scopes, not both$",
+        r"^a trust policy needs a role or scopes",
+        r"^no role named ",
+    ],
+    # An ID token's contents, signature and issuer are checked against the
+    # issuer's published keys and the stored policies.
+    "testTrustPolicies": [
+        r"^the ID token ",
+        r"^the issuer publishes no key",
+        r"^cannot get the issuer's keys",
+        r"^no trust policy names the issuer ",
+        r"^the trust policy '.*' is for another issuer",
+    ],
     # The role to move holders to must exist, and be another one.
     "removeRole": [
         r"^no role named ",

@@ -21,8 +21,8 @@ use crate::backend::Backend;
 use crate::error::{Error, ErrorKind, Reason, Result};
 use crate::exchange::{
     ACCESS_TOKEN_TYPE, AccessClaims, ExchangeError, ExchangeRequest, ExchangeResponse, Exchanged,
-    ID_TOKEN_TYPE, JWT_TOKEN_TYPE, OAuthErrorBody, TOKEN_EXCHANGE_GRANT, TOKEN_PATH, invalid_access_token,
-    verify_with_jwks,
+    ID_TOKEN_TYPE, JWT_TOKEN_TYPE, OAuthErrorBody, TOKEN_EXCHANGE_GRANT, TOKEN_PATH,
+    invalid_access_token, verify_with_jwks,
 };
 use crate::http::{http_client, parse_server_url};
 use crate::jose::{KeyInfo, Rotation};

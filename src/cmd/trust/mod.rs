@@ -24,7 +24,7 @@ pub enum Command {
     #[command(visible_alias = "ls")]
     List(list::Args),
     Show(show::Args),
-    Add(add::Args),
+    Add(Box<add::Args>),
     #[command(visible_alias = "rm")]
     Remove(remove::Args),
     Test(test::Args),
@@ -34,7 +34,7 @@ pub async fn run(ctx: &Context, command: Command) -> Result<()> {
     match command {
         Command::List(args) => list::run(ctx, args).await,
         Command::Show(args) => show::run(ctx, args).await,
-        Command::Add(args) => add::run(ctx, args).await,
+        Command::Add(args) => add::run(ctx, *args).await,
         Command::Remove(args) => remove::run(ctx, args).await,
         Command::Test(args) => test::run(ctx, args).await,
     }

@@ -18,11 +18,7 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &Context, args: Args) -> Result<()> {
-    let removed = ctx
-        .backend()
-        .await?
-        .remove_trust_policy(&args.name)
-        .await?;
+    let removed = ctx.backend().await?.remove_trust_policy(&args.name).await?;
     if ctx.out.json {
         return ctx.out.json(&removed);
     }

@@ -59,7 +59,10 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
                         if check.ok { "ok" } else { "FAIL" }.to_owned(),
                         check.claim.clone(),
                         check.expected.clone(),
-                        check.found.clone().unwrap_or_else(|| "(missing)".to_owned()),
+                        check
+                            .found
+                            .clone()
+                            .unwrap_or_else(|| "(missing)".to_owned()),
                     ]
                 })
                 .collect();

@@ -48,7 +48,9 @@ async fn remove(
     Caller(actor): Caller,
     Path(name): Path<String>,
 ) -> ApiResult<Json<TrustPolicy>> {
-    Ok(Json(state.service.remove_trust_policy(&actor, &name).await?))
+    Ok(Json(
+        state.service.remove_trust_policy(&actor, &name).await?,
+    ))
 }
 
 async fn test(

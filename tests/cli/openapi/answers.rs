@@ -680,6 +680,98 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
     );
     assert_eq!(answer["pruned"], 0);
 
+    // Trust policies, and an ID token from a real issuer judged by them.
+    let issuer = crate::federation::Issuer::start();
+    let policy = json!({
+        "name": "acme-api",
+        "issuer": issuer.url,
+        "audience": crate::federation::AUDIENCE,
+        "claims": [{"key": "repository", "pattern": "acme/api"}],
+        "scopes": ["tokens:read"],
+    });
+    let trust = "/v1/trust/policies";
+    step!(
+        "post",
+        "/v1/trust/policies",
+        trust,
+        me,
+        Some(policy.clone()),
+        ok
+    );
+    let conflict = StatusCode::CONFLICT;
+    step!(
+        "post",
+        "/v1/trust/policies",
+        trust,
+        me,
+        Some(policy.clone()),
+        conflict
+    );
+    let mut broad = policy.clone();
+    broad["name"] = json!("broad");
+    broad["claims"] = json!([{"key": "ref", "pattern": "refs/heads/main"}]);
+    let bad = StatusCode::BAD_REQUEST;
+    step!("post", "/v1/trust/policies", trust, me, Some(broad), bad);
+    step!("get", "/v1/trust/policies", trust, me, None, ok);
+    let named = "/v1/trust/policies/acme-api";
+    step!("get", "/v1/trust/policies/{name}", named, me, None, ok);
+    let missing = "/v1/trust/policies/nothing";
+    let not_found = StatusCode::NOT_FOUND;
+    step!(
+        "get",
+        "/v1/trust/policies/{name}",
+        missing,
+        me,
+        None,
+        not_found
+    );
+    let id_token = issuer.mint("ES256", json!({})).await;
+    let test = json!({ "token": id_token });
+    let verdicts = step!(
+        "post",
+        "/v1/trust/test",
+        "/v1/trust/test",
+        me,
+        Some(test),
+        ok
+    );
+    assert_eq!(verdicts["policies"][0]["matched"], true, "{verdicts}");
+    let garbage = json!({ "token": "a.b.c" });
+    step!(
+        "post",
+        "/v1/trust/test",
+        "/v1/trust/test",
+        me,
+        Some(garbage),
+        bad
+    );
+    let form = format!(
+        "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange\
+         &subject_token={id_token}\
+         &subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Aid_token"
+    );
+    let request = Request::post("/oauth2/token")
+        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(form))
+        .expect("request");
+    let answer = api.send(request).await;
+    assert_eq!(
+        answer.status,
+        ok,
+        "{:?}",
+        String::from_utf8_lossy(&answer.bytes)
+    );
+    assert_documented(&doc, "/oauth2/token", "post", &answer);
+    step!("delete", "/v1/trust/policies/{name}", named, me, None, ok);
+    step!(
+        "delete",
+        "/v1/trust/policies/{name}",
+        named,
+        me,
+        None,
+        not_found
+    );
+
     // Two-factor enrolment; afterwards a password alone is not enough.
     step!(
         "post",
