@@ -949,6 +949,32 @@ pub fn check_description(description: &str) -> Result<()> {
     Ok(())
 }
 
+/// Longest claim name a trust policy's rule names.
+pub const MAX_CLAIM_NAME_LEN: usize = 64;
+/// Longest issuer, audience or claim pattern of a trust policy.
+pub const MAX_FIELD_LEN: usize = 256;
+
+/// One line of configuration that is printed back to people (a trust
+/// policy's issuer, audience, claim names and patterns): not blank, at
+/// most `max` characters, no control, invisible or direction-changing
+/// characters.
+pub fn check_field(what: &str, text: &str, max: usize) -> Result<()> {
+    if text.trim().is_empty() {
+        return Err(Error::invalid(format!("the {what} is empty")));
+    }
+    if text.chars().count() > max {
+        return Err(Error::invalid(format!(
+            "the {what} is longer than {max} characters"
+        )));
+    }
+    if text.chars().any(|c| c.is_control() || is_deceptive(c)) {
+        return Err(Error::invalid(format!(
+            "the {what} may not contain control, invisible or direction-changing characters"
+        )));
+    }
+    Ok(())
+}
+
 /// Why a token was revoked, as it goes into one line of the audit log:
 /// short, one line, printable.
 pub fn check_reason(reason: &str) -> Result<()> {

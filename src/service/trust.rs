@@ -20,12 +20,9 @@ use super::TokenService;
 /// The longest access token a policy issues when its author names none.
 pub const DEFAULT_TRUST_TTL: Duration = Duration::minutes(15);
 
-/// Bounds on what a policy's author writes, so that a policy stays a line
-/// or two of the audit log and of `trust list`.
+/// At most this many claim rules: a policy stays a line or two of the
+/// audit log and of `trust list`.
 const MAX_RULES: usize = 16;
-const MAX_CLAIM_NAME: usize = 64;
-const MAX_PATTERN: usize = 256;
-const MAX_URL: usize = 256;
 
 /// How much of a refused token's own words (its issuer, say) the audit
 /// entry keeps: whoever sent it chose them.
@@ -332,16 +329,16 @@ impl TokenService {
     /// broad, or names this server's own issuer (its tokens are exchanged
     /// as sessions, never as someone else's ID tokens).
     fn condition(&self, request: &NewTrustPolicy) -> Result<Condition> {
-        check_text("issuer", &request.issuer, MAX_URL)?;
-        check_text("audience", &request.audience, MAX_URL)?;
+        policy::check_field("issuer", &request.issuer, policy::MAX_FIELD_LEN)?;
+        policy::check_field("audience", &request.audience, policy::MAX_FIELD_LEN)?;
         if request.claims.len() > MAX_RULES {
             return Err(Error::invalid(format!(
                 "a trust policy takes at most {MAX_RULES} claim rules"
             )));
         }
         for ClaimRule { key, pattern } in &request.claims {
-            check_text("claim name", key, MAX_CLAIM_NAME)?;
-            check_text("claim pattern", pattern, MAX_PATTERN)?;
+            policy::check_field("claim name", key, policy::MAX_CLAIM_NAME_LEN)?;
+            policy::check_field("claim pattern", pattern, policy::MAX_FIELD_LEN)?;
         }
         let ours = self.issuer().map(|issuer| issuer.policy.issuer.clone());
         let issuer = request.issuer.trim_end_matches('/');
@@ -391,28 +388,6 @@ fn trust_ttl(seconds: Option<i64>) -> Result<Duration> {
         )));
     }
     Ok(Duration::seconds(seconds))
-}
-
-/// Refuses an empty, overlong, or deceptive value: what a policy holds is
-/// printed back to people.
-fn check_text(what: &str, text: &str, max: usize) -> Result<()> {
-    if text.trim().is_empty() {
-        return Err(Error::invalid(format!("the {what} is empty")));
-    }
-    if text.chars().count() > max {
-        return Err(Error::invalid(format!(
-            "the {what} is longer than {max} characters"
-        )));
-    }
-    if text
-        .chars()
-        .any(|c| c.is_control() || policy::is_deceptive(c))
-    {
-        return Err(Error::invalid(format!(
-            "the {what} may not contain control, invisible or direction-changing characters"
-        )));
-    }
-    Ok(())
 }
 
 fn added_detail(trust: &TrustPolicy) -> String {

@@ -129,6 +129,22 @@ proptest! {
         );
     }
 
+    fn trust_policy_fields_follow_the_documented_pattern(text in tricky_text(270)) {
+        let rule = &schema("ClaimRule")["properties"];
+        for (documented_as, max) in [
+            (&rule["key"], policy::MAX_CLAIM_NAME_LEN),
+            (&rule["pattern"], policy::MAX_FIELD_LEN),
+            (&schema("NewTrustPolicy")["properties"]["audience"], policy::MAX_FIELD_LEN),
+            (schema("IssuerUrl"), policy::MAX_FIELD_LEN),
+        ] {
+            prop_assert_eq!(
+                documented(documented_as, &text),
+                policy::check_field("field", &text, max).is_ok(),
+                "{:?}", text
+            );
+        }
+    }
+
     fn revocation_reasons_follow_the_documented_pattern(text in tricky_text(310)) {
         let reason = &schema("RevokeByValueRequest")["properties"]["reason"];
         prop_assert_eq!(
@@ -201,6 +217,7 @@ pub(crate) fn tests() -> Vec<crate::harness::Test> {
     vec![
         test!(names_follow_the_documented_pattern),
         test!(descriptions_follow_the_documented_pattern),
+        test!(trust_policy_fields_follow_the_documented_pattern),
         test!(revocation_reasons_follow_the_documented_pattern),
         test!(secrets_have_the_documented_shape),
         test!(documented_durations_are_expiries),
