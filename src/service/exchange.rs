@@ -135,7 +135,20 @@ impl TokenService {
             },
             source: source.to_owned(),
         };
-        self.append_audit(audit).await.map_err(Error::from)?;
+        if let Some(federated) = &subject.federated {
+            let fresh = self
+                .append_audit_claiming(audit, federated.id_token_use())
+                .await
+                .map_err(Error::from)?;
+            if !fresh {
+                self.audit_federation_refused(&federated.replayed(), source)
+                    .await
+                    .map_err(ExchangeError::Server)?;
+                return Err(ExchangeError::InvalidGrant(ID_TOKEN_REFUSED.to_owned()));
+            }
+        } else {
+            self.append_audit(audit).await.map_err(Error::from)?;
+        }
         Ok(Exchanged {
             access_token,
             expires_in: ttl.num_seconds(),

@@ -31,7 +31,7 @@ use crate::metrics::Metrics;
 use crate::model::{Id, Token, User};
 use crate::policy::{Actor, LifetimePolicy};
 use crate::rate_limit::Windows;
-use crate::store::{AuditRecord, ChangeSignal, Store, StoreResult};
+use crate::store::{AuditRecord, ChangeSignal, ClaimingAudit, IdTokenUse, Store, StoreResult};
 use crate::time::Clock;
 
 pub use exchange::ExchangeSubject;
@@ -160,6 +160,26 @@ impl TokenService {
             Some(batcher) => batcher.append(audit).await,
             None => self.store.append_audit(audit).await,
         }
+    }
+
+    /// [`TokenService::append_audit`], taking the ID token `claim` names in
+    /// the same transaction; false (nothing written) when it was taken
+    /// before.
+    async fn append_audit_claiming(
+        &self,
+        audit: AuditRecord,
+        claim: IdTokenUse,
+    ) -> StoreResult<bool> {
+        if let Some(batcher) = &self.audit_batcher {
+            return batcher.append_claiming(audit, Some(claim)).await;
+        }
+        let now = audit.at;
+        let entry = ClaimingAudit {
+            audit,
+            claim: Some(claim),
+        };
+        let fresh = self.store.append_audits_claiming(vec![entry], now).await?;
+        Ok(fresh.first().copied().unwrap_or(false))
     }
 
     /// `load`'s answer, or the cache's current copy of it when this service

@@ -13,7 +13,7 @@ use crate::jose::MAX_TOKEN_LIFETIME;
 use crate::model::{ClaimRule, Permission, Permissions, TrustPolicy};
 use crate::policy::{self, Act, Actor, Credential, Operation};
 use crate::requests::{NewTrustPolicy, TrustVerdict, TrustVerdicts};
-use crate::store::AuditRecord;
+use crate::store::{AuditRecord, IdTokenUse};
 
 use super::TokenService;
 
@@ -53,6 +53,23 @@ impl Federated {
     /// The longest the access token may live: the policy's cap.
     pub(super) fn max_ttl(&self) -> Duration {
         Duration::seconds(self.policy.max_ttl_seconds)
+    }
+
+    /// The ID token's one use, taken with the exchange's audit entry.
+    pub(super) fn id_token_use(&self) -> IdTokenUse {
+        IdTokenUse {
+            issuer: self.token.issuer.clone(),
+            jti: self.token.jti.clone().unwrap_or_default(),
+            expires_at: self.token.expires_at,
+        }
+    }
+
+    /// Why the exchange was refused when its ID token had been taken.
+    pub(super) fn replayed(&self) -> String {
+        format!(
+            "the ID token {} was exchanged before (a replay)",
+            quoted(self.token.jti.as_deref().unwrap_or_default())
+        )
     }
 
     /// The audit log's words for the CI job: policy, issuer, subject, the
@@ -243,20 +260,12 @@ impl TokenService {
                     other => other.to_string(),
                 })
             })?;
-        let Some(jti) = verified.jti.as_deref() else {
+        // Taken once, in the transaction that audits the exchange (see
+        // `Federated::id_token_use`).
+        if verified.jti.is_none() {
             return Err(refused(
                 "the ID token has no jti: it could not be used only once".to_owned(),
             ));
-        };
-        let first_use = self
-            .store
-            .claim_id_token(&verified.issuer, jti, verified.expires_at, now)
-            .await?;
-        if !first_use {
-            return Err(refused(format!(
-                "the ID token {} was exchanged before (a replay)",
-                quoted(jti)
-            )));
         }
         let Some(trust) = policies.into_iter().find(|policy| policy.name == name) else {
             return Err(FederationFailure::Server(Error::internal(format!(

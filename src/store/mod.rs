@@ -81,6 +81,21 @@ pub struct AuditRecord {
     pub source: String,
 }
 
+/// An ID token to take once, until it expires: its issuer and `jti`.
+#[derive(Debug, Clone)]
+pub struct IdTokenUse {
+    pub issuer: String,
+    pub jti: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// An audit entry, and the ID token whose exchange it records, if any.
+#[derive(Debug, Clone)]
+pub struct ClaimingAudit {
+    pub audit: AuditRecord,
+    pub claim: Option<IdTokenUse>,
+}
+
 #[derive(Debug, Clone)]
 pub struct NewToken {
     pub name: String,
@@ -519,17 +534,19 @@ pub trait Store: Send + Sync {
     ) -> StoreResult<()>;
     /// `NotFound` when there is no policy of that name.
     async fn delete_trust_policy(&self, name: &str, audit: AuditRecord) -> StoreResult<()>;
-    /// Records that the ID token (`issuer`, `jti`) has been exchanged, and
-    /// forgets those that expired before `now`. False when it already was:
-    /// a replay, refused on every replica sharing the store.
-    async fn claim_id_token(
-        &self,
-        issuer: &str,
-        jti: &str,
-        expires_at: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> StoreResult<bool>;
     async fn append_audits(&self, audits: Vec<AuditRecord>) -> StoreResult<()>;
+    /// Writes the entries in one transaction, as [`Store::append_audits`];
+    /// an entry that names an ID token takes it first: each (issuer, `jti`)
+    /// is taken once until it expires, on every replica sharing the store,
+    /// so a token copied out of a job cannot be exchanged again. One whose
+    /// ID token was taken before (here, on another replica, or earlier in
+    /// this batch) is not written, and is false in the answer, which is in
+    /// entry order. ID tokens expired before `now` are forgotten.
+    async fn append_audits_claiming(
+        &self,
+        entries: Vec<ClaimingAudit>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Vec<bool>>;
     async fn append_audit(&self, audit: AuditRecord) -> StoreResult<()> {
         self.append_audits(vec![audit]).await
     }

@@ -10,6 +10,8 @@ POST /mint     {"alg", "claims", "kid"?, "header"?}  -> the signed token
                key's PEM: the algorithm-confusion attack)
 POST /rotate   replaces the RSA key with a new one under a new kid
 POST /delay    {"seconds"}: /jwks answers that much later from now on
+POST /mint-many {"alg", "claims", "count"}  -> that many tokens, one per line,
+               the i-th with jti "<claims.jti>-<i>" (for benches/server.sh)
 GET  /log      the verifier-facing requests served so far (paths, in order)
 GET  /actions-token?audience=A   GitHub's ACTIONS_ID_TOKEN_REQUEST_URL: with
                "Authorization: Bearer request-token", {"value": <RS256 token
@@ -122,6 +124,12 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/mint":
             with LOCK:
                 self.answer(200, mint(body).encode(), "application/jwt")
+        elif self.path == "/mint-many":
+            tokens = []
+            for i in range(body["count"]):
+                claims = dict(body["claims"], jti=f"{body['claims']['jti']}-{i}")
+                tokens.append(mint({"alg": body["alg"], "claims": claims}))
+            self.answer(200, "\n".join(tokens).encode(), "text/plain")
         elif self.path == "/rotate":
             with LOCK:
                 STATE["generation"] += 1

@@ -41,9 +41,10 @@ use super::rows::{
     secret_match_from_row, token_from_row, trust_policy_from_row, user_from_row,
 };
 use super::{
-    AuditFilter, AuditRecord, ChangeSignal, Credentials, ListQuery, LoginRecord, NewToken,
-    PoolWaitCounter, PoolWaits, PruneAudit, Removal, RoleRemoval, SchemaVersions, SecretChange,
-    SecretMatch, Store, StoreError, StoreResult, StoredPassword, TokenFilter, UserFilter,
+    AuditFilter, AuditRecord, ChangeSignal, ClaimingAudit, Credentials, ListQuery, LoginRecord,
+    NewToken, PoolWaitCounter, PoolWaits, PruneAudit, Removal, RoleRemoval, SchemaVersions,
+    SecretChange, SecretMatch, Store, StoreError, StoreResult, StoredPassword, TokenFilter,
+    UserFilter,
 };
 use crate::lockout::{self, Admission};
 use crate::model::{
@@ -867,19 +868,6 @@ impl Store for PgStore {
             .await
     }
 
-    async fn claim_id_token(
-        &self,
-        issuer: &str,
-        jti: &str,
-        expires_at: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> StoreResult<bool> {
-        self.write(async |tx| {
-            trust::claim_id_token(tx, issuer, jti, expires_at.timestamp(), now.timestamp()).await
-        })
-        .await
-    }
-
     async fn append_audits(&self, audits: Vec<AuditRecord>) -> StoreResult<()> {
         // A statement per chunk of rows, not per row: a batch costs a few
         // round trips and one commit.
@@ -890,6 +878,27 @@ impl Store for PgStore {
         }
         tx.commit().await?;
         Ok(())
+    }
+
+    async fn append_audits_claiming(
+        &self,
+        entries: Vec<ClaimingAudit>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Vec<bool>> {
+        let mut connection = self.connection().await?;
+        let mut tx = connection.begin().await?;
+        let fresh = trust::take_id_tokens(&mut tx, &entries, now.timestamp()).await?;
+        let audits: Vec<AuditRecord> = entries
+            .into_iter()
+            .zip(&fresh)
+            .filter(|(_, fresh)| **fresh)
+            .map(|(entry, _)| entry.audit)
+            .collect();
+        for chunk in audits.chunks(MAX_AUDITS_PER_INSERT) {
+            insert_audit_rows(&mut tx, chunk).await?;
+        }
+        tx.commit().await?;
+        Ok(fresh)
     }
 
     async fn audit_entries(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>> {

@@ -8,7 +8,7 @@ use sqlx::PgConnection;
 use super::queries::{conflict_or, insert_audit};
 use crate::model::{TrustPolicy, permissions_to_string};
 use crate::store::rows::claims_to_json;
-use crate::store::{AuditRecord, StoreError, StoreResult, trust_name_taken};
+use crate::store::{AuditRecord, ClaimingAudit, StoreError, StoreResult, trust_name_taken};
 
 pub(super) async fn insert(
     tx: &mut PgConnection,
@@ -59,17 +59,42 @@ pub(super) async fn delete(
     insert_audit(tx, audit).await
 }
 
-pub(super) async fn claim_id_token(
+/// Takes the ID token of each entry that names one, and answers which
+/// entries are fresh (see `Store::append_audits_claiming`); the caller
+/// writes the audit entries of those.
+pub(super) async fn take_id_tokens(
     tx: &mut PgConnection,
-    issuer: &str,
-    jti: &str,
-    expires_at: i64,
+    entries: &[ClaimingAudit],
     now: i64,
-) -> StoreResult<bool> {
+) -> StoreResult<Vec<bool>> {
+    forget_expired_id_tokens(tx, now).await?;
+    let mut fresh = Vec::with_capacity(entries.len());
+    for entry in entries {
+        fresh.push(match &entry.claim {
+            Some(claim) => {
+                take_id_token(tx, &claim.issuer, &claim.jti, claim.expires_at.timestamp()).await?
+            }
+            None => true,
+        });
+    }
+    Ok(fresh)
+}
+
+async fn forget_expired_id_tokens(tx: &mut PgConnection, now: i64) -> StoreResult<()> {
     sqlx::query("DELETE FROM id_tokens_used WHERE expires_at < $1")
         .bind(now)
         .execute(&mut *tx)
         .await?;
+    Ok(())
+}
+
+/// False when the ID token was taken before.
+async fn take_id_token(
+    tx: &mut PgConnection,
+    issuer: &str,
+    jti: &str,
+    expires_at: i64,
+) -> StoreResult<bool> {
     let claimed = sqlx::query(
         "INSERT INTO id_tokens_used (issuer, jti, expires_at) VALUES ($1, $2, $3)
          ON CONFLICT DO NOTHING",

@@ -33,9 +33,10 @@ use super::rows::{
     token_from_row, trust_policy_from_row, user_from_row,
 };
 use super::{
-    AuditFilter, AuditRecord, ChangeSignal, Credentials, ListQuery, LoginRecord, NewToken,
-    PoolWaitCounter, PoolWaits, PruneAudit, Removal, RoleRemoval, SchemaVersions, SecretChange,
-    SecretMatch, Store, StoreError, StoreResult, StoredPassword, TokenFilter, UserFilter,
+    AuditFilter, AuditRecord, ChangeSignal, ClaimingAudit, Credentials, ListQuery, LoginRecord,
+    NewToken, PoolWaitCounter, PoolWaits, PruneAudit, Removal, RoleRemoval, SchemaVersions,
+    SecretChange, SecretMatch, Store, StoreError, StoreResult, StoredPassword, TokenFilter,
+    UserFilter,
 };
 use crate::lockout::{self, Admission};
 use crate::model::{
@@ -792,22 +793,17 @@ impl Store for SqliteStore {
         self.write(move |tx| trust::delete(tx, &name, &audit)).await
     }
 
-    async fn claim_id_token(
-        &self,
-        issuer: &str,
-        jti: &str,
-        expires_at: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> StoreResult<bool> {
-        let (issuer, jti) = (issuer.to_owned(), jti.to_owned());
-        self.write(move |tx| {
-            trust::claim_id_token(tx, &issuer, &jti, expires_at.timestamp(), now.timestamp())
-        })
-        .await
-    }
-
     async fn append_audits(&self, audits: Vec<AuditRecord>) -> StoreResult<()> {
         self.write(move |tx| audits.iter().try_for_each(|audit| insert_audit(tx, audit)))
+            .await
+    }
+
+    async fn append_audits_claiming(
+        &self,
+        entries: Vec<ClaimingAudit>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Vec<bool>> {
+        self.write(move |tx| trust::append_claiming(tx, &entries, now.timestamp()))
             .await
     }
 

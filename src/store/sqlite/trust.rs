@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, Transaction};
 use super::queries::insert_audit;
 use crate::model::{TrustPolicy, permissions_to_string};
 use crate::store::rows::claims_to_json;
-use crate::store::{AuditRecord, StoreError, StoreResult, trust_name_taken};
+use crate::store::{AuditRecord, ClaimingAudit, StoreError, StoreResult, trust_name_taken};
 
 pub(super) fn insert(
     tx: &Transaction<'_>,
@@ -56,14 +56,42 @@ pub(super) fn delete(tx: &Transaction<'_>, name: &str, audit: &AuditRecord) -> S
     insert_audit(tx, audit)
 }
 
-pub(super) fn claim_id_token(
+/// Writes `entries` (see `Store::append_audits_claiming`).
+pub(super) fn append_claiming(
+    tx: &Transaction<'_>,
+    entries: &[ClaimingAudit],
+    now: i64,
+) -> StoreResult<Vec<bool>> {
+    forget_expired_id_tokens(tx, now)?;
+    entries
+        .iter()
+        .map(|entry| {
+            let fresh = match &entry.claim {
+                Some(claim) => {
+                    take_id_token(tx, &claim.issuer, &claim.jti, claim.expires_at.timestamp())?
+                }
+                None => true,
+            };
+            if fresh {
+                insert_audit(tx, &entry.audit)?;
+            }
+            Ok(fresh)
+        })
+        .collect()
+}
+
+fn forget_expired_id_tokens(tx: &Transaction<'_>, now: i64) -> StoreResult<()> {
+    tx.execute("DELETE FROM id_tokens_used WHERE expires_at < ?1", [now])?;
+    Ok(())
+}
+
+/// False when the ID token was taken before.
+fn take_id_token(
     tx: &Transaction<'_>,
     issuer: &str,
     jti: &str,
     expires_at: i64,
-    now: i64,
 ) -> StoreResult<bool> {
-    tx.execute("DELETE FROM id_tokens_used WHERE expires_at < ?1", [now])?;
     let claimed = tx.execute(
         "INSERT OR IGNORE INTO id_tokens_used (issuer, jti, expires_at) VALUES (?1, ?2, ?3)",
         (issuer, jti, expires_at),

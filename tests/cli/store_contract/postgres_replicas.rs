@@ -364,11 +364,8 @@ async fn replicas_exchange_an_id_token_once_and_add_a_policy_name_once() {
             let mut won = Vec::new();
             for job in 0..JOBS {
                 let jti = format!("job-{job}");
-                if store
-                    .claim_id_token(ISSUER, &jti, expires, now)
-                    .await
-                    .expect("claim")
-                {
+                let entry = super::trust::exchange_of(ISSUER, &jti, expires);
+                if super::trust::exchanged_once(store.as_ref(), entry, now).await {
                     won.push(job);
                 }
             }

@@ -3,7 +3,7 @@
 
 use super::*;
 use tokenctl::model::{ClaimRule, TrustPolicy};
-use tokenctl::store::AuditRecord;
+use tokenctl::store::{AuditRecord, ClaimingAudit, IdTokenUse};
 
 fn record(action: &'static str, detail: &str) -> AuditRecord {
     AuditRecord {
@@ -125,20 +125,41 @@ pub(crate) async fn trust_policies_are_added_found_listed_and_removed(f: &Fixtur
     }
 }
 
+/// An exchange's audit entry that takes the ID token (`issuer`, `jti`).
+pub(crate) fn exchange_of(
+    issuer: &str,
+    jti: &str,
+    expires_at: chrono::DateTime<chrono::Utc>,
+) -> ClaimingAudit {
+    ClaimingAudit {
+        audit: record("token.exchange", jti),
+        claim: Some(IdTokenUse {
+            issuer: issuer.to_owned(),
+            jti: jti.to_owned(),
+            expires_at,
+        }),
+    }
+}
+
+/// Whether the exchange of one ID token was written (its `jti` fresh) at `now`.
+pub(crate) async fn exchanged_once(
+    store: &dyn tokenctl::store::Store,
+    entry: ClaimingAudit,
+    now: chrono::DateTime<chrono::Utc>,
+) -> bool {
+    let fresh = store
+        .append_audits_claiming(vec![entry], now)
+        .await
+        .expect("append");
+    fresh[0]
+}
+
 pub(crate) async fn an_id_token_is_exchanged_once_until_it_expires(f: &Fixture) {
     let now = time::now();
     let issuer = "https://token.actions.githubusercontent.com";
     let expires = now + Duration::minutes(5);
-    let claim_until = |issuer: &'static str, jti: &'static str, expires, at| {
-        let store = Arc::clone(&f.store);
-        async move {
-            store
-                .claim_id_token(issuer, jti, expires, at)
-                .await
-                .expect("claim")
-        }
-    };
-    let claim = |issuer, jti, at| claim_until(issuer, jti, expires, at);
+    let claim =
+        |issuer, jti, at| exchanged_once(f.store.as_ref(), exchange_of(issuer, jti, expires), at);
     assert!(claim(issuer, "job-1", now).await);
     assert!(!claim(issuer, "job-1", now).await, "a replay");
     assert!(claim(issuer, "job-2", now).await);
@@ -146,10 +167,39 @@ pub(crate) async fn an_id_token_is_exchanged_once_until_it_expires(f: &Fixture) 
         claim("https://gitlab.com", "job-1", now).await,
         "another issuer's"
     );
+    // In one batch: a replay within it, and an entry that takes nothing.
+    let plain = ClaimingAudit {
+        audit: record("token.exchange", "plain"),
+        claim: None,
+    };
+    let batch = vec![
+        exchange_of(issuer, "job-3", expires),
+        exchange_of(issuer, "job-3", expires),
+        plain,
+        exchange_of(issuer, "job-1", expires),
+    ];
+    let fresh = f
+        .store
+        .append_audits_claiming(batch, now)
+        .await
+        .expect("batch");
+    assert_eq!(fresh, [true, false, true, false]);
+    // Only the fresh entries were written: job-1, job-2, job-1 (GitLab's),
+    // job-3 and the plain one.
+    let written = f
+        .store
+        .audit_entries(&AuditFilter {
+            action: Some("token.exchange".to_owned()),
+            ..AuditFilter::default()
+        })
+        .await
+        .expect("audit");
+    assert_eq!(written.len(), 5, "{written:?}");
     // Once expired, the record goes (an expired token is refused anyway),
     // and one that has not expired stays.
     let later = expires + Duration::seconds(1);
     let next = later + Duration::minutes(5);
-    assert!(claim_until(issuer, "job-1", next, later).await);
-    assert!(!claim_until(issuer, "job-1", next, later).await);
+    let again = exchange_of(issuer, "job-1", next);
+    assert!(exchanged_once(f.store.as_ref(), again.clone(), later).await);
+    assert!(!exchanged_once(f.store.as_ref(), again, later).await);
 }
