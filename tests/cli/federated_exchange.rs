@@ -422,11 +422,17 @@ fn an_id_token_sent_to_two_replicas_at_once_is_exchanged_once() {
                     scope.spawn(move || token_endpoint(url, id_token, ID_TOKEN_TYPE).0)
                 })
                 .collect();
-            racing.into_iter().map(|racer| racer.join().expect("racer")).collect()
+            racing
+                .into_iter()
+                .map(|racer| racer.join().expect("racer"))
+                .collect()
         });
         let issued = answers.iter().filter(|status| **status == 200).count();
         assert_eq!(issued, 1, "round {round}: {answers:?}");
-        assert!(answers.iter().all(|status| [200, 400].contains(status)), "{answers:?}");
+        assert!(
+            answers.iter().all(|status| [200, 400].contains(status)),
+            "{answers:?}"
+        );
     }
 }
 
