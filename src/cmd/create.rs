@@ -77,11 +77,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     let token = &created.token;
     let now = time::now();
     if !created.stripped.is_empty() {
-        let who = if token.owner == token.created_by {
-            "you don't".to_owned()
-        } else {
-            format!("you or {} don't", token.owner)
-        };
+        let who = output::who_lacks(&token.owner, &token.created_by);
         ctx.out.warning(&format!(
             "role {} includes {}, which {who} have; the token does not get {}",
             token.role,

@@ -397,6 +397,16 @@ pub fn expiry_long(expires_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Str
     expires_at.map_or_else(|| "never".to_owned(), |at| instant_long(at, now))
 }
 
+/// Who lacked what a grant stripped, as a warning says it: "you don't",
+/// or "you or OWNER don't" when the grant is someone else's.
+pub fn who_lacks(owner: &str, creator: &str) -> String {
+    if owner == creator {
+        "you don't".to_owned()
+    } else {
+        format!("you or {owner} don't")
+    }
+}
+
 pub fn permission_list(permissions: &Permissions) -> String {
     if permissions.is_empty() {
         return "(none)".to_owned();

@@ -39,6 +39,10 @@ fn fetches(issuer: &Issuer) -> usize {
 
 /// `trust add NAME` for acme/api on this issuer, with `extra` flags.
 fn add_policy(env: &TestEnv, issuer: &Issuer, name: &str, extra: &[&str]) -> Value {
+    env.json(&add_policy_args(issuer, name, extra))
+}
+
+fn add_policy_args<'a>(issuer: &'a Issuer, name: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
     let mut args = vec![
         "trust",
         "add",
@@ -53,7 +57,7 @@ fn add_policy(env: &TestEnv, issuer: &Issuer, name: &str, extra: &[&str]) -> Val
         "ref=refs/heads/*",
     ];
     args.extend_from_slice(extra);
-    env.json(&args)
+    args
 }
 
 /// `exchange --id-token-stdin --json` with `id_token`.
@@ -326,19 +330,11 @@ fn trust_policies_grant_no_more_than_author_and_owner_hold() {
     // A PAT may not add one, whatever it holds.
     let pat = env.create(&["pat"]);
     let output = env
-        .cmd(&[
-            "trust",
-            "add",
+        .cmd(&add_policy_args(
+            &issuer,
             "by-pat",
-            "--issuer",
-            &issuer.url,
-            "--audience",
-            AUDIENCE,
-            "--claim",
-            "repository=acme/api",
-            "--scope",
-            "api:read",
-        ])
+            &["--scope", "api:read"],
+        ))
         .env("TOKENCTL_TOKEN", &pat)
         .output()
         .expect("run");

@@ -111,14 +111,10 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     let request = request(args)?;
     let policy = ctx.backend().await?.add_trust_policy(request).await?;
     if !policy.stripped_permissions.is_empty() {
-        let who = if policy.owner == policy.created_by {
-            "you don't".to_owned()
-        } else {
-            format!("you or {} don't", policy.owner)
-        };
         ctx.out.warning(&format!(
-            "the policy asked for {}, which {who} have; it does not grant them",
-            output::permission_list(&policy.stripped_permissions)
+            "the policy asked for {}, which {} have; it does not grant them",
+            output::permission_list(&policy.stripped_permissions),
+            output::who_lacks(&policy.owner, &policy.created_by)
         ));
     }
     if ctx.out.json {
