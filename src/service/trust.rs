@@ -234,9 +234,10 @@ impl TokenService {
     }
 
     /// The subject of a federated exchange: the ID token verified, a
-    /// policy that admits it, its `jti` claimed once across every replica,
-    /// and the policy's owner with what both the policy and the owner's
-    /// role grant now. A refusal says why, for the audit log only.
+    /// policy that admits it, and the policy's owner with what both the
+    /// policy and the owner's role grant now. Its `jti` is taken later, in
+    /// the transaction that audits the exchange. A refusal says why, for
+    /// the audit log only.
     pub(super) async fn federated(
         &self,
         token: &str,
