@@ -572,6 +572,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --issuer '`iss` of the access tokens this server issues, and their default audience; replicas behind one name must share it [default: the URL this server listens on]'
             cand --audience 'Another audience `tokenctl exchange --audience` may ask for (repeatable)'
             cand --request-timeout 'Longest a request may take, sending it included; a slower one is answered 408'
+            cand --leak-keys 'Take GitHub''s secret scanning reports at POST /v1/leaks/github, verified with the keys at this URL or in this file (GitHub''s format: https://api.github.com/meta/public_keys/secret_scanning)'
             cand --max-exchange-ttl 'Longest lifetime of an exchanged access token (at most 24h)'
             cand --header-timeout 'Longest a client may take to send a request''s headers (and, on a new connection, its first request); idle connections close after it'
             cand --max-connections 'Connections held at once; more are refused with 503 [default: the open-file limit, raised to its maximum, less 128 for the store]'

@@ -441,6 +441,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l exchanges-pe
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l issuer -d '`iss` of the access tokens this server issues, and their default audience; replicas behind one name must share it [default: the URL this server listens on]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l audience -d 'Another audience `tokenctl exchange --audience` may ask for (repeatable)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l request-timeout -d 'Longest a request may take, sending it included; a slower one is answered 408' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l leak-keys -d 'Take GitHub\'s secret scanning reports at POST /v1/leaks/github, verified with the keys at this URL or in this file (GitHub\'s format: https://api.github.com/meta/public_keys/secret_scanning)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l max-exchange-ttl -d 'Longest lifetime of an exchanged access token (at most 24h)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l header-timeout -d 'Longest a client may take to send a request\'s headers (and, on a new connection, its first request); idle connections close after it' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l max-connections -d 'Connections held at once; more are refused with 503 [default: the open-file limit, raised to its maximum, less 128 for the store]' -r

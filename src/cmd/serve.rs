@@ -111,6 +111,12 @@ pub struct Args {
     #[arg(long, default_value = "15s", value_name = "DURATION", value_parser = parse::duration)]
     pub request_timeout: chrono::Duration,
 
+    /// Take GitHub's secret scanning reports at POST /v1/leaks/github,
+    /// verified with the keys at this URL or in this file (GitHub's
+    /// format: https://api.github.com/meta/public_keys/secret_scanning)
+    #[arg(long, value_name = "URL|FILE")]
+    pub leak_keys: Option<String>,
+
     /// Longest lifetime of an exchanged access token (at most 24h)
     #[arg(long, default_value = "1h", value_name = "DURATION", value_parser = parse::duration)]
     pub max_exchange_ttl: chrono::Duration,
@@ -179,6 +185,13 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             "--max-connections and --max-connections-per-address must be at least 1",
         ));
     }
+    let leak_keys = match &args.leak_keys {
+        Some(source) => Some(Arc::new(crate::leak_report::ReportKeys::new(
+            crate::leak_report::KeySource::parse(source)?,
+            crate::http::http_client(None)?,
+        ))),
+        None => None,
+    };
     // Read before anything is opened: a refusal changes nothing.
     let initial_password = match &args.init_admin {
         Some(_) => initial_password(args.init_admin_password_file.as_deref())?,
@@ -264,6 +277,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         request_timeout,
         access_log: args.access_log,
         metrics_on_api: metrics_listener.is_none(),
+        leak_keys,
     });
     server::serve(listener, state, tls, connections, metrics_listener).await
 }

@@ -73,6 +73,9 @@ pub struct Shared {
     /// `GET /metrics` is served with the API, rather than only on an
     /// address of its own (`serve --metrics-listen`).
     pub metrics_on_api: bool,
+    /// The keys leak reports are signed with (`serve --leak-keys`); none:
+    /// this server takes no reports.
+    pub leak_keys: Option<Arc<crate::leak_report::ReportKeys>>,
 }
 
 /// The whole API, with body-size and time limits. Separate from binding a

@@ -53,7 +53,8 @@ struct Subject {
 pub(super) enum Exchanger {
     Token(Id),
     User(Id),
-    /// Every refused ID token, whoever sent it: how many are audited.
+    /// Every refused ID token or leak report, whoever sent it: how many
+    /// are audited.
     Refused,
 }
 

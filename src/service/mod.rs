@@ -9,6 +9,7 @@ mod exchange;
 mod health;
 mod identity;
 mod issuer;
+mod leaks;
 mod login;
 mod passwords;
 mod sessions;
@@ -160,6 +161,18 @@ impl TokenService {
             Some(batcher) => batcher.append(audit).await,
             None => self.store.append_audit(audit).await,
         }
+    }
+
+    /// Audits the refusal of something anyone may send (an ID token, a
+    /// leak report) while such refusals of the last minute stay under the
+    /// exchange limit: past it, only the metrics count them.
+    async fn audit_refusal(&self, audit: AuditRecord) -> Result<()> {
+        if let Some(windows) = &self.exchanges
+            && windows.count(Exchanger::Refused).is_err()
+        {
+            return Ok(());
+        }
+        Ok(self.append_audit(audit).await?)
     }
 
     /// [`TokenService::append_audit`], taking the ID token `claim` names in

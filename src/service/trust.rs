@@ -312,20 +312,15 @@ impl TokenService {
     /// last minute stay under the exchange limit (anyone may send ID
     /// tokens; the metrics count every refusal).
     pub(super) async fn audit_federation_refused(&self, why: &str, source: &str) -> Result<()> {
-        if let Some(windows) = &self.exchanges
-            && windows.count(super::Exchanger::Refused).is_err()
-        {
-            return Ok(());
-        }
-        let audit = AuditRecord {
+        self.audit_refusal(AuditRecord {
             at: self.now(),
             actor: "-".to_owned(),
             action: "token.exchange.refused",
             token_id: None,
             detail: format!("ID token refused: {why}"),
             source: source.to_owned(),
-        };
-        Ok(self.append_audit(audit).await?)
+        })
+        .await
     }
 
     async fn stored_trust_policy(&self, name: &str) -> Result<TrustPolicy> {

@@ -28,6 +28,7 @@ mod generated;
 mod keyring;
 mod keys;
 mod layout;
+mod leaks;
 mod lifecycle;
 mod oauth;
 mod openapi;
@@ -68,6 +69,7 @@ fn main() {
             keyring::tests(),
             keys::tests(),
             layout::tests(),
+            leaks::tests(),
             lifecycle::tests(),
             oauth::tests(),
             openapi::tests(),

@@ -5,6 +5,7 @@ mod audit;
 mod authentication_token;
 mod authorization_server;
 mod keys;
+mod leaks;
 mod meta;
 mod roles;
 mod session;
@@ -40,6 +41,7 @@ pub(super) fn routes() -> Router<AppState> {
         .merge(users::routes())
         .merge(two_factor::routes())
         .merge(keys::routes())
+        .merge(leaks::routes())
         .merge(authorization_server::routes())
         .merge(authentication_token::routes())
 }

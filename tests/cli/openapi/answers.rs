@@ -761,6 +761,32 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
         not_found
     );
 
+    // A leak report, signed as GitHub signs them, then tampered with.
+    let pat = personal_token(&api, me).await;
+    let report = json!([{"token": pat, "type": "tokenctl_pat", "url": "https://github.com/a/b", "source": "content"}]).to_string();
+    let signature = sign_leak_report(api._dir.path(), &report);
+    let leaks = "/v1/leaks/github";
+    for (body, status) in [
+        (report.clone(), ok),
+        (report.replace("/a/b", "/a/c"), StatusCode::UNAUTHORIZED),
+    ] {
+        let request = Request::post(leaks)
+            .header(CONTENT_TYPE, "application/json")
+            .header("github-public-key-identifier", "test-key")
+            .header("github-public-key-signature", &signature)
+            .body(Body::from(body))
+            .expect("request");
+        let answer = api.send(request).await;
+        assert_eq!(
+            answer.status,
+            status,
+            "{:?}",
+            String::from_utf8_lossy(&answer.bytes)
+        );
+        assert_documented(&doc, leaks, "post", &answer);
+    }
+    covered.insert((leaks.to_owned(), "post".to_owned()));
+
     // Two-factor enrolment; afterwards a password alone is not enough.
     step!(
         "post",
@@ -903,6 +929,30 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
         "add a successful call to this test for: {}",
         missing.join(", ")
     );
+}
+
+/// Publishes a new P-256 key as `test-key` in `directory`/leak-keys.json
+/// (where the test router's `--leak-keys` points) and signs `body` with it.
+fn sign_leak_report(directory: &std::path::Path, body: &str) -> String {
+    use aws_lc_rs::signature::{ECDSA_P256_SHA256_ASN1_SIGNING, EcdsaKeyPair, KeyPair};
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD;
+    let rng = aws_lc_rs::rand::SystemRandom::new();
+    let key = EcdsaKeyPair::generate(&ECDSA_P256_SHA256_ASN1_SIGNING).expect("key");
+    let mut spki = vec![
+        0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06, 0x08,
+        0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07, 0x03, 0x42, 0x00,
+    ];
+    spki.extend_from_slice(key.public_key().as_ref());
+    let pem = format!(
+        "-----BEGIN PUBLIC KEY-----\n{}\n-----END PUBLIC KEY-----\n",
+        STANDARD.encode(&spki)
+    );
+    let keys =
+        json!({"public_keys": [{"key_identifier": "test-key", "key": pem, "is_current": true}]});
+    std::fs::write(directory.join("leak-keys.json"), keys.to_string()).expect("keys");
+    let signature = key.sign(&rng, body.as_bytes()).expect("sign");
+    STANDARD.encode(signature.as_ref())
 }
 
 /// A fresh personal token of the session's user, to act as a token.

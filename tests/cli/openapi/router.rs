@@ -54,6 +54,10 @@ pub(crate) async fn api() -> Api {
         request_timeout: tokenctl::server::DEFAULT_REQUEST_TIMEOUT,
         access_log: false,
         metrics_on_api: true,
+        leak_keys: Some(Arc::new(tokenctl::leak_report::ReportKeys::new(
+            tokenctl::leak_report::KeySource::File(dir.path().join("leak-keys.json")),
+            reqwest::Client::new(),
+        ))),
     });
     Api {
         app: router(state),
