@@ -52,21 +52,9 @@ fn make_keys(directory: &Path) {
 }
 
 fn sign(key: &Path, body: &str) -> String {
-    use std::io::Write;
-    let mut child = std::process::Command::new("python3")
-        .args(["-c", SIGN])
-        .arg(key)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("python3");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(body.as_bytes())
-        .expect("write");
-    let output = child.wait_with_output().expect("sign");
+    let key = key.to_str().expect("utf-8");
+    let output = common::python_with_stdin(SIGN, &[key], body.as_bytes());
+    assert!(output.status.success(), "{}", common::stderr(&output));
     common::stdout(&output).trim().to_owned()
 }
 

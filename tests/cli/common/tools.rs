@@ -62,9 +62,20 @@ except Exception as error:
     sys.exit(1)
 print(verified.claims)
 "#;
+    let output = python_with_stdin(VERIFIER, &[jwks_url, issuer, audience], token.as_bytes());
+    if output.status.success() {
+        serde_json::from_slice(&output.stdout).map_err(|error| error.to_string())
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+}
+
+/// Runs a Python `script` with `args`, `stdin` on its standard input.
+pub fn python_with_stdin(script: &str, args: &[&str], stdin: &[u8]) -> Output {
     use std::io::Write;
     let mut child = std::process::Command::new("python3")
-        .args(["-c", VERIFIER, jwks_url, issuer, audience])
+        .args(["-c", script])
+        .args(args)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -74,14 +85,9 @@ print(verified.claims)
         .stdin
         .take()
         .expect("stdin")
-        .write_all(token.as_bytes())
-        .expect("token");
-    let output = child.wait_with_output().expect("python3");
-    if output.status.success() {
-        serde_json::from_slice(&output.stdout).map_err(|error| error.to_string())
-    } else {
-        Err(String::from_utf8_lossy(&output.stderr).into_owned())
-    }
+        .write_all(stdin)
+        .expect("stdin");
+    child.wait_with_output().expect("python3")
 }
 
 /// What jq itself (another implementation than the jaq inside tokenctl)
