@@ -87,17 +87,40 @@ impl TokenService {
     }
 }
 
-/// `leaked: reported by github at <url>`, made to fit a revocation reason:
-/// one printable line, cut short.
+/// `leaked: reported by github at <url>` (without a URL, where none was
+/// given), made to fit a revocation reason: one printable line, cut short.
 fn leak_reason(reporter: &str, url: &str) -> String {
     let printable: String = url
         .chars()
         .filter(|c| !c.is_control() && !policy::is_deceptive(*c))
         .collect();
-    let mut reason = format!("leaked: reported by {reporter} at {}", printable.trim());
+    let mut reason = format!("leaked: reported by {reporter}");
+    if !printable.trim().is_empty() {
+        reason.push_str(" at ");
+        reason.push_str(printable.trim());
+    }
     if reason.chars().count() > MAX_REASON_LEN {
         reason = reason.chars().take(MAX_REASON_LEN - 1).collect();
         reason.push('…');
     }
     reason
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_leak_reason_is_one_short_printable_line() {
+        assert_eq!(leak_reason("github", " "), "leaked: reported by github");
+        let url = format!("https://x/{}\u{202e}\n{}", "a".repeat(400), "b");
+        let reason = leak_reason("github", &url);
+        assert!(policy::check_reason(&reason).is_ok(), "{reason}");
+        assert!(reason.starts_with("leaked: reported by github at https://x/aaa"));
+        let short = leak_reason("github", "https://github.com/a/b\u{7}");
+        assert_eq!(
+            short,
+            "leaked: reported by github at https://github.com/a/b"
+        );
+    }
 }
