@@ -505,3 +505,39 @@ pub struct ErrorBody {
 }
 
 pub type Roles = Vec<Role>;
+
+/// `POST /v1/webhooks`: the new webhook and its signing secret, shown once.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AddedWebhook {
+    pub webhook: crate::model::Webhook,
+    /// `whsec_…`, as Standard Webhooks verifiers take it.
+    pub secret: String,
+}
+
+/// `POST /v1/webhooks/{id}/test`: the test message, queued.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct QueuedMessage {
+    pub message_id: String,
+}
+
+/// Query of `GET /v1/webhooks/deliveries`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeliveriesQuery {
+    /// Only messages to this webhook.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webhook: Option<crate::model::Id>,
+    /// Only messages with this `webhook-id` (`msg_…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// Only messages not delivered whose last attempt failed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub failed: bool,
+    /// At most this many items (1 to 1000; default 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<usize>,
+    /// Where the page starts: the `cursor` of the previous answer's
+    /// `Link: rel="next"`, passed back as it came.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}

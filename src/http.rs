@@ -1,5 +1,5 @@
 //! The one HTTP client toolkit: how tokenctl builds every outgoing client
-//! (the token server, OAuth providers), which certificates it trusts, how a
+//! (the token server, OAuth providers, webhook receivers), which certificates it trusts, how a
 //! transport failure reads, and which server URLs it accepts.
 
 use std::path::Path;
@@ -18,17 +18,34 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// timeouts, and no redirects — a redirect could carry a credential or a
 /// form post somewhere the user never named.
 pub fn http_client(ca_cert: Option<&Path>) -> Result<reqwest::Client> {
-    let mut builder = reqwest::Client::builder();
+    let mut builder = client_builder().timeout(REQUEST_TIMEOUT);
     if let Some(path) = ca_cert {
         for certificate in read_certificates(path)? {
             builder = builder.add_root_certificate(certificate);
         }
     }
-    builder
+    build(builder)
+}
+
+/// The client that sends webhook messages: like [`http_client`], with a
+/// shorter timeout (a slow receiver holds one message, never a request of
+/// ours) and `resolver` deciding which addresses a name may reach.
+pub fn webhook_client(
+    resolver: impl reqwest::dns::Resolve + 'static,
+    timeout: Duration,
+) -> Result<reqwest::Client> {
+    build(client_builder().timeout(timeout).dns_resolver(resolver))
+}
+
+fn client_builder() -> reqwest::ClientBuilder {
+    reqwest::Client::builder()
         .connect_timeout(CONNECT_TIMEOUT)
-        .timeout(REQUEST_TIMEOUT)
         .redirect(reqwest::redirect::Policy::none())
         .user_agent(concat!("tokenctl/", env!("CARGO_PKG_VERSION")))
+}
+
+fn build(builder: reqwest::ClientBuilder) -> Result<reqwest::Client> {
+    builder
         .build()
         .map_err(|error| Error::internal(format!("cannot set up HTTPS: {error}")))
 }

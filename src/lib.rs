@@ -43,3 +43,4 @@ pub mod service;
 pub mod session;
 pub mod store;
 pub mod time;
+pub mod webhook;

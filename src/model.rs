@@ -108,10 +108,11 @@ pub enum Permission {
     KeysManage,
     AuditPrune,
     TrustManage,
+    WebhooksManage,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 12] = [
+    pub const ALL: [Permission; 13] = [
         Permission::ApiRead,
         Permission::ApiWrite,
         Permission::FilesUpload,
@@ -124,6 +125,7 @@ impl Permission {
         Permission::KeysManage,
         Permission::AuditPrune,
         Permission::TrustManage,
+        Permission::WebhooksManage,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -140,6 +142,7 @@ impl Permission {
             Permission::KeysManage => "keys:manage",
             Permission::AuditPrune => "audit:prune",
             Permission::TrustManage => "trust:manage",
+            Permission::WebhooksManage => "webhooks:manage",
         }
     }
 
@@ -162,6 +165,9 @@ impl Permission {
             Permission::AuditPrune => "delete audit entries older than a date (retention)",
             Permission::TrustManage => {
                 "add and remove the trust policies that let CI jobs exchange their ID tokens"
+            }
+            Permission::WebhooksManage => {
+                "add and remove the webhooks that hear of token and account events"
             }
         }
     }
@@ -411,4 +417,125 @@ pub struct AuditEntry {
     pub token_id: Option<Id>,
     pub detail: String,
     pub source: String,
+}
+
+/// What a webhook hears of. Each is sent, as its own message, to every
+/// webhook subscribed to it, from the transaction that made the change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum EventKind {
+    TokenCreated,
+    TokenRevoked,
+    TokenRegenerated,
+    /// Revoked because its secret was found exposed (a code host's report,
+    /// `scan --revoke`); sent instead of `token.revoked`.
+    TokenLeaked,
+    UserDisabled,
+    /// Sent by `webhook test` to the one webhook tested; nobody subscribes.
+    WebhookTest,
+}
+
+impl EventKind {
+    /// The events a webhook may subscribe to.
+    pub const SUBSCRIBABLE: [EventKind; 5] = [
+        EventKind::TokenCreated,
+        EventKind::TokenRevoked,
+        EventKind::TokenRegenerated,
+        EventKind::TokenLeaked,
+        EventKind::UserDisabled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::TokenCreated => "token.created",
+            EventKind::TokenRevoked => "token.revoked",
+            EventKind::TokenRegenerated => "token.regenerated",
+            EventKind::TokenLeaked => "token.leaked",
+            EventKind::UserDisabled => "user.disabled",
+            EventKind::WebhookTest => "webhook.test",
+        }
+    }
+}
+
+impl fmt::Display for EventKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for EventKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        EventKind::SUBSCRIBABLE
+            .into_iter()
+            .chain([EventKind::WebhookTest])
+            .find(|kind| kind.as_str() == s)
+            .ok_or_else(|| {
+                let known: Vec<&str> = EventKind::SUBSCRIBABLE.iter().map(|k| k.as_str()).collect();
+                format!("unknown event '{s}' (known: {})", known.join(", "))
+            })
+    }
+}
+
+impl TryFrom<String> for EventKind {
+    type Error = String;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        value.parse()
+    }
+}
+
+impl From<EventKind> for String {
+    fn from(value: EventKind) -> Self {
+        value.as_str().to_owned()
+    }
+}
+
+/// An HTTP endpoint that is sent the events it subscribed to, signed per
+/// Standard Webhooks with a secret only the server and the receiver know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Webhook {
+    pub id: Id,
+    pub url: String,
+    pub events: Vec<EventKind>,
+    pub description: String,
+    pub created_by: String,
+    #[serde(with = "crate::time::rfc3339")]
+    pub created_at: DateTime<Utc>,
+}
+
+/// Where one message to one webhook stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryState {
+    /// Not sent yet, or to be tried again at `next_attempt_at`.
+    Pending,
+    /// The receiver answered 2xx.
+    Delivered,
+    /// Given up: still refused a day after the event.
+    Failed,
+}
+
+/// One message to one webhook: the event it carries and how sending it went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Delivery {
+    pub id: Id,
+    pub webhook_id: Id,
+    /// The `webhook-id` header: the same on every attempt, so a receiver
+    /// can drop a message it already has.
+    pub message_id: String,
+    pub event: EventKind,
+    pub state: DeliveryState,
+    pub attempts: i64,
+    #[serde(with = "crate::time::rfc3339")]
+    pub created_at: DateTime<Utc>,
+    #[serde(default, with = "crate::time::rfc3339::option")]
+    pub next_attempt_at: Option<DateTime<Utc>>,
+    #[serde(default, with = "crate::time::rfc3339::option")]
+    pub delivered_at: Option<DateTime<Utc>>,
+    /// The HTTP status of the last attempt, when one was answered.
+    pub last_status: Option<u16>,
+    /// Why the last attempt failed ("timed out", "answered 500").
+    pub last_error: String,
 }

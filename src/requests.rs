@@ -215,3 +215,32 @@ pub struct TrustVerdict {
     pub matched: bool,
     pub checks: Vec<crate::federation::ClaimCheck>,
 }
+
+/// A webhook to add: where, and which events (`webhook add`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewWebhookRequest {
+    pub url: String,
+    pub events: Vec<crate::model::EventKind>,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A new webhook and its signing secret, which is shown this once.
+#[derive(Debug)]
+pub struct AddedWebhook {
+    pub webhook: crate::model::Webhook,
+    pub secret: crate::webhook::WebhookSecret,
+}
+
+/// Which webhook messages to list (`webhook deliveries`).
+#[derive(Debug, Clone, Default)]
+pub struct DeliveriesRequest {
+    /// Only those to this webhook.
+    pub webhook: Option<crate::model::Id>,
+    /// Only those with this `webhook-id` (`msg_…`).
+    pub message: Option<String>,
+    /// Only those not delivered whose last attempt failed.
+    pub failed: bool,
+    pub page: PageRequest,
+}

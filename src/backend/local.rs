@@ -7,17 +7,21 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use crate::error::Result;
+use crate::api::AddedWebhook;
+use crate::error::{Error, Result};
 use crate::exchange::{
     AccessClaims, DEFAULT_MAX_TTL, ExchangePolicy, ExchangeRequest, Exchanged, LOCAL_ISSUER,
 };
 use crate::jose::{KeyInfo, Rotation};
-use crate::model::{AuditEntry, Permissions, Role, Token, TrustPolicy, User};
+use crate::model::{
+    AuditEntry, Delivery, Id, Permissions, Role, Token, TrustPolicy, User, Webhook,
+};
 use crate::paging::Page;
 use crate::policy::{Actor, Credential, LifetimePolicy};
 use crate::requests::{
-    AuditRequest, CreateRequest, CreatedToken, ExchangeOf, Identity, ListRequest, NewTrustPolicy,
-    Origin, RegeneratedToken, Revocation, TokenRef, TrustVerdicts, UsersRequest,
+    AuditRequest, CreateRequest, CreatedToken, DeliveriesRequest, ExchangeOf, Identity,
+    ListRequest, NewTrustPolicy, NewWebhookRequest, Origin, RegeneratedToken, Revocation, TokenRef,
+    TrustVerdicts, UsersRequest,
 };
 use crate::secret::Secret;
 use crate::service::{Ending, ExchangeSubject, Issuer, TokenService};
@@ -58,6 +62,14 @@ impl LocalBackend {
             .actor(&self.origin.who, Credential::Local, &self.origin.source)
             .await
     }
+}
+
+/// Webhooks are sent by `tokenctl serve`, which keeps the key that seals
+/// their secrets; a local store has nobody to send them.
+fn webhooks_need_a_server() -> Error {
+    Error::invalid("webhooks are sent by a token server, not by a local store").with_hint(
+        "run tokenctl serve, then manage webhooks with --server URL (or TOKENCTL_SERVER)",
+    )
 }
 
 #[async_trait]
@@ -278,6 +290,26 @@ impl Backend for LocalBackend {
             .service
             .exchange(subject, request, &self.origin.source)
             .await?)
+    }
+
+    async fn webhooks(&self) -> Result<Vec<Webhook>> {
+        Err(webhooks_need_a_server())
+    }
+
+    async fn add_webhook(&self, _request: NewWebhookRequest) -> Result<AddedWebhook> {
+        Err(webhooks_need_a_server())
+    }
+
+    async fn remove_webhook(&self, _id: Id) -> Result<Webhook> {
+        Err(webhooks_need_a_server())
+    }
+
+    async fn test_webhook(&self, _id: Id) -> Result<String> {
+        Err(webhooks_need_a_server())
+    }
+
+    async fn webhook_deliveries(&self, _request: DeliveriesRequest) -> Result<Page<Delivery>> {
+        Err(webhooks_need_a_server())
     }
 
     async fn trust_policies(&self) -> Result<Vec<TrustPolicy>> {

@@ -114,6 +114,20 @@ pub trait Backend: Send + Sync {
         subject: ExchangeOf<'_>,
         request: ExchangeRequest,
     ) -> Result<Exchanged>;
+    /// The webhooks (needs `webhooks:manage`; a token server only).
+    async fn webhooks(&self) -> Result<Vec<crate::model::Webhook>>;
+    /// Adds a webhook; its signing secret is in the answer only.
+    async fn add_webhook(
+        &self,
+        request: crate::requests::NewWebhookRequest,
+    ) -> Result<crate::api::AddedWebhook>;
+    async fn remove_webhook(&self, id: crate::model::Id) -> Result<crate::model::Webhook>;
+    /// Queues a `webhook.test` message to the webhook; its message id.
+    async fn test_webhook(&self, id: crate::model::Id) -> Result<String>;
+    async fn webhook_deliveries(
+        &self,
+        request: crate::requests::DeliveriesRequest,
+    ) -> Result<Page<crate::model::Delivery>>;
     /// The trust policies (needs `trust:manage`).
     async fn trust_policies(&self) -> Result<Vec<TrustPolicy>>;
     async fn trust_policy(&self, name: &str) -> Result<TrustPolicy>;

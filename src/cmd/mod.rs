@@ -27,6 +27,7 @@ pub mod trust;
 pub mod two_factor;
 pub mod user;
 pub mod verify;
+pub mod webhook;
 pub mod whoami;
 
 // What the commands share.
@@ -89,6 +90,8 @@ pub enum Command {
     User(user::Command),
     #[command(subcommand)]
     Trust(trust::Command),
+    #[command(subcommand)]
+    Webhook(webhook::Command),
     #[command(subcommand)]
     Keys(keys::Command),
     #[command(subcommand)]
@@ -270,6 +273,7 @@ async fn dispatch(cli: Cli, out: Output) -> Result<ExitStatus> {
         Command::Profile(command) => profile::run(&ctx, command).await.map(done),
         Command::Role(command) => role::run(&ctx, command).await.map(done),
         Command::Trust(command) => trust::run(&ctx, command).await.map(done),
+        Command::Webhook(command) => webhook::run(&ctx, command).await.map(done),
         Command::User(command) => user::run(&ctx, command).await.map(done),
         Command::Keys(command) => keys::run(&ctx, command).await.map(done),
         Command::Oauth(command) => oauth::run(&ctx, command).await,

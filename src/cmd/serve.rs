@@ -117,6 +117,12 @@ pub struct Args {
     #[arg(long, value_name = "URL|FILE")]
     pub leak_keys: Option<String>,
 
+    /// Let webhooks point at private addresses (loopback, 10/8, 192.168/16,
+    /// link-local, fc00::/7…) and use plain http: only for receivers inside
+    /// your own network
+    #[arg(long)]
+    pub allow_private_webhooks: bool,
+
     /// Longest lifetime of an exchanged access token (at most 24h)
     #[arg(long, default_value = "1h", value_name = "DURATION", value_parser = parse::duration)]
     pub max_exchange_ttl: chrono::Duration,
@@ -245,8 +251,14 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         .with_exchange_limit(args.exchanges_per_minute)
         .with_issuer(Arc::new(issuer))
         .with_required_second_factor(args.require_2fa)
+        .with_webhook_reach(if args.allow_private_webhooks {
+            crate::webhook::Reach::Private
+        } else {
+            crate::webhook::Reach::Public
+        })
         .for_server()
         .await?;
+    service.start_webhook_sender()?;
     if let Some(name) = &args.init_admin {
         init_admin(ctx, &service, name, initial_password).await?;
     }

@@ -9,7 +9,7 @@ use std::time::SystemTime;
 
 use chrono::{DateTime, Utc};
 
-use super::{KeySet, Rotation};
+use super::{KeySet, Rotation, SealingKey};
 use crate::error::{Error, Result};
 
 /// The key set file of a local store: `PATH.keys.json` beside `PATH`, so
@@ -146,6 +146,34 @@ impl LiveKeys {
         })?;
         self.install(set, stamp);
         Ok(rotation)
+    }
+
+    /// The key that seals secrets in the store. A set made before there
+    /// was one gets it now, under the file's lock (another process may have
+    /// added it meanwhile), so every replica seals with the same key.
+    pub fn sealing_key(&self) -> Result<SealingKey> {
+        if let Some(key) = self.current().sealing_key() {
+            return Ok(key.clone());
+        }
+        let path = self.path();
+        let (set, stamp) = with_lock(path, || {
+            let (current, stamp) = read(path)?.ok_or_else(|| {
+                Error::internal(format!("the signing key set {} is missing", path.display()))
+                    .with_hint(RESTORE_HINT)
+            })?;
+            if current.sealing_key().is_some() {
+                return Ok((current, stamp));
+            }
+            let next = current.with_new_sealing_key()?;
+            let stamp = write(path, &next)?;
+            Ok((next, stamp))
+        })?;
+        let key = set
+            .sealing_key()
+            .cloned()
+            .ok_or_else(|| Error::internal("the key set has no sealing key"))?;
+        self.install(set, stamp);
+        Ok(key)
     }
 
     fn seen(&self) -> Stamp {

@@ -24,6 +24,7 @@
 mod file;
 mod jws;
 mod memo;
+mod seal;
 mod set;
 
 use chrono::{DateTime, Duration, Utc};
@@ -31,6 +32,7 @@ use chrono::{DateTime, Duration, Utc};
 pub use file::{LiveKeys, file_for_store};
 pub use jws::{Rules, validation, verify_with};
 pub use memo::VerifiedTokens;
+pub use seal::SealingKey;
 pub use set::{Jwk, JwkSet, KeyInfo, KeySet, KeyStatus, Rotation};
 
 /// The longest lifetime of anything tokenctl signs. Sessions last 60

@@ -13,11 +13,15 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::jws::{JWS_CAPACITY, JwsHeader, Rules, push_json_part, verify_with};
+use super::seal::SealingKey;
 use super::{CLOCK_LEEWAY, Expiring, MAX_TOKEN_LIFETIME};
 use crate::error::{Error, Result};
 
 /// Version of the key set file format this build reads and writes.
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
+/// The format version of a file without a sealing key: what tokenctl wrote
+/// before there was one.
+const PLAIN_FORMAT_VERSION: u32 = 1;
 
 /// Whether a key signs or only verifies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,6 +104,11 @@ pub struct Jwk {
 struct KeyFile {
     version: u32,
     keys: Vec<KeyRecord>,
+    /// Base64url; written with [`SEALING_FORMAT_VERSION`], so a tokenctl
+    /// that knows nothing of it refuses the file instead of rotating the
+    /// key away.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sealing_key: Option<String>,
 }
 
 /// One key as stored. No `Debug`: it holds the private key.
@@ -220,6 +229,8 @@ fn invalid_key(why: &str) -> Error {
 pub struct KeySet {
     /// Oldest first, as in the file.
     pub(super) keys: Vec<Key>,
+    /// Seals secrets the store keeps (see `jose::seal`); made on first need.
+    pub(super) sealing: Option<SealingKey>,
 }
 
 /// Only the kids: the private keys must never reach a log line.
@@ -239,6 +250,7 @@ impl KeySet {
     pub fn generate(now: DateTime<Utc>) -> Result<KeySet> {
         Ok(KeySet {
             keys: vec![Key::generate(now)?],
+            sealing: None,
         })
     }
 
@@ -250,7 +262,10 @@ impl KeySet {
             let key = Key::from_pkcs8(bytes, legacy_created_at).map_err(|_| {
                 invalid_key("it is neither a key set (JSON) nor an Ed25519 PKCS#8 key")
             })?;
-            return Ok(KeySet { keys: vec![key] });
+            return Ok(KeySet {
+                keys: vec![key],
+                sealing: None,
+            });
         }
         let file: KeyFile = serde_json::from_slice(bytes)
             .map_err(|error| invalid_key(&format!("bad JSON: {error}")))?;
@@ -269,13 +284,24 @@ impl KeySet {
         if !keys.iter().any(Key::is_active) {
             return Err(invalid_key("it has no active key"));
         }
-        Ok(KeySet { keys })
+        let sealing = file
+            .sealing_key
+            .as_deref()
+            .map(SealingKey::from_base64)
+            .transpose()?;
+        Ok(KeySet { keys, sealing })
     }
 
     pub(super) fn to_json(&self) -> Result<Vec<u8>> {
+        let sealing_key = self.sealing.as_ref().map(SealingKey::to_base64);
         let file = KeyFile {
-            version: FORMAT_VERSION,
+            version: if sealing_key.is_some() {
+                FORMAT_VERSION
+            } else {
+                PLAIN_FORMAT_VERSION
+            },
             keys: self.keys.iter().map(|key| key.record.clone()).collect(),
+            sealing_key,
         };
         let mut bytes = serde_json::to_vec_pretty(&file)
             .map_err(|error| Error::internal(format!("cannot encode the key set: {error}")))?;
@@ -312,7 +338,21 @@ impl KeySet {
             retired,
             dropped,
         };
-        Ok((KeySet { keys }, rotation))
+        let sealing = self.sealing.clone();
+        Ok((KeySet { keys, sealing }, rotation))
+    }
+
+    /// The key that seals secrets in the store, if the set has one yet.
+    pub fn sealing_key(&self) -> Option<&SealingKey> {
+        self.sealing.as_ref()
+    }
+
+    /// The same set with a new sealing key (see [`LiveKeys::sealing_key`]).
+    pub(super) fn with_new_sealing_key(&self) -> Result<KeySet> {
+        Ok(KeySet {
+            keys: self.keys.clone(),
+            sealing: Some(SealingKey::generate()?),
+        })
     }
 
     /// The key that signs: the newest one not retired.

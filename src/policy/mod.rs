@@ -183,6 +183,11 @@ pub enum Operation {
     },
     /// Removing a trust policy: the CI jobs it admitted get nothing more.
     RemoveTrustPolicy,
+    /// A webhook hears of every token and account event it subscribes to,
+    /// and its secret is a credential the receiver holds.
+    AddWebhook,
+    /// Removing a webhook: its receiver hears nothing more.
+    RemoveWebhook,
 }
 
 /// What an [`Operation`] needs of the credential that asks for it.
@@ -198,7 +203,7 @@ const PERSON: &[CredentialKind] = &[CredentialKind::Person];
 
 impl Operation {
     /// Every operation, for the README's matrix and its test.
-    pub const ALL: [Operation; 25] = [
+    pub const ALL: [Operation; 27] = [
         Operation::CreateToken { for_other: false },
         Operation::CreateToken { for_other: true },
         Operation::RegenerateToken { own: true },
@@ -224,6 +229,8 @@ impl Operation {
         Operation::AddTrustPolicy { for_other: false },
         Operation::AddTrustPolicy { for_other: true },
         Operation::RemoveTrustPolicy,
+        Operation::AddWebhook,
+        Operation::RemoveWebhook,
     ];
 
     /// The credential matrix (DESIGN.md, "Authority"): creating credentials
@@ -233,7 +240,9 @@ impl Operation {
     /// exception is the exchange, which exists to turn a token into a
     /// shorter-lived, narrower one.
     pub fn needs(self) -> Needs {
-        use Permission::{AuditPrune, KeysManage, TokensManage, TrustManage, UsersManage};
+        use Permission::{
+            AuditPrune, KeysManage, TokensManage, TrustManage, UsersManage, WebhooksManage,
+        };
         let person = |permissions| Needs {
             credentials: PERSON,
             permissions,
@@ -262,6 +271,7 @@ impl Operation {
             }
             // Like issuing a token to someone else.
             Operation::AddTrustPolicy { for_other: true } => person(&[TrustManage, UsersManage]),
+            Operation::AddWebhook | Operation::RemoveWebhook => person(&[WebhooksManage]),
             Operation::EnrollSecondFactor
             | Operation::ChangeOwnPassword
             | Operation::EndOwnSessions => person(&[]),
@@ -305,6 +315,8 @@ impl Operation {
                 "add trust policies owned by other users"
             }
             Operation::RemoveTrustPolicy => "remove trust policies",
+            Operation::AddWebhook => "add webhooks",
+            Operation::RemoveWebhook => "remove webhooks",
         }
     }
 }

@@ -287,6 +287,7 @@ impl TokenService {
             token_id: None,
             detail: format!("created the first admin '{name}'"),
             source: "serve --init-admin".to_owned(),
+            event: None,
         };
         match self
             .store
@@ -351,13 +352,20 @@ impl TokenService {
         name: &str,
         disabled: bool,
     ) -> Result<User> {
-        let (_, role) = self.may_set_user_disabled(actor, name, disabled).await?;
+        let (user, role) = self.may_set_user_disabled(actor, name, disabled).await?;
         let (action, verb) = if disabled {
             ("user.disable", "disabled")
         } else {
             ("user.enable", "enabled")
         };
-        let audit = self.audit_record(actor, action, format!("{verb} user '{name}'"));
+        let mut audit = self.audit_record(actor, action, format!("{verb} user '{name}'"));
+        if disabled {
+            audit.event = Some(crate::webhook::user_disabled(
+                &user,
+                &actor.user.name,
+                audit.at,
+            )?);
+        }
         let at = disabled.then(time::now);
         let user = self
             .store

@@ -135,6 +135,7 @@ impl TokenService {
                 None => exchange_detail(&claims),
             },
             source: source.to_owned(),
+            event: None,
         };
         if let Some(federated) = &subject.federated {
             let fresh = self

@@ -62,6 +62,7 @@ impl TokenService {
             token_id: None,
             detail,
             source: source.to_owned(),
+            event: None,
         })
         .await?;
         Ok(feedback)
@@ -82,6 +83,7 @@ impl TokenService {
             token_id: None,
             detail: format!("report rejected: {why}"),
             source: source.to_owned(),
+            event: None,
         })
         .await
     }

@@ -190,6 +190,7 @@ impl TokenService {
             token_id: None,
             detail: login_detail(&credentials, &second_factor, new_password_hash.is_some()),
             source: source.to_owned(),
+            event: None,
         };
         let with_second_factor = second_factor.is_some();
         let checked = Actor {
@@ -329,6 +330,7 @@ impl TokenService {
             token_id: None,
             detail: why.to_owned(),
             source: source.to_owned(),
+            event: None,
         };
         Ok(self.store.append_audit(audit).await?)
     }

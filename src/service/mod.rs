@@ -16,6 +16,7 @@ mod sessions;
 mod tokens;
 mod trust;
 mod two_factor;
+mod webhooks;
 
 use std::borrow::Borrow;
 use std::future::Future;
@@ -68,6 +69,8 @@ pub struct TokenService {
     require_second_factor: bool,
     /// What `GET /metrics` reports; counted whether or not anyone asks.
     metrics: Arc<Metrics>,
+    /// Where webhooks may point (`serve --allow-private-webhooks`).
+    webhook_reach: crate::webhook::Reach,
 }
 
 impl TokenService {
@@ -84,7 +87,15 @@ impl TokenService {
             clock: Clock::system(),
             require_second_factor: false,
             metrics: Arc::default(),
+            webhook_reach: crate::webhook::Reach::Public,
         }
+    }
+
+    /// Webhooks may point at private addresses, over http too
+    /// (`serve --allow-private-webhooks`).
+    pub fn with_webhook_reach(mut self, reach: crate::webhook::Reach) -> TokenService {
+        self.webhook_reach = reach;
+        self
     }
 
     /// Every account needs a second factor: a session opened with the
@@ -271,6 +282,7 @@ impl TokenService {
             token_id: None,
             detail,
             source: actor.source.clone(),
+            event: None,
         }
     }
 }

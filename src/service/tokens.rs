@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::api::PrunedAudit;
 use crate::credential_cache;
 use crate::error::{Error, Reason, Result};
-use crate::model::{AuditEntry, Permission, Status, Token};
+use crate::model::{AuditEntry, EventKind, Permission, Status, Token};
 use crate::paging::Page;
 use crate::policy::{self, Act, Actor, Operation};
 use crate::requests::{
@@ -21,8 +21,10 @@ use crate::store::{
     AuditFilter, AuditRecord, NewToken, Rows, SecretChange, SecretMatch, TokenFilter,
 };
 use crate::time;
+use crate::webhook::TokenFacts;
 
 use super::TokenService;
+use super::webhooks::token_event;
 
 /// How often at most `last_used_at` is written for one token.
 const LAST_USED_RESOLUTION: Duration = Duration::seconds(60);
@@ -58,6 +60,16 @@ impl TokenService {
         let now = self.now();
         let expires_at = self.lifetime.expiry(request.expires, now)?;
         let secret = Secret::generate(request.kind)?;
+        let facts = TokenFacts {
+            id: 0,
+            name: &request.name,
+            kind: request.kind,
+            hint: &secret.hint(),
+            owner: &owner.name,
+            role: &role.name,
+            expires_at,
+        };
+        let event = token_event(EventKind::TokenCreated, facts, &actor.user.name, None, now)?;
         let audit = AuditRecord {
             at: now,
             actor: actor.user.name.clone(),
@@ -73,6 +85,7 @@ impl TokenService {
                 expires_at.map_or("never".to_owned(), |at| at.to_rfc3339())
             ),
             source: actor.source.clone(),
+            event: Some(event),
         };
         let new = NewToken {
             name: request.name,
@@ -213,8 +226,10 @@ impl TokenService {
         reason: Option<&str>,
     ) -> Result<Revocation> {
         let because = reason.map_or_else(String::new, |reason| format!("; reason: {reason}"));
+        let now = self.now();
+        let event = token_event(EventKind::TokenRevoked, (&token).into(), actor, reason, now)?;
         let audit = AuditRecord {
-            at: self.now(),
+            at: now,
             actor: actor.to_owned(),
             action: "token.revoke",
             token_id: Some(token.id),
@@ -223,6 +238,7 @@ impl TokenService {
                 token.name, token.hint, token.owner
             ),
             source: source.to_owned(),
+            event: Some(event),
         };
         let newly_revoked = self.store.revoke_token(token.id, audit).await?;
         self.credentials_changed().await;
@@ -259,6 +275,17 @@ impl TokenService {
             hint: secret.hint(),
             previous_valid_until,
         };
+        let regenerated = TokenFacts {
+            hint: &secret.hint(),
+            ..(&token).into()
+        };
+        let event = token_event(
+            EventKind::TokenRegenerated,
+            regenerated,
+            &actor.user.name,
+            None,
+            now,
+        )?;
         let audit = AuditRecord {
             at: now,
             actor: actor.user.name.clone(),
@@ -272,6 +299,7 @@ impl TokenService {
                 previous_valid_until.map_or("now".to_owned(), |at| at.to_rfc3339())
             ),
             source: actor.source.clone(),
+            event: Some(event),
         };
         let replaced = self.store.replace_secret(token.id, change, audit).await?;
         self.credentials_changed().await;

@@ -319,6 +319,7 @@ impl TokenService {
             token_id: None,
             detail: format!("ID token refused: {why}"),
             source: source.to_owned(),
+            event: None,
         })
         .await
     }

@@ -17,7 +17,8 @@ use thiserror::Error;
 
 use crate::lockout::Admission;
 use crate::model::{
-    AuditEntry, Id, Permissions, Role, Session, Status, Token, TokenKind, TrustPolicy, User,
+    AuditEntry, Delivery, EventKind, Id, Permissions, Role, Session, Status, Token, TokenKind,
+    TrustPolicy, User, Webhook,
 };
 use crate::secret::SecretHash;
 
@@ -79,6 +80,83 @@ pub struct AuditRecord {
     pub token_id: Option<Id>,
     pub detail: String,
     pub source: String,
+    /// The message this change sends to the webhooks that hear of it,
+    /// written to their outbox in the same transaction.
+    pub event: Option<Event>,
+}
+
+impl AuditRecord {
+    /// Names the token the entry is about, once the store has given it an
+    /// id (a new token's): in the entry, and in its event's `data.token`.
+    pub fn stamp_token_id(&mut self, id: Id) {
+        self.token_id = Some(id);
+        if let Some(slot) = self
+            .event
+            .as_mut()
+            .and_then(|event| event.payload.pointer_mut("/data/token/id"))
+        {
+            *slot = id.into();
+        }
+    }
+}
+
+/// A message for every webhook subscribed to its kind (or for one only).
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub kind: EventKind,
+    /// The `webhook-id` every attempt to send it carries.
+    pub message_id: String,
+    /// The JSON body (sent and signed as serialized when it is written).
+    /// Never a secret.
+    pub payload: serde_json::Value,
+    /// Only to this webhook (`webhook test`); otherwise to each subscriber.
+    pub only_webhook: Option<Id>,
+}
+
+/// A webhook to add: its signing secret already sealed.
+#[derive(Debug, Clone)]
+pub struct NewWebhook {
+    pub url: String,
+    pub events: Vec<EventKind>,
+    pub sealed_secret: String,
+    pub description: String,
+    pub created_by_id: Id,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A message leased to this process to send now.
+#[derive(Debug, Clone)]
+pub struct DueDelivery {
+    pub id: Id,
+    pub message_id: String,
+    pub payload: String,
+    /// Attempts made before this one.
+    pub attempts: i64,
+    pub created_at: DateTime<Utc>,
+    pub url: String,
+    pub sealed_secret: String,
+}
+
+/// How one attempt to send a message went.
+#[derive(Debug, Clone)]
+pub struct Attempt {
+    pub at: DateTime<Utc>,
+    pub delivered: bool,
+    pub status: Option<u16>,
+    pub error: String,
+    /// When to try again; `None`: done (delivered, or given up).
+    pub next_attempt_at: Option<DateTime<Utc>>,
+}
+
+/// Which deliveries to list, in ID order.
+#[derive(Debug, Clone, Default)]
+pub struct DeliveryFilter {
+    pub webhook_id: Option<Id>,
+    /// Only the messages with this `webhook-id`.
+    pub message_id: Option<String>,
+    /// Only those not delivered whose last attempt failed.
+    pub failed: bool,
+    pub rows: Rows,
 }
 
 /// An ID token to take once, until it expires: its issuer and `jti`.
@@ -534,6 +612,28 @@ pub trait Store: Send + Sync {
     ) -> StoreResult<()>;
     /// `NotFound` when there is no policy of that name.
     async fn delete_trust_policy(&self, name: &str, audit: AuditRecord) -> StoreResult<()>;
+    async fn webhooks(&self) -> StoreResult<Vec<Webhook>>;
+    async fn webhook(&self, id: Id) -> StoreResult<Option<Webhook>>;
+    /// `NotFound` when the creator is not a current user.
+    async fn insert_webhook(&self, webhook: NewWebhook, audit: AuditRecord)
+    -> StoreResult<Webhook>;
+    /// Removes the webhook and every message to it, sent or not;
+    /// `NotFound` when there is no such webhook.
+    async fn delete_webhook(&self, id: Id, audit: AuditRecord) -> StoreResult<Webhook>;
+    async fn deliveries(&self, filter: &DeliveryFilter) -> StoreResult<Vec<Delivery>>;
+    /// Leases at most `limit` messages due at `now` to this process until
+    /// `lease_until`, oldest first: no other process sharing the store
+    /// takes them meanwhile, so each is sent once under normal operation.
+    /// A lease that ran out (its process died) frees the message again.
+    async fn claim_deliveries(
+        &self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: usize,
+    ) -> StoreResult<Vec<DueDelivery>>;
+    /// Records an attempt and ends the message's lease.
+    async fn finish_delivery(&self, id: Id, attempt: Attempt) -> StoreResult<()>;
+
     async fn append_audits(&self, audits: Vec<AuditRecord>) -> StoreResult<()>;
     /// Writes the entries in one transaction, as [`Store::append_audits`];
     /// an entry that names an ID token takes it first: each (issuer, `jti`)

@@ -11,10 +11,12 @@ use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 
+use super::DueDelivery;
 use super::{Credentials, SecretMatch, StoreError, StoreResult};
 use crate::lockout::Failures;
 use crate::model::{
-    AuditEntry, ClaimRule, Role, Session, Token, TokenKind, TrustPolicy, User, permissions_from_str,
+    AuditEntry, ClaimRule, Delivery, DeliveryState, EventKind, Role, Session, Token, TokenKind,
+    TrustPolicy, User, Webhook, permissions_from_str,
 };
 
 pub(super) const USER_COLUMNS: &str = "SELECT id, name, role, created_at, disabled_at,
@@ -38,6 +40,20 @@ pub(super) const TRUST_COLUMNS: &str = "SELECT p.name, p.issuer, p.audience, p.c
     FROM trust_policies p
     JOIN users o ON o.id = p.owner_id
     JOIN users c ON c.id = p.created_by";
+/// The columns of a [`Webhook`], its creator's name joined in.
+pub(super) const WEBHOOK_COLUMNS: &str = "SELECT w.id, w.url, w.events, w.description, c.name,
+        w.created_at
+    FROM webhooks w
+    JOIN users c ON c.id = w.created_by";
+/// The columns of a [`Delivery`].
+pub(super) const DELIVERY_COLUMNS: &str = "SELECT d.id, d.webhook_id, d.message_id, d.event,
+        d.attempts, d.created_at, d.next_attempt_at, d.delivered_at, d.last_status, d.last_error
+    FROM webhook_deliveries d";
+/// The columns of a [`DueDelivery`]: what sending it takes.
+pub(super) const DUE_DELIVERY_COLUMNS: &str = "SELECT d.id, d.message_id, d.payload,
+        d.attempts, d.created_at, w.url, w.sealed_secret
+    FROM webhook_deliveries d
+    JOIN webhooks w ON w.id = d.webhook_id";
 pub(super) const AUDIT_COLUMNS: &str =
     "SELECT id, at, actor, action, token_id, detail, source FROM audit";
 
@@ -227,5 +243,68 @@ pub(super) fn audit_from_row(row: &dyn Columns) -> StoreResult<AuditEntry> {
         token_id: row.optional_int(4)?,
         detail: row.text(5)?,
         source: row.text(6)?,
+    })
+}
+
+pub(super) fn webhook_from_row(row: &dyn Columns) -> StoreResult<Webhook> {
+    Ok(Webhook {
+        id: row.int(0)?,
+        url: row.text(1)?,
+        events: events_from_str(&row.text(2)?)?,
+        description: row.text(3)?,
+        created_by: row.text(4)?,
+        created_at: row.time(5)?,
+    })
+}
+
+/// A webhook's events as they are stored: their names, space separated
+/// (the outbox's fan-out matches one with `LIKE '% name %'`).
+pub(super) fn events_to_str(events: &[EventKind]) -> String {
+    let names: Vec<&str> = events.iter().map(|event| event.as_str()).collect();
+    names.join(" ")
+}
+
+fn events_from_str(text: &str) -> StoreResult<Vec<EventKind>> {
+    text.split_whitespace()
+        .map(|name| EventKind::from_str(name).map_err(|e| corrupt("webhook", &e)))
+        .collect()
+}
+
+pub(super) fn delivery_from_row(row: &dyn Columns) -> StoreResult<Delivery> {
+    let next_attempt_at = row.optional_time(6)?;
+    let delivered_at = row.optional_time(7)?;
+    let state = match (delivered_at, next_attempt_at) {
+        (Some(_), _) => DeliveryState::Delivered,
+        (None, Some(_)) => DeliveryState::Pending,
+        (None, None) => DeliveryState::Failed,
+    };
+    let last_status = row
+        .optional_int(8)?
+        .map(|status| u16::try_from(status).map_err(|e| corrupt("delivery", &e.to_string())))
+        .transpose()?;
+    Ok(Delivery {
+        id: row.int(0)?,
+        webhook_id: row.int(1)?,
+        message_id: row.text(2)?,
+        event: EventKind::from_str(&row.text(3)?).map_err(|e| corrupt("delivery", &e))?,
+        state,
+        attempts: row.int(4)?,
+        created_at: row.time(5)?,
+        next_attempt_at,
+        delivered_at,
+        last_status,
+        last_error: row.text(9)?,
+    })
+}
+
+pub(super) fn due_delivery_from_row(row: &dyn Columns) -> StoreResult<DueDelivery> {
+    Ok(DueDelivery {
+        id: row.int(0)?,
+        message_id: row.text(1)?,
+        payload: row.text(2)?,
+        attempts: row.int(3)?,
+        created_at: row.time(4)?,
+        url: row.text(5)?,
+        sealed_secret: row.text(6)?,
     })
 }

@@ -26,12 +26,15 @@ use crate::exchange::{
 };
 use crate::http::{http_client, parse_server_url};
 use crate::jose::{KeyInfo, Rotation};
-use crate::model::{AuditEntry, Permissions, Role, Status, Token, TrustPolicy, User};
+use crate::model::{
+    AuditEntry, Delivery, Id, Permissions, Role, Status, Token, TrustPolicy, User, Webhook,
+};
 use crate::paging::Page;
 use crate::policy::{Actor, Credential};
 use crate::requests::{
-    AuditRequest, CreateRequest, CreatedToken, ExchangeOf, Identity, ListRequest, NewTrustPolicy,
-    RegeneratedToken, Revocation, TokenRef, TrustVerdicts, UsersRequest,
+    AuditRequest, CreateRequest, CreatedToken, DeliveriesRequest, ExchangeOf, Identity,
+    ListRequest, NewTrustPolicy, NewWebhookRequest, RegeneratedToken, Revocation, TokenRef,
+    TrustVerdicts, UsersRequest,
 };
 use crate::secret::Secret;
 use crate::service::Ending;
@@ -299,6 +302,39 @@ impl Backend for RemoteBackend {
         let body = api::PruneAuditRequest { before };
         self.call(Method::POST, &["audit", "prune"], Some(&body))
             .await
+    }
+
+    async fn webhooks(&self) -> Result<Vec<Webhook>> {
+        self.call(Method::GET, &["webhooks"], None::<&()>).await
+    }
+
+    async fn add_webhook(&self, request: NewWebhookRequest) -> Result<api::AddedWebhook> {
+        self.call(Method::POST, &["webhooks"], Some(&request)).await
+    }
+
+    async fn remove_webhook(&self, id: Id) -> Result<Webhook> {
+        let id = id.to_string();
+        self.call(Method::DELETE, &["webhooks", &id], None::<&()>)
+            .await
+    }
+
+    async fn test_webhook(&self, id: Id) -> Result<String> {
+        let id = id.to_string();
+        let queued: api::QueuedMessage = self
+            .call(Method::POST, &["webhooks", &id, "test"], None::<&()>)
+            .await?;
+        Ok(queued.message_id)
+    }
+
+    async fn webhook_deliveries(&self, request: DeliveriesRequest) -> Result<Page<Delivery>> {
+        let query = api::DeliveriesQuery {
+            webhook: request.webhook,
+            message: request.message,
+            failed: request.failed,
+            limit: request.page.limit,
+            cursor: request.page.cursor.map(|cursor| cursor.as_str().to_owned()),
+        };
+        self.get_page(&["webhooks", "deliveries"], &query).await
     }
 
     async fn trust_policies(&self) -> Result<Vec<TrustPolicy>> {

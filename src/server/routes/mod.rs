@@ -14,6 +14,7 @@ mod tokens;
 mod trust;
 mod two_factor;
 mod users;
+mod webhooks;
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -42,6 +43,7 @@ pub(super) fn routes() -> Router<AppState> {
         .merge(two_factor::routes())
         .merge(keys::routes())
         .merge(leaks::routes())
+        .merge(webhooks::routes())
         .merge(authorization_server::routes())
         .merge(authentication_token::routes())
 }

@@ -24,6 +24,7 @@ mod roles;
 mod schema;
 mod sessions;
 mod trust;
+mod webhooks;
 
 use std::str::FromStr;
 use std::sync::Arc;
@@ -41,14 +42,15 @@ use super::rows::{
     secret_match_from_row, token_from_row, trust_policy_from_row, user_from_row,
 };
 use super::{
-    AuditFilter, AuditRecord, ChangeSignal, ClaimingAudit, Credentials, ListQuery, LoginRecord,
-    NewToken, PoolWaitCounter, PoolWaits, PruneAudit, Removal, RoleRemoval, SchemaVersions,
-    SecretChange, SecretMatch, Store, StoreError, StoreResult, StoredPassword, TokenFilter,
-    UserFilter,
+    Attempt, AuditFilter, AuditRecord, ChangeSignal, ClaimingAudit, Credentials, DeliveryFilter,
+    DueDelivery, ListQuery, LoginRecord, NewToken, NewWebhook, PoolWaitCounter, PoolWaits,
+    PruneAudit, Removal, RoleRemoval, SchemaVersions, SecretChange, SecretMatch, Store, StoreError,
+    StoreResult, StoredPassword, TokenFilter, UserFilter,
 };
 use crate::lockout::{self, Admission};
 use crate::model::{
-    AuditEntry, Id, Permissions, Role, Session, Token, TrustPolicy, User, permissions_to_string,
+    AuditEntry, Delivery, Id, Permissions, Role, Session, Token, TrustPolicy, User, Webhook,
+    permissions_to_string,
 };
 use crate::secret::SecretHash;
 
@@ -723,7 +725,7 @@ impl Store for PgStore {
                     _ => format!("role '{}' was removed meanwhile", token.role),
                 })
             })?;
-            audit.token_id = Some(id);
+            audit.stamp_token_id(id);
             insert_audit(tx, &audit).await?;
             token_with_id(&mut *tx, id)
                 .await?
@@ -865,6 +867,49 @@ impl Store for PgStore {
 
     async fn delete_trust_policy(&self, name: &str, audit: AuditRecord) -> StoreResult<()> {
         self.write(async |tx| trust::delete(tx, name, &audit).await)
+            .await
+    }
+
+    async fn webhooks(&self) -> StoreResult<Vec<Webhook>> {
+        webhooks::all(&mut *self.connection().await?).await
+    }
+
+    async fn webhook(&self, id: Id) -> StoreResult<Option<Webhook>> {
+        webhooks::one(&mut *self.connection().await?, id).await
+    }
+
+    async fn insert_webhook(
+        &self,
+        webhook: NewWebhook,
+        audit: AuditRecord,
+    ) -> StoreResult<Webhook> {
+        self.write(async |tx| webhooks::insert(tx, &webhook, &audit).await)
+            .await
+    }
+
+    async fn delete_webhook(&self, id: Id, audit: AuditRecord) -> StoreResult<Webhook> {
+        self.write(async |tx| webhooks::delete(tx, id, &audit).await)
+            .await
+    }
+
+    async fn deliveries(&self, filter: &DeliveryFilter) -> StoreResult<Vec<Delivery>> {
+        webhooks::list(&mut *self.connection().await?, filter).await
+    }
+
+    async fn claim_deliveries(
+        &self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: usize,
+    ) -> StoreResult<Vec<DueDelivery>> {
+        self.write(async |tx| {
+            webhooks::claim(tx, now.timestamp(), lease_until.timestamp(), limit).await
+        })
+        .await
+    }
+
+    async fn finish_delivery(&self, id: Id, attempt: Attempt) -> StoreResult<()> {
+        self.write(async |tx| webhooks::finish(tx, id, &attempt).await)
             .await
     }
 

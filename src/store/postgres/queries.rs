@@ -88,7 +88,12 @@ pub(super) async fn insert_audit_rows(
             .push_bind(&audit.detail)
             .push_bind(&audit.source);
     });
-    insert.build().execute(tx).await?;
+    insert.build().execute(&mut *tx).await?;
+    for audit in audits {
+        if let Some(event) = &audit.event {
+            super::webhooks::enqueue(tx, event, audit.at.timestamp()).await?;
+        }
+    }
     Ok(())
 }
 

@@ -21,6 +21,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_list_indexes.sql"),
     include_str!("migrations/0012_audit_prune.sql"),
     include_str!("migrations/0013_trust.sql"),
+    include_str!("migrations/0014_webhooks.sql"),
 ];
 
 /// The advisory lock every replica takes to migrate ("tokenctl" in ASCII).

@@ -19,6 +19,7 @@ mod queries;
 mod roles;
 mod sessions;
 mod trust;
+mod webhooks;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -33,14 +34,15 @@ use super::rows::{
     token_from_row, trust_policy_from_row, user_from_row,
 };
 use super::{
-    AuditFilter, AuditRecord, ChangeSignal, ClaimingAudit, Credentials, ListQuery, LoginRecord,
-    NewToken, PoolWaitCounter, PoolWaits, PruneAudit, Removal, RoleRemoval, SchemaVersions,
-    SecretChange, SecretMatch, Store, StoreError, StoreResult, StoredPassword, TokenFilter,
-    UserFilter,
+    Attempt, AuditFilter, AuditRecord, ChangeSignal, ClaimingAudit, Credentials, DeliveryFilter,
+    DueDelivery, ListQuery, LoginRecord, NewToken, NewWebhook, PoolWaitCounter, PoolWaits,
+    PruneAudit, Removal, RoleRemoval, SchemaVersions, SecretChange, SecretMatch, Store, StoreError,
+    StoreResult, StoredPassword, TokenFilter, UserFilter,
 };
 use crate::lockout::{self, Admission};
 use crate::model::{
-    AuditEntry, Id, Permissions, Role, Session, Token, TrustPolicy, User, permissions_to_string,
+    AuditEntry, Delivery, Id, Permissions, Role, Session, Token, TrustPolicy, User, Webhook,
+    permissions_to_string,
 };
 use crate::secret::SecretHash;
 
@@ -629,7 +631,7 @@ impl Store for SqliteStore {
                 ],
                 |row| row.get(0),
             )?;
-            audit.token_id = Some(id);
+            audit.stamp_token_id(id);
             insert_audit(tx, &audit)?;
             token_with_id(tx, id)?
                 .ok_or_else(|| StoreError::Database("inserted token vanished".into()))
@@ -791,6 +793,49 @@ impl Store for SqliteStore {
     async fn delete_trust_policy(&self, name: &str, audit: AuditRecord) -> StoreResult<()> {
         let name = name.to_owned();
         self.write(move |tx| trust::delete(tx, &name, &audit)).await
+    }
+
+    async fn webhooks(&self) -> StoreResult<Vec<Webhook>> {
+        self.lookup(webhooks::all).await
+    }
+
+    async fn webhook(&self, id: Id) -> StoreResult<Option<Webhook>> {
+        self.lookup(move |connection| webhooks::one(connection, id))
+            .await
+    }
+
+    async fn insert_webhook(
+        &self,
+        webhook: NewWebhook,
+        audit: AuditRecord,
+    ) -> StoreResult<Webhook> {
+        self.write(move |tx| webhooks::insert(tx, &webhook, &audit))
+            .await
+    }
+
+    async fn delete_webhook(&self, id: Id, audit: AuditRecord) -> StoreResult<Webhook> {
+        self.write(move |tx| webhooks::delete(tx, id, &audit)).await
+    }
+
+    async fn deliveries(&self, filter: &DeliveryFilter) -> StoreResult<Vec<Delivery>> {
+        let filter = filter.clone();
+        self.lookup(move |connection| webhooks::list(connection, &filter))
+            .await
+    }
+
+    async fn claim_deliveries(
+        &self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: usize,
+    ) -> StoreResult<Vec<DueDelivery>> {
+        self.write(move |tx| webhooks::claim(tx, now.timestamp(), lease_until.timestamp(), limit))
+            .await
+    }
+
+    async fn finish_delivery(&self, id: Id, attempt: Attempt) -> StoreResult<()> {
+        self.write(move |tx| webhooks::finish(tx, id, &attempt))
+            .await
     }
 
     async fn append_audits(&self, audits: Vec<AuditRecord>) -> StoreResult<()> {

@@ -73,6 +73,9 @@ pub(super) fn insert_audit(tx: &Transaction<'_>, audit: &AuditRecord) -> StoreRe
         &audit.detail,
         &audit.source,
     ))?;
+    if let Some(event) = &audit.event {
+        super::webhooks::enqueue(tx, event, audit.at.timestamp())?;
+    }
     Ok(())
 }
 

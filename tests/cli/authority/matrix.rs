@@ -31,7 +31,8 @@ pub(crate) fn readme_matrix() -> Vec<(String, [bool; 3])> {
 }
 
 fn every_cell_of_the_credential_matrix_holds() {
-    let env = TestEnv::with_backend(Backend::RemoteSqlite);
+    // Webhooks point at a loopback port nobody listens on.
+    let env = TestEnv::with_server_flags(Backend::RemoteSqlite, &["--allow-private-webhooks"]);
     let api = Api::new(&env);
     api.user("bob", "developer");
     let pat = api.token(&api.admin, "matrix-pat");
@@ -152,6 +153,29 @@ fn every_cell_of_the_credential_matrix_holds() {
                 "list and show trust policies (`trust list`, `trust show`)" => {
                     api.status("GET", "/v1/trust/policies", credential, None)
                 }
+                "add a webhook (`webhook add`)" => {
+                    api.status("POST", "/v1/webhooks", credential, Some(webhook()))
+                }
+                "remove a webhook (`webhook remove`)" => {
+                    let added = api.admin("POST", "/v1/webhooks", Some(webhook()));
+                    let path = format!("/v1/webhooks/{}", added["webhook"]["id"]);
+                    api.status("DELETE", &path, credential, None)
+                }
+                "list and test webhooks, see their deliveries (`webhook list`, `webhook test`, `webhook deliveries`)" => {
+                    let added = api.admin("POST", "/v1/webhooks", Some(webhook()));
+                    let test = format!("/v1/webhooks/{}/test", added["webhook"]["id"]);
+                    let statuses = [
+                        api.status("GET", "/v1/webhooks", credential, None),
+                        api.status("POST", &test, credential, None),
+                        api.status("GET", "/v1/webhooks/deliveries", credential, None),
+                    ];
+                    assert!(
+                        statuses.iter().all(|s| *s == statuses[0]),
+                        "{row}: {statuses:?}"
+                    );
+                    api.admin("DELETE", &format!("/v1/webhooks/{}", added["webhook"]["id"]), None);
+                    statuses[0]
+                }
                 "list and show tokens (`list`, `show`)" => {
                     api.status("GET", "/v1/tokens", credential, None)
                 }
@@ -229,6 +253,8 @@ fn every_cell_of_the_credential_matrix_holds() {
                 "add a trust policy for another user (`trust add --owner`)"
             }
             Operation::RemoveTrustPolicy => "remove a trust policy (`trust remove`)",
+            Operation::AddWebhook => "add a webhook (`webhook add`)",
+            Operation::RemoveWebhook => "remove a webhook (`webhook remove`)",
         };
         let (_, marks) = rows
             .iter()
@@ -242,6 +268,11 @@ fn every_cell_of_the_credential_matrix_holds() {
             );
         }
     }
+}
+
+/// A webhook on a loopback port nobody listens on (discard).
+fn webhook() -> Value {
+    json!({"url": "http://127.0.0.1:9/matrix", "events": ["token.revoked"]})
 }
 
 /// A trust policy body for GitHub Actions jobs of acme/api.

@@ -119,6 +119,7 @@ pub(crate) async fn the_audit_log_filters_by_time_actor_and_action_from_indexes(
         token_id: None,
         detail: format!("{}m ago", ago.num_minutes()),
         source: "test".to_owned(),
+        event: None,
     };
     f.store
         .append_audits(vec![
@@ -283,6 +284,7 @@ pub(crate) async fn an_audit_prune_removes_only_older_entries_and_says_so(f: &Fi
         token_id: None,
         detail: detail.to_owned(),
         source: "test".to_owned(),
+        event: None,
     };
     f.store
         .append_audits(vec![
@@ -335,6 +337,7 @@ pub(crate) async fn a_batch_of_audit_entries_is_written_whole_and_in_order(f: &F
             token_id: None,
             detail: format!("entry {n}"),
             source: "test".to_owned(),
+            event: None,
         })
         .collect();
     f.store.append_audits(batch).await.expect("append");

@@ -446,6 +446,7 @@ fn direct_audit(action: &'static str) -> tokenctl::store::AuditRecord {
         token_id: None,
         detail: "a write past the service".to_owned(),
         source: "test".to_owned(),
+        event: None,
     }
 }
 

@@ -436,6 +436,7 @@ pub(crate) async fn listing_filters_by_status_owner_kind_and_expiry(f: &Fixture)
         token_id: None,
         detail: "an expired token".to_owned(),
         source: "test".to_owned(),
+        event: None,
     };
     let expired = NewToken {
         name: "a-expired".to_owned(),

@@ -1,0 +1,108 @@
+//! What each event's body says: `{"type", "timestamp", "data"}` as Standard
+//! Webhooks recommends, with the token or account it is about. Never a
+//! secret: a token appears by id, name and hint only.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde_json::{Value, json};
+
+use crate::error::{Error, Result};
+use crate::model::{EventKind, Id, Token, TokenKind, User};
+use crate::store::Event;
+
+/// What an event says of a token: never its secret, only its hint.
+#[derive(Debug, Clone, Copy)]
+pub struct TokenFacts<'a> {
+    /// 0 for a token the store has yet to give an id to: it stamps it
+    /// (`AuditRecord::stamp_token_id`).
+    pub id: Id,
+    pub name: &'a str,
+    pub kind: TokenKind,
+    pub hint: &'a str,
+    pub owner: &'a str,
+    pub role: &'a str,
+    pub expires_at: Option<DateTime<Utc>>,
+}
+
+impl<'a> From<&'a Token> for TokenFacts<'a> {
+    fn from(token: &'a Token) -> TokenFacts<'a> {
+        TokenFacts {
+            id: token.id,
+            name: &token.name,
+            kind: token.kind,
+            hint: &token.hint,
+            owner: &token.owner,
+            role: &token.role,
+            expires_at: token.expires_at,
+        }
+    }
+}
+
+/// An event about a token: created, revoked (with the reason given, if
+/// any), regenerated or leaked.
+pub fn token_event(
+    kind: EventKind,
+    token: TokenFacts<'_>,
+    actor: &str,
+    reason: Option<&str>,
+    at: DateTime<Utc>,
+) -> Result<Event> {
+    let mut data = json!({
+        "token": {
+            "id": token.id,
+            "name": token.name,
+            "type": token.kind,
+            "hint": token.hint,
+            "owner": token.owner,
+            "role": token.role,
+            "expires_at": token.expires_at.map(timestamp),
+        },
+        "actor": actor,
+    });
+    if let Some(reason) = reason {
+        data["reason"] = Value::from(reason);
+    }
+    event(kind, data, at, None)
+}
+
+/// An account was disabled: its tokens and sessions stop working.
+pub fn user_disabled(user: &User, actor: &str, at: DateTime<Utc>) -> Result<Event> {
+    let data = json!({"user": {"name": user.name, "role": user.role}, "actor": actor});
+    event(EventKind::UserDisabled, data, at, None)
+}
+
+/// The message `webhook test` sends to the one webhook tested.
+pub fn webhook_test(webhook: Id, actor: &str, at: DateTime<Utc>) -> Result<Event> {
+    let data = json!({"webhook_id": webhook, "actor": actor});
+    event(EventKind::WebhookTest, data, at, Some(webhook))
+}
+
+fn event(
+    kind: EventKind,
+    data: Value,
+    at: DateTime<Utc>,
+    only_webhook: Option<Id>,
+) -> Result<Event> {
+    let mut body = serde_json::Map::new();
+    body.insert("type".to_owned(), Value::from(kind.as_str()));
+    body.insert("timestamp".to_owned(), Value::from(timestamp(at)));
+    body.insert("data".to_owned(), data);
+    Ok(Event {
+        kind,
+        message_id: message_id()?,
+        payload: Value::Object(body),
+        only_webhook,
+    })
+}
+
+fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// `msg_` and 128 random bits: unique across every store and replica.
+fn message_id() -> Result<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes)
+        .map_err(|error| Error::internal(format!("no randomness for a message id: {error}")))?;
+    let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    Ok(format!("msg_{hex}"))
+}
