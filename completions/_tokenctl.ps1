@@ -60,6 +60,7 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Manage roles (named sets of permissions)')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Manage users (accounts that own tokens)')
             [CompletionResult]::new('trust', 'trust', [CompletionResultType]::ParameterValue, 'Manage trust policies: CI jobs that may exchange their OIDC ID token')
+            [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Manage webhooks: endpoints told of token and account events')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Manage the signing keys (list and rotate need keys:manage)')
             [CompletionResult]::new('oauth', 'oauth', [CompletionResultType]::ParameterValue, 'Manage OAuth2 tokens of third-party providers (Google, Microsoft, custom)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -632,6 +633,7 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'Print one field of the JSON bare, a line per item of a list (e.g. id)')
             [CompletionResult]::new('--access-log', '--access-log', [CompletionResultType]::ParameterName, 'One line per request on stdout: time, client address, method, path, status, duration and the credential''s token id, hint or session — never a secret, a header or a body')
             [CompletionResult]::new('--require-2fa', '--require-2fa', [CompletionResultType]::ParameterName, 'Every account needs 2FA: a login without a code may only set it up (tokenctl 2fa enable), and tokens are created only from a session opened with a code')
+            [CompletionResult]::new('--allow-private-webhooks', '--allow-private-webhooks', [CompletionResultType]::ParameterName, 'Let webhooks point at private addresses (loopback, 10/8, 192.168/16, link-local, fc00::/7…) and use plain http: only for receivers inside your own network')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone')
@@ -907,8 +909,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             break
         }
         'tokenctl;role;add' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage')
-            [CompletionResult]::new('--permission', '--permission', [CompletionResultType]::ParameterName, 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage')
+            [CompletionResult]::new('--permission', '--permission', [CompletionResultType]::ParameterName, 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What the role is for')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
@@ -925,7 +927,7 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             break
         }
         'tokenctl;role;edit' {
-            [CompletionResult]::new('--add-permission', '--add-permission', [CompletionResultType]::ParameterName, 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage')
+            [CompletionResult]::new('--add-permission', '--add-permission', [CompletionResultType]::ParameterName, 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage')
             [CompletionResult]::new('--remove-permission', '--remove-permission', [CompletionResultType]::ParameterName, 'A permission the role no longer grants (repeat for several)')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What the role is for')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
@@ -1442,6 +1444,169 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
         'tokenctl;trust;help;help' {
             break
         }
+        'tokenctl;webhook' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')')
+            [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'Print one field of the JSON bare, a line per item of a list (e.g. id)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List webhooks (needs webhooks:manage)')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List webhooks (needs webhooks:manage)')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a webhook and print its signing secret once (needs webhooks:manage and a login session)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a webhook (needs webhooks:manage and a login session)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a webhook (needs webhooks:manage and a login session)')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a webhook a test message and wait for its first attempt (needs webhooks:manage)')
+            [CompletionResult]::new('deliveries', 'deliveries', [CompletionResultType]::ParameterValue, 'Show the messages sent to webhooks, and how sending each went (needs webhooks:manage)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tokenctl;webhook;list' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')')
+            [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'Print one field of the JSON bare, a line per item of a list (e.g. id)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tokenctl;webhook;ls' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')')
+            [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'Print one field of the JSON bare, a line per item of a list (e.g. id)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tokenctl;webhook;add' {
+            [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'Events to send, comma-separated or repeated')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What the webhook is for')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')')
+            [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'Print one field of the JSON bare, a line per item of a list (e.g. id)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tokenctl;webhook;remove' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')')
+            [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'Print one field of the JSON bare, a line per item of a list (e.g. id)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tokenctl;webhook;rm' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')')
+            [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'Print one field of the JSON bare, a line per item of a list (e.g. id)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tokenctl;webhook;test' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')')
+            [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'Print one field of the JSON bare, a line per item of a list (e.g. id)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tokenctl;webhook;deliveries' {
+            [CompletionResult]::new('--webhook', '--webhook', [CompletionResultType]::ParameterName, 'Only messages to this webhook')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'Only the message with this webhook-id (as the receiver logged it)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N items [default: 1000]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')')
+            [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'Print one field of the JSON bare, a line per item of a list (e.g. id)')
+            [CompletionResult]::new('--failed', '--failed', [CompletionResultType]::ParameterName, 'Only messages not delivered whose last attempt failed')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every item, however many (fetched a page at a time)')
+            [CompletionResult]::new('--jsonl', '--jsonl', [CompletionResultType]::ParameterName, 'Print one JSON object per line as they arrive (JSON Lines)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tokenctl;webhook;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List webhooks (needs webhooks:manage)')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a webhook and print its signing secret once (needs webhooks:manage and a login session)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a webhook (needs webhooks:manage and a login session)')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a webhook a test message and wait for its first attempt (needs webhooks:manage)')
+            [CompletionResult]::new('deliveries', 'deliveries', [CompletionResultType]::ParameterValue, 'Show the messages sent to webhooks, and how sending each went (needs webhooks:manage)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tokenctl;webhook;help;list' {
+            break
+        }
+        'tokenctl;webhook;help;add' {
+            break
+        }
+        'tokenctl;webhook;help;remove' {
+            break
+        }
+        'tokenctl;webhook;help;test' {
+            break
+        }
+        'tokenctl;webhook;help;deliveries' {
+            break
+        }
+        'tokenctl;webhook;help;help' {
+            break
+        }
         'tokenctl;keys' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
@@ -1905,6 +2070,7 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Manage roles (named sets of permissions)')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Manage users (accounts that own tokens)')
             [CompletionResult]::new('trust', 'trust', [CompletionResultType]::ParameterValue, 'Manage trust policies: CI jobs that may exchange their OIDC ID token')
+            [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Manage webhooks: endpoints told of token and account events')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Manage the signing keys (list and rotate need keys:manage)')
             [CompletionResult]::new('oauth', 'oauth', [CompletionResultType]::ParameterValue, 'Manage OAuth2 tokens of third-party providers (Google, Microsoft, custom)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -2104,6 +2270,29 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             break
         }
         'tokenctl;help;trust;test' {
+            break
+        }
+        'tokenctl;help;webhook' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List webhooks (needs webhooks:manage)')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a webhook and print its signing secret once (needs webhooks:manage and a login session)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a webhook (needs webhooks:manage and a login session)')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a webhook a test message and wait for its first attempt (needs webhooks:manage)')
+            [CompletionResult]::new('deliveries', 'deliveries', [CompletionResultType]::ParameterValue, 'Show the messages sent to webhooks, and how sending each went (needs webhooks:manage)')
+            break
+        }
+        'tokenctl;help;webhook;list' {
+            break
+        }
+        'tokenctl;help;webhook;add' {
+            break
+        }
+        'tokenctl;help;webhook;remove' {
+            break
+        }
+        'tokenctl;help;webhook;test' {
+            break
+        }
+        'tokenctl;help;webhook;deliveries' {
             break
         }
         'tokenctl;help;keys' {

@@ -103,6 +103,9 @@ _tokenctl() {
             tokenctl,verify)
                 cmd="tokenctl__subcmd__verify"
                 ;;
+            tokenctl,webhook)
+                cmd="tokenctl__subcmd__webhook"
+                ;;
             tokenctl,whoami)
                 cmd="tokenctl__subcmd__whoami"
                 ;;
@@ -237,6 +240,9 @@ _tokenctl() {
                 ;;
             tokenctl__subcmd__help,verify)
                 cmd="tokenctl__subcmd__help__subcmd__verify"
+                ;;
+            tokenctl__subcmd__help,webhook)
+                cmd="tokenctl__subcmd__help__subcmd__webhook"
                 ;;
             tokenctl__subcmd__help,whoami)
                 cmd="tokenctl__subcmd__help__subcmd__whoami"
@@ -378,6 +384,21 @@ _tokenctl() {
                 ;;
             tokenctl__subcmd__help__subcmd__user,unlock)
                 cmd="tokenctl__subcmd__help__subcmd__user__subcmd__unlock"
+                ;;
+            tokenctl__subcmd__help__subcmd__webhook,add)
+                cmd="tokenctl__subcmd__help__subcmd__webhook__subcmd__add"
+                ;;
+            tokenctl__subcmd__help__subcmd__webhook,deliveries)
+                cmd="tokenctl__subcmd__help__subcmd__webhook__subcmd__deliveries"
+                ;;
+            tokenctl__subcmd__help__subcmd__webhook,list)
+                cmd="tokenctl__subcmd__help__subcmd__webhook__subcmd__list"
+                ;;
+            tokenctl__subcmd__help__subcmd__webhook,remove)
+                cmd="tokenctl__subcmd__help__subcmd__webhook__subcmd__remove"
+                ;;
+            tokenctl__subcmd__help__subcmd__webhook,test)
+                cmd="tokenctl__subcmd__help__subcmd__webhook__subcmd__test"
                 ;;
             tokenctl__subcmd__keys,help)
                 cmd="tokenctl__subcmd__keys__subcmd__help"
@@ -703,6 +724,48 @@ _tokenctl() {
             tokenctl__subcmd__user__subcmd__help,unlock)
                 cmd="tokenctl__subcmd__user__subcmd__help__subcmd__unlock"
                 ;;
+            tokenctl__subcmd__webhook,add)
+                cmd="tokenctl__subcmd__webhook__subcmd__add"
+                ;;
+            tokenctl__subcmd__webhook,deliveries)
+                cmd="tokenctl__subcmd__webhook__subcmd__deliveries"
+                ;;
+            tokenctl__subcmd__webhook,help)
+                cmd="tokenctl__subcmd__webhook__subcmd__help"
+                ;;
+            tokenctl__subcmd__webhook,list)
+                cmd="tokenctl__subcmd__webhook__subcmd__list"
+                ;;
+            tokenctl__subcmd__webhook,ls)
+                cmd="tokenctl__subcmd__webhook__subcmd__list"
+                ;;
+            tokenctl__subcmd__webhook,remove)
+                cmd="tokenctl__subcmd__webhook__subcmd__remove"
+                ;;
+            tokenctl__subcmd__webhook,rm)
+                cmd="tokenctl__subcmd__webhook__subcmd__remove"
+                ;;
+            tokenctl__subcmd__webhook,test)
+                cmd="tokenctl__subcmd__webhook__subcmd__test"
+                ;;
+            tokenctl__subcmd__webhook__subcmd__help,add)
+                cmd="tokenctl__subcmd__webhook__subcmd__help__subcmd__add"
+                ;;
+            tokenctl__subcmd__webhook__subcmd__help,deliveries)
+                cmd="tokenctl__subcmd__webhook__subcmd__help__subcmd__deliveries"
+                ;;
+            tokenctl__subcmd__webhook__subcmd__help,help)
+                cmd="tokenctl__subcmd__webhook__subcmd__help__subcmd__help"
+                ;;
+            tokenctl__subcmd__webhook__subcmd__help,list)
+                cmd="tokenctl__subcmd__webhook__subcmd__help__subcmd__list"
+                ;;
+            tokenctl__subcmd__webhook__subcmd__help,remove)
+                cmd="tokenctl__subcmd__webhook__subcmd__help__subcmd__remove"
+                ;;
+            tokenctl__subcmd__webhook__subcmd__help,test)
+                cmd="tokenctl__subcmd__webhook__subcmd__help__subcmd__test"
+                ;;
             *)
                 ;;
         esac
@@ -710,7 +773,7 @@ _tokenctl() {
 
     case "${cmd}" in
         tokenctl)
-            opts="-q -h -V --store --server --profile --config --json --jq --field --quiet --debug --help --version create list ls show revoke rm regenerate rotate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user trust keys oauth completions clipboard-hold help"
+            opts="-q -h -V --store --server --profile --config --json --jq --field --quiet --debug --help --version create list ls show revoke rm regenerate rotate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user trust webhook keys oauth completions clipboard-hold help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1510,7 +1573,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__help)
-            opts="create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user trust keys oauth completions clipboard-hold help"
+            opts="create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user trust webhook keys oauth completions clipboard-hold help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2520,6 +2583,90 @@ _tokenctl() {
         tokenctl__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__help__subcmd__webhook)
+            opts="list add remove test deliveries"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__help__subcmd__webhook__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__help__subcmd__webhook__subcmd__deliveries)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__help__subcmd__webhook__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__help__subcmd__webhook__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__help__subcmd__webhook__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4448,7 +4595,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__serve)
-            opts="-q -h --listen --database --access-log --metrics-listen --signing-key --init-admin --init-admin-password-file --tls-cert --tls-key --require-2fa --login-attempts-per-minute --exchanges-per-minute --issuer --audience --request-timeout --leak-keys --max-exchange-ttl --header-timeout --max-connections --max-connections-per-address --login-concurrency --login-queue --store --server --profile --config --json --jq --field --quiet --debug --help"
+            opts="-q -h --listen --database --access-log --metrics-listen --signing-key --init-admin --init-admin-password-file --tls-cert --tls-key --require-2fa --login-attempts-per-minute --exchanges-per-minute --issuer --audience --request-timeout --leak-keys --allow-private-webhooks --max-exchange-ttl --header-timeout --max-connections --max-connections-per-address --login-concurrency --login-queue --store --server --profile --config --json --jq --field --quiet --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5810,6 +5957,352 @@ _tokenctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__webhook)
+            opts="-q -h --store --server --profile --config --json --jq --field --quiet --debug --help list ls add remove rm test deliveries help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__webhook__subcmd__add)
+            opts="-q -h --events --description --store --server --profile --config --json --jq --field --quiet --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --events)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__webhook__subcmd__deliveries)
+            opts="-q -h --webhook --failed --message --limit --all --jsonl --store --server --profile --config --json --jq --field --quiet --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --webhook)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --message)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__webhook__subcmd__help)
+            opts="list add remove test deliveries help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__webhook__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__webhook__subcmd__help__subcmd__deliveries)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__webhook__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__webhook__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__webhook__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__webhook__subcmd__help__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__webhook__subcmd__list)
+            opts="-q -h --store --server --profile --config --json --jq --field --quiet --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__webhook__subcmd__remove)
+            opts="-q -h --store --server --profile --config --json --jq --field --quiet --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__webhook__subcmd__test)
+            opts="-q -h --store --server --profile --config --json --jq --field --quiet --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

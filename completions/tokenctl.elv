@@ -57,6 +57,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
             cand trust 'Manage trust policies: CI jobs that may exchange their OIDC ID token'
+            cand webhook 'Manage webhooks: endpoints told of token and account events'
             cand keys 'Manage the signing keys (list and rotate need keys:manage)'
             cand oauth 'Manage OAuth2 tokens of third-party providers (Google, Microsoft, custom)'
             cand completions 'Print a shell completion script'
@@ -587,6 +588,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
             cand --access-log 'One line per request on stdout: time, client address, method, path, status, duration and the credential''s token id, hint or session — never a secret, a header or a body'
             cand --require-2fa 'Every account needs 2FA: a login without a code may only set it up (tokenctl 2fa enable), and tokens are created only from a session opened with a code'
+            cand --allow-private-webhooks 'Let webhooks point at private addresses (loopback, 10/8, 192.168/16, link-local, fc00::/7…) and use plain http: only for receivers inside your own network'
             cand --json 'Print machine-readable JSON on stdout'
             cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
             cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
@@ -838,8 +840,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tokenctl;role;add'= {
-            cand -p 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage'
-            cand --permission 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage'
+            cand -p 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage'
+            cand --permission 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage'
             cand --description 'What the role is for'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
@@ -855,7 +857,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tokenctl;role;edit'= {
-            cand --add-permission 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage'
+            cand --add-permission 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage'
             cand --remove-permission 'A permission the role no longer grants (repeat for several)'
             cand --description 'What the role is for'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
@@ -1322,6 +1324,154 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;trust;help;help'= {
         }
+        &'tokenctl;webhook'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List webhooks (needs webhooks:manage)'
+            cand ls 'List webhooks (needs webhooks:manage)'
+            cand add 'Add a webhook and print its signing secret once (needs webhooks:manage and a login session)'
+            cand remove 'Remove a webhook (needs webhooks:manage and a login session)'
+            cand rm 'Remove a webhook (needs webhooks:manage and a login session)'
+            cand test 'Send a webhook a test message and wait for its first attempt (needs webhooks:manage)'
+            cand deliveries 'Show the messages sent to webhooks, and how sending each went (needs webhooks:manage)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;webhook;list'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;webhook;ls'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;webhook;add'= {
+            cand --events 'Events to send, comma-separated or repeated'
+            cand --description 'What the webhook is for'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;webhook;remove'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;webhook;rm'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;webhook;test'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;webhook;deliveries'= {
+            cand --webhook 'Only messages to this webhook'
+            cand --message 'Only the message with this webhook-id (as the receiver logged it)'
+            cand --limit 'Show at most N items [default: 1000]'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --failed 'Only messages not delivered whose last attempt failed'
+            cand --all 'Show every item, however many (fetched a page at a time)'
+            cand --jsonl 'Print one JSON object per line as they arrive (JSON Lines)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;webhook;help'= {
+            cand list 'List webhooks (needs webhooks:manage)'
+            cand add 'Add a webhook and print its signing secret once (needs webhooks:manage and a login session)'
+            cand remove 'Remove a webhook (needs webhooks:manage and a login session)'
+            cand test 'Send a webhook a test message and wait for its first attempt (needs webhooks:manage)'
+            cand deliveries 'Show the messages sent to webhooks, and how sending each went (needs webhooks:manage)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;webhook;help;list'= {
+        }
+        &'tokenctl;webhook;help;add'= {
+        }
+        &'tokenctl;webhook;help;remove'= {
+        }
+        &'tokenctl;webhook;help;test'= {
+        }
+        &'tokenctl;webhook;help;deliveries'= {
+        }
+        &'tokenctl;webhook;help;help'= {
+        }
         &'tokenctl;keys'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
@@ -1746,6 +1896,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
             cand trust 'Manage trust policies: CI jobs that may exchange their OIDC ID token'
+            cand webhook 'Manage webhooks: endpoints told of token and account events'
             cand keys 'Manage the signing keys (list and rotate need keys:manage)'
             cand oauth 'Manage OAuth2 tokens of third-party providers (Google, Microsoft, custom)'
             cand completions 'Print a shell completion script'
@@ -1891,6 +2042,23 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;trust;remove'= {
         }
         &'tokenctl;help;trust;test'= {
+        }
+        &'tokenctl;help;webhook'= {
+            cand list 'List webhooks (needs webhooks:manage)'
+            cand add 'Add a webhook and print its signing secret once (needs webhooks:manage and a login session)'
+            cand remove 'Remove a webhook (needs webhooks:manage and a login session)'
+            cand test 'Send a webhook a test message and wait for its first attempt (needs webhooks:manage)'
+            cand deliveries 'Show the messages sent to webhooks, and how sending each went (needs webhooks:manage)'
+        }
+        &'tokenctl;help;webhook;list'= {
+        }
+        &'tokenctl;help;webhook;add'= {
+        }
+        &'tokenctl;help;webhook;remove'= {
+        }
+        &'tokenctl;help;webhook;test'= {
+        }
+        &'tokenctl;help;webhook;deliveries'= {
         }
         &'tokenctl;help;keys'= {
             cand list 'List the signing keys: the active one and the retired ones still published'

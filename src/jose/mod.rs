@@ -461,6 +461,39 @@ mod tests {
     }
 
     #[test]
+    fn the_sealing_key_is_made_once_kept_through_rotations_and_shared() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("keys.json");
+        let live = LiveKeys::open(&path).expect("create");
+        let other = LiveKeys::open(&path).expect("a replica");
+        let version = || -> serde_json::Value {
+            serde_json::from_slice(&fs::read(&path).expect("read")).expect("json")
+        };
+        assert_eq!(
+            version()["version"],
+            1,
+            "no sealing key until one is needed"
+        );
+        let sealed = live
+            .sealing_key()
+            .expect("made")
+            .seal("test", b"kept")
+            .expect("seal");
+        assert_eq!(version()["version"], 2, "older builds refuse the file");
+        let opens = |keys: &LiveKeys| keys.sealing_key().expect("key").unseal("test", &sealed);
+        assert_eq!(
+            opens(&other).expect("the replica reads the same key"),
+            b"kept"
+        );
+        live.rotate(crate::time::now()).expect("rotate");
+        let reopened = LiveKeys::open(&path).expect("read");
+        assert_eq!(opens(&reopened).expect("kept through a rotation"), b"kept");
+        assert!(
+            !format!("{:?}", reopened.current()).contains(&version()["sealing_key"].to_string())
+        );
+    }
+
+    #[test]
     fn a_legacy_pkcs8_file_is_a_one_key_set_until_the_first_rotation() {
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join("signing-key.pk8");
@@ -548,7 +581,7 @@ mod tests {
 
     #[test]
     fn a_newer_format_is_refused() {
-        let bytes = br#"{"version": 2, "keys": []}"#;
+        let bytes = br#"{"version": 3, "keys": []}"#;
         let error = KeySet::parse(bytes, at(T0)).expect_err("newer");
         assert!(
             error.message.contains("newer tokenctl"),

@@ -50,6 +50,7 @@ mod snapshots;
 mod store;
 mod store_contract;
 mod tls;
+mod webhooks;
 
 fn main() {
     harness::run(
@@ -70,6 +71,7 @@ fn main() {
             keys::tests(),
             layout::tests(),
             leaks::tests(),
+            webhooks::tests(),
             lifecycle::tests(),
             oauth::tests(),
             openapi::tests(),

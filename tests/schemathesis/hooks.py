@@ -98,6 +98,10 @@ STATE_DEPENDENT_REFUSALS = {
         r"^no trust policy names the issuer ",
         r"^the trust policy '.*' is for another issuer",
     ],
+    # Whether a URL's host is a private address, and whether this server
+    # allows those, is the server's configuration (and every positive
+    # case's URL is made a loopback one: see `webhooks_stay_on_loopback`).
+    "addWebhook": [r"^webhook URL ", r"^webhook receiver .* is a private address"],
     # The role to move holders to must exist, and be another one.
     "removeRole": [
         r"^no role named ",
@@ -194,3 +198,20 @@ if CREDENTIAL:
             case.headers = case.headers or {}
             if data:
                 case.headers["Authorization"] = f"Bearer {data}"
+
+
+# Webhooks the run adds are sent to: their receivers must be on loopback
+# (tests send nothing elsewhere, DNS included). A schema-valid URL becomes
+# one on a port nobody listens on; the server runs with
+# --allow-private-webhooks. Negative cases keep their URL, to be refused.
+WEBHOOK_SINK = "http://127.0.0.1:9/schemathesis"
+
+
+@schemathesis.hook
+def before_call(ctx, case, **kwargs):
+    operation = case.operation.definition.raw.get("operationId")
+    meta = case.meta
+    positive = meta is not None and meta.generation.mode.is_positive
+    if operation == "addWebhook" and positive and isinstance(case.body, dict):
+        if isinstance(case.body.get("url"), str):
+            case.body["url"] = WEBHOOK_SINK

@@ -161,7 +161,8 @@ fn every_cell_of_the_credential_matrix_holds() {
                     let path = format!("/v1/webhooks/{}", added["webhook"]["id"]);
                     api.status("DELETE", &path, credential, None)
                 }
-                "list and test webhooks, see their deliveries (`webhook list`, `webhook test`, `webhook deliveries`)" => {
+                "list and test webhooks, see their deliveries (`webhook list`, `webhook test`, `webhook deliveries`)" =>
+                {
                     let added = api.admin("POST", "/v1/webhooks", Some(webhook()));
                     let test = format!("/v1/webhooks/{}/test", added["webhook"]["id"]);
                     let statuses = [
@@ -173,7 +174,11 @@ fn every_cell_of_the_credential_matrix_holds() {
                         statuses.iter().all(|s| *s == statuses[0]),
                         "{row}: {statuses:?}"
                     );
-                    api.admin("DELETE", &format!("/v1/webhooks/{}", added["webhook"]["id"]), None);
+                    api.admin(
+                        "DELETE",
+                        &format!("/v1/webhooks/{}", added["webhook"]["id"]),
+                        None,
+                    );
                     statuses[0]
                 }
                 "list and show tokens (`list`, `show`)" => {

@@ -787,6 +787,41 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
     }
     covered.insert((leaks.to_owned(), "post".to_owned()));
 
+    // Webhooks (no sender runs here: nothing is sent).
+    let hook = json!({"url": "https://hooks.example.com/answers", "events": ["token.revoked"]});
+    let added = step!("post", "/v1/webhooks", "/v1/webhooks", me, Some(hook), ok);
+    assert!(
+        added["secret"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("whsec_")),
+        "{added}"
+    );
+    let private = json!({"url": "https://127.0.0.1/x", "events": ["token.revoked"]});
+    step!(
+        "post",
+        "/v1/webhooks",
+        "/v1/webhooks",
+        me,
+        Some(private),
+        StatusCode::BAD_REQUEST
+    );
+    step!("get", "/v1/webhooks", "/v1/webhooks", me, None, ok);
+    let hook_id = added["webhook"]["id"].as_i64().expect("webhook id");
+    let test = format!("/v1/webhooks/{hook_id}/test");
+    let queued = step!("post", "/v1/webhooks/{id}/test", &test, me, None, ok);
+    let message = queued["message_id"]
+        .as_str()
+        .expect("message id")
+        .to_owned();
+    let deliveries = format!("/v1/webhooks/deliveries?webhook={hook_id}&message={message}");
+    let listed = step!("get", "/v1/webhooks/deliveries", &deliveries, me, None, ok);
+    assert_eq!(listed[0]["event"], "webhook.test", "{listed}");
+    assert_eq!(listed[0]["state"], "pending", "{listed}");
+    let removed = format!("/v1/webhooks/{hook_id}");
+    step!("delete", "/v1/webhooks/{id}", &removed, me, None, ok);
+    step!("delete", "/v1/webhooks/{id}", &removed, me, None, not_found);
+    step!("post", "/v1/webhooks/{id}/test", &test, me, None, not_found);
+
     // Two-factor enrolment; afterwards a password alone is not enough.
     step!(
         "post",

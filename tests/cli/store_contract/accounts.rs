@@ -466,7 +466,10 @@ pub(crate) async fn migration_3_gives_the_admin_role_keys_manage(f: &Fixture) {
         let of_version_3: Permissions = Permission::ALL
             .into_iter()
             .filter(|permission| {
-                !matches!(permission, Permission::AuditPrune | Permission::TrustManage)
+                !matches!(
+                    permission,
+                    Permission::AuditPrune | Permission::TrustManage | Permission::WebhooksManage
+                )
             })
             .collect();
         assert_eq!(admin.permissions, of_version_3);

@@ -44,6 +44,7 @@ mod postgres_replicas;
 mod sessions;
 mod tokens;
 mod trust;
+mod webhooks;
 
 use accounts::*;
 use audit::*;
@@ -53,6 +54,7 @@ use passwords::*;
 use sessions::*;
 use tokens::*;
 use trust::*;
+use webhooks::*;
 
 /// The admin every store is created with.
 const ADMIN: &str = "ada";
@@ -521,6 +523,8 @@ contract!(
     no_role_change_leaves_nobody_able_to_manage_users,
     trust_policies_are_added_found_listed_and_removed,
     an_id_token_is_exchanged_once_until_it_expires,
+    a_change_writes_one_message_per_subscriber_in_its_transaction,
+    a_due_message_is_leased_to_one_sender_until_it_is_done,
 );
 
 pub(crate) fn tests() -> Vec<crate::harness::Test> {

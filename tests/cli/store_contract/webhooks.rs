@@ -1,0 +1,226 @@
+//! Webhooks and their outbox as every store keeps them: a message per
+//! subscriber written with the change, leased to one sender at a time,
+//! and nothing written for a change that did not happen.
+
+use super::*;
+use tokenctl::model::{DeliveryState, EventKind};
+use tokenctl::requests::{DeliveriesRequest, NewWebhookRequest};
+use tokenctl::store::{Attempt, DeliveryFilter};
+use tokenctl::webhook::Reach;
+
+async fn add_webhook(f: &Fixture, events: Vec<EventKind>) -> i64 {
+    let service = fixture_service_with_private_reach(f);
+    let added = service
+        .add_webhook(
+            &f.admin().await,
+            NewWebhookRequest {
+                url: "http://127.0.0.1:9/contract".to_owned(),
+                events,
+                description: String::new(),
+            },
+        )
+        .await
+        .expect("added");
+    assert!(added.secret.expose().starts_with("whsec_"));
+    added.webhook.id
+}
+
+/// The fixture's store behind a service that allows loopback receivers.
+fn fixture_service_with_private_reach(f: &Fixture) -> TokenService {
+    service(Arc::clone(&f.store)).with_webhook_reach(Reach::Private)
+}
+
+async fn deliveries(f: &Fixture, webhook: Option<i64>) -> Vec<tokenctl::model::Delivery> {
+    let filter = DeliveryFilter {
+        webhook_id: webhook,
+        ..DeliveryFilter::default()
+    };
+    f.store.deliveries(&filter).await.expect("deliveries")
+}
+
+pub(crate) async fn a_change_writes_one_message_per_subscriber_in_its_transaction(f: &Fixture) {
+    let revocations = add_webhook(f, vec![EventKind::TokenRevoked]).await;
+    let everything = add_webhook(f, EventKind::SUBSCRIBABLE.to_vec()).await;
+    let admin = f.admin().await;
+    let created = f.create(&admin, request("watched")).await;
+    // Refused (the name is taken): nothing happened, so nothing is sent.
+    let again = f.service.create_token(&admin, request("watched")).await;
+    assert_eq!(again.expect_err("taken").kind, ErrorKind::Conflict);
+    f.service
+        .revoke(&admin, &TokenRef::Id(created.token.id))
+        .await
+        .expect("revoke");
+    let events = |list: Vec<tokenctl::model::Delivery>| -> Vec<EventKind> {
+        list.into_iter().map(|d| d.event).collect()
+    };
+    assert_eq!(
+        events(deliveries(f, Some(revocations)).await),
+        [EventKind::TokenRevoked]
+    );
+    assert_eq!(
+        events(deliveries(f, Some(everything)).await),
+        [EventKind::TokenCreated, EventKind::TokenRevoked]
+    );
+    let all = deliveries(f, None).await;
+    assert_eq!(all.len(), 3);
+    assert!(
+        all.iter()
+            .all(|d| d.state == DeliveryState::Pending && d.attempts == 0)
+    );
+    // One event, one webhook-id, whichever webhook it goes to.
+    let revoked: Vec<&str> = all
+        .iter()
+        .filter(|d| d.event == EventKind::TokenRevoked)
+        .map(|d| d.message_id.as_str())
+        .collect();
+    assert_eq!(revoked.len(), 2);
+    assert_eq!(revoked[0], revoked[1]);
+    // The message names the new token's id, stamped by the store.
+    let due = f
+        .store
+        .claim_deliveries(time::now(), time::now() + Duration::seconds(60), 10)
+        .await
+        .expect("claim");
+    let body: serde_json::Value = serde_json::from_str(&due[0].payload).expect("a JSON body");
+    assert_eq!(body["type"], "token.created");
+    assert_eq!(body["data"]["token"]["id"], created.token.id);
+    assert!(
+        !due[0].sealed_secret.contains("whsec_"),
+        "sealed in the store"
+    );
+}
+
+pub(crate) async fn a_due_message_is_leased_to_one_sender_until_it_is_done(f: &Fixture) {
+    let webhook = add_webhook(f, vec![EventKind::TokenCreated]).await;
+    let admin = f.admin().await;
+    f.create(&admin, request("one")).await;
+    f.create(&admin, request("two")).await;
+    let now = time::now();
+    let lease = now + Duration::seconds(60);
+    let first = f
+        .store
+        .claim_deliveries(now, lease, 1)
+        .await
+        .expect("claim");
+    assert_eq!(first.len(), 1, "at most the limit");
+    let second = f
+        .store
+        .claim_deliveries(now, lease, 10)
+        .await
+        .expect("claim");
+    assert_eq!(second.len(), 1, "the other one");
+    assert_ne!(first[0].id, second[0].id);
+    assert!(
+        f.store
+            .claim_deliveries(now, lease, 10)
+            .await
+            .expect("claim")
+            .is_empty(),
+        "both are leased"
+    );
+    // A lease that ran out (its sender died) frees the message again.
+    let later = lease + Duration::seconds(1);
+    let retaken = f
+        .store
+        .claim_deliveries(later, later + Duration::seconds(60), 10)
+        .await
+        .expect("claim");
+    assert_eq!(retaken.len(), 2);
+    // Done: delivered, or refused and due again later; then given up.
+    f.store
+        .finish_delivery(
+            first[0].id,
+            Attempt {
+                at: later,
+                delivered: true,
+                status: Some(204),
+                error: String::new(),
+                next_attempt_at: None,
+            },
+        )
+        .await
+        .expect("finish");
+    let retry = later + Duration::seconds(5);
+    f.store
+        .finish_delivery(
+            second[0].id,
+            Attempt {
+                at: later,
+                delivered: false,
+                status: Some(500),
+                error: "answered 500".to_owned(),
+                next_attempt_at: Some(retry),
+            },
+        )
+        .await
+        .expect("finish");
+    assert!(
+        f.store
+            .claim_deliveries(
+                retry - Duration::seconds(1),
+                retry + Duration::seconds(60),
+                10
+            )
+            .await
+            .expect("claim")
+            .is_empty()
+    );
+    let again = f
+        .store
+        .claim_deliveries(retry, retry + Duration::seconds(60), 10)
+        .await
+        .expect("claim");
+    assert_eq!(again.len(), 1);
+    assert_eq!(again[0].attempts, 1);
+    f.store
+        .finish_delivery(
+            again[0].id,
+            Attempt {
+                at: retry,
+                delivered: false,
+                status: None,
+                error: "timed out".to_owned(),
+                next_attempt_at: None,
+            },
+        )
+        .await
+        .expect("give up");
+    let states: Vec<(DeliveryState, i64)> = deliveries(f, Some(webhook))
+        .await
+        .iter()
+        .map(|d| (d.state, d.attempts))
+        .collect();
+    assert_eq!(
+        states,
+        [(DeliveryState::Delivered, 1), (DeliveryState::Failed, 2)]
+    );
+    let failed = f
+        .store
+        .deliveries(&DeliveryFilter {
+            failed: true,
+            ..DeliveryFilter::default()
+        })
+        .await
+        .expect("failed");
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0].last_error, "timed out");
+    let page = f
+        .service
+        .webhook_deliveries(
+            &admin,
+            DeliveriesRequest {
+                message: Some(failed[0].message_id.clone()),
+                ..DeliveriesRequest::default()
+            },
+        )
+        .await
+        .expect("by message");
+    assert_eq!(page.items.len(), 1);
+    // Removing the webhook drops its messages with it.
+    f.service
+        .remove_webhook(&admin, webhook)
+        .await
+        .expect("remove");
+    assert!(deliveries(f, None).await.is_empty());
+    assert!(f.store.webhooks().await.expect("list").is_empty());
+}
