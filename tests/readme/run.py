@@ -142,6 +142,27 @@ jsonpy_id() { python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
 export -f mail pbpaste jsonpy jsonpy_id
 """
 
+# A webhook receiver on loopback for README's webhook block: answers 204 to
+# every POST; its port in $HOOK_PORT, its process in $HOOK_PID.
+HOOK_RECEIVER = r"""
+python3 -c '
+import http.server
+class Hook(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("content-length", "0")))
+        self.send_response(204)
+        self.end_headers()
+    def log_message(self, *args):
+        pass
+server = http.server.HTTPServer(("127.0.0.1", 0), Hook)
+print(server.server_address[1], flush=True)
+server.serve_forever()
+' > @WORK@/hook.port &
+HOOK_PID=$!
+for _ in $(seq 100); do [ -s @WORK@/hook.port ] && break; sleep 0.05; done
+HOOK_PORT=$(cat @WORK@/hook.port)
+"""
+
 BLOCKS = {
     "cargo clippy --all-targets": BlockRule(
         why="Development: cargo builds and runs the suite, and the benches take "
@@ -153,6 +174,12 @@ BLOCKS = {
         "`logout`, so log in again (password from the file `serve` read)",
         prelude="tokenctl login --server @SERVER@ --username alice --password-stdin "
         "< @WORK@/run/secrets/tokenctl-admin",
+    ),
+    "tokenctl webhook add": BlockRule(
+        why="webhooks are the server's: log in again (an earlier block may have "
+        "logged out); README's receiver is played by one on loopback that answers 204",
+        prelude="tokenctl login --server @SERVER@ --username alice --password-stdin "
+        "< @WORK@/run/secrets/tokenctl-admin\n" + HOOK_RECEIVER,
     ),
     "tokenctl oauth add mail --template google": BlockRule(
         why="README's client secret and Azure application ID, as the provider knows them",
@@ -280,6 +307,8 @@ COMMANDS = {
             ("postgres://tokens@db/tokens", "@DATABASE@"),
             ("/etc/tokenctl/", "@WORK@/etc/tokenctl/"),
             ("/run/secrets/", "@WORK@/run/secrets/"),
+            # README's webhook receiver is played by a loopback port.
+            ("--init-admin alice", "--allow-private-webhooks --init-admin alice"),
         ),
         healthz="@SERVER@/healthz",
     ),
@@ -324,6 +353,16 @@ COMMANDS = {
         why="GITHUB_ENV and GITHUB_OUTPUT unset: stdout", check='grep -q "^::add-mask::" "$OUT"'
     ),
     "tokenctl exchange --output json": Rule(why="JSON", json=True),
+    # Webhooks
+    "tokenctl webhook add https://hooks.example.com/tokenctl": Rule(
+        why="the receiver is the loopback one of the block's prelude; the secret "
+        "alone goes to whsec.txt",
+        sub=(("https://hooks.example.com/tokenctl", "http://127.0.0.1:$HOOK_PORT/tokenctl"),),
+        check='grep -Eq "^whsec_[A-Za-z0-9+/]+=*$" whsec.txt && [ "$(wc -l < whsec.txt)" = 1 ]',
+    ),
+    "tokenctl webhook remove 1": Rule(
+        why="the last of the block: the loopback receiver goes too", after="kill $HOOK_PID"
+    ),
     # Signing keys
     "curl -s https://tokens.example.com/.well-known/jwks.json": Rule(
         why="the JWK Set", json=True, check="jsonpy 'len(d[\"keys\"]) >= 1' < \"$OUT\""
