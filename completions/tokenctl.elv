@@ -574,6 +574,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --audience 'Another audience `tokenctl exchange --audience` may ask for (repeatable)'
             cand --request-timeout 'Longest a request may take, sending it included; a slower one is answered 408'
             cand --leak-keys 'Take GitHub''s secret scanning reports at POST /v1/leaks/github, verified with the keys at this URL or in this file (GitHub''s format: https://api.github.com/meta/public_keys/secret_scanning)'
+            cand --expiry-notices 'How long before a token expires its owner hears of it (token.expiring to webhooks; comma-separated), then token.expired when it lapses; each sent once per token, by whichever replica gets there first'
             cand --max-exchange-ttl 'Longest lifetime of an exchanged access token (at most 24h)'
             cand --header-timeout 'Longest a client may take to send a request''s headers (and, on a new connection, its first request); idle connections close after it'
             cand --max-connections 'Connections held at once; more are refused with 503 [default: the open-file limit, raised to its maximum, less 128 for the store]'

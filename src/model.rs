@@ -430,6 +430,11 @@ pub enum EventKind {
     /// Revoked because its secret was found exposed (a code host's report,
     /// `scan --revoke`); sent instead of `token.revoked`.
     TokenLeaked,
+    /// Its expiry is near: at each of the server's lead times (30, 7 and 1
+    /// days by default).
+    TokenExpiring,
+    /// It lapsed.
+    TokenExpired,
     UserDisabled,
     /// Sent by `webhook test` to the one webhook tested; nobody subscribes.
     WebhookTest,
@@ -437,11 +442,13 @@ pub enum EventKind {
 
 impl EventKind {
     /// The events a webhook may subscribe to.
-    pub const SUBSCRIBABLE: [EventKind; 5] = [
+    pub const SUBSCRIBABLE: [EventKind; 7] = [
         EventKind::TokenCreated,
         EventKind::TokenRevoked,
         EventKind::TokenRegenerated,
         EventKind::TokenLeaked,
+        EventKind::TokenExpiring,
+        EventKind::TokenExpired,
         EventKind::UserDisabled,
     ];
 
@@ -451,6 +458,8 @@ impl EventKind {
             EventKind::TokenRevoked => "token.revoked",
             EventKind::TokenRegenerated => "token.regenerated",
             EventKind::TokenLeaked => "token.leaked",
+            EventKind::TokenExpiring => "token.expiring",
+            EventKind::TokenExpired => "token.expired",
             EventKind::UserDisabled => "user.disabled",
             EventKind::WebhookTest => "webhook.test",
         }

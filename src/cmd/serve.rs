@@ -11,7 +11,7 @@ use crate::exchange::ExchangePolicy;
 use crate::hashing::PasswordWork;
 use crate::jose::{LiveKeys, VerifiedTokens};
 use crate::server::{self, AppState, LoginLimiter, Shared};
-use crate::service::{Issuer, TokenService};
+use crate::service::{ExpiryNotices, Issuer, TokenService};
 use crate::store;
 
 /// Run the token API server
@@ -123,6 +123,12 @@ pub struct Args {
     #[arg(long)]
     pub allow_private_webhooks: bool,
 
+    /// How long before a token expires its owner hears of it (token.expiring
+    /// to webhooks; comma-separated), then token.expired when it lapses;
+    /// each sent once per token, by whichever replica gets there first
+    #[arg(long, value_name = "DURATION,...", value_delimiter = ',', default_value = "30d,7d,1d", value_parser = parse::duration)]
+    pub expiry_notices: Vec<chrono::Duration>,
+
     /// Longest lifetime of an exchanged access token (at most 24h)
     #[arg(long, default_value = "1h", value_name = "DURATION", value_parser = parse::duration)]
     pub max_exchange_ttl: chrono::Duration,
@@ -198,6 +204,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         ))),
         None => None,
     };
+    let expiry_notices = ExpiryNotices::new(args.expiry_notices)?;
     // Read before anything is opened: a refusal changes nothing.
     let initial_password = match &args.init_admin {
         Some(_) => initial_password(args.init_admin_password_file.as_deref())?,
@@ -256,6 +263,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         } else {
             crate::webhook::Reach::Public
         })
+        .with_expiry_notices(expiry_notices)
         .for_server()
         .await?;
     service.start_webhook_sender()?;
@@ -275,8 +283,10 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         ctx.out
             .note(&format!("metrics on http://{metrics_address}/metrics"));
     }
+    let service = Arc::new(service);
+    crate::service::start_expiry_notices(Arc::clone(&service));
     let state = AppState::new(Shared {
-        service: Arc::new(service),
+        service,
         keys,
         login_limiter: Arc::new(LoginLimiter::new(
             args.login_attempts_per_minute,

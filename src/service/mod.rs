@@ -11,6 +11,7 @@ mod identity;
 mod issuer;
 mod leaks;
 mod login;
+mod notices;
 mod passwords;
 mod sessions;
 mod tokens;
@@ -40,6 +41,7 @@ pub use exchange::ExchangeSubject;
 use exchange::Exchanger;
 pub use issuer::Issuer;
 pub use login::{Login, Proof, SecondFactor, SignedIn};
+pub use notices::{ExpiryNotices, Notice, start_expiry_notices};
 pub use sessions::Ending;
 pub use trust::DEFAULT_TRUST_TTL;
 
@@ -71,6 +73,8 @@ pub struct TokenService {
     metrics: Arc<Metrics>,
     /// Where webhooks may point (`serve --allow-private-webhooks`).
     webhook_reach: crate::webhook::Reach,
+    /// When owners hear that a token expires (`serve --expiry-notices`).
+    expiry_notices: ExpiryNotices,
 }
 
 impl TokenService {
@@ -88,6 +92,7 @@ impl TokenService {
             require_second_factor: false,
             metrics: Arc::default(),
             webhook_reach: crate::webhook::Reach::Public,
+            expiry_notices: ExpiryNotices::default(),
         }
     }
 

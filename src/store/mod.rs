@@ -148,6 +148,13 @@ pub struct Attempt {
     pub next_attempt_at: Option<DateTime<Utc>>,
 }
 
+/// A token whose expiry is near, and the notices already sent about it.
+#[derive(Debug, Clone)]
+pub struct ExpiringToken {
+    pub token: Token,
+    pub notices_sent: Vec<String>,
+}
+
 /// Which deliveries to list, in ID order.
 #[derive(Debug, Clone, Default)]
 pub struct DeliveryFilter {
@@ -633,6 +640,28 @@ pub trait Store: Send + Sync {
     ) -> StoreResult<Vec<DueDelivery>>;
     /// Records an attempt and ends the message's lease.
     async fn finish_delivery(&self, id: Id, attempt: Attempt) -> StoreResult<()>;
+    /// Forgets the messages done (delivered or given up) whose event is
+    /// older than `before`; how many.
+    async fn forget_deliveries(&self, before: DateTime<Utc>) -> StoreResult<u64>;
+
+    /// The tokens not revoked that expire at or after `from` and before
+    /// `until`, in ID order, each with the expiry notices already recorded
+    /// for it (see [`Store::record_expiry_notice`]).
+    async fn expiring_tokens(
+        &self,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> StoreResult<Vec<ExpiringToken>>;
+    /// Records that `notice` went out about token `id`, writing `audit` (and
+    /// its event) in the same transaction — the first time only: false,
+    /// and nothing written, when any process sharing the store recorded it
+    /// before.
+    async fn record_expiry_notice(
+        &self,
+        id: Id,
+        notice: &str,
+        audit: AuditRecord,
+    ) -> StoreResult<bool>;
 
     async fn append_audits(&self, audits: Vec<AuditRecord>) -> StoreResult<()>;
     /// Writes the entries in one transaction, as [`Store::append_audits`];

@@ -308,3 +308,28 @@ pub(super) fn due_delivery_from_row(row: &dyn Columns) -> StoreResult<DueDeliver
         sealed_secret: row.text(6)?,
     })
 }
+
+/// `(token id, notice)` of an expiry notice sent.
+pub(super) fn notice_from_row(row: &dyn Columns) -> StoreResult<(crate::model::Id, String)> {
+    Ok((row.int(0)?, row.text(1)?))
+}
+
+/// The tokens of an expiry query, each with the notices sent about it
+/// (`notices`: pairs of token id and notice, in any order).
+pub(super) fn with_notices(
+    tokens: Vec<Token>,
+    notices: Vec<(crate::model::Id, String)>,
+) -> Vec<super::ExpiringToken> {
+    let mut sent: std::collections::HashMap<crate::model::Id, Vec<String>> =
+        std::collections::HashMap::new();
+    for (id, notice) in notices {
+        sent.entry(id).or_default().push(notice);
+    }
+    tokens
+        .into_iter()
+        .map(|token| super::ExpiringToken {
+            notices_sent: sent.remove(&token.id).unwrap_or_default(),
+            token,
+        })
+        .collect()
+}

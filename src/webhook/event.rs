@@ -46,22 +46,44 @@ pub fn token_event(
     reason: Option<&str>,
     at: DateTime<Utc>,
 ) -> Result<Event> {
-    let mut data = json!({
-        "token": {
-            "id": token.id,
-            "name": token.name,
-            "type": token.kind,
-            "hint": token.hint,
-            "owner": token.owner,
-            "role": token.role,
-            "expires_at": token.expires_at.map(timestamp),
-        },
-        "actor": actor,
-    });
+    let mut data = json!({"token": token_data(token), "actor": actor});
     if let Some(reason) = reason {
         data["reason"] = Value::from(reason);
     }
     event(kind, data, at, None)
+}
+
+/// A token's expiry is `notice` away (`"7d"`): `days_left` whole days.
+pub fn token_expiring(
+    token: TokenFacts<'_>,
+    notice: &str,
+    days_left: i64,
+    at: DateTime<Utc>,
+) -> Result<Event> {
+    let data = json!({"token": token_data(token), "notice": notice, "days_left": days_left});
+    event(EventKind::TokenExpiring, data, at, None)
+}
+
+/// A token lapsed.
+pub fn token_expired(token: TokenFacts<'_>, at: DateTime<Utc>) -> Result<Event> {
+    event(
+        EventKind::TokenExpired,
+        json!({"token": token_data(token)}),
+        at,
+        None,
+    )
+}
+
+fn token_data(token: TokenFacts<'_>) -> Value {
+    json!({
+        "id": token.id,
+        "name": token.name,
+        "type": token.kind,
+        "hint": token.hint,
+        "owner": token.owner,
+        "role": token.role,
+        "expires_at": token.expires_at.map(timestamp),
+    })
 }
 
 /// An account was disabled: its tokens and sessions stop working.

@@ -15,7 +15,9 @@ mod sender;
 mod signing;
 mod target;
 
-pub use event::{TokenFacts, token_event, user_disabled, webhook_test};
-pub use sender::{Sender, SenderConfig, retry_at};
+pub use event::{
+    TokenFacts, token_event, token_expired, token_expiring, user_disabled, webhook_test,
+};
+pub use sender::{KEPT_FOR, Sender, SenderConfig, retry_at};
 pub use signing::{SECRET_PURPOSE, WebhookSecret, signature};
 pub use target::{Reach, check_url};

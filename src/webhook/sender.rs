@@ -31,6 +31,11 @@ const BATCH: usize = 32;
 const POLL: StdDuration = StdDuration::from_secs(1);
 /// A message still refused this long after its event is given up.
 const GIVE_UP_AFTER: Duration = Duration::hours(24);
+/// How long a message done (delivered or given up) stays listed in
+/// `webhook deliveries`; then the outbox forgets it.
+pub const KEPT_FOR: Duration = Duration::days(30);
+/// How often the outbox is swept of what it no longer keeps.
+const SWEEP_EVERY: StdDuration = StdDuration::from_secs(3600);
 /// The pause after each failed attempt (the last one repeats).
 const BACKOFF: [Duration; 7] = [
     Duration::seconds(5),
@@ -87,13 +92,28 @@ impl Sender {
     pub fn start(self) {
         let sender = Arc::new(self);
         tokio::spawn(async move {
+            let mut swept: Option<std::time::Instant> = None;
             loop {
+                if swept.is_none_or(|at| at.elapsed() >= SWEEP_EVERY) {
+                    sender.sweep().await;
+                    swept = Some(std::time::Instant::now());
+                }
                 let sent = sender.send_due().await;
                 if sent < BATCH {
                     tokio::time::sleep(POLL).await;
                 }
             }
         });
+    }
+
+    /// Forgets the messages done more than [`KEPT_FOR`] ago.
+    async fn sweep(&self) {
+        let before = crate::time::now() - KEPT_FOR;
+        match self.store.forget_deliveries(before).await {
+            Ok(0) => {}
+            Ok(forgotten) => tracing::info!(forgotten, "old webhook messages forgotten"),
+            Err(error) => tracing::warn!(%error, "cannot sweep the webhook outbox"),
+        }
     }
 
     /// Leases the messages due now and sends them, all at once; how many.

@@ -206,12 +206,13 @@ fn a_token_never_gets_more_than_its_creator_and_the_rest_is_reported() {
             "users:manage",
             "keys:manage",
             "audit:prune",
-            "trust:manage"
+            "trust:manage",
+            "webhooks:manage"
         ])
     );
     let warning = common::stderr(&output);
     assert!(
-        warning.contains("role admin includes tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, which you don't have"),
+        warning.contains("role admin includes tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage, which you don't have"),
         "{warning}"
     );
     // A developer may not issue tokens to others, nor see or revoke them.

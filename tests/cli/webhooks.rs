@@ -327,6 +327,40 @@ fn a_message_survives_kill_9_and_a_receiver_that_was_down() {
     assert_eq!(messages[0]["verified"], true);
 }
 
+fn an_expiring_token_is_noticed_at_start_and_once_across_restarts() {
+    let mut env = TestEnv::with_server_flags(Backend::RemoteSqlite, &["--allow-private-webhooks"]);
+    let receiver = Receiver::start(&env, 0, 0);
+    add_webhook(&env, &receiver.url(), "token.expiring,token.expired");
+    env.create(&["soon", "--expires", "20h"]);
+    env.create(&["later", "--expires", "90d"]);
+    // The server looks at start (then every minute): a restart sends it.
+    for _ in 0..2 {
+        let server = env.server.as_mut().expect("server");
+        let database = server.database().to_owned();
+        server.kill();
+        env.server = Some(env.start_server(&database, None, &["--allow-private-webhooks"]));
+        receiver.wait_until(&env, |messages| !messages.is_empty());
+    }
+    std::thread::sleep(Duration::from_secs(2));
+    let messages = receiver.messages();
+    assert_eq!(messages.len(), 1, "one notice, once: {messages:#?}");
+    let data = &messages[0]["body"]["data"];
+    assert_eq!(messages[0]["body"]["type"], "token.expiring");
+    assert_eq!(data["token"]["name"], "soon");
+    assert_eq!(data["notice"], "1d", "only the shortest lead it is within");
+    assert_eq!(data["days_left"], 0);
+    assert_eq!(messages[0]["verified"], true);
+    // The server moved to another port: asked over HTTP, with the session.
+    let (status, audit) = env.http(
+        "GET",
+        "/v1/audit?action=token.expiring",
+        Some(&env.session()),
+        None,
+    );
+    assert_eq!(status, 200, "{audit}");
+    assert_eq!(audit.as_array().map(Vec::len), Some(1), "{audit}");
+}
+
 fn two_postgres_replicas_send_each_message_once() {
     let env = TestEnv::with_server_flags(Backend::RemotePostgres, &["--allow-private-webhooks"]);
     let primary = env.server();
@@ -410,6 +444,7 @@ pub(crate) fn tests() -> Vec<crate::harness::Test> {
     vec![
         test!(events_are_signed_verifiable_and_carry_no_secret),
         test!(a_message_survives_kill_9_and_a_receiver_that_was_down),
+        test!(an_expiring_token_is_noticed_at_start_and_once_across_restarts),
         test!(two_postgres_replicas_send_each_message_once),
         test!(receivers_are_checked_before_anything_is_sent),
     ]

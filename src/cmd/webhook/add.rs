@@ -14,7 +14,8 @@ use crate::requests::NewWebhookRequest;
 /// is printed once, alone on stdout when stdout is not a terminal, and the
 /// server keeps it only sealed. Events: token.created, token.revoked,
 /// token.regenerated, token.leaked (revoked because its secret was found
-/// exposed), user.disabled. The URL must be https; private addresses and
+/// exposed), token.expiring (30, 7 and 1 days before, as serve
+/// --expiry-notices says), token.expired, user.disabled. The URL must be https; private addresses and
 /// plain http need serve --allow-private-webhooks.
 ///
 /// Examples:

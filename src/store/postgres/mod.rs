@@ -18,6 +18,7 @@
 //! how one database can hold several stores (and each test its own).
 
 mod accounts;
+mod notices;
 mod queries;
 mod replicas;
 mod roles;
@@ -43,9 +44,9 @@ use super::rows::{
 };
 use super::{
     Attempt, AuditFilter, AuditRecord, ChangeSignal, ClaimingAudit, Credentials, DeliveryFilter,
-    DueDelivery, ListQuery, LoginRecord, NewToken, NewWebhook, PoolWaitCounter, PoolWaits,
-    PruneAudit, Removal, RoleRemoval, SchemaVersions, SecretChange, SecretMatch, Store, StoreError,
-    StoreResult, StoredPassword, TokenFilter, UserFilter,
+    DueDelivery, ExpiringToken, ListQuery, LoginRecord, NewToken, NewWebhook, PoolWaitCounter,
+    PoolWaits, PruneAudit, Removal, RoleRemoval, SchemaVersions, SecretChange, SecretMatch, Store,
+    StoreError, StoreResult, StoredPassword, TokenFilter, UserFilter,
 };
 use crate::lockout::{self, Admission};
 use crate::model::{
@@ -910,6 +911,34 @@ impl Store for PgStore {
 
     async fn finish_delivery(&self, id: Id, attempt: Attempt) -> StoreResult<()> {
         self.write(async |tx| webhooks::finish(tx, id, &attempt).await)
+            .await
+    }
+
+    async fn forget_deliveries(&self, before: DateTime<Utc>) -> StoreResult<u64> {
+        self.write(async |tx| webhooks::forget(tx, before.timestamp()).await)
+            .await
+    }
+
+    async fn expiring_tokens(
+        &self,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> StoreResult<Vec<ExpiringToken>> {
+        notices::expiring(
+            &mut *self.connection().await?,
+            from.timestamp(),
+            until.timestamp(),
+        )
+        .await
+    }
+
+    async fn record_expiry_notice(
+        &self,
+        id: Id,
+        notice: &str,
+        audit: AuditRecord,
+    ) -> StoreResult<bool> {
+        self.write(async |tx| notices::record(tx, id, notice, &audit).await)
             .await
     }
 

@@ -22,6 +22,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_audit_prune.sql"),
     include_str!("migrations/0013_trust.sql"),
     include_str!("migrations/0014_webhooks.sql"),
+    include_str!("migrations/0015_expiry_notices.sql"),
 ];
 
 /// The advisory lock every replica takes to migrate ("tokenctl" in ASCII).

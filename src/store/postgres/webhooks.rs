@@ -168,3 +168,13 @@ pub(super) async fn finish(tx: &mut PgConnection, id: Id, attempt: &Attempt) -> 
     .await?;
     Ok(())
 }
+
+pub(super) async fn forget(tx: &mut PgConnection, before: i64) -> StoreResult<u64> {
+    let gone = sqlx::query(
+        "DELETE FROM webhook_deliveries WHERE next_attempt_at IS NULL AND created_at < $1",
+    )
+    .bind(before)
+    .execute(&mut *tx)
+    .await?;
+    Ok(gone.rows_affected())
+}

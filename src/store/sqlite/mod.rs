@@ -15,6 +15,7 @@
 mod accounts;
 mod change_probe;
 mod connection;
+mod notices;
 mod queries;
 mod roles;
 mod sessions;
@@ -35,9 +36,9 @@ use super::rows::{
 };
 use super::{
     Attempt, AuditFilter, AuditRecord, ChangeSignal, ClaimingAudit, Credentials, DeliveryFilter,
-    DueDelivery, ListQuery, LoginRecord, NewToken, NewWebhook, PoolWaitCounter, PoolWaits,
-    PruneAudit, Removal, RoleRemoval, SchemaVersions, SecretChange, SecretMatch, Store, StoreError,
-    StoreResult, StoredPassword, TokenFilter, UserFilter,
+    DueDelivery, ExpiringToken, ListQuery, LoginRecord, NewToken, NewWebhook, PoolWaitCounter,
+    PoolWaits, PruneAudit, Removal, RoleRemoval, SchemaVersions, SecretChange, SecretMatch, Store,
+    StoreError, StoreResult, StoredPassword, TokenFilter, UserFilter,
 };
 use crate::lockout::{self, Admission};
 use crate::model::{
@@ -835,6 +836,33 @@ impl Store for SqliteStore {
 
     async fn finish_delivery(&self, id: Id, attempt: Attempt) -> StoreResult<()> {
         self.write(move |tx| webhooks::finish(tx, id, &attempt))
+            .await
+    }
+
+    async fn forget_deliveries(&self, before: DateTime<Utc>) -> StoreResult<u64> {
+        self.write(move |tx| webhooks::forget(tx, before.timestamp()))
+            .await
+    }
+
+    async fn expiring_tokens(
+        &self,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> StoreResult<Vec<ExpiringToken>> {
+        self.lookup(move |connection| {
+            notices::expiring(connection, from.timestamp(), until.timestamp())
+        })
+        .await
+    }
+
+    async fn record_expiry_notice(
+        &self,
+        id: Id,
+        notice: &str,
+        audit: AuditRecord,
+    ) -> StoreResult<bool> {
+        let notice = notice.to_owned();
+        self.write(move |tx| notices::record(tx, id, &notice, &audit))
             .await
     }
 

@@ -145,3 +145,11 @@ pub(super) fn finish(tx: &Transaction<'_>, id: Id, attempt: &Attempt) -> StoreRe
     )?;
     Ok(())
 }
+
+pub(super) fn forget(tx: &Transaction<'_>, before: i64) -> StoreResult<u64> {
+    let gone = tx.execute(
+        "DELETE FROM webhook_deliveries WHERE next_attempt_at IS NULL AND created_at < ?1",
+        [before],
+    )?;
+    Ok(u64::try_from(gone).unwrap_or(u64::MAX))
+}

@@ -525,6 +525,7 @@ contract!(
     an_id_token_is_exchanged_once_until_it_expires,
     a_change_writes_one_message_per_subscriber_in_its_transaction,
     a_due_message_is_leased_to_one_sender_until_it_is_done,
+    expiry_notices_go_out_once_per_lead_time_then_on_expiry,
 );
 
 pub(crate) fn tests() -> Vec<crate::harness::Test> {

@@ -216,6 +216,16 @@ pub(crate) async fn a_due_message_is_leased_to_one_sender_until_it_is_done(f: &F
         .await
         .expect("by message");
     assert_eq!(page.items.len(), 1);
+    // Done messages are forgotten once older than the cutoff; pending ones never.
+    f.create(&admin, request("three")).await;
+    let after_all = time::now() + Duration::seconds(2);
+    assert_eq!(
+        f.store.forget_deliveries(after_all).await.expect("forget"),
+        2
+    );
+    let left = deliveries(f, Some(webhook)).await;
+    assert_eq!(left.len(), 1, "the pending one stays");
+    assert_eq!(left[0].state, DeliveryState::Pending);
     // Removing the webhook drops its messages with it.
     f.service
         .remove_webhook(&admin, webhook)
@@ -223,4 +233,122 @@ pub(crate) async fn a_due_message_is_leased_to_one_sender_until_it_is_done(f: &F
         .expect("remove");
     assert!(deliveries(f, None).await.is_empty());
     assert!(f.store.webhooks().await.expect("list").is_empty());
+}
+
+pub(crate) async fn expiry_notices_go_out_once_per_lead_time_then_on_expiry(f: &Fixture) {
+    let clock = Clock::pinned_at(time::now());
+    let primary = service(Arc::clone(&f.store))
+        .with_clock(clock.clone())
+        .with_webhook_reach(Reach::Private);
+    // Another replica on the same store, reading the same (pinned) time.
+    let replica = service(Arc::clone(&f.store)).with_clock(clock.clone());
+    let admin = primary
+        .actor(ADMIN, Credential::Local, "test")
+        .await
+        .expect("admin");
+    let webhook = primary
+        .add_webhook(
+            &admin,
+            NewWebhookRequest {
+                url: "http://127.0.0.1:9/notices".to_owned(),
+                events: vec![EventKind::TokenExpiring, EventKind::TokenExpired],
+                description: String::new(),
+            },
+        )
+        .await
+        .expect("webhook")
+        .webhook
+        .id;
+    let expiring = |name: &str, expires: &str| CreateRequest {
+        expires: Some(Expiry::parse(expires).expect("expiry")),
+        ..request(name)
+    };
+    primary
+        .create_token(&admin, expiring("in-40d", "40d"))
+        .await
+        .expect("create");
+    primary
+        .create_token(&admin, expiring("in-20h", "20h"))
+        .await
+        .expect("create");
+    primary
+        .create_token(&admin, expiring("forever", "never"))
+        .await
+        .expect("create");
+    assert_eq!(sent(&primary).await, 1, "only the 1-day notice of in-20h");
+    assert_eq!(sent(&replica).await, 0, "once, whichever replica looks");
+    clock.advance(Duration::days(1));
+    assert_eq!(sent(&replica).await, 1, "in-20h expired");
+    assert_eq!(sent(&primary).await, 0);
+    clock.advance(Duration::days(10)); // in-40d: 29 days left
+    assert_eq!(sent(&primary).await, 1, "the 30-day notice");
+    clock.advance(Duration::days(23)); // 6 days left
+    assert_eq!(sent(&primary).await, 1, "the 7-day notice");
+    clock.advance(Duration::days(6) - Duration::hours(1));
+    assert_eq!(sent(&primary).await, 1, "the 1-day notice");
+    clock.advance(Duration::hours(1));
+    assert_eq!(sent(&primary).await, 1, "expired");
+    clock.advance(Duration::days(3));
+    assert_eq!(sent(&primary).await, 0, "nothing more, ever");
+
+    let messages = deliveries(f, Some(webhook)).await;
+    let events: Vec<EventKind> = messages.iter().map(|d| d.event).collect();
+    use EventKind::{TokenExpired as Expired, TokenExpiring as Expiring};
+    assert_eq!(
+        events,
+        [Expiring, Expired, Expiring, Expiring, Expiring, Expired]
+    );
+    let due = f
+        .store
+        .claim_deliveries(clock.now(), clock.now() + Duration::seconds(60), 10)
+        .await
+        .expect("claim");
+    let bodies: Vec<serde_json::Value> = due
+        .iter()
+        .map(|d| serde_json::from_str(&d.payload).expect("json"))
+        .collect();
+    let notices: Vec<(&str, &str, i64)> = bodies
+        .iter()
+        .filter(|body| body["type"] == "token.expiring")
+        .map(|body| {
+            (
+                body["data"]["token"]["name"].as_str().expect("name"),
+                body["data"]["notice"].as_str().expect("notice"),
+                body["data"]["days_left"].as_i64().expect("days"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        notices,
+        [
+            ("in-20h", "1d", 0),
+            ("in-40d", "30d", 29),
+            ("in-40d", "7d", 6),
+            ("in-40d", "1d", 0)
+        ]
+    );
+    let audit = f
+        .store
+        .audit_entries(&AuditFilter {
+            action: Some("token.expiring".to_owned()),
+            ..AuditFilter::default()
+        })
+        .await
+        .expect("audit");
+    assert_eq!(audit.len(), 4, "each notice audited");
+    // A revoked token hears nothing more.
+    let revoked = primary
+        .create_token(&admin, expiring("revoked", "2d"))
+        .await
+        .expect("create");
+    primary
+        .revoke(&admin, &TokenRef::Id(revoked.token.id))
+        .await
+        .expect("revoke");
+    assert_eq!(sent(&primary).await, 0);
+}
+
+/// The notices `service` sends now.
+async fn sent(service: &TokenService) -> usize {
+    service.send_expiry_notices().await.expect("notices")
 }
