@@ -120,10 +120,27 @@ fn a_signed_report_revokes_our_tokens_and_nothing_else_is_believed() {
         let (status, answer) = post(&env, body, key_id, signature);
         assert_eq!(status, 401, "{key_id:?}: {answer}");
     }
+    // Over the body limit, even signed: a JSON 400, not a bare 413.
+    let huge = json!([{"token": leaked, "type": "tokenctl_pat", "url": "x".repeat(70_000), "source": "content"}]).to_string();
+    let (status, answer) = post(
+        &env,
+        &huge,
+        Some("github-key-1"),
+        Some(&sign(&github, &huge)),
+    );
+    assert_eq!(status, 400, "{answer}");
+    assert!(
+        answer["error"]["message"]
+            .as_str()
+            .expect("message")
+            .contains("body limit"),
+        "{answer}"
+    );
     assert_eq!(status_of(&env, "bystander"), "active");
+    assert_eq!(status_of(&env, "leaked"), "active");
     let rejected = env.json(&["audit", "--action", "leak.report.rejected"]);
     // The unsigned one was refused before any key was looked at.
-    assert_eq!(rejected.as_array().expect("entries").len(), 4, "{rejected}");
+    assert_eq!(rejected.as_array().expect("entries").len(), 5, "{rejected}");
 
     // Believed: ours revoked with where it was found, the rest labelled.
     let (status, feedback) = post(&env, &report, Some("github-key-1"), Some(&good_signature));

@@ -142,6 +142,12 @@ jsonpy_id() { python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
 export -f mail pbpaste jsonpy jsonpy_id
 """
 
+# Logs alice in again, with the password from the file `serve` read.
+LOGIN_AGAIN = (
+    "tokenctl login --server @SERVER@ --username alice --password-stdin "
+    "< @WORK@/run/secrets/tokenctl-admin"
+)
+
 # A webhook receiver on loopback for README's webhook block: answers 204 to
 # every POST; its port in $HOOK_PORT, its process in $HOOK_PID.
 HOOK_RECEIVER = r"""
@@ -172,14 +178,12 @@ BLOCKS = {
     "TOKENCTL_TOKEN=$PAT tokenctl exchange": BlockRule(
         why="a pipeline has a login or a token to trade: the server block ended with "
         "`logout`, so log in again (password from the file `serve` read)",
-        prelude="tokenctl login --server @SERVER@ --username alice --password-stdin "
-        "< @WORK@/run/secrets/tokenctl-admin",
+        prelude=LOGIN_AGAIN,
     ),
     "tokenctl webhook add": BlockRule(
         why="webhooks are the server's: log in again (an earlier block may have "
         "logged out); README's receiver is played by one on loopback that answers 204",
-        prelude="tokenctl login --server @SERVER@ --username alice --password-stdin "
-        "< @WORK@/run/secrets/tokenctl-admin\n" + HOOK_RECEIVER,
+        prelude=LOGIN_AGAIN + "\n" + HOOK_RECEIVER,
     ),
     "tokenctl oauth add mail --template google": BlockRule(
         why="README's client secret and Azure application ID, as the provider knows them",

@@ -5,6 +5,7 @@
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::State;
+use axum::extract::rejection::BytesRejection;
 use axum::http::HeaderMap;
 use axum::routing::post;
 
@@ -23,7 +24,7 @@ async fn github(
     State(state): State<AppState>,
     Source(source): Source,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> ApiResult<Json<Vec<Feedback>>> {
     let header = |name| headers.get(name).and_then(|value| value.to_str().ok());
     let (key_id, signature) = (header(KEY_ID_HEADER), header(SIGNATURE_HEADER));
@@ -36,6 +37,16 @@ async fn github(
             "this server takes no leak reports: start it with --leak-keys",
         )
         .into());
+    };
+    // Too large to be a report (or cut off): refused like a bad signature,
+    // as JSON and audited, rather than axum's plain-text 413.
+    let Ok(body) = body else {
+        let why = "the report is larger than the API's body limit or could not be read";
+        state
+            .service
+            .audit_leak_report_rejected("github", why, &source)
+            .await?;
+        return Err(Error::invalid(why).into());
     };
     let verified = keys.verify(&body, key_id, signature).await;
     if let Err(rejected) = verified {
