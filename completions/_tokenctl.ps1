@@ -51,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Log out: end the session on the server, then delete the stored copy')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'The credential tokenctl sends to the server, for scripts')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show who tokenctl acts as, and what they may do')
+            [CompletionResult]::new('notices', 'notices', [CompletionResultType]::ParameterValue, 'Say which of your tokens need attention; for cron and monitoring')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the backend in use, the user, and the session''s expiry and storage')
             [CompletionResult]::new('2fa', '2fa', [CompletionResultType]::ParameterValue, 'Manage two-factor authentication (TOTP) for your server account')
             [CompletionResult]::new('password', 'password', [CompletionResultType]::ParameterValue, 'Manage the password of your account')
@@ -460,6 +461,21 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'tokenctl;notices' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: config.toml in your config directory]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')')
+            [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'Print one field of the JSON bare, a line per item of a list (e.g. id)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log what tokenctl does on stderr (never a secret)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'tokenctl;status' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
@@ -620,6 +636,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Longest a request may take, sending it included; a slower one is answered 408')
             [CompletionResult]::new('--leak-keys', '--leak-keys', [CompletionResultType]::ParameterName, 'Take GitHub''s secret scanning reports at POST /v1/leaks/github, verified with the keys at this URL or in this file (GitHub''s format: https://api.github.com/meta/public_keys/secret_scanning)')
             [CompletionResult]::new('--expiry-notices', '--expiry-notices', [CompletionResultType]::ParameterName, 'How long before a token expires its owner hears of it (token.expiring to webhooks; comma-separated), then token.expired when it lapses; each sent once per token, by whichever replica gets there first')
+            [CompletionResult]::new('--smtp', '--smtp', [CompletionResultType]::ParameterName, 'Also mail expiry and leak notices to each token''s owner (their `user add|edit --email`) through this relay: smtps://host[:465] (TLS) or smtp://[user@]host[:587] (STARTTLS; plain only to a relay on loopback). The relay''s password: TOKENCTL_SMTP_PASSWORD')
+            [CompletionResult]::new('--smtp-from', '--smtp-from', [CompletionResultType]::ParameterName, 'The From address of notice mails, e.g. "tokenctl <tokens@example.com>"')
             [CompletionResult]::new('--max-exchange-ttl', '--max-exchange-ttl', [CompletionResultType]::ParameterName, 'Longest lifetime of an exchanged access token (at most 24h)')
             [CompletionResult]::new('--header-timeout', '--header-timeout', [CompletionResultType]::ParameterName, 'Longest a client may take to send a request''s headers (and, on a new connection, its first request); idle connections close after it')
             [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Connections held at once; more are refused with 503 [default: the open-file limit, raised to its maximum, less 128 for the store]')
@@ -1072,6 +1090,7 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
         }
         'tokenctl;user;add' {
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Role that sets what the user (and their tokens) may do')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Where notices about the account''s tokens (expiry, leaks) are mailed')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
@@ -2062,6 +2081,7 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Log out: end the session on the server, then delete the stored copy')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'The credential tokenctl sends to the server, for scripts')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show who tokenctl acts as, and what they may do')
+            [CompletionResult]::new('notices', 'notices', [CompletionResultType]::ParameterValue, 'Say which of your tokens need attention; for cron and monitoring')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the backend in use, the user, and the session''s expiry and storage')
             [CompletionResult]::new('2fa', '2fa', [CompletionResultType]::ParameterValue, 'Manage two-factor authentication (TOTP) for your server account')
             [CompletionResult]::new('password', 'password', [CompletionResultType]::ParameterValue, 'Manage the password of your account')
@@ -2128,6 +2148,9 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             break
         }
         'tokenctl;help;whoami' {
+            break
+        }
+        'tokenctl;help;notices' {
             break
         }
         'tokenctl;help;status' {

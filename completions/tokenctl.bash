@@ -55,6 +55,9 @@ _tokenctl() {
             tokenctl,ls)
                 cmd="tokenctl__subcmd__list"
                 ;;
+            tokenctl,notices)
+                cmd="tokenctl__subcmd__notices"
+                ;;
             tokenctl,oauth)
                 cmd="tokenctl__subcmd__oauth"
                 ;;
@@ -198,6 +201,9 @@ _tokenctl() {
                 ;;
             tokenctl__subcmd__help,logout)
                 cmd="tokenctl__subcmd__help__subcmd__logout"
+                ;;
+            tokenctl__subcmd__help,notices)
+                cmd="tokenctl__subcmd__help__subcmd__notices"
                 ;;
             tokenctl__subcmd__help,oauth)
                 cmd="tokenctl__subcmd__help__subcmd__oauth"
@@ -773,7 +779,7 @@ _tokenctl() {
 
     case "${cmd}" in
         tokenctl)
-            opts="-q -h -V --store --server --profile --config --json --jq --field --quiet --debug --help --version create list ls show revoke rm regenerate rotate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user trust webhook keys oauth completions clipboard-hold help"
+            opts="-q -h -V --store --server --profile --config --json --jq --field --quiet --debug --help --version create list ls show revoke rm regenerate rotate verify exchange scan audit login logout auth whoami notices status 2fa password serve session profile role user trust webhook keys oauth completions clipboard-hold help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1573,7 +1579,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__help)
-            opts="create list show revoke regenerate verify exchange scan audit login logout auth whoami status 2fa password serve session profile role user trust webhook keys oauth completions clipboard-hold help"
+            opts="create list show revoke regenerate verify exchange scan audit login logout auth whoami notices status 2fa password serve session profile role user trust webhook keys oauth completions clipboard-hold help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1867,6 +1873,20 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__help__subcmd__logout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__help__subcmd__notices)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3019,6 +3039,44 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__logout)
+            opts="-q -h --store --server --profile --config --json --jq --field --quiet --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tokenctl__subcmd__notices)
             opts="-q -h --store --server --profile --config --json --jq --field --quiet --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4595,7 +4653,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__serve)
-            opts="-q -h --listen --database --access-log --metrics-listen --signing-key --init-admin --init-admin-password-file --tls-cert --tls-key --require-2fa --login-attempts-per-minute --exchanges-per-minute --issuer --audience --request-timeout --leak-keys --allow-private-webhooks --expiry-notices --max-exchange-ttl --header-timeout --max-connections --max-connections-per-address --login-concurrency --login-queue --store --server --profile --config --json --jq --field --quiet --debug --help"
+            opts="-q -h --listen --database --access-log --metrics-listen --signing-key --init-admin --init-admin-password-file --tls-cert --tls-key --require-2fa --login-attempts-per-minute --exchanges-per-minute --issuer --audience --request-timeout --leak-keys --allow-private-webhooks --expiry-notices --smtp --smtp-from --max-exchange-ttl --header-timeout --max-connections --max-connections-per-address --login-concurrency --login-queue --store --server --profile --config --json --jq --field --quiet --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4658,6 +4716,14 @@ _tokenctl() {
                     return 0
                     ;;
                 --expiry-notices)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --smtp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --smtp-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5391,13 +5457,17 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__user__subcmd__add)
-            opts="-q -h --role --password-stdin --store --server --profile --config --json --jq --field --quiet --debug --help"
+            opts="-q -h --role --password-stdin --email --store --server --profile --config --json --jq --field --quiet --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

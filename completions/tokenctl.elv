@@ -48,6 +48,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand logout 'Log out: end the session on the server, then delete the stored copy'
             cand auth 'The credential tokenctl sends to the server, for scripts'
             cand whoami 'Show who tokenctl acts as, and what they may do'
+            cand notices 'Say which of your tokens need attention; for cron and monitoring'
             cand status 'Show the backend in use, the user, and the session''s expiry and storage'
             cand 2fa 'Manage two-factor authentication (TOTP) for your server account'
             cand password 'Manage the password of your account'
@@ -430,6 +431,20 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'tokenctl;notices'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'tokenctl;status'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
@@ -575,6 +590,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --request-timeout 'Longest a request may take, sending it included; a slower one is answered 408'
             cand --leak-keys 'Take GitHub''s secret scanning reports at POST /v1/leaks/github, verified with the keys at this URL or in this file (GitHub''s format: https://api.github.com/meta/public_keys/secret_scanning)'
             cand --expiry-notices 'How long before a token expires its owner hears of it (token.expiring to webhooks; comma-separated), then token.expired when it lapses; each sent once per token, by whichever replica gets there first'
+            cand --smtp 'Also mail expiry and leak notices to each token''s owner (their `user add|edit --email`) through this relay: smtps://host[:465] (TLS) or smtp://[user@]host[:587] (STARTTLS; plain only to a relay on loopback). The relay''s password: TOKENCTL_SMTP_PASSWORD'
+            cand --smtp-from 'The From address of notice mails, e.g. "tokenctl <tokens@example.com>"'
             cand --max-exchange-ttl 'Longest lifetime of an exchanged access token (at most 24h)'
             cand --header-timeout 'Longest a client may take to send a request''s headers (and, on a new connection, its first request); idle connections close after it'
             cand --max-connections 'Connections held at once; more are refused with 503 [default: the open-file limit, raised to its maximum, less 128 for the store]'
@@ -989,6 +1006,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;user;add'= {
             cand --role 'Role that sets what the user (and their tokens) may do'
+            cand --email 'Where notices about the account''s tokens (expiry, leaks) are mailed'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
@@ -1888,6 +1906,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand logout 'Log out: end the session on the server, then delete the stored copy'
             cand auth 'The credential tokenctl sends to the server, for scripts'
             cand whoami 'Show who tokenctl acts as, and what they may do'
+            cand notices 'Say which of your tokens need attention; for cron and monitoring'
             cand status 'Show the backend in use, the user, and the session''s expiry and storage'
             cand 2fa 'Manage two-factor authentication (TOTP) for your server account'
             cand password 'Manage the password of your account'
@@ -1938,6 +1957,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;auth;token'= {
         }
         &'tokenctl;help;whoami'= {
+        }
+        &'tokenctl;help;notices'= {
         }
         &'tokenctl;help;status'= {
         }

@@ -276,6 +276,21 @@ pub struct AddUserRequest {
     /// Absent: the server generates one and returns it once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
+    /// Where notices about the account (expiry, leaks) are mailed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+impl AddUserRequest {
+    /// A user with a generated password and no email.
+    pub fn new(name: &str, role: &str) -> AddUserRequest {
+        AddUserRequest {
+            name: name.to_owned(),
+            role: role.to_owned(),
+            password: None,
+            email: None,
+        }
+    }
 }
 
 /// `POST /v1/users/{name}/role`.

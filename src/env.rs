@@ -14,6 +14,8 @@ pub const TOKEN: &str = "TOKENCTL_TOKEN";
 pub const CA_CERT: &str = "TOKENCTL_CA_CERT";
 /// `serve --init-admin`: the first admin's password (else one is generated).
 pub const INIT_ADMIN_PASSWORD: &str = "TOKENCTL_INIT_ADMIN_PASSWORD";
+/// The password of the user `serve --smtp` names, for its relay.
+pub const SMTP_PASSWORD: &str = "TOKENCTL_SMTP_PASSWORD";
 /// Path of the config file (same as `--config`).
 pub const CONFIG: &str = "TOKENCTL_CONFIG";
 /// Any value turns colored output off (<https://no-color.org>).

@@ -76,6 +76,13 @@ pub fn admit(record: Option<Failures>, others: i64, now: DateTime<Utc>) -> Admis
     })
 }
 
+/// Whether the attempt that made `record` starts a lockout: the first
+/// failure past the free ones in a run (what a `login.failed` event
+/// reports, once per run rather than once per attempt).
+pub fn starts_lockout(record: &Failures) -> bool {
+    record.count == FREE_FAILURES + 1 && record.locked_until.is_some()
+}
+
 /// How long an address stays locked out of an account after `failures`
 /// failed attempts in a row: nothing for the first four, then 30 s
 /// doubling up to an hour.

@@ -436,13 +436,16 @@ pub enum EventKind {
     /// It lapsed.
     TokenExpired,
     UserDisabled,
+    /// A burst of failed logins: an address failed on an account often
+    /// enough to be locked out (once per run of failures).
+    LoginFailed,
     /// Sent by `webhook test` to the one webhook tested; nobody subscribes.
     WebhookTest,
 }
 
 impl EventKind {
     /// The events a webhook may subscribe to.
-    pub const SUBSCRIBABLE: [EventKind; 7] = [
+    pub const SUBSCRIBABLE: [EventKind; 8] = [
         EventKind::TokenCreated,
         EventKind::TokenRevoked,
         EventKind::TokenRegenerated,
@@ -450,6 +453,7 @@ impl EventKind {
         EventKind::TokenExpiring,
         EventKind::TokenExpired,
         EventKind::UserDisabled,
+        EventKind::LoginFailed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -461,6 +465,7 @@ impl EventKind {
             EventKind::TokenExpiring => "token.expiring",
             EventKind::TokenExpired => "token.expired",
             EventKind::UserDisabled => "user.disabled",
+            EventKind::LoginFailed => "login.failed",
             EventKind::WebhookTest => "webhook.test",
         }
     }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use crate::api::AddedWebhook;
+use crate::api::{AddUserRequest, AddedWebhook};
 use crate::error::{Error, Result};
 use crate::exchange::{
     AccessClaims, DEFAULT_MAX_TTL, ExchangePolicy, ExchangeRequest, Exchanged, LOCAL_ISSUER,
@@ -189,15 +189,8 @@ impl Backend for LocalBackend {
         self.service.reset_totp(&self.actor().await?, name).await
     }
 
-    async fn add_user(
-        &self,
-        name: &str,
-        role: &str,
-        password: Option<String>,
-    ) -> Result<(User, Option<String>)> {
-        self.service
-            .add_user(&self.actor().await?, name, role, password)
-            .await
+    async fn add_user(&self, request: AddUserRequest) -> Result<(User, Option<String>)> {
+        self.service.add_user(&self.actor().await?, request).await
     }
 
     async fn change_password(&self, current: &str, new: String) -> Result<User> {

@@ -73,12 +73,8 @@ pub trait Backend: Send + Sync {
     /// Takes another user's second factor off; they enrol again at login.
     async fn reset_totp(&self, name: &str) -> Result<User>;
     /// Adds a user; returns the generated password when none was given.
-    async fn add_user(
-        &self,
-        name: &str,
-        role: &str,
-        password: Option<String>,
-    ) -> Result<(User, Option<String>)>;
+    async fn add_user(&self, request: crate::api::AddUserRequest)
+    -> Result<(User, Option<String>)>;
     async fn set_user_disabled(&self, name: &str, disabled: bool) -> Result<User>;
     /// Gives the user another role; their sessions and tokens follow at once.
     async fn set_user_role(&self, name: &str, role: &str) -> Result<User>;

@@ -12,6 +12,7 @@ pub mod list;
 pub mod login;
 pub mod logout;
 pub mod notice;
+pub mod notices;
 pub mod oauth;
 pub mod password;
 pub mod profile;
@@ -74,6 +75,7 @@ pub enum Command {
     #[command(subcommand)]
     Auth(auth::Command),
     Whoami(whoami::Args),
+    Notices(notices::Args),
     Status(status::Args),
     #[command(subcommand, name = "2fa")]
     TwoFactor(two_factor::Command),
@@ -201,6 +203,7 @@ fn document(command: &Command) -> Document {
             ..
         }) => Document::Nothing("audit export"),
         Command::Status(_) => Document::Unnamed("status"),
+        Command::Notices(_) => Document::Unnamed("notices"),
         Command::Exchange(_) => Document::Unnamed("exchange"),
         Command::Keys(keys::Command::Jwks(_)) => Document::Unnamed("keys jwks"),
         Command::Trust(trust::Command::Test(_)) => Document::Unnamed("trust test"),
@@ -265,6 +268,7 @@ async fn dispatch(cli: Cli, out: Output) -> Result<ExitStatus> {
         Command::Logout(args) => logout::run(&ctx, args).await.map(done),
         Command::Auth(command) => auth::run(&ctx, command).await.map(done),
         Command::Whoami(args) => whoami::run(&ctx, args).await.map(done),
+        Command::Notices(args) => notices::run(&ctx, args).await,
         Command::Status(args) => status::run(&ctx, args).await.map(done),
         Command::TwoFactor(command) => two_factor::run(&ctx, command).await.map(done),
         Command::Password(command) => password::run(&ctx, command).await.map(done),

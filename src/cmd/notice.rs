@@ -34,6 +34,7 @@ pub fn wanted(command: &Command, out: &Output) -> bool {
         Command::Serve(_)
             | Command::Completions(_)
             | Command::ClipboardHold(_)
+            | Command::Notices(_)
             | Command::Oauth(crate::cmd::oauth::Command::Status(_))
     );
     !excluded && !out.json && std::io::stderr().is_terminal()

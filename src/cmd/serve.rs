@@ -35,6 +35,8 @@ use crate::store;
 ///   tokenctl serve --listen 0.0.0.0:8787 --database postgres://tokens@db/tokens \
 ///       --tls-cert /etc/tokenctl/cert.pem --tls-key /etc/tokenctl/key.pem \
 ///       --metrics-listen 10.0.0.5:9187
+///   TOKENCTL_SMTP_PASSWORD=… tokenctl serve --smtp smtp://tokens@mail.example.com \
+///       --smtp-from "tokenctl <tokens@example.com>"
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -129,6 +131,17 @@ pub struct Args {
     #[arg(long, value_name = "DURATION,...", value_delimiter = ',', default_value = "30d,7d,1d", value_parser = parse::duration)]
     pub expiry_notices: Vec<chrono::Duration>,
 
+    /// Also mail expiry and leak notices to each token's owner (their
+    /// `user add|edit --email`) through this relay: smtps://host[:465]
+    /// (TLS) or smtp://[user@]host[:587] (STARTTLS; plain only to a relay
+    /// on loopback). The relay's password: TOKENCTL_SMTP_PASSWORD
+    #[arg(long, value_name = "URL", requires = "smtp_from")]
+    pub smtp: Option<String>,
+
+    /// The From address of notice mails, e.g. "tokenctl <tokens@example.com>"
+    #[arg(long, value_name = "ADDRESS", requires = "smtp")]
+    pub smtp_from: Option<String>,
+
     /// Longest lifetime of an exchanged access token (at most 24h)
     #[arg(long, default_value = "1h", value_name = "DURATION", value_parser = parse::duration)]
     pub max_exchange_ttl: chrono::Duration,
@@ -205,6 +218,14 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         None => None,
     };
     let expiry_notices = ExpiryNotices::new(args.expiry_notices)?;
+    let smtp = match (&args.smtp, &args.smtp_from) {
+        (Some(url), Some(from)) => Some(crate::mail::SmtpConfig::new(
+            url,
+            from,
+            std::env::var(env::SMTP_PASSWORD).ok(),
+        )?),
+        _ => None,
+    };
     // Read before anything is opened: a refusal changes nothing.
     let initial_password = match &args.init_admin {
         Some(_) => initial_password(args.init_admin_password_file.as_deref())?,
@@ -266,7 +287,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         .with_expiry_notices(expiry_notices)
         .for_server()
         .await?;
-    service.start_webhook_sender()?;
+    service.start_senders(smtp)?;
     if let Some(name) = &args.init_admin {
         init_admin(ctx, &service, name, initial_password).await?;
     }

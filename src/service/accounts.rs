@@ -3,14 +3,14 @@
 
 use std::sync::Arc;
 
-use crate::api::{RemovedRole, RemovedUser};
+use crate::api::{AddUserRequest, RemovedRole, RemovedUser};
 use crate::credential_cache;
 use crate::error::{Error, ErrorKind, Reason, Result};
 use crate::model::{Permission, Permissions, Role, User};
 use crate::paging::Page;
 use crate::policy::{self, Act, Actor, Operation};
 use crate::requests::{RoleChange, UsersRequest};
-use crate::store::{AuditRecord, Rows, StoredPassword, UserFilter};
+use crate::store::{AuditRecord, NewUser, Rows, StoredPassword, UserFilter};
 use crate::time;
 
 use super::TokenService;
@@ -218,11 +218,23 @@ impl TokenService {
     pub async fn add_user(
         &self,
         actor: &Actor,
-        name: &str,
-        role: &str,
-        password: Option<String>,
+        request: AddUserRequest,
     ) -> Result<(User, Option<String>)> {
+        let AddUserRequest {
+            name,
+            role,
+            password,
+            email,
+        } = request;
+        let (name, role) = (name.as_str(), role.as_str());
         policy::check(actor, Operation::AddUser)?;
+        let email = email
+            .as_deref()
+            .map(str::trim)
+            .filter(|email| !email.is_empty());
+        if let Some(email) = email {
+            policy::check_email(email)?;
+        }
         policy::check_name("user", name)?;
         if self
             .store
@@ -245,7 +257,15 @@ impl TokenService {
         );
         let user = self
             .store
-            .insert_user(name, &role.name, Some(password), audit)
+            .insert_user(
+                NewUser {
+                    name,
+                    role: &role.name,
+                    email,
+                    password: Some(password),
+                },
+                audit,
+            )
             .await?;
         Ok((user, generated))
     }
@@ -292,12 +312,15 @@ impl TokenService {
         match self
             .store
             .insert_user(
-                name,
-                "admin",
-                Some(StoredPassword {
-                    hash,
-                    one_time: false,
-                }),
+                NewUser {
+                    name,
+                    role: "admin",
+                    email: None,
+                    password: Some(StoredPassword {
+                        hash,
+                        one_time: false,
+                    }),
+                },
                 audit,
             )
             .await

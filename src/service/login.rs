@@ -6,11 +6,12 @@ use chrono::{DateTime, Utc};
 
 use crate::auth;
 use crate::error::{Error, ErrorKind, Reason, Result};
-use crate::lockout::Admission;
+use crate::lockout::{self, Admission};
 use crate::model::User;
 use crate::policy::{self, Act, Actor, Credential};
 use crate::recovery;
 use crate::store::{AuditRecord, Credentials, LoginRecord, NewSession, SecondFactorUse};
+use crate::webhook;
 
 use super::TokenService;
 
@@ -167,7 +168,7 @@ impl TokenService {
         // Refused at once when too many logins are being checked, before
         // this one costs a lookup.
         let hashing = self.passwords.reserve()?;
-        self.claim_login_attempt(username, source, now).await?;
+        let attempt = self.claim_login_attempt(username, source, now).await?;
         let credentials = self.store.credentials(username).await?;
         let stored_hash = credentials.as_ref().and_then(|c| c.password_hash.clone());
         let password = proof.password.clone();
@@ -175,12 +176,17 @@ impl TokenService {
             .run(move || auth::verify_password(&password, stored_hash.as_deref()))
             .await?;
         let Some(credentials) = credentials.filter(|c| password_ok && !c.user.is_disabled()) else {
-            self.login_failed(username, source, "wrong password or disabled account")
-                .await?;
+            self.login_failed(
+                attempt,
+                username,
+                source,
+                "wrong password or disabled account",
+            )
+            .await?;
             return Err(Error::unauthenticated("wrong username or password"));
         };
         let second_factor = self
-            .second_factor_use(&credentials, proof, source, now)
+            .second_factor_use(attempt, &credentials, proof, source, now)
             .await?;
         let new_password_hash = self.replacement_password(&credentials, proof).await?;
         let audit = AuditRecord {
@@ -214,6 +220,7 @@ impl TokenService {
             // Another login used the same code, or replaced the one-time
             // password, a moment ago.
             self.login_failed(
+                attempt,
                 username,
                 source,
                 "second factor or one-time password used first",
@@ -261,6 +268,7 @@ impl TokenService {
     /// account without 2FA. A wrong code counts as a failed login.
     async fn second_factor_use(
         &self,
+        attempt: Attempt,
         credentials: &Credentials,
         proof: &Proof,
         source: &str,
@@ -285,7 +293,7 @@ impl TokenService {
         match accepted {
             Some(accepted) => Ok(Some(accepted)),
             None => {
-                self.login_failed(username, source, "wrong or reused 2FA code")
+                self.login_failed(attempt, username, source, "wrong or reused 2FA code")
                     .await?;
                 Err(Error::unauthenticated("wrong or already used 2FA code"))
             }
@@ -299,13 +307,13 @@ impl TokenService {
         username: &str,
         source: &str,
         now: DateTime<Utc>,
-    ) -> Result<()> {
+    ) -> Result<Attempt> {
         match self
             .store
             .claim_login_attempt(username, source, now)
             .await?
         {
-            Admission::Allowed(_) => Ok(()),
+            Admission::Allowed(failures) => Ok(Attempt(failures)),
             Admission::Locked { until } => {
                 self.metrics.login_locked_out();
                 Err(Error::new(
@@ -320,21 +328,45 @@ impl TokenService {
         }
     }
 
-    /// Audits a failed attempt (the throttle counted it when it was claimed).
-    pub(super) async fn login_failed(&self, username: &str, source: &str, why: &str) -> Result<()> {
+    /// Audits a failed attempt (the throttle counted it when it was
+    /// claimed); the one that starts a lockout sends `login.failed`.
+    pub(super) async fn login_failed(
+        &self,
+        attempt: Attempt,
+        username: &str,
+        source: &str,
+        why: &str,
+    ) -> Result<()> {
         self.metrics.login_failed();
+        let now = self.now();
+        let Attempt(failures) = attempt;
+        let event = match failures.locked_until {
+            Some(until) if lockout::starts_lockout(&failures) => Some(webhook::login_failed(
+                username,
+                source,
+                failures.count,
+                until,
+                now,
+            )?),
+            _ => None,
+        };
         let audit = AuditRecord {
-            at: self.now(),
+            at: now,
             actor: username.to_owned(),
             action: "login.failed",
             token_id: None,
             detail: why.to_owned(),
             source: source.to_owned(),
-            event: None,
+            event,
         };
         Ok(self.store.append_audit(audit).await?)
     }
 }
+
+/// An attempt the throttle let through, as it counted it: what a failure
+/// of it reports.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Attempt(lockout::Failures);
 
 /// The audit line of a login: how the user proved it, and what it changed.
 fn login_detail(

@@ -41,7 +41,9 @@ pub use exchange::ExchangeSubject;
 use exchange::Exchanger;
 pub use issuer::Issuer;
 pub use login::{Login, Proof, SecondFactor, SignedIn};
-pub use notices::{ExpiryNotices, Notice, start_expiry_notices};
+pub use notices::{
+    EXPIRED_SHOWN_FOR, ExpiryNotices, Notice, TokenNotice, needing_attention, start_expiry_notices,
+};
 pub use sessions::Ending;
 pub use trust::DEFAULT_TRUST_TTL;
 

@@ -24,6 +24,10 @@ const CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 /// old news.
 const EXPIRED_WITHIN: Duration = Duration::days(1);
 
+/// How long after its expiry `tokenctl notices` still shows a token: a
+/// week of daily cron runs, or a person back from a few days away.
+pub const EXPIRED_SHOWN_FOR: Duration = Duration::days(7);
+
 /// The longest lead time accepted.
 const MAX_LEAD: Duration = Duration::days(365);
 
@@ -76,7 +80,8 @@ impl ExpiryNotices {
         Ok(ExpiryNotices { leads })
     }
 
-    fn longest(&self) -> Option<Duration> {
+    /// The longest lead time: how far ahead notices look.
+    pub fn longest(&self) -> Option<Duration> {
         self.leads.last().copied()
     }
 
@@ -94,6 +99,58 @@ impl ExpiryNotices {
             .find(|lead| left <= **lead)
             .map(|lead| Notice::Expiring(*lead))
     }
+}
+
+/// A notice due about one of a user's own tokens (`tokenctl notices`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenNotice {
+    pub token: crate::model::Token,
+    pub notice: Notice,
+}
+
+impl TokenNotice {
+    /// One line for a person: what, when, and what to do.
+    pub fn message(&self, now: DateTime<Utc>) -> String {
+        let token = &self.token;
+        let when = token
+            .expires_at
+            .map_or_else(String::new, |at| crate::time::relative(at, now));
+        match self.notice {
+            Notice::Expiring(_) => format!(
+                "token '{}' ({}) expires {when}: create its replacement (tokenctl create) before then",
+                token.name, token.hint
+            ),
+            Notice::Expired => format!(
+                "token '{}' ({}) expired {when}: whatever uses it fails now; create a new one (tokenctl create)",
+                token.name, token.hint
+            ),
+        }
+    }
+}
+
+/// Which of `tokens` need their owner's attention at `now`, soonest
+/// expiry first: those a notice is due for (the server's lead times, 30, 7
+/// and 1 days by default) and those that lapsed within
+/// [`EXPIRED_SHOWN_FOR`]. Revoked tokens need nothing.
+pub fn needing_attention(
+    notices: &ExpiryNotices,
+    tokens: impl IntoIterator<Item = crate::model::Token>,
+    now: DateTime<Utc>,
+) -> Vec<TokenNotice> {
+    let mut due: Vec<TokenNotice> = tokens
+        .into_iter()
+        .filter(|token| token.revoked_at.is_none())
+        .filter_map(|token| {
+            let expires_at = token.expires_at?;
+            if expires_at <= now - EXPIRED_SHOWN_FOR {
+                return None;
+            }
+            let notice = notices.due(expires_at, now)?;
+            Some(TokenNotice { token, notice })
+        })
+        .collect();
+    due.sort_by_key(|due| (due.token.expires_at, due.token.id));
+    due
 }
 
 impl TokenService {
@@ -223,6 +280,52 @@ mod tests {
         assert_eq!(due(-Duration::hours(1)), Some(Notice::Expired));
         assert_eq!(Notice::Expiring(Duration::days(7)).label(), "7d");
         assert_eq!(Notice::Expired.label(), "expired");
+    }
+
+    fn token(id: i64, expires_at: Option<DateTime<Utc>>, revoked: bool) -> crate::model::Token {
+        let now = crate::time::now();
+        serde_json::from_value(serde_json::json!({
+            "id": id, "name": format!("t{id}"), "type": "personal", "role": "developer",
+            "permissions": [], "description": "", "owner": "alice", "created_by": "alice",
+            "hint": "tcpat_…abcd", "created_at": now.to_rfc3339(),
+            "expires_at": expires_at.map(|at| at.to_rfc3339()),
+            "revoked_at": revoked.then(|| now.to_rfc3339()),
+        }))
+        .expect("a token")
+    }
+
+    #[test]
+    fn attention_goes_to_tokens_near_or_just_past_expiry_soonest_first() {
+        let now = crate::time::now();
+        let tokens = vec![
+            token(1, Some(now + Duration::days(20)), false),
+            token(2, Some(now + Duration::days(40)), false),
+            token(3, None, false),
+            token(4, Some(now - Duration::days(2)), false),
+            token(5, Some(now - Duration::days(8)), false),
+            token(6, Some(now + Duration::hours(3)), true),
+            token(7, Some(now + Duration::hours(3)), false),
+        ];
+        let due = needing_attention(&ExpiryNotices::default(), tokens, now);
+        let seen: Vec<(i64, Notice)> = due.iter().map(|d| (d.token.id, d.notice)).collect();
+        assert_eq!(
+            seen,
+            [
+                (4, Notice::Expired),
+                (7, Notice::Expiring(Duration::days(1))),
+                (1, Notice::Expiring(Duration::days(30))),
+            ]
+        );
+        assert!(
+            due[0].message(now).contains("expired 2d ago"),
+            "{}",
+            due[0].message(now)
+        );
+        assert!(
+            due[1]
+                .message(now)
+                .contains("'t7' (tcpat_…abcd) expires in")
+        );
     }
 
     #[test]

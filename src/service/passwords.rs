@@ -59,15 +59,21 @@ impl TokenService {
     ) -> Result<()> {
         let name = &actor.user.name;
         let hashing = self.passwords.reserve()?;
-        self.claim_login_attempt(name, &actor.source, self.now())
+        let attempt = self
+            .claim_login_attempt(name, &actor.source, self.now())
             .await?;
         let current = current.to_owned();
         let matches = hashing
             .run(move || auth::verify_password(&current, Some(&stored)))
             .await?;
         if !matches {
-            self.login_failed(name, &actor.source, "wrong current password to change it")
-                .await?;
+            self.login_failed(
+                attempt,
+                name,
+                &actor.source,
+                "wrong current password to change it",
+            )
+            .await?;
             return Err(wrong_current_password());
         }
         // A right password ends the run of failures, as a login does.

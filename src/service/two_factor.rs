@@ -189,7 +189,8 @@ impl TokenService {
     ) -> Result<()> {
         let name = &actor.user.name;
         let refused = || Error::unauthenticated("wrong or already used 2FA code");
-        self.claim_login_attempt(name, &actor.source, self.now())
+        let attempt = self
+            .claim_login_attempt(name, &actor.source, self.now())
             .await?;
         let fresh = credentials
             .totp_secret
@@ -213,8 +214,13 @@ impl TokenService {
             None => false,
         };
         if !accepted {
-            self.login_failed(name, &actor.source, &format!("wrong 2FA code to {doing}"))
-                .await?;
+            self.login_failed(
+                attempt,
+                name,
+                &actor.source,
+                &format!("wrong 2FA code to {doing}"),
+            )
+            .await?;
             return Err(refused());
         }
         Ok(())

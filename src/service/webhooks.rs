@@ -111,15 +111,22 @@ impl TokenService {
         Ok(Page::of(deliveries, limit, |delivery| delivery.id))
     }
 
-    /// Starts sending the outbox's messages for as long as the process
-    /// runs: a server's job, on every replica (they share the work).
-    pub fn start_webhook_sender(&self) -> Result<()> {
+    /// Starts sending the outboxes' messages for as long as the process
+    /// runs, to webhooks and (with a relay) by mail, and sweeping what
+    /// they no longer keep: a server's job, on every replica (they share
+    /// the work).
+    pub fn start_senders(&self, smtp: Option<crate::mail::SmtpConfig>) -> Result<()> {
+        let store = std::sync::Arc::clone(&self.store);
         let config = SenderConfig {
-            store: std::sync::Arc::clone(&self.store),
+            store: std::sync::Arc::clone(&store),
             keys: self.issuer()?.keys()?.clone(),
             reach: self.webhook_reach,
         };
         webhook::Sender::new(config)?.start();
+        if let Some(smtp) = smtp {
+            crate::mail::MailSender::new(std::sync::Arc::clone(&store), smtp).start();
+        }
+        crate::outbox::start_sweeping(store);
         Ok(())
     }
 

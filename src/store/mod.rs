@@ -111,6 +111,40 @@ pub struct Event {
     pub payload: serde_json::Value,
     /// Only to this webhook (`webhook test`); otherwise to each subscriber.
     pub only_webhook: Option<Id>,
+    /// The mail the event sends its token's owner, if it sends one.
+    pub mail: Option<Mail>,
+}
+
+/// A mail to a user, written to the mail outbox with the change it reports
+/// and addressed to the email the user has then; none when they have none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mail {
+    pub to_user: String,
+    pub subject: String,
+    /// Plain text. Never a secret.
+    pub body: String,
+}
+
+/// What every outbox row leased to a sender says of itself: which row,
+/// which message (the same on every attempt), how often it was tried.
+#[derive(Debug, Clone)]
+pub struct Lease {
+    pub id: Id,
+    /// The `webhook-id`, or the mail's `Message-ID`.
+    pub message_id: String,
+    /// Attempts made before this one.
+    pub attempts: i64,
+    /// When its event was written (a day later it is given up).
+    pub created_at: DateTime<Utc>,
+}
+
+/// A mail leased to this process to send now.
+#[derive(Debug, Clone)]
+pub struct DueMail {
+    pub lease: Lease,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
 }
 
 /// A webhook to add: its signing secret already sealed.
@@ -127,12 +161,8 @@ pub struct NewWebhook {
 /// A message leased to this process to send now.
 #[derive(Debug, Clone)]
 pub struct DueDelivery {
-    pub id: Id,
-    pub message_id: String,
+    pub lease: Lease,
     pub payload: String,
-    /// Attempts made before this one.
-    pub attempts: i64,
-    pub created_at: DateTime<Utc>,
     pub url: String,
     pub sealed_secret: String,
 }
@@ -298,6 +328,15 @@ pub struct NewSession {
     pub user_agent: String,
 }
 
+/// An account to add.
+#[derive(Debug, Clone)]
+pub struct NewUser<'a> {
+    pub name: &'a str,
+    pub role: &'a str,
+    pub email: Option<&'a str>,
+    pub password: Option<StoredPassword>,
+}
+
 /// A password as the store keeps it.
 #[derive(Debug, Clone)]
 pub struct StoredPassword {
@@ -414,13 +453,7 @@ pub struct Credentials {
 pub trait Store: Send + Sync {
     async fn user(&self, name: &str) -> StoreResult<Option<User>>;
     async fn users(&self, filter: &UserFilter) -> StoreResult<Vec<User>>;
-    async fn insert_user(
-        &self,
-        name: &str,
-        role: &str,
-        password: Option<StoredPassword>,
-        audit: AuditRecord,
-    ) -> StoreResult<User>;
+    async fn insert_user(&self, user: NewUser<'_>, audit: AuditRecord) -> StoreResult<User>;
     /// Sets or clears `disabled_at` of the user, if their role is still
     /// `role` (the one the decision was made on; `Conflict` otherwise).
     /// Disabling also moves their session epoch on: every session ends (and
@@ -640,8 +673,18 @@ pub trait Store: Send + Sync {
     ) -> StoreResult<Vec<DueDelivery>>;
     /// Records an attempt and ends the message's lease.
     async fn finish_delivery(&self, id: Id, attempt: Attempt) -> StoreResult<()>;
-    /// Forgets the messages done (delivered or given up) whose event is
-    /// older than `before`; how many.
+    /// Leases the mails due at `now` to this process until `lease_until`,
+    /// as [`Store::claim_deliveries`] does webhook messages.
+    async fn claim_mail(
+        &self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: usize,
+    ) -> StoreResult<Vec<DueMail>>;
+    /// Records an attempt to send a mail and ends its lease.
+    async fn finish_mail(&self, id: Id, attempt: Attempt) -> StoreResult<()>;
+    /// Forgets the messages and mails done (delivered or given up) whose
+    /// event is older than `before`; how many.
     async fn forget_deliveries(&self, before: DateTime<Utc>) -> StoreResult<u64>;
 
     /// The tokens not revoked that expire at or after `from` and before

@@ -11,8 +11,8 @@ use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 
-use super::DueDelivery;
 use super::{Credentials, SecretMatch, StoreError, StoreResult};
+use super::{DueDelivery, DueMail, Lease};
 use crate::lockout::Failures;
 use crate::model::{
     AuditEntry, ClaimRule, Delivery, DeliveryState, EventKind, Role, Session, Token, TokenKind,
@@ -50,10 +50,13 @@ pub(super) const DELIVERY_COLUMNS: &str = "SELECT d.id, d.webhook_id, d.message_
         d.attempts, d.created_at, d.next_attempt_at, d.delivered_at, d.last_status, d.last_error
     FROM webhook_deliveries d";
 /// The columns of a [`DueDelivery`]: what sending it takes.
-pub(super) const DUE_DELIVERY_COLUMNS: &str = "SELECT d.id, d.message_id, d.payload,
-        d.attempts, d.created_at, w.url, w.sealed_secret
+pub(super) const DUE_DELIVERY_COLUMNS: &str = "SELECT d.id, d.message_id, d.attempts,
+        d.created_at, d.payload, w.url, w.sealed_secret
     FROM webhook_deliveries d
     JOIN webhooks w ON w.id = d.webhook_id";
+pub(super) const DUE_MAIL_COLUMNS: &str = "SELECT id, message_id, attempts, created_at,
+        recipient, subject, body
+    FROM mail_outbox";
 pub(super) const AUDIT_COLUMNS: &str =
     "SELECT id, at, actor, action, token_id, detail, source FROM audit";
 
@@ -297,15 +300,47 @@ pub(super) fn delivery_from_row(row: &dyn Columns) -> StoreResult<Delivery> {
     })
 }
 
-pub(super) fn due_delivery_from_row(row: &dyn Columns) -> StoreResult<DueDelivery> {
-    Ok(DueDelivery {
+/// The outbox tables: webhook messages and mails, leased alike.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Outbox {
+    Webhooks,
+    Mail,
+}
+
+impl Outbox {
+    pub(super) fn table(self) -> &'static str {
+        match self {
+            Outbox::Webhooks => "webhook_deliveries",
+            Outbox::Mail => "mail_outbox",
+        }
+    }
+}
+
+/// The first four columns of an outbox row (`DUE_*_COLUMNS`).
+fn lease_from_row(row: &dyn Columns) -> StoreResult<Lease> {
+    Ok(Lease {
         id: row.int(0)?,
         message_id: row.text(1)?,
-        payload: row.text(2)?,
-        attempts: row.int(3)?,
-        created_at: row.time(4)?,
+        attempts: row.int(2)?,
+        created_at: row.time(3)?,
+    })
+}
+
+pub(super) fn due_delivery_from_row(row: &dyn Columns) -> StoreResult<DueDelivery> {
+    Ok(DueDelivery {
+        lease: lease_from_row(row)?,
+        payload: row.text(4)?,
         url: row.text(5)?,
         sealed_secret: row.text(6)?,
+    })
+}
+
+pub(super) fn due_mail_from_row(row: &dyn Columns) -> StoreResult<DueMail> {
+    Ok(DueMail {
+        lease: lease_from_row(row)?,
+        recipient: row.text(4)?,
+        subject: row.text(5)?,
+        body: row.text(6)?,
     })
 }
 

@@ -1,6 +1,7 @@
 //! What each event's body says: `{"type", "timestamp", "data"}` as Standard
 //! Webhooks recommends, with the token or account it is about. Never a
-//! secret: a token appears by id, name and hint only.
+//! secret: a token appears by id, name and hint only. The events its owner
+//! must hear of (expiring, expired, leaked) carry a mail too (`mail`).
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Value, json};
@@ -50,7 +51,14 @@ pub fn token_event(
     if let Some(reason) = reason {
         data["reason"] = Value::from(reason);
     }
-    event(kind, data, at, None)
+    let mut event = event(kind, data, at, None)?;
+    if kind == EventKind::TokenLeaked {
+        event.mail = Some(crate::mail::leaked(
+            token,
+            reason.unwrap_or("reported leaked"),
+        ));
+    }
+    Ok(event)
 }
 
 /// A token's expiry is `notice` away (`"7d"`): `days_left` whole days.
@@ -61,17 +69,17 @@ pub fn token_expiring(
     at: DateTime<Utc>,
 ) -> Result<Event> {
     let data = json!({"token": token_data(token), "notice": notice, "days_left": days_left});
-    event(EventKind::TokenExpiring, data, at, None)
+    let mut event = event(EventKind::TokenExpiring, data, at, None)?;
+    event.mail = Some(crate::mail::expiring(token, notice, days_left));
+    Ok(event)
 }
 
 /// A token lapsed.
 pub fn token_expired(token: TokenFacts<'_>, at: DateTime<Utc>) -> Result<Event> {
-    event(
-        EventKind::TokenExpired,
-        json!({"token": token_data(token)}),
-        at,
-        None,
-    )
+    let data = json!({"token": token_data(token)});
+    let mut event = event(EventKind::TokenExpired, data, at, None)?;
+    event.mail = Some(crate::mail::expired(token));
+    Ok(event)
 }
 
 fn token_data(token: TokenFacts<'_>) -> Value {
@@ -90,6 +98,25 @@ fn token_data(token: TokenFacts<'_>) -> Value {
 pub fn user_disabled(user: &User, actor: &str, at: DateTime<Utc>) -> Result<Event> {
     let data = json!({"user": {"name": user.name, "role": user.role}, "actor": actor});
     event(EventKind::UserDisabled, data, at, None)
+}
+
+/// A burst of failed logins on the account `name` from `source`: the
+/// failure that locked it out until `locked_until`. `name` may be no
+/// account at all (names are throttled alike).
+pub fn login_failed(
+    name: &str,
+    source: &str,
+    failures: i64,
+    locked_until: DateTime<Utc>,
+    at: DateTime<Utc>,
+) -> Result<Event> {
+    let data = json!({
+        "user": {"name": name},
+        "source": source,
+        "failures": failures,
+        "locked_until": timestamp(locked_until),
+    });
+    event(EventKind::LoginFailed, data, at, None)
 }
 
 /// The message `webhook test` sends to the one webhook tested.
@@ -113,6 +140,7 @@ fn event(
         message_id: message_id()?,
         payload: Value::Object(body),
         only_webhook,
+        mail: None,
     })
 }
 

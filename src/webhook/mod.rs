@@ -3,8 +3,9 @@
 //! One concern a file: `signing.rs` (the `whsec_` secret and the
 //! signature headers), `event.rs` (what each event's body says),
 //! `target.rs` (which receivers may be sent to: no private addresses unless
-//! the server allows them) and `sender.rs` (the outbox's sender: leases due
-//! messages, sends them, retries with backoff for a day).
+//! the server allows them) and `sender.rs` (the webhook channel of the
+//! outbox: signs and posts each message; `outbox.rs` leases, retries and
+//! sweeps, for mail alike).
 //!
 //! The service decides which change sends which event and writes the
 //! message with the change (the store's outbox); nothing here decides what
@@ -16,8 +17,9 @@ mod signing;
 mod target;
 
 pub use event::{
-    TokenFacts, token_event, token_expired, token_expiring, user_disabled, webhook_test,
+    TokenFacts, login_failed, token_event, token_expired, token_expiring, user_disabled,
+    webhook_test,
 };
-pub use sender::{KEPT_FOR, Sender, SenderConfig, retry_at};
+pub use sender::{Sender, SenderConfig};
 pub use signing::{SECRET_PURPOSE, WebhookSecret, signature};
 pub use target::{Reach, check_url};

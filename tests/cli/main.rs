@@ -30,6 +30,8 @@ mod keys;
 mod layout;
 mod leaks;
 mod lifecycle;
+mod mail;
+mod notices;
 mod oauth;
 mod openapi;
 mod openapi_rules;
@@ -72,6 +74,8 @@ fn main() {
             layout::tests(),
             leaks::tests(),
             webhooks::tests(),
+            mail::tests(),
+            notices::tests(),
             lifecycle::tests(),
             oauth::tests(),
             openapi::tests(),

@@ -8,7 +8,7 @@ use common::{ADMIN_PASSWORD, TestEnv, assert_fails, code, stderr};
 
 /// A private CA and a server certificate for 127.0.0.1 signed by it, made
 /// with openssl(1): `(ca, cert, key)` paths.
-fn certificates(env: &TestEnv) -> (String, String, String) {
+pub(crate) fn certificates(env: &TestEnv) -> (String, String, String) {
     common::require_tools(&["openssl"], "openssl; see .ci/run");
     let path = |name: &str| env.root().join(name).display().to_string();
     std::fs::write(

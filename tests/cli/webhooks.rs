@@ -127,7 +127,8 @@ fn events_are_signed_verifiable_and_carry_no_secret() {
     let env = TestEnv::with_server_flags(Backend::RemoteSqlite, &["--allow-private-webhooks"]);
     // The first message is refused (500): it comes again.
     let receiver = Receiver::start(&env, 0, 1);
-    let events = "token.created,token.revoked,token.regenerated,token.leaked,user.disabled";
+    let events =
+        "token.created,token.revoked,token.regenerated,token.leaked,user.disabled,login.failed";
     let webhook = add_webhook(&env, &receiver.url(), events);
 
     let created = env.create(&["deploy", "--type", "service"]);
@@ -143,6 +144,13 @@ fn events_are_signed_verifiable_and_carry_no_secret() {
     // Rolled back: the name is taken, so no token.created is sent for it.
     assert_eq!(exit_code(&env.run(&["create", "leaked-twin"])), 0);
     assert_ne!(exit_code(&env.run(&["create", "leaked-twin"])), 0);
+    // A burst of wrong passwords: one login.failed, at the lockout, however
+    // many more are refused after it.
+    for expected_status in [401, 401, 401, 401, 401, 429, 429] {
+        let body = serde_json::json!({"username": "mallory", "password": "not the password"});
+        let (status, _) = env.http("POST", "/v1/login", None, Some(&body.to_string()));
+        assert_eq!(status, expected_status);
+    }
 
     let expected = [
         "token.created",
@@ -152,6 +160,7 @@ fn events_are_signed_verifiable_and_carry_no_secret() {
         "token.leaked",
         "user.disabled",
         "token.created",
+        "login.failed",
     ];
     let messages = receiver.wait_until(&env, |messages| messages.len() > expected.len());
     assert!(
@@ -239,6 +248,14 @@ fn events_are_signed_verifiable_and_carry_no_secret() {
         .find(|m| m["body"]["type"] == "user.disabled")
         .expect("user.disabled");
     assert_eq!(disabled["body"]["data"]["user"]["name"], "bob");
+    let burst = messages
+        .iter()
+        .find(|m| m["body"]["type"] == "login.failed")
+        .expect("login.failed");
+    let burst = &burst["body"]["data"];
+    assert_eq!(burst["user"]["name"], "mallory", "{burst}");
+    assert_eq!(burst["failures"], 5, "{burst}");
+    assert!(burst["locked_until"].is_string(), "{burst}");
     assert!(
         made["user_agent"]
             .as_str()

@@ -241,6 +241,13 @@ COMMANDS = {
         why="the quick start's demo token expires in 7 days: a token matches, exit 1",
         expect=1,
     ),
+    "tokenctl notices --json > notices.json || mail": Rule(
+        why="the demo token expires in 7 days: `notices` exits 1 (its `error:` line "
+        "expected) and `mail` (a stand-in) is sent the JSON naming it",
+        errors_ok=True,
+        check="grep -q 'tokens need attention' @WORK@/mail.txt "
+        "&& jsonpy 'd[\"needs_action\"] and d[\"tokens\"][0][\"event\"] == \"token.expiring\"' < notices.json",
+    ),
     "regenerate deploy # new secret": Rule(
         why="asks first on a terminal (without one it needs --yes); answered yes",
         mode=TERMINAL,

@@ -429,17 +429,7 @@ impl Backend for RemoteBackend {
             .await
     }
 
-    async fn add_user(
-        &self,
-        name: &str,
-        role: &str,
-        password: Option<String>,
-    ) -> Result<(User, Option<String>)> {
-        let body = api::AddUserRequest {
-            name: name.to_owned(),
-            role: role.to_owned(),
-            password,
-        };
+    async fn add_user(&self, body: api::AddUserRequest) -> Result<(User, Option<String>)> {
         let added: api::AddedUser = self.call(Method::POST, &["users"], Some(&body)).await?;
         Ok((added.user, added.password))
     }

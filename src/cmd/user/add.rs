@@ -1,5 +1,6 @@
 //! `tokenctl user add`.
 
+use crate::api::AddUserRequest;
 use crate::cmd::{Context, stdin_line};
 use crate::error::Result;
 use crate::model::User;
@@ -15,7 +16,7 @@ use crate::model::User;
 /// becomes its admin.
 ///
 /// Examples:
-///   tokenctl user add alice --role developer
+///   tokenctl user add alice --role developer --email alice@example.com
 ///   printf '%s\n' "$PASSWORD" | tokenctl user add ci --role developer --password-stdin
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
@@ -30,6 +31,10 @@ pub struct Args {
     /// Read the password from the first line of stdin (at least 12 characters)
     #[arg(long)]
     pub password_stdin: bool,
+
+    /// Where notices about the account's tokens (expiry, leaks) are mailed
+    #[arg(long, value_name = "ADDRESS")]
+    pub email: Option<String>,
 }
 
 pub async fn run(ctx: &Context, args: Args) -> Result<()> {
@@ -37,7 +42,12 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     let (user, generated) = ctx
         .backend()
         .await?
-        .add_user(&args.name, &args.role, password)
+        .add_user(AddUserRequest {
+            name: args.name,
+            role: args.role,
+            password,
+            email: args.email,
+        })
         .await?;
     let done = format!("Added user '{}' with role {}", user.name, user.role);
     report(ctx, &user, generated.as_deref(), &done)

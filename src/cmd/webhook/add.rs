@@ -15,8 +15,10 @@ use crate::requests::NewWebhookRequest;
 /// server keeps it only sealed. Events: token.created, token.revoked,
 /// token.regenerated, token.leaked (revoked because its secret was found
 /// exposed), token.expiring (30, 7 and 1 days before, as serve
-/// --expiry-notices says), token.expired, user.disabled. The URL must be https; private addresses and
-/// plain http need serve --allow-private-webhooks.
+/// --expiry-notices says), token.expired, user.disabled, login.failed (a
+/// burst of failed logins: once when an address is locked out of an
+/// account). The URL must be https; private addresses and plain http need
+/// serve --allow-private-webhooks.
 ///
 /// Examples:
 ///   tokenctl webhook add https://hooks.example.com/tokenctl --events token.revoked,token.leaked

@@ -69,10 +69,7 @@ async fn add(
     Caller(actor): Caller,
     Json(request): Json<AddUserRequest>,
 ) -> ApiResult<Json<AddedUser>> {
-    let (user, password) = state
-        .service
-        .add_user(&actor, &request.name, &request.role, request.password)
-        .await?;
+    let (user, password) = state.service.add_user(&actor, request).await?;
     Ok(Json(AddedUser { user, password }))
 }
 

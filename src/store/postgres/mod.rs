@@ -18,6 +18,7 @@
 //! how one database can hold several stores (and each test its own).
 
 mod accounts;
+mod mail;
 mod notices;
 mod queries;
 mod replicas;
@@ -44,9 +45,9 @@ use super::rows::{
 };
 use super::{
     Attempt, AuditFilter, AuditRecord, ChangeSignal, ClaimingAudit, Credentials, DeliveryFilter,
-    DueDelivery, ExpiringToken, ListQuery, LoginRecord, NewToken, NewWebhook, PoolWaitCounter,
-    PoolWaits, PruneAudit, Removal, RoleRemoval, SchemaVersions, SecretChange, SecretMatch, Store,
-    StoreError, StoreResult, StoredPassword, TokenFilter, UserFilter,
+    DueDelivery, DueMail, ExpiringToken, ListQuery, LoginRecord, NewToken, NewUser, NewWebhook,
+    PoolWaitCounter, PoolWaits, PruneAudit, Removal, RoleRemoval, SchemaVersions, SecretChange,
+    SecretMatch, Store, StoreError, StoreResult, StoredPassword, TokenFilter, UserFilter,
 };
 use crate::lockout::{self, Admission};
 use crate::model::{
@@ -233,27 +234,28 @@ impl Store for PgStore {
         query_all(&mut *self.connection().await?, query, user_from_row).await
     }
 
-    async fn insert_user(
-        &self,
-        name: &str,
-        role: &str,
-        password: Option<StoredPassword>,
-        audit: AuditRecord,
-    ) -> StoreResult<User> {
+    async fn insert_user(&self, user: NewUser<'_>, audit: AuditRecord) -> StoreResult<User> {
+        let NewUser {
+            name,
+            role,
+            email,
+            password,
+        } = user;
         let exists = || StoreError::Conflict(format!("user '{name}' already exists"));
         self.write(async |tx| {
             if user_named(&mut *tx, name).await?.is_some() {
                 return Err(exists());
             }
             sqlx::query(
-                "INSERT INTO users (name, role, password_hash, password_one_time, created_at)
-                 VALUES ($1, $2, $3, $4, $5)",
+                "INSERT INTO users (name, role, password_hash, password_one_time, created_at, email)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(name)
             .bind(role)
             .bind(password.as_ref().map(|p| p.hash.as_str()))
             .bind(password.as_ref().is_some_and(|p| p.one_time))
             .bind(audit.at.timestamp())
+            .bind(email)
             .execute(&mut *tx)
             .await
             .map_err(|error| {
@@ -914,9 +916,29 @@ impl Store for PgStore {
             .await
     }
 
-    async fn forget_deliveries(&self, before: DateTime<Utc>) -> StoreResult<u64> {
-        self.write(async |tx| webhooks::forget(tx, before.timestamp()).await)
+    async fn claim_mail(
+        &self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: usize,
+    ) -> StoreResult<Vec<DueMail>> {
+        self.write(async |tx| {
+            mail::claim(tx, now.timestamp(), lease_until.timestamp(), limit).await
+        })
+        .await
+    }
+
+    async fn finish_mail(&self, id: Id, attempt: Attempt) -> StoreResult<()> {
+        self.write(async |tx| mail::finish(tx, id, &attempt).await)
             .await
+    }
+
+    async fn forget_deliveries(&self, before: DateTime<Utc>) -> StoreResult<u64> {
+        self.write(async |tx| {
+            let before = before.timestamp();
+            Ok(webhooks::forget(tx, before).await? + mail::forget(tx, before).await?)
+        })
+        .await
     }
 
     async fn expiring_tokens(

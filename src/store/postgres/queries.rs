@@ -6,6 +6,7 @@ use sqlx::postgres::PgRow;
 use sqlx::{PgConnection, PgExecutor, Postgres, QueryBuilder, Row};
 
 use crate::model::{Id, Status, Token, User};
+use crate::store::rows::Outbox;
 use crate::store::rows::{Columns, TOKEN_COLUMNS, USER_COLUMNS, token_from_row, user_from_row};
 use crate::store::{AuditFilter, AuditRecord, Rows, StoreError, StoreResult, TokenFilter};
 
@@ -92,6 +93,9 @@ pub(super) async fn insert_audit_rows(
     for audit in audits {
         if let Some(event) = &audit.event {
             super::webhooks::enqueue(tx, event, audit.at.timestamp()).await?;
+            if let Some(mail) = &event.mail {
+                super::mail::enqueue(tx, event, mail, audit.at.timestamp()).await?;
+            }
         }
     }
     Ok(())
@@ -265,4 +269,50 @@ pub(super) fn push_status(query: &mut QueryBuilder<Postgres>, status: Status, no
             query.push(" AND t.revoked_at IS NOT NULL");
         }
     }
+}
+
+/// Leases up to `limit` rows of `outbox` due at `now` (none leased, or
+/// their lease ran out) until `lease_until`, skipping rows another replica
+/// is leasing this instant; their ids.
+pub(super) async fn lease_due(
+    tx: &mut PgConnection,
+    outbox: Outbox,
+    now: i64,
+    lease_until: i64,
+    limit: usize,
+) -> StoreResult<Vec<Id>> {
+    let table = outbox.table();
+    let sql = format!(
+        "UPDATE {table} SET lease_until = $2
+         WHERE id IN (SELECT id FROM {table}
+                      WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= $1
+                        AND (lease_until IS NULL OR lease_until <= $1)
+                      ORDER BY next_attempt_at, id LIMIT $3
+                      FOR UPDATE SKIP LOCKED)
+         RETURNING id"
+    );
+    // Safe: the table name is one of `Outbox`'s, never input.
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+        .bind(now)
+        .bind(lease_until)
+        .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+        .fetch_all(&mut *tx)
+        .await?)
+}
+
+/// Forgets the rows of `outbox` whose event is older than `before`; how
+/// many. Long before then each was delivered or given up (retries end a
+/// day after the event; one never attempted is stale by then).
+pub(super) async fn forget_older_than(
+    tx: &mut PgConnection,
+    outbox: Outbox,
+    before: i64,
+) -> StoreResult<u64> {
+    let sql = format!("DELETE FROM {} WHERE created_at < $1", outbox.table());
+    // Safe: the table name is one of `Outbox`'s, never input.
+    let gone = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(before)
+        .execute(&mut *tx)
+        .await?;
+    Ok(gone.rows_affected())
 }

@@ -5,10 +5,10 @@
 
 use sqlx::{PgConnection, Postgres, QueryBuilder};
 
-use super::queries::{insert_audit, query_all, query_one};
+use super::queries::{forget_older_than, insert_audit, lease_due, query_all, query_one};
 use crate::model::{Delivery, Id, Webhook};
 use crate::store::rows::{
-    DELIVERY_COLUMNS, DUE_DELIVERY_COLUMNS, WEBHOOK_COLUMNS, delivery_from_row,
+    DELIVERY_COLUMNS, DUE_DELIVERY_COLUMNS, Outbox, WEBHOOK_COLUMNS, delivery_from_row,
     due_delivery_from_row, events_to_str, webhook_from_row,
 };
 use crate::store::{
@@ -127,20 +127,7 @@ pub(super) async fn claim(
     lease_until: i64,
     limit: usize,
 ) -> StoreResult<Vec<DueDelivery>> {
-    let ids: Vec<Id> = sqlx::query_scalar(
-        "UPDATE webhook_deliveries SET lease_until = $2
-         WHERE id IN (SELECT id FROM webhook_deliveries
-                      WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= $1
-                        AND (lease_until IS NULL OR lease_until <= $1)
-                      ORDER BY next_attempt_at, id LIMIT $3
-                      FOR UPDATE SKIP LOCKED)
-         RETURNING id",
-    )
-    .bind(now)
-    .bind(lease_until)
-    .bind(i64::try_from(limit).unwrap_or(i64::MAX))
-    .fetch_all(&mut *tx)
-    .await?;
+    let ids = lease_due(tx, Outbox::Webhooks, now, lease_until, limit).await?;
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -170,11 +157,5 @@ pub(super) async fn finish(tx: &mut PgConnection, id: Id, attempt: &Attempt) -> 
 }
 
 pub(super) async fn forget(tx: &mut PgConnection, before: i64) -> StoreResult<u64> {
-    let gone = sqlx::query(
-        "DELETE FROM webhook_deliveries WHERE next_attempt_at IS NULL AND created_at < $1",
-    )
-    .bind(before)
-    .execute(&mut *tx)
-    .await?;
-    Ok(gone.rows_affected())
+    forget_older_than(tx, Outbox::Webhooks, before).await
 }

@@ -15,6 +15,7 @@
 mod accounts;
 mod change_probe;
 mod connection;
+mod mail;
 mod notices;
 mod queries;
 mod roles;
@@ -36,9 +37,9 @@ use super::rows::{
 };
 use super::{
     Attempt, AuditFilter, AuditRecord, ChangeSignal, ClaimingAudit, Credentials, DeliveryFilter,
-    DueDelivery, ExpiringToken, ListQuery, LoginRecord, NewToken, NewWebhook, PoolWaitCounter,
-    PoolWaits, PruneAudit, Removal, RoleRemoval, SchemaVersions, SecretChange, SecretMatch, Store,
-    StoreError, StoreResult, StoredPassword, TokenFilter, UserFilter,
+    DueDelivery, DueMail, ExpiringToken, ListQuery, LoginRecord, NewToken, NewUser, NewWebhook,
+    PoolWaitCounter, PoolWaits, PruneAudit, Removal, RoleRemoval, SchemaVersions, SecretChange,
+    SecretMatch, Store, StoreError, StoreResult, StoredPassword, TokenFilter, UserFilter,
 };
 use crate::lockout::{self, Admission};
 use crate::model::{
@@ -201,14 +202,9 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn insert_user(
-        &self,
-        name: &str,
-        role: &str,
-        password: Option<StoredPassword>,
-        audit: AuditRecord,
-    ) -> StoreResult<User> {
-        let (name, role) = (name.to_owned(), role.to_owned());
+    async fn insert_user(&self, user: NewUser<'_>, audit: AuditRecord) -> StoreResult<User> {
+        let (name, role) = (user.name.to_owned(), user.role.to_owned());
+        let (email, password) = (user.email.map(str::to_owned), user.password);
         self.write(move |tx| {
             if user_named(tx, &name)?.is_some() {
                 return Err(StoreError::Conflict(format!(
@@ -216,14 +212,15 @@ impl Store for SqliteStore {
                 )));
             }
             tx.execute(
-                "INSERT INTO users (name, role, password_hash, password_one_time, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO users (name, role, password_hash, password_one_time, created_at, email)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 (
                     &name,
                     &role,
                     password.as_ref().map(|p| &p.hash),
                     password.as_ref().is_some_and(|p| p.one_time),
                     audit.at.timestamp(),
+                    &email,
                 ),
             )?;
             insert_audit(tx, &audit)?;
@@ -839,9 +836,26 @@ impl Store for SqliteStore {
             .await
     }
 
-    async fn forget_deliveries(&self, before: DateTime<Utc>) -> StoreResult<u64> {
-        self.write(move |tx| webhooks::forget(tx, before.timestamp()))
+    async fn claim_mail(
+        &self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: usize,
+    ) -> StoreResult<Vec<DueMail>> {
+        self.write(move |tx| mail::claim(tx, now.timestamp(), lease_until.timestamp(), limit))
             .await
+    }
+
+    async fn finish_mail(&self, id: Id, attempt: Attempt) -> StoreResult<()> {
+        self.write(move |tx| mail::finish(tx, id, &attempt)).await
+    }
+
+    async fn forget_deliveries(&self, before: DateTime<Utc>) -> StoreResult<u64> {
+        self.write(move |tx| {
+            let before = before.timestamp();
+            Ok(webhooks::forget(tx, before)? + mail::forget(tx, before)?)
+        })
+        .await
     }
 
     async fn expiring_tokens(

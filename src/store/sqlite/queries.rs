@@ -5,6 +5,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, Row, Transaction};
 
 use crate::model::{Id, Status, Token, User};
+use crate::store::rows::Outbox;
 use crate::store::rows::{
     AUDIT_COLUMNS, Columns, TOKEN_COLUMNS, USER_COLUMNS, token_from_row, user_from_row,
 };
@@ -75,6 +76,9 @@ pub(super) fn insert_audit(tx: &Transaction<'_>, audit: &AuditRecord) -> StoreRe
     ))?;
     if let Some(event) = &audit.event {
         super::webhooks::enqueue(tx, event, audit.at.timestamp())?;
+        if let Some(mail) = &event.mail {
+            super::mail::enqueue(tx, event, mail, audit.at.timestamp())?;
+        }
     }
     Ok(())
 }
@@ -226,4 +230,43 @@ pub(super) fn status_condition(status: Status, now: i64, params: &mut Vec<Value>
         }
         Status::Revoked => " AND t.revoked_at IS NOT NULL",
     }
+}
+
+/// Leases up to `limit` rows of `outbox` due at `now` (none leased, or
+/// their lease ran out) until `lease_until`; their ids, soonest due first.
+pub(super) fn lease_due(
+    tx: &Transaction<'_>,
+    outbox: Outbox,
+    now: i64,
+    lease_until: i64,
+    limit: usize,
+) -> StoreResult<Vec<Id>> {
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let table = outbox.table();
+    let sql = format!(
+        "UPDATE {table} SET lease_until = ?2
+         WHERE id IN (SELECT id FROM {table}
+                      WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= ?1
+                        AND (lease_until IS NULL OR lease_until <= ?1)
+                      ORDER BY next_attempt_at, id LIMIT ?3)
+         RETURNING id"
+    );
+    let ids = tx
+        .prepare_cached(&sql)?
+        .query_map((now, lease_until, limit), |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(ids)
+}
+
+/// Forgets the rows of `outbox` whose event is older than `before`; how
+/// many. Long before then each was delivered or given up (retries end a
+/// day after the event; one never attempted is stale by then).
+pub(super) fn forget_older_than(
+    tx: &Transaction<'_>,
+    outbox: Outbox,
+    before: i64,
+) -> StoreResult<u64> {
+    let sql = format!("DELETE FROM {} WHERE created_at < ?1", outbox.table());
+    let gone = tx.execute(&sql, [before])?;
+    Ok(u64::try_from(gone).unwrap_or(u64::MAX))
 }

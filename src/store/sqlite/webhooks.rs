@@ -3,10 +3,10 @@
 
 use rusqlite::{Connection, Transaction};
 
-use super::queries::{insert_audit, query_all, query_one};
+use super::queries::{forget_older_than, insert_audit, lease_due, query_all, query_one};
 use crate::model::{Delivery, Id, Webhook};
 use crate::store::rows::{
-    DELIVERY_COLUMNS, DUE_DELIVERY_COLUMNS, WEBHOOK_COLUMNS, delivery_from_row,
+    DELIVERY_COLUMNS, DUE_DELIVERY_COLUMNS, Outbox, WEBHOOK_COLUMNS, delivery_from_row,
     due_delivery_from_row, events_to_str, webhook_from_row,
 };
 use crate::store::{
@@ -111,18 +111,7 @@ pub(super) fn claim(
     lease_until: i64,
     limit: usize,
 ) -> StoreResult<Vec<DueDelivery>> {
-    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-    let ids: Vec<Id> = tx
-        .prepare_cached(
-            "UPDATE webhook_deliveries SET lease_until = ?2
-             WHERE id IN (SELECT id FROM webhook_deliveries
-                          WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= ?1
-                            AND (lease_until IS NULL OR lease_until <= ?1)
-                          ORDER BY next_attempt_at, id LIMIT ?3)
-             RETURNING id",
-        )?
-        .query_map((now, lease_until, limit), |row| row.get(0))?
-        .collect::<Result<_, _>>()?;
+    let ids = lease_due(tx, Outbox::Webhooks, now, lease_until, limit)?;
     let sql = format!("{DUE_DELIVERY_COLUMNS} WHERE d.id = ?1");
     ids.into_iter()
         .filter_map(|id| query_one(tx, &sql, [id], due_delivery_from_row).transpose())
@@ -147,9 +136,5 @@ pub(super) fn finish(tx: &Transaction<'_>, id: Id, attempt: &Attempt) -> StoreRe
 }
 
 pub(super) fn forget(tx: &Transaction<'_>, before: i64) -> StoreResult<u64> {
-    let gone = tx.execute(
-        "DELETE FROM webhook_deliveries WHERE next_attempt_at IS NULL AND created_at < ?1",
-        [before],
-    )?;
-    Ok(u64::try_from(gone).unwrap_or(u64::MAX))
+    forget_older_than(tx, Outbox::Webhooks, before)
 }

@@ -26,6 +26,7 @@ use std::sync::Arc;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence, TestRunner};
 use serde_json::{Value, json};
+use tokenctl::api::AddUserRequest;
 use tokenctl::auth;
 use tokenctl::exchange::{ExchangePolicy, ExchangeRequest};
 use tokenctl::jose::LiveKeys;

@@ -151,7 +151,13 @@ impl System for InProcess {
         let actor = self.actor(by).await?;
         message(
             self.service
-                .add_user(&actor, name, role, Some(ONE_TIME.to_owned()))
+                .add_user(
+                    &actor,
+                    AddUserRequest {
+                        password: Some(ONE_TIME.to_owned()),
+                        ..AddUserRequest::new(name, role)
+                    },
+                )
                 .await,
         )?;
         // The owner's first login replaces the one-time password.

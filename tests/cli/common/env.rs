@@ -27,6 +27,9 @@ pub struct TestEnv {
     pub(crate) dir: TempDir,
     pub backend: Backend,
     pub(crate) server: Option<Server>,
+    /// Variables set for every server this environment starts (beside the
+    /// pinned ones), e.g. `SSL_CERT_FILE` to trust a test CA.
+    pub server_env: Vec<(String, String)>,
 }
 
 impl TestEnv {
@@ -38,6 +41,7 @@ impl TestEnv {
             dir,
             backend: Backend::Local,
             server: None,
+            server_env: Vec::new(),
         }
     }
 
@@ -113,6 +117,7 @@ impl TestEnv {
         let mut child = self
             .std_cmd(binary(), args)
             .env("TOKENCTL_INIT_ADMIN_PASSWORD", ADMIN_PASSWORD)
+            .envs(self.server_env.iter().map(|(name, value)| (name, value)))
             .stdout(stdout)
             .stderr(std::process::Stdio::piped())
             .spawn()

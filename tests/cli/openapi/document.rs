@@ -350,6 +350,7 @@ fn request_schemas_match_the_api_types() {
                 name: "bob".into(),
                 role: "developer".into(),
                 password: Some("a long enough password".into()),
+                email: Some("bob@example.com".into()),
             }),
         ),
         (

@@ -179,13 +179,15 @@ pub(crate) async fn users_are_added_disabled_and_enabled(f: &Fixture) {
     let admin = f.admin().await;
     f.add_user("bob", "developer").await;
     expect_error(
-        f.service.add_user(&admin, "bob", "support", None).await,
+        f.service
+            .add_user(&admin, AddUserRequest::new("bob", "support"))
+            .await,
         ErrorKind::Conflict,
         "user 'bob' already exists",
     );
     expect_error(
         f.service
-            .add_user(&admin, "eve", "no-such-role", None)
+            .add_user(&admin, AddUserRequest::new("eve", "no-such-role"))
             .await,
         ErrorKind::InvalidInput,
         "no role named 'no-such-role'",

@@ -33,7 +33,7 @@ pub(crate) async fn a_one_time_password_opens_one_login_which_replaces_it(f: &Fi
     let admin = f.admin().await;
     let (user, generated) = f
         .service
-        .add_user(&admin, "bob", "developer", None)
+        .add_user(&admin, AddUserRequest::new("bob", "developer"))
         .await
         .expect("add bob");
     assert!(user.password_change_required);
@@ -357,7 +357,9 @@ pub(crate) async fn a_removed_user_loses_tokens_and_sessions_and_the_last_admin_
         "no user named 'bob'",
     );
     expect_error(
-        f.service.add_user(&admin, "bob", "developer", None).await,
+        f.service
+            .add_user(&admin, AddUserRequest::new("bob", "developer"))
+            .await,
         ErrorKind::Conflict,
         "belonged to a removed user",
     );

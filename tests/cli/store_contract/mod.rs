@@ -17,6 +17,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 use sqlx::{AssertSqlSafe, Connection, PgConnection};
 use tempfile::TempDir;
+use tokenctl::api::AddUserRequest;
 use tokenctl::error::{ErrorKind, Result};
 use tokenctl::exchange::ExchangePolicy;
 use tokenctl::jose::LiveKeys;
@@ -120,7 +121,7 @@ impl Fixture {
     async fn add_user(&self, name: &str, role: &str) {
         let admin = self.admin().await;
         self.service
-            .add_user(&admin, name, role, None)
+            .add_user(&admin, AddUserRequest::new(name, role))
             .await
             .unwrap_or_else(|error| panic!("add user {name}: {error:?}"));
     }
@@ -311,7 +312,13 @@ async fn add_user_with_password(
 ) {
     let one_time = format!("one-time {password}");
     service
-        .add_user(admin, name, role, Some(one_time.clone()))
+        .add_user(
+            admin,
+            AddUserRequest {
+                password: Some(one_time.clone()),
+                ..AddUserRequest::new(name, role)
+            },
+        )
         .await
         .unwrap_or_else(|error| panic!("add {name}: {error:?}"));
     let session = first_login(service, name, &one_time, password).await;
@@ -526,6 +533,7 @@ contract!(
     a_change_writes_one_message_per_subscriber_in_its_transaction,
     a_due_message_is_leased_to_one_sender_until_it_is_done,
     expiry_notices_go_out_once_per_lead_time_then_on_expiry,
+    notice_mails_go_to_the_owners_address_with_the_change,
 );
 
 pub(crate) fn tests() -> Vec<crate::harness::Test> {

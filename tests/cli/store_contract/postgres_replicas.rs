@@ -2,6 +2,7 @@
 //! database at once.
 
 use super::*;
+use tokenctl::api::AddUserRequest;
 use tokenctl::paging::{MAX_LIMIT, PageRequest};
 
 /// Two stores (two pools, as two server replicas would have) on one schema.
@@ -128,7 +129,7 @@ async fn admins_issuing_tokens_to_each_other_at_once_do_not_deadlock() {
         .await
         .expect("actor");
     replicas[0]
-        .add_user(&ada, "zed", "admin", None)
+        .add_user(&ada, AddUserRequest::new("zed", "admin"))
         .await
         .expect("second admin");
     let pairs = [(ADMIN, "zed"), ("zed", ADMIN)];

@@ -109,7 +109,7 @@ pub(crate) async fn a_due_message_is_leased_to_one_sender_until_it_is_done(f: &F
         .await
         .expect("claim");
     assert_eq!(second.len(), 1, "the other one");
-    assert_ne!(first[0].id, second[0].id);
+    assert_ne!(first[0].lease.id, second[0].lease.id);
     assert!(
         f.store
             .claim_deliveries(now, lease, 10)
@@ -129,7 +129,7 @@ pub(crate) async fn a_due_message_is_leased_to_one_sender_until_it_is_done(f: &F
     // Done: delivered, or refused and due again later; then given up.
     f.store
         .finish_delivery(
-            first[0].id,
+            first[0].lease.id,
             Attempt {
                 at: later,
                 delivered: true,
@@ -143,7 +143,7 @@ pub(crate) async fn a_due_message_is_leased_to_one_sender_until_it_is_done(f: &F
     let retry = later + Duration::seconds(5);
     f.store
         .finish_delivery(
-            second[0].id,
+            second[0].lease.id,
             Attempt {
                 at: later,
                 delivered: false,
@@ -171,10 +171,10 @@ pub(crate) async fn a_due_message_is_leased_to_one_sender_until_it_is_done(f: &F
         .await
         .expect("claim");
     assert_eq!(again.len(), 1);
-    assert_eq!(again[0].attempts, 1);
+    assert_eq!(again[0].lease.attempts, 1);
     f.store
         .finish_delivery(
-            again[0].id,
+            again[0].lease.id,
             Attempt {
                 at: retry,
                 delivered: false,
@@ -216,15 +216,18 @@ pub(crate) async fn a_due_message_is_leased_to_one_sender_until_it_is_done(f: &F
         .await
         .expect("by message");
     assert_eq!(page.items.len(), 1);
-    // Done messages are forgotten once older than the cutoff; pending ones never.
+    // Messages older than the cutoff are forgotten, done or not: by then
+    // retries ended long ago, and one never tried is stale.
     f.create(&admin, request("three")).await;
     let after_all = time::now() + Duration::seconds(2);
     assert_eq!(
         f.store.forget_deliveries(after_all).await.expect("forget"),
-        2
+        3
     );
+    assert!(deliveries(f, Some(webhook)).await.is_empty());
+    f.create(&admin, request("four")).await;
     let left = deliveries(f, Some(webhook)).await;
-    assert_eq!(left.len(), 1, "the pending one stays");
+    assert_eq!(left.len(), 1);
     assert_eq!(left[0].state, DeliveryState::Pending);
     // Removing the webhook drops its messages with it.
     f.service
@@ -351,4 +354,155 @@ pub(crate) async fn expiry_notices_go_out_once_per_lead_time_then_on_expiry(f: &
 /// The notices `service` sends now.
 async fn sent(service: &TokenService) -> usize {
     service.send_expiry_notices().await.expect("notices")
+}
+
+/// The mails `f`'s store holds, leased now (to look at them).
+async fn claim_mail(
+    f: &Fixture,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Vec<tokenctl::store::DueMail> {
+    f.store
+        .claim_mail(at, at + Duration::seconds(60), 10)
+        .await
+        .expect("claim mail")
+}
+
+pub(crate) async fn notice_mails_go_to_the_owners_address_with_the_change(f: &Fixture) {
+    let admin = f.admin().await;
+    f.service
+        .edit_user(&admin, ADMIN, Some("admin@example.com"))
+        .await
+        .expect("email");
+    f.service
+        .add_user(&admin, AddUserRequest::new("carol", "developer"))
+        .await
+        .expect("carol, no address");
+    let soon = CreateRequest {
+        expires: Some(Expiry::parse("20h").expect("expiry")),
+        ..request("soon")
+    };
+    let mine = f.create(&admin, soon.clone()).await;
+    let carols = f
+        .create(
+            &admin,
+            CreateRequest {
+                name: "carols".to_owned(),
+                owner: Some("carol".to_owned()),
+                ..soon.clone()
+            },
+        )
+        .await;
+    assert_eq!(sent(&f.service).await, 2, "a notice each");
+    let leaked = f.create(&admin, request("leaked")).await;
+    let origin = Origin {
+        who: ADMIN.to_owned(),
+        source: "test".to_owned(),
+    };
+    f.service
+        .revoke_by_secret(
+            &origin,
+            &leaked.secret,
+            Some("leaked: found by scan in x.env"),
+        )
+        .await
+        .expect("revoke");
+    // Revoked for another reason: no mail.
+    f.service
+        .revoke(&admin, &TokenRef::Id(mine.token.id))
+        .await
+        .expect("revoke");
+
+    let now = time::now();
+    let mails = claim_mail(f, now).await;
+    let subjects: Vec<(&str, &str)> = mails
+        .iter()
+        .map(|mail| (mail.recipient.as_str(), mail.subject.as_str()))
+        .collect();
+    assert_eq!(
+        subjects,
+        [
+            (
+                "admin@example.com",
+                "[tokenctl] Your token 'soon' expires today"
+            ),
+            (
+                "admin@example.com",
+                "[tokenctl] Your token 'leaked' leaked and was revoked"
+            ),
+        ],
+        "carol has no address"
+    );
+    for (mail, token) in mails.iter().zip([&mine, &leaked]) {
+        assert!(mail.body.contains(&token.token.hint), "{}", mail.body);
+        assert!(!mail.body.contains(token.secret.expose()));
+        assert_eq!(mail.lease.attempts, 0);
+    }
+    assert!(!mails[0].body.contains(carols.secret.expose()));
+    assert!(mails[1].body.contains("leaked: found by scan in x.env"));
+    // Leased: nobody else takes them until the lease runs out.
+    assert!(claim_mail(f, now).await.is_empty());
+    let later = now + Duration::seconds(61);
+    let retaken = claim_mail(f, later).await;
+    assert_eq!(retaken.len(), 2);
+    for (mail, delivered) in retaken.iter().zip([true, false]) {
+        let attempt = Attempt {
+            at: later,
+            delivered,
+            status: None,
+            error: if delivered {
+                String::new()
+            } else {
+                "refused".to_owned()
+            },
+            next_attempt_at: (!delivered).then(|| later + Duration::seconds(5)),
+        };
+        f.store
+            .finish_mail(mail.lease.id, attempt)
+            .await
+            .expect("finish");
+    }
+    let retry = claim_mail(f, later + Duration::seconds(5)).await;
+    assert_eq!(retry.len(), 1, "only the refused one comes again");
+    assert_eq!(retry[0].lease.attempts, 1);
+    assert_eq!(
+        retry[0].lease.message_id, retaken[1].lease.message_id,
+        "one Message-ID"
+    );
+    let given_up = Attempt {
+        at: later,
+        delivered: false,
+        status: None,
+        error: "refused".to_owned(),
+        next_attempt_at: None,
+    };
+    f.store
+        .finish_mail(retry[0].lease.id, given_up)
+        .await
+        .expect("give up");
+    // Done mails are forgotten with the done webhook messages.
+    let forgotten = f
+        .store
+        .forget_deliveries(later + Duration::days(1))
+        .await
+        .expect("forget");
+    assert_eq!(forgotten, 2);
+    // An address cleared: no more mail.
+    f.service
+        .edit_user(&admin, ADMIN, Some(""))
+        .await
+        .expect("cleared");
+    let other = f.create(&admin, request("other")).await;
+    f.service
+        .revoke_by_secret(
+            &origin,
+            &other.secret,
+            Some("leaked: found by scan in y.env"),
+        )
+        .await
+        .expect("revoke");
+    assert!(
+        claim_mail(f, later + Duration::minutes(10))
+            .await
+            .is_empty()
+    );
 }
