@@ -53,6 +53,11 @@ pub fn check_url(text: &str, reach: Reach) -> Result<Url> {
     if url.fragment().is_some() {
         return Err(invalid("must not have a #fragment"));
     }
+    if !has_documented_form(text) {
+        return Err(invalid(
+            "may hold only letters, digits and URL punctuation: percent-encode anything else",
+        ));
+    }
     let Some(host) = url.host_str() else {
         return Err(invalid("has no host"));
     };
@@ -63,6 +68,27 @@ pub fn check_url(text: &str, reach: Reach) -> Result<Url> {
         return Err(private_refused(address));
     }
     Ok(url)
+}
+
+/// The form the API document gives a webhook URL (`NewWebhook.url`): the
+/// scheme, a host of letters, digits and `.-[]:`, then a path and query
+/// of URL characters, written as sent (nothing a parser would encode or
+/// drop first, like a space, a non-ASCII letter or a `*` in the host).
+fn has_documented_form(text: &str) -> bool {
+    let Some(rest) = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let (host, tail) = rest.split_at(rest.find(['/', '?']).unwrap_or(rest.len()));
+    let (path, query) = tail.split_once('?').unwrap_or((tail, ""));
+    let in_host = |c: char| c.is_ascii_alphanumeric() || ".-[]:".contains(c);
+    let in_path = |c: char| c.is_ascii_alphanumeric() || "._~!$&'()*+,;=:@%/-".contains(c);
+    !host.is_empty()
+        && host.chars().all(in_host)
+        && path.chars().all(in_path)
+        && query.chars().all(|c| in_path(c) || c == '?')
 }
 
 /// Whether a message may go to `url` now: its host, when an IP literal, is
@@ -157,6 +183,27 @@ impl Resolve for PublicResolver {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_url_must_be_written_as_the_document_says() {
+        for good in [
+            "https://hooks.example.com/tokenctl",
+            "https://hooks.example.com",
+            "https://[2606:4700::1111]:8443/in?x=1&y=%20",
+            "https://hooks.example.com?only=query",
+        ] {
+            assert!(check_url(good, Reach::Public).is_ok(), "{good}");
+        }
+        for bad in [
+            "http://00*",
+            "https://hooks.example.com/a b",
+            "https://hööks.example.com/",
+            "https://hooks.example.com/é",
+            "https://hooks.example.com/\\x",
+        ] {
+            assert!(check_url(bad, Reach::Private).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn private_addresses_are_told_apart() {
