@@ -153,6 +153,9 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             break
         }
         'tokenctl;revoke' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, in one line: kept in the audit entry and the webhook payload')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'With --all: revoke every active token of this user')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'With --owner --all: only tokens of this type (personal or service)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
@@ -160,6 +163,7 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')')
             [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'Print one field of the JSON bare, a line per item of a list (e.g. id)')
             [CompletionResult]::new('--stdin', '--stdin', [CompletionResultType]::ParameterName, 'Revoke every token value (secret) found in the text on stdin')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'With --owner: every active token of theirs, not named one by one')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
@@ -171,6 +175,9 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             break
         }
         'tokenctl;rm' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, in one line: kept in the audit entry and the webhook payload')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'With --all: revoke every active token of this user')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'With --owner --all: only tokens of this type (personal or service)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Saved login (server + user) to use [default: the last login]')
@@ -178,6 +185,7 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')')
             [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'Print one field of the JSON bare, a line per item of a list (e.g. id)')
             [CompletionResult]::new('--stdin', '--stdin', [CompletionResultType]::ParameterName, 'Revoke every token value (secret) found in the text on stdin')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'With --owner: every active token of theirs, not named one by one')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
@@ -190,6 +198,7 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
         }
         'tokenctl;regenerate' {
             [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'Keep the old secret working this long, e.g. 10m (at most 7d)')
+            [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'A new expiry: a duration (90d), a date (2027-01-31) or ''never''')
             [CompletionResult]::new('--clipboard-clear-after', '--clipboard-clear-after', [CompletionResultType]::ParameterName, 'Clear the clipboard after this long; 0 keeps it [default: 45s]')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')
@@ -210,6 +219,7 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
         }
         'tokenctl;rotate' {
             [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'Keep the old secret working this long, e.g. 10m (at most 7d)')
+            [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'A new expiry: a duration (90d), a date (2027-01-31) or ''never''')
             [CompletionResult]::new('--clipboard-clear-after', '--clipboard-clear-after', [CompletionResultType]::ParameterName, 'Clear the clipboard after this long; 0 keeps it [default: 45s]')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Token server to use instead of the local store')

@@ -4177,13 +4177,17 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__regenerate)
-            opts="-y -q -h --grace --yes --no-clipboard --clipboard-clear-after --store --server --profile --config --json --jq --field --quiet --debug --help"
+            opts="-y -q -h --grace --expires --yes --no-clipboard --clipboard-clear-after --store --server --profile --config --json --jq --field --quiet --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --grace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expires)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4223,12 +4227,24 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__revoke)
-            opts="-y -q -h --stdin --yes --store --server --profile --config --json --jq --field --quiet --debug --help"
+            opts="-y -q -h --stdin --reason --owner --all --type --yes --store --server --profile --config --json --jq --field --quiet --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --owner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

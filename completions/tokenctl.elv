@@ -145,6 +145,9 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tokenctl;revoke'= {
+            cand --reason 'Why, in one line: kept in the audit entry and the webhook payload'
+            cand --owner 'With --all: revoke every active token of this user'
+            cand --type 'With --owner --all: only tokens of this type (personal or service)'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
@@ -152,6 +155,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
             cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
             cand --stdin 'Revoke every token value (secret) found in the text on stdin'
+            cand --all 'With --owner: every active token of theirs, not named one by one'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
             cand --json 'Print machine-readable JSON on stdout'
@@ -162,6 +166,9 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tokenctl;rm'= {
+            cand --reason 'Why, in one line: kept in the audit entry and the webhook payload'
+            cand --owner 'With --all: revoke every active token of this user'
+            cand --type 'With --owner --all: only tokens of this type (personal or service)'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
@@ -169,6 +176,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
             cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
             cand --stdin 'Revoke every token value (secret) found in the text on stdin'
+            cand --all 'With --owner: every active token of theirs, not named one by one'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
             cand --json 'Print machine-readable JSON on stdout'
@@ -180,6 +188,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;regenerate'= {
             cand --grace 'Keep the old secret working this long, e.g. 10m (at most 7d)'
+            cand --expires 'A new expiry: a duration (90d), a date (2027-01-31) or ''never'''
             cand --clipboard-clear-after 'Clear the clipboard after this long; 0 keeps it [default: 45s]'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
@@ -199,6 +208,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;rotate'= {
             cand --grace 'Keep the old secret working this long, e.g. 10m (at most 7d)'
+            cand --expires 'A new expiry: a duration (90d), a date (2027-01-31) or ''never'''
             cand --clipboard-clear-after 'Clear the clipboard after this long; 0 keeps it [default: 45s]'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'

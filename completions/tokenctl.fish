@@ -136,6 +136,9 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l json -d 'Prin
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l reason -d 'Why, in one line: kept in the audit entry and the webhook payload' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l owner -d 'With --all: revoke every active token of this user' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l type -d 'With --owner --all: only tokens of this type (personal or service)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
@@ -143,11 +146,15 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l config -d '
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l stdin -d 'Revoke every token value (secret) found in the text on stdin'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l all -d 'With --owner: every active token of theirs, not named one by one'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -s y -l yes -d 'Do not ask for confirmation'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l reason -d 'Why, in one line: kept in the audit entry and the webhook payload' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l owner -d 'With --all: revoke every active token of this user' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l type -d 'With --owner --all: only tokens of this type (personal or service)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
@@ -155,12 +162,14 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l config -d 'Conf
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l stdin -d 'Revoke every token value (secret) found in the text on stdin'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l all -d 'With --owner: every active token of theirs, not named one by one'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -s y -l yes -d 'Do not ask for confirmation'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l grace -d 'Keep the old secret working this long, e.g. 10m (at most 7d)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l expires -d 'A new expiry: a duration (90d), a date (2027-01-31) or \'never\'' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l clipboard-clear-after -d 'Clear the clipboard after this long; 0 keeps it [default: 45s]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l server -d 'Token server to use instead of the local store' -r
@@ -175,6 +184,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -s q -l qu
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l grace -d 'Keep the old secret working this long, e.g. 10m (at most 7d)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l expires -d 'A new expiry: a duration (90d), a date (2027-01-31) or \'never\'' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l clipboard-clear-after -d 'Clear the clipboard after this long; 0 keeps it [default: 45s]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l server -d 'Token server to use instead of the local store' -r

@@ -98,6 +98,10 @@ pub struct RegenerateRequest {
     /// Seconds the replaced secret keeps working.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grace_seconds: Option<i64>,
+    /// A new expiry, as `create` takes it (`90d`, `2027-01-31`, `never`);
+    /// left out, the expiry stays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -136,6 +140,27 @@ impl From<Revocation> for crate::requests::Revocation {
 #[serde(deny_unknown_fields)]
 pub struct SecretRequest {
     pub token: String,
+}
+
+/// `POST /v1/tokens/{token}/revoke`: optionally why (one line, kept in
+/// the audit entry and the webhook payload).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RevokeRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// `POST /v1/tokens/revoke-owned`: every active token of `owner` (of one
+/// type, with `type`), for offboarding in one step.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RevokeOwnedRequest {
+    pub owner: String,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<TokenKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// `POST /v1/tokens/revoke-by-value`: the leaked secret, and optionally

@@ -66,6 +66,35 @@ pub struct CreatedToken {
     pub stripped: Permissions,
 }
 
+/// `regenerate`'s options: how long the old secret keeps working, and a
+/// new expiry (within the lifetime policy, as at creation).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Regeneration {
+    pub grace: Option<Duration>,
+    /// `None`: the expiry stays.
+    pub expires: Option<Expiry>,
+}
+
+impl Regeneration {
+    pub fn with_grace(grace: Option<Duration>) -> Regeneration {
+        Regeneration {
+            grace,
+            expires: None,
+        }
+    }
+}
+
+/// `revoke --owner NAME --all`: every active token of one user, for
+/// offboarding in one step.
+#[derive(Debug, Clone, Default)]
+pub struct OwnedTokens {
+    pub owner: String,
+    /// Only tokens of this type.
+    pub kind: Option<TokenKind>,
+    /// Why, for the audit entries and the webhook payloads.
+    pub reason: Option<String>,
+}
+
 #[derive(Debug)]
 pub struct RegeneratedToken {
     pub token: Token,

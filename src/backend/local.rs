@@ -20,8 +20,8 @@ use crate::paging::Page;
 use crate::policy::{Actor, Credential, LifetimePolicy};
 use crate::requests::{
     AuditRequest, CreateRequest, CreatedToken, DeliveriesRequest, ExchangeOf, Identity,
-    ListRequest, NewTrustPolicy, NewWebhookRequest, Origin, RegeneratedToken, Revocation, TokenRef,
-    TrustVerdicts, UsersRequest,
+    ListRequest, NewTrustPolicy, NewWebhookRequest, Origin, OwnedTokens, RegeneratedToken,
+    Regeneration, Revocation, TokenRef, TrustVerdicts, UsersRequest,
 };
 use crate::secret::Secret;
 use crate::service::{Ending, ExchangeSubject, Issuer, TokenService};
@@ -96,8 +96,16 @@ impl Backend for LocalBackend {
             .await
     }
 
-    async fn revoke(&self, reference: &TokenRef) -> Result<Revocation> {
-        self.service.revoke(&self.actor().await?, reference).await
+    async fn revoke(&self, reference: &TokenRef, reason: Option<&str>) -> Result<Revocation> {
+        self.service
+            .revoke(&self.actor().await?, reference, reason)
+            .await
+    }
+
+    async fn revoke_owned(&self, request: OwnedTokens) -> Result<Vec<Revocation>> {
+        self.service
+            .revoke_owned(&self.actor().await?, request)
+            .await
     }
 
     async fn revoke_by_secret(&self, secret: &Secret, reason: Option<&str>) -> Result<Revocation> {
@@ -109,10 +117,10 @@ impl Backend for LocalBackend {
     async fn regenerate(
         &self,
         reference: &TokenRef,
-        grace: Option<chrono::Duration>,
+        options: Regeneration,
     ) -> Result<RegeneratedToken> {
         self.service
-            .regenerate(&self.actor().await?, reference, grace)
+            .regenerate(&self.actor().await?, reference, options)
             .await
     }
 

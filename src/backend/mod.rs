@@ -16,7 +16,7 @@ use crate::model::{AuditEntry, Permissions, Role, Token, TrustPolicy, User};
 use crate::paging::Page;
 use crate::requests::{
     AuditRequest, CreateRequest, CreatedToken, ExchangeOf, Identity, ListRequest, NewTrustPolicy,
-    RegeneratedToken, Revocation, TokenRef, TrustVerdicts, UsersRequest,
+    OwnedTokens, RegeneratedToken, Regeneration, Revocation, TokenRef, TrustVerdicts, UsersRequest,
 };
 use crate::secret::Secret;
 use crate::service::Ending;
@@ -32,13 +32,16 @@ pub trait Backend: Send + Sync {
     async fn create_token(&self, request: CreateRequest) -> Result<CreatedToken>;
     async fn list_tokens(&self, request: ListRequest) -> Result<Page<Token>>;
     async fn show_token(&self, reference: &TokenRef) -> Result<Token>;
-    async fn revoke(&self, reference: &TokenRef) -> Result<Revocation>;
+    /// Revokes one token; `reason` goes into the audit entry.
+    async fn revoke(&self, reference: &TokenRef, reason: Option<&str>) -> Result<Revocation>;
+    /// Revokes every active token of one user (`revoke --owner --all`).
+    async fn revoke_owned(&self, request: OwnedTokens) -> Result<Vec<Revocation>>;
     /// Revokes by value; `reason` goes into the audit entry.
     async fn revoke_by_secret(&self, secret: &Secret, reason: Option<&str>) -> Result<Revocation>;
     async fn regenerate(
         &self,
         reference: &TokenRef,
-        grace: Option<chrono::Duration>,
+        options: Regeneration,
     ) -> Result<RegeneratedToken>;
     async fn verify(&self, secret: &Secret) -> Result<Token>;
     /// The token a secret belongs to, whatever its status; `None` when no

@@ -5,18 +5,20 @@ use chrono::Duration;
 use super::{ClipboardArgs, Context, parse, reveal_secret};
 use crate::error::Result;
 use crate::output;
-use crate::requests::TokenRef;
-use crate::time;
+use crate::requests::{Regeneration, TokenRef};
+use crate::time::{self, Expiry};
 
 /// Replace an active token's secret and print the new one once
 ///
-/// The token keeps its ID, name, role and expiry. The old secret stops
-/// working at once, or after --grace for a rolling deploy. Revoked and expired
-/// tokens can't be regenerated: create a new one.
+/// The token keeps its ID, name and role, and its expiry unless --expires
+/// sets another (within the lifetime policy, as `create`). The old secret
+/// stops working at once, or after --grace for a rolling deploy. Revoked and
+/// expired tokens can't be regenerated: create a new one.
 ///
 /// Examples:
 ///   tokenctl regenerate deploy
 ///   tokenctl regenerate 42 --grace 10m --yes
+///   tokenctl regenerate deploy --expires 90d --yes
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -27,6 +29,10 @@ pub struct Args {
     /// Keep the old secret working this long, e.g. 10m (at most 7d)
     #[arg(long, value_name = "DURATION", value_parser = parse::duration)]
     pub grace: Option<Duration>,
+
+    /// A new expiry: a duration (90d), a date (2027-01-31) or 'never'
+    #[arg(long, value_name = "WHEN", value_parser = parse::expiry)]
+    pub expires: Option<Expiry>,
 
     /// Do not ask for confirmation
     #[arg(long, short)]
@@ -66,7 +72,13 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         ctx.confirm_or_cancel(&question, args.yes, "Nothing changed.")?;
     }
     let regenerated = backend
-        .regenerate(&TokenRef::Id(token.id), args.grace)
+        .regenerate(
+            &TokenRef::Id(token.id),
+            Regeneration {
+                grace: args.grace,
+                expires: args.expires,
+            },
+        )
         .await?;
     let now = time::now();
     if ctx.out.json {

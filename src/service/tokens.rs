@@ -12,8 +12,8 @@ use crate::model::{AuditEntry, EventKind, Permission, Status, Token};
 use crate::paging::Page;
 use crate::policy::{self, Act, Actor, Operation};
 use crate::requests::{
-    AuditRequest, CreateRequest, CreatedToken, ListRequest, Origin, RegeneratedToken, Revocation,
-    TokenRef,
+    AuditRequest, CreateRequest, CreatedToken, ListRequest, Origin, OwnedTokens, RegeneratedToken,
+    Regeneration, Revocation, TokenRef,
 };
 use crate::scan;
 use crate::secret::{Secret, SecretHash};
@@ -82,7 +82,7 @@ impl TokenService {
                 secret.hint(),
                 owner.name,
                 role.name,
-                expires_at.map_or("never".to_owned(), |at| at.to_rfc3339())
+                expiry_text(expires_at)
             ),
             source: actor.source.clone(),
             event: Some(event),
@@ -165,16 +165,70 @@ impl TokenService {
         pick_one(visible, &actor.user.name, reference, self.now()).ok_or_else(not_found)?
     }
 
-    pub async fn revoke(&self, actor: &Actor, reference: &TokenRef) -> Result<Revocation> {
+    /// Revokes the token a reference names. `reason` (one short line, e.g.
+    /// "left the company") goes into the audit entry and the webhook
+    /// payload, with any secret in it reduced to its hint.
+    pub async fn revoke(
+        &self,
+        actor: &Actor,
+        reference: &TokenRef,
+        reason: Option<&str>,
+    ) -> Result<Revocation> {
+        let reason = checked_reason(reason)?;
         let token = self.find_token(actor, reference).await?;
-        if !actor.may_revoke(&token) {
-            return Err(Error::denied(format!(
-                "{} may not revoke token {} of {}",
-                actor.user.name, token.id, token.owner
-            )));
+        check_may_revoke(actor, &token)?;
+        self.revoke_found(
+            token,
+            &actor.user.name,
+            &actor.source,
+            "revoked",
+            reason.as_deref(),
+        )
+        .await
+    }
+
+    /// Offboarding in one step: revokes every active token of one user
+    /// (of one type, with `kind`). Every token is checked before any is
+    /// revoked, so a refusal revokes nothing.
+    pub async fn revoke_owned(
+        &self,
+        actor: &Actor,
+        request: OwnedTokens,
+    ) -> Result<Vec<Revocation>> {
+        let reason = checked_reason(request.reason.as_deref())?;
+        if self.user_record(&request.owner).await?.is_none() {
+            return Err(
+                Error::not_found(format!("no user named '{}'", request.owner)).because(
+                    Reason::NoSuchUser {
+                        user: request.owner.clone(),
+                    },
+                ),
+            );
         }
-        self.revoke_found(token, &actor.user.name, &actor.source, "revoked", None)
-            .await
+        let filter = TokenFilter {
+            owner: Some(request.owner),
+            kind: request.kind,
+            status: Some(Status::Active),
+            ..TokenFilter::default()
+        };
+        let tokens = self.store.tokens(&filter, self.now()).await?;
+        for token in &tokens {
+            check_may_revoke(actor, token)?;
+        }
+        let mut revocations = Vec::with_capacity(tokens.len());
+        for token in tokens {
+            revocations.push(
+                self.revoke_found(
+                    token,
+                    &actor.user.name,
+                    &actor.source,
+                    "revoked (all of the owner's)",
+                    reason.as_deref(),
+                )
+                .await?,
+            );
+        }
+        Ok(revocations)
     }
 
     /// Revokes the token a secret belongs to. Whoever holds a secret may kill
@@ -187,10 +241,7 @@ impl TokenService {
         secret: &Secret,
         reason: Option<&str>,
     ) -> Result<Revocation> {
-        if let Some(reason) = reason {
-            policy::check_reason(reason)?;
-        }
-        let reason = reason.map(|reason| scan::finder().redact(reason));
+        let reason = checked_reason(reason)?;
         let found = self
             .store
             .token_by_secret(&secret.hash(), self.now())
@@ -249,13 +300,16 @@ impl TokenService {
         })
     }
 
-    /// New secret for an active token; id, name, role and expiry stay.
+    /// New secret for an active token; id, name and role stay, and the
+    /// expiry too unless `options.expires` sets another (within the
+    /// lifetime policy, as at creation).
     pub async fn regenerate(
         &self,
         actor: &Actor,
         reference: &TokenRef,
-        grace: Option<Duration>,
+        options: Regeneration,
     ) -> Result<RegeneratedToken> {
+        let grace = options.grace;
         policy::check_credential(actor, Operation::RegenerateToken { own: true })?;
         let token = self.find_token(actor, reference).await?;
         policy::decide(actor, &Act::RegenerateToken { token: &token })?;
@@ -268,15 +322,21 @@ impl TokenService {
         }
         let now = self.now();
         check_regenerable(&token, now)?;
+        let expires_at = match options.expires {
+            None => token.expires_at,
+            Some(expires) => self.lifetime.expiry(Some(expires), now)?,
+        };
         let secret = Secret::generate(token.kind)?;
         let previous_valid_until = grace.filter(|g| !g.is_zero()).map(|g| now + g);
         let change = SecretChange {
             secret_hash: secret.hash(),
             hint: secret.hint(),
             previous_valid_until,
+            expires_at,
         };
         let regenerated = TokenFacts {
             hint: &secret.hint(),
+            expires_at,
             ..(&token).into()
         };
         let event = token_event(
@@ -292,11 +352,16 @@ impl TokenService {
             action: "token.regenerate",
             token_id: Some(token.id),
             detail: format!(
-                "regenerated token '{}' ({} → {}), old secret valid until {}",
+                "regenerated token '{}' ({} → {}), old secret valid until {}{}",
                 token.name,
                 token.hint,
                 secret.hint(),
-                previous_valid_until.map_or("now".to_owned(), |at| at.to_rfc3339())
+                previous_valid_until.map_or("now".to_owned(), |at| at.to_rfc3339()),
+                if expires_at == token.expires_at {
+                    String::new()
+                } else {
+                    format!(", expires {}", expiry_text(expires_at))
+                }
             ),
             source: actor.source.clone(),
             event: Some(event),
@@ -464,6 +529,29 @@ fn pick_one(
             .with_hint("name the token by its ID instead")))
         }
     }
+}
+
+fn expiry_text(expires_at: Option<DateTime<Utc>>) -> String {
+    expires_at.map_or("never".to_owned(), |at| at.to_rfc3339())
+}
+
+/// A revocation's reason, checked, with any secret in it reduced to its
+/// hint (a reason is often pasted from where the leak was found).
+fn checked_reason(reason: Option<&str>) -> Result<Option<String>> {
+    if let Some(reason) = reason {
+        policy::check_reason(reason)?;
+    }
+    Ok(reason.map(|reason| scan::finder().redact(reason)))
+}
+
+fn check_may_revoke(actor: &Actor, token: &Token) -> Result<()> {
+    if actor.may_revoke(token) {
+        return Ok(());
+    }
+    Err(Error::denied(format!(
+        "{} may not revoke token {} of {}",
+        actor.user.name, token.id, token.owner
+    )))
 }
 
 fn check_regenerable(token: &Token, now: DateTime<Utc>) -> Result<()> {

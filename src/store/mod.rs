@@ -233,6 +233,10 @@ pub struct SecretChange {
     pub secret_hash: SecretHash,
     pub hint: String,
     pub previous_valid_until: Option<DateTime<Utc>>,
+    /// The token's expiry from now on (`regenerate --expires`; otherwise
+    /// the one it had). When it moves, the expiry notices already sent
+    /// are forgotten, so the new date gets its own.
+    pub expires_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -148,6 +148,13 @@ fn config_policy_caps_lifetimes_and_can_forbid_never() {
         2,
         "tokens may live at most 90d here",
     );
+    // Rotation is held to the same rules: refused, never shortened.
+    assert_rejected_without_change(
+        &env,
+        &["regenerate", "existing", "--expires", "91d", "--yes"],
+        2,
+        "tokens may live at most 90d here",
+    );
     let created = env.json(&["create", "x"]);
     let created_at =
         chrono::DateTime::parse_from_rfc3339(created["created_at"].as_str().expect("t"));

@@ -43,6 +43,7 @@ mod picker;
 mod readme;
 mod revocation;
 mod roles_and_users;
+mod rotation;
 mod scan;
 mod schemathesis;
 mod security;
@@ -87,6 +88,7 @@ fn main() {
             picker::tests(),
             readme::tests(),
             revocation::tests(),
+            rotation::tests(),
             roles_and_users::tests(),
             scan::tests(),
             schemathesis::tests(),

@@ -133,7 +133,12 @@ fn an_admin_session_finds_nothing_and_reaches_every_kind_of_change() {
     require_schemathesis();
     let env = server();
     env.add_user_with_password(ENDER.0, "developer", ENDER.1);
-    run_schemathesis(&env, Some(&env.session()), 100);
+    // Whose tokens `revokeOwnedTokens` revokes (hooks.py).
+    env.add_user_with_password("offboarded", "developer", "an offboarded user's password");
+    for name in ["laptop", "ci"] {
+        env.create(&[name, "--for", "offboarded"]);
+    }
+    let output = run_schemathesis(&env, Some(&env.session()), 100);
     // The run reached the operations that change things with real data,
     // not only refusals: the audit log has each kind of change.
     let audit = env.json(&["audit", "--all"]);
@@ -155,7 +160,8 @@ fn an_admin_session_finds_nothing_and_reaches_every_kind_of_change() {
     ] {
         assert!(
             actions.contains(action),
-            "no {action} in the audit log: {actions:?}"
+            "no {action} in the audit log: {actions:?}\n{}",
+            String::from_utf8_lossy(&output.stdout)
         );
     }
 }

@@ -33,8 +33,8 @@ use crate::paging::Page;
 use crate::policy::{Actor, Credential};
 use crate::requests::{
     AuditRequest, CreateRequest, CreatedToken, DeliveriesRequest, ExchangeOf, Identity,
-    ListRequest, NewTrustPolicy, NewWebhookRequest, RegeneratedToken, Revocation, TokenRef,
-    TrustVerdicts, UsersRequest,
+    ListRequest, NewTrustPolicy, NewWebhookRequest, OwnedTokens, RegeneratedToken, Regeneration,
+    Revocation, TokenRef, TrustVerdicts, UsersRequest,
 };
 use crate::secret::Secret;
 use crate::service::Ending;
@@ -155,12 +155,27 @@ impl Backend for RemoteBackend {
         .await
     }
 
-    async fn revoke(&self, reference: &TokenRef) -> Result<Revocation> {
+    async fn revoke(&self, reference: &TokenRef, reason: Option<&str>) -> Result<Revocation> {
         let path = token_path(reference);
+        let body = api::RevokeRequest {
+            reason: reason.map(str::to_owned),
+        };
         let revocation: api::Revocation = self
-            .call(Method::POST, &["tokens", &path, "revoke"], None::<&()>)
+            .call(Method::POST, &["tokens", &path, "revoke"], Some(&body))
             .await?;
         Ok(revocation.into())
+    }
+
+    async fn revoke_owned(&self, request: OwnedTokens) -> Result<Vec<Revocation>> {
+        let body = api::RevokeOwnedRequest {
+            owner: request.owner,
+            kind: request.kind,
+            reason: request.reason,
+        };
+        let revocations: Vec<api::Revocation> = self
+            .call(Method::POST, &["tokens", "revoke-owned"], Some(&body))
+            .await?;
+        Ok(revocations.into_iter().map(Into::into).collect())
     }
 
     async fn revoke_by_secret(&self, secret: &Secret, reason: Option<&str>) -> Result<Revocation> {
@@ -177,11 +192,12 @@ impl Backend for RemoteBackend {
     async fn regenerate(
         &self,
         reference: &TokenRef,
-        grace: Option<chrono::Duration>,
+        options: Regeneration,
     ) -> Result<RegeneratedToken> {
         let path = token_path(reference);
         let body = api::RegenerateRequest {
-            grace_seconds: grace.map(|grace| grace.num_seconds()),
+            grace_seconds: options.grace.map(|grace| grace.num_seconds()),
+            expires: options.expires.map(|expiry| expiry.to_string()),
         };
         let regenerated: api::RegeneratedToken = self
             .call(Method::POST, &["tokens", &path, "regenerate"], Some(&body))

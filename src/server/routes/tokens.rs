@@ -7,11 +7,11 @@ use axum::routing::{get, post};
 use super::{Json, JsonOrEmpty, Paged, Path, Query};
 use crate::api::{
     self, CreateTokenRequest, CreatedToken, RegenerateRequest, RegeneratedToken, Revocation,
-    RevokeByValueRequest, SecretRequest, TokenQuery,
+    RevokeByValueRequest, RevokeOwnedRequest, RevokeRequest, SecretRequest, TokenQuery,
 };
 use crate::error::Error;
 use crate::model::{Status, Token};
-use crate::requests::{CreateRequest, ListRequest, Origin, TokenRef};
+use crate::requests::{CreateRequest, ListRequest, Origin, OwnedTokens, Regeneration, TokenRef};
 use crate::secret::Secret;
 use crate::server::AppState;
 use crate::server::access_log::Whose;
@@ -25,6 +25,7 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/v1/tokens/verify", post(verify))
         .route("/v1/tokens/inspect", post(inspect))
         .route("/v1/tokens/revoke-by-value", post(revoke_by_value))
+        .route("/v1/tokens/revoke-owned", post(revoke_owned))
         .route("/v1/tokens/{token}", get(show))
         .route("/v1/tokens/{token}/revoke", post(revoke))
         .route("/v1/tokens/{token}/regenerate", post(regenerate))
@@ -63,12 +64,7 @@ async fn create(
     Caller(actor): Caller,
     Json(request): Json<CreateTokenRequest>,
 ) -> ApiResult<Json<CreatedToken>> {
-    let expires = request
-        .expires
-        .as_deref()
-        .map(Expiry::parse)
-        .transpose()
-        .map_err(Error::invalid)?;
+    let expires = expiry(request.expires.as_deref())?;
     let created = state
         .service
         .create_token(
@@ -106,12 +102,31 @@ async fn revoke(
     State(state): State<AppState>,
     Caller(actor): Caller,
     Path(reference): Path<String>,
+    JsonOrEmpty(request): JsonOrEmpty<RevokeRequest>,
 ) -> ApiResult<Json<Revocation>> {
     let revocation = state
         .service
-        .revoke(&actor, &TokenRef::parse(&reference))
+        .revoke(
+            &actor,
+            &TokenRef::parse(&reference),
+            request.reason.as_deref(),
+        )
         .await?;
     Ok(Json(revocation.into()))
+}
+
+async fn revoke_owned(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    Json(request): Json<RevokeOwnedRequest>,
+) -> ApiResult<Json<Vec<Revocation>>> {
+    let request = OwnedTokens {
+        owner: request.owner,
+        kind: request.kind,
+        reason: request.reason,
+    };
+    let revocations = state.service.revoke_owned(&actor, request).await?;
+    Ok(Json(revocations.into_iter().map(Into::into).collect()))
 }
 
 async fn regenerate(
@@ -125,9 +140,14 @@ async fn regenerate(
         .map(|seconds| time::client_seconds("grace_seconds", seconds))
         .transpose()
         .map_err(Error::invalid)?;
+    let expires = expiry(request.expires.as_deref())?;
     let regenerated = state
         .service
-        .regenerate(&actor, &TokenRef::parse(&reference), grace)
+        .regenerate(
+            &actor,
+            &TokenRef::parse(&reference),
+            Regeneration { grace, expires },
+        )
         .await?;
     Ok(Json(RegeneratedToken {
         token: regenerated.token,
@@ -189,4 +209,9 @@ async fn revoke_by_value(
         .revoke_by_secret(&origin, &secret, request.reason.as_deref())
         .await?;
     Ok(Json(revocation.into()))
+}
+
+/// An expiry as a body states it (`90d`, `2027-01-31`, `never`).
+fn expiry(text: Option<&str>) -> Result<Option<Expiry>, Error> {
+    text.map(Expiry::parse).transpose().map_err(Error::invalid)
 }

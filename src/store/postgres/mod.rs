@@ -802,11 +802,23 @@ impl Store for PgStore {
         audit: AuditRecord,
     ) -> StoreResult<bool> {
         self.write(async |tx| {
+            let expires_at = change.expires_at.map(|at| at.timestamp());
+            sqlx::query(
+                "DELETE FROM expiry_notices WHERE token_id = $1
+                   AND EXISTS (SELECT 1 FROM tokens
+                               WHERE id = $1 AND expires_at IS DISTINCT FROM $2::BIGINT
+                                 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $3))",
+            )
+            .bind(id)
+            .bind(expires_at)
+            .bind(audit.at.timestamp())
+            .execute(&mut *tx)
+            .await?;
             let changed = sqlx::query(
                 "UPDATE tokens SET
                      previous_secret_hash = CASE WHEN $1::BIGINT IS NULL THEN NULL ELSE secret_hash END,
                      previous_valid_until = $1,
-                     secret_hash = $2, hint = $3, regenerated_at = $4
+                     secret_hash = $2, hint = $3, regenerated_at = $4, expires_at = $6
                  WHERE id = $5 AND revoked_at IS NULL
                    AND (expires_at IS NULL OR expires_at > $4)",
             )
@@ -815,6 +827,7 @@ impl Store for PgStore {
             .bind(&change.hint)
             .bind(audit.at.timestamp())
             .bind(id)
+            .bind(expires_at)
             .execute(&mut *tx)
             .await
             .map_err(|error| conflict_or(error, |_| "another token has this secret; try again".into()))?

@@ -709,11 +709,18 @@ impl Store for SqliteStore {
         audit: AuditRecord,
     ) -> StoreResult<bool> {
         self.write(move |tx| {
+            let expires_at = change.expires_at.map(|at| at.timestamp());
+            tx.execute(
+                "DELETE FROM expiry_notices WHERE token_id = ?1
+                   AND EXISTS (SELECT 1 FROM tokens WHERE id = ?1 AND expires_at IS NOT ?2
+                               AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?3))",
+                rusqlite::params![id, expires_at, audit.at.timestamp()],
+            )?;
             let changed = tx.execute(
                 "UPDATE tokens SET
                      previous_secret_hash = CASE WHEN ?1 IS NULL THEN NULL ELSE secret_hash END,
                      previous_valid_until = ?1,
-                     secret_hash = ?2, hint = ?3, regenerated_at = ?4
+                     secret_hash = ?2, hint = ?3, regenerated_at = ?4, expires_at = ?6
                  WHERE id = ?5 AND revoked_at IS NULL
                    AND (expires_at IS NULL OR expires_at > ?4)",
                 rusqlite::params![
@@ -722,6 +729,7 @@ impl Store for SqliteStore {
                     change.hint,
                     audit.at.timestamp(),
                     id,
+                    expires_at,
                 ],
             )?;
             audit_if_changed(tx, changed, &audit)

@@ -224,7 +224,7 @@ impl System for InProcess {
         let actor = self.actor(by).await?;
         let regenerated = message(
             self.service
-                .regenerate(&actor, &TokenRef::Id(id), None)
+                .regenerate(&actor, &TokenRef::Id(id), Default::default())
                 .await,
         )?;
         Ok(Handle {
@@ -275,7 +275,7 @@ impl System for InProcess {
 
     async fn revoke(&self, by: &Handle, id: i64) -> Outcome<()> {
         let actor = self.actor(by).await?;
-        message(self.service.revoke(&actor, &TokenRef::Id(id)).await).map(drop)
+        message(self.service.revoke(&actor, &TokenRef::Id(id), None).await).map(drop)
     }
 
     async fn rotate(&self, by: &Handle) -> Outcome<()> {

@@ -562,7 +562,7 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
         "/v1/tokens/{token}/revoke",
         &format!("/v1/tokens/{id}/revoke"),
         me,
-        None,
+        Some(json!({ "reason": "left the company" })),
         ok
     );
     assert_eq!(answer["newly_revoked"], false);
@@ -585,6 +585,19 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
     );
     assert_eq!(answer["error"]["kind"], "unauthenticated");
 
+    let create = json!({ "name": "leaked" });
+    let answer = step!("post", "/v1/tokens", "/v1/tokens", me, Some(create), ok);
+    let owner = answer["token"]["owner"].clone();
+    let offboard = json!({ "owner": owner, "type": "personal", "reason": "offboarded" });
+    let answer = step!(
+        "post",
+        "/v1/tokens/revoke-owned",
+        "/v1/tokens/revoke-owned",
+        me,
+        Some(offboard),
+        ok
+    );
+    assert!(answer.as_array().is_some_and(|revoked| !revoked.is_empty()));
     let create = json!({ "name": "leaked" });
     let answer = step!("post", "/v1/tokens", "/v1/tokens", me, Some(create), ok);
     let leaked_secret = answer["secret"].clone();

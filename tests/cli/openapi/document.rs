@@ -292,7 +292,7 @@ fn error_reasons_match_the_rust_type() {
 fn request_schemas_match_the_api_types() {
     use tokenctl::api::{
         AddRoleRequest, AddUserRequest, CreateTokenRequest, LoginRequest, RegenerateRequest,
-        RevokeByValueRequest, SecretRequest, TotpConfirmRequest,
+        RevokeByValueRequest, RevokeOwnedRequest, RevokeRequest, SecretRequest, TotpConfirmRequest,
     };
     let doc = document();
     let cases = [
@@ -321,6 +321,21 @@ fn request_schemas_match_the_api_types() {
             "RegenerateRequest",
             serde_json::to_value(RegenerateRequest {
                 grace_seconds: Some(60),
+                expires: Some("90d".into()),
+            }),
+        ),
+        (
+            "RevokeRequest",
+            serde_json::to_value(RevokeRequest {
+                reason: Some("left the company".into()),
+            }),
+        ),
+        (
+            "RevokeOwnedRequest",
+            serde_json::to_value(RevokeOwnedRequest {
+                owner: "alice".into(),
+                kind: Some(TokenKind::Service),
+                reason: Some("offboarded".into()),
             }),
         ),
         (

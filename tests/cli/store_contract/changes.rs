@@ -36,12 +36,15 @@ pub(crate) async fn another_handle_is_told_of_credential_changes_but_not_of_uses
     let deploy = TokenRef::Name("deploy".into());
     let before = signal.generation();
     f.service
-        .regenerate(&admin, &deploy, None)
+        .regenerate(&admin, &deploy, Regeneration::with_grace(None))
         .await
         .expect("regenerate");
     told_of_change(&signal, before, "regenerate").await;
     let before = signal.generation();
-    f.service.revoke(&admin, &deploy).await.expect("revoke");
+    f.service
+        .revoke(&admin, &deploy, None)
+        .await
+        .expect("revoke");
     told_of_change(&signal, before, "revoke").await;
     let before = signal.generation();
     f.service

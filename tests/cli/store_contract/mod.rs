@@ -24,7 +24,8 @@ use tokenctl::jose::LiveKeys;
 use tokenctl::model::{AuditEntry, Permission, Permissions, Status, Token, TokenKind};
 use tokenctl::policy::{Actor, Credential, LifetimePolicy};
 use tokenctl::requests::{
-    AuditRequest, CreateRequest, CreatedToken, ListRequest, Origin, RoleChange, TokenRef,
+    AuditRequest, CreateRequest, CreatedToken, ListRequest, Origin, Regeneration, RoleChange,
+    TokenRef,
 };
 use tokenctl::secret::Secret;
 use tokenctl::service::{Issuer, Proof, TokenService};
@@ -225,6 +226,17 @@ impl Place {
 
 fn service(store: Arc<dyn Store>) -> TokenService {
     TokenService::new(store, LifetimePolicy::default()).with_issuer(Arc::clone(issuer()))
+}
+
+/// A service on `f`'s store reading a clock pinned at now, and its admin.
+async fn on_a_pinned_clock(f: &Fixture) -> (Clock, TokenService, Actor) {
+    let clock = Clock::pinned_at(time::now());
+    let service = service(Arc::clone(&f.store)).with_clock(clock.clone());
+    let admin = service
+        .actor(ADMIN, Credential::Local, "test")
+        .await
+        .expect("admin");
+    (clock, service, admin)
 }
 
 /// What signs every fixture's sessions: one key set for the whole run,
@@ -533,6 +545,7 @@ contract!(
     a_change_writes_one_message_per_subscriber_in_its_transaction,
     a_due_message_is_leased_to_one_sender_until_it_is_done,
     expiry_notices_go_out_once_per_lead_time_then_on_expiry,
+    a_new_expiry_on_rotation_gets_its_own_notices,
     notice_mails_go_to_the_owners_address_with_the_change,
 );
 

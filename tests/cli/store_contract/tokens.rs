@@ -114,7 +114,7 @@ pub(crate) async fn an_active_name_is_unique_per_owner_until_revoked(f: &Fixture
 
     // Once revoked, the name is free again; the name then means the active one.
     f.service
-        .revoke(&admin, &TokenRef::Id(first.token.id))
+        .revoke(&admin, &TokenRef::Id(first.token.id), None)
         .await
         .expect("revoke");
     let second = f.create(&admin, request("deploy")).await;
@@ -152,7 +152,7 @@ pub(crate) async fn revoking_kills_the_secret_and_is_audited_once(f: &Fixture) {
 
     let revoked = f
         .service
-        .revoke(&admin, &TokenRef::parse("deploy"))
+        .revoke(&admin, &TokenRef::parse("deploy"), None)
         .await
         .expect("revoke");
     assert!(revoked.newly_revoked);
@@ -166,7 +166,7 @@ pub(crate) async fn revoking_kills_the_secret_and_is_audited_once(f: &Fixture) {
 
     let again = f
         .service
-        .revoke(&admin, &TokenRef::Id(deploy.token.id))
+        .revoke(&admin, &TokenRef::Id(deploy.token.id), None)
         .await
         .expect("revoke again");
     assert!(!again.newly_revoked);
@@ -256,7 +256,11 @@ pub(crate) async fn regenerating_with_grace_keeps_the_old_secret_until_the_grace
 
     let graced = f
         .service
-        .regenerate(&admin, &reference, Some(Duration::hours(1)))
+        .regenerate(
+            &admin,
+            &reference,
+            Regeneration::with_grace(Some(Duration::hours(1))),
+        )
         .await
         .expect("regenerate with grace");
     let now = time::now();
@@ -290,7 +294,7 @@ pub(crate) async fn regenerating_with_grace_keeps_the_old_secret_until_the_grace
     // Without grace the replaced secret dies at once, and so does the older one.
     let immediate = f
         .service
-        .regenerate(&admin, &reference, None)
+        .regenerate(&admin, &reference, Regeneration::with_grace(None))
         .await
         .expect("regenerate");
     assert_eq!(immediate.previous_valid_until, None);
@@ -308,14 +312,23 @@ pub(crate) async fn regenerating_with_grace_keeps_the_old_secret_until_the_grace
 
     expect_error(
         f.service
-            .regenerate(&admin, &reference, Some(Duration::days(8)))
+            .regenerate(
+                &admin,
+                &reference,
+                Regeneration::with_grace(Some(Duration::days(8))),
+            )
             .await,
         ErrorKind::InvalidInput,
         "grace",
     );
-    f.service.revoke(&admin, &reference).await.expect("revoke");
+    f.service
+        .revoke(&admin, &reference, None)
+        .await
+        .expect("revoke");
     expect_error(
-        f.service.regenerate(&admin, &reference, None).await,
+        f.service
+            .regenerate(&admin, &reference, Regeneration::with_grace(None))
+            .await,
         ErrorKind::Conflict,
         "is revoked; a revoked token can't be regenerated",
     );
@@ -415,7 +428,7 @@ pub(crate) async fn listing_filters_by_status_owner_kind_and_expiry(f: &Fixture)
     .await;
     let revoked = f.create(&admin, request("a-revoked")).await;
     f.service
-        .revoke(&admin, &TokenRef::Id(revoked.token.id))
+        .revoke(&admin, &TokenRef::Id(revoked.token.id), None)
         .await
         .expect("revoke");
     f.create(
@@ -542,12 +555,7 @@ pub(crate) async fn listing_filters_by_status_owner_kind_and_expiry(f: &Fixture)
 /// second, through the service on a pinned clock: no sleeping, and no
 /// margin for a slow machine to blur.
 pub(crate) async fn time_rules_hold_to_the_second_on_a_pinned_clock(f: &Fixture) {
-    let clock = Clock::pinned_at(time::now());
-    let service = service(Arc::clone(&f.store)).with_clock(clock.clone());
-    let admin = service
-        .actor(ADMIN, Credential::Local, "test")
-        .await
-        .expect("admin");
+    let (clock, service, admin) = on_a_pinned_clock(f).await;
     let second = Duration::seconds(1);
 
     // A token is valid through the second before its expiry, not at it.
@@ -592,7 +600,7 @@ pub(crate) async fn time_rules_hold_to_the_second_on_a_pinned_clock(f: &Fixture)
     let reference = TokenRef::Id(rotating.token.id);
     let grace = Duration::minutes(10);
     let regenerated = service
-        .regenerate(&admin, &reference, Some(grace))
+        .regenerate(&admin, &reference, Regeneration::with_grace(Some(grace)))
         .await
         .expect("regenerate");
     assert_eq!(regenerated.previous_valid_until, Some(clock.now() + grace));

@@ -47,7 +47,7 @@ pub(crate) async fn a_change_writes_one_message_per_subscriber_in_its_transactio
     let again = f.service.create_token(&admin, request("watched")).await;
     assert_eq!(again.expect_err("taken").kind, ErrorKind::Conflict);
     f.service
-        .revoke(&admin, &TokenRef::Id(created.token.id))
+        .revoke(&admin, &TokenRef::Id(created.token.id), None)
         .await
         .expect("revoke");
     let events = |list: Vec<tokenctl::model::Delivery>| -> Vec<EventKind> {
@@ -345,10 +345,41 @@ pub(crate) async fn expiry_notices_go_out_once_per_lead_time_then_on_expiry(f: &
         .await
         .expect("create");
     primary
-        .revoke(&admin, &TokenRef::Id(revoked.token.id))
+        .revoke(&admin, &TokenRef::Id(revoked.token.id), None)
         .await
         .expect("revoke");
     assert_eq!(sent(&primary).await, 0);
+}
+
+/// `regenerate --expires` moves the date the notices count down to: those
+/// already sent are forgotten, so the new date gets its own; a rotation
+/// that keeps the expiry sends nothing again.
+pub(crate) async fn a_new_expiry_on_rotation_gets_its_own_notices(f: &Fixture) {
+    let (clock, service, admin) = on_a_pinned_clock(f).await;
+    let soon = CreateRequest {
+        expires: Some(Expiry::parse("20h").expect("expiry")),
+        ..request("renewed")
+    };
+    let token = service.create_token(&admin, soon).await.expect("create");
+    assert_eq!(sent(&service).await, 1, "the 1-day notice");
+    let reference = TokenRef::Id(token.token.id);
+    let keep = Regeneration::default();
+    service
+        .regenerate(&admin, &reference, keep)
+        .await
+        .expect("rotate");
+    assert_eq!(sent(&service).await, 0, "same expiry: nothing again");
+    let renew = Regeneration {
+        expires: Some(Expiry::parse("20d").expect("expiry")),
+        ..keep
+    };
+    service
+        .regenerate(&admin, &reference, renew)
+        .await
+        .expect("renew");
+    assert_eq!(sent(&service).await, 1, "the 30-day notice of the new date");
+    clock.advance(Duration::days(19) + Duration::hours(1));
+    assert_eq!(sent(&service).await, 1, "its 1-day notice");
 }
 
 /// The notices `service` sends now.
@@ -408,7 +439,7 @@ pub(crate) async fn notice_mails_go_to_the_owners_address_with_the_change(f: &Fi
         .expect("revoke");
     // Revoked for another reason: no mail.
     f.service
-        .revoke(&admin, &TokenRef::Id(mine.token.id))
+        .revoke(&admin, &TokenRef::Id(mine.token.id), None)
         .await
         .expect("revoke");
 

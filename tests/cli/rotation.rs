@@ -1,0 +1,238 @@
+//! Rotation and offboarding as a user drives them: `revoke --reason`,
+//! `revoke --owner NAME --all [--type]`, `regenerate --expires`, each on
+//! the local store and against a real `tokenctl serve` over SQLite and
+//! PostgreSQL (the contract suite).
+
+use crate::common;
+
+use common::{TestEnv, assert_fails, code, stderr};
+use serde_json::Value;
+
+/// The audit entries of one action, oldest first.
+fn audited(env: &TestEnv, action: &str) -> Vec<Value> {
+    let audit = env.json(&["audit", "--action", action]);
+    audit.as_array().expect("audit list").clone()
+}
+
+fn days_between(from: &Value, to: &Value) -> i64 {
+    let instant = |value: &Value| {
+        chrono::DateTime::parse_from_rfc3339(value.as_str().expect("an instant")).expect("rfc3339")
+    };
+    (instant(to) - instant(from)).num_days()
+}
+
+fn status_of(env: &TestEnv, id: &Value) -> Value {
+    env.json(&["show", &id.to_string()])["status"].clone()
+}
+
+contract!(revoke_keeps_its_reason_in_the_audit_entry, |env| {
+    env.create(&["deploy"]);
+    env.ok(&[
+        "revoke",
+        "deploy",
+        "--reason",
+        "rotated after the incident",
+        "--yes",
+    ]);
+    let entries = audited(env, "token.revoke");
+    let detail = entries
+        .last()
+        .and_then(|e| e["detail"].as_str())
+        .expect("detail");
+    assert!(
+        detail.ends_with("; reason: rotated after the incident"),
+        "{detail}"
+    );
+
+    // A reason is one printable line; a refused one revokes nothing.
+    env.create(&["other"]);
+    assert_fails(
+        &env.run(&["revoke", "other", "--reason", "two\nlines", "--yes"]),
+        2,
+        "reason",
+    );
+    assert_eq!(env.json(&["show", "other"])["status"], "active");
+
+    // A secret pasted into a reason is kept only as its hint.
+    let leaked = env.create(&["leaked"]);
+    let reason = format!("found {leaked} in build.log");
+    env.ok(&["revoke", "leaked", "--reason", &reason, "--yes"]);
+    let detail = audited(env, "token.revoke")
+        .last()
+        .map(Value::to_string)
+        .expect("an entry");
+    assert!(!detail.contains(&leaked), "{detail}");
+});
+
+contract!(revoke_owner_all_offboards_a_user_in_one_step, |env| {
+    env.add_user_with_password("alice", "developer", "alice's long password");
+    env.create(&["laptop", "--for", "alice"]);
+    env.create(&["ci", "--for", "alice", "--type", "service"]);
+    env.create(&["old", "--for", "alice"]);
+    env.ok(&["revoke", "old", "--yes"]);
+    let mine = env.json(&["create", "mine"]);
+
+    // No terminal and no --yes: nothing happens.
+    assert_fails(
+        &env.run(&["revoke", "--owner", "alice", "--all"]),
+        2,
+        "--yes",
+    );
+    assert_eq!(
+        env.json(&["list", "--owner", "alice"])
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+
+    // --type narrows it to service tokens.
+    let services = env.json(&[
+        "revoke", "--owner", "alice", "--all", "--type", "service", "--yes",
+    ]);
+    let names: Vec<&str> = services
+        .as_array()
+        .expect("revoked list")
+        .iter()
+        .map(|revoked| revoked["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(names, ["ci"]);
+
+    let rest = env.json(&[
+        "revoke",
+        "--owner",
+        "alice",
+        "--all",
+        "--reason",
+        "left the company",
+        "--yes",
+    ]);
+    let names: Vec<&str> = rest
+        .as_array()
+        .expect("revoked list")
+        .iter()
+        .map(|revoked| revoked["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(names, ["laptop"], "only the active ones, once");
+    assert_eq!(
+        env.json(&["list", "--owner", "alice"]),
+        Value::Array(vec![])
+    );
+    assert_eq!(
+        status_of(env, &mine["id"]),
+        "active",
+        "another owner's stay"
+    );
+    assert!(
+        audited(env, "token.revoke")
+            .last()
+            .and_then(|entry| entry["detail"].as_str())
+            .expect("detail")
+            .ends_with("; reason: left the company")
+    );
+
+    // Nothing left: a note, exit 0.
+    let again = env.run(&["revoke", "--owner", "alice", "--all", "--yes"]);
+    assert_eq!(code(&again), 0, "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("No active token"),
+        "{}",
+        stderr(&again)
+    );
+
+    assert_fails(
+        &env.run(&["revoke", "--owner", "nobody", "--all", "--yes"]),
+        3,
+        "no user named 'nobody'",
+    );
+    // --all goes with --owner, and --owner with --all, not with names.
+    assert_fails(&env.run(&["revoke", "--owner", "alice"]), 2, "--all");
+    assert_fails(&env.run(&["revoke", "--all", "--yes"]), 2, "--owner");
+    assert_fails(
+        &env.run(&["revoke", "deploy", "--all"]),
+        2,
+        "cannot be used with",
+    );
+});
+
+/// On a server, where a token can be the caller (a local store's caller
+/// is its OS user).
+fn offboarding_another_user_needs_revoke_all() {
+    for env in TestEnv::servers() {
+        offboarding_as_a_developer(&env);
+    }
+}
+
+fn offboarding_as_a_developer(env: &TestEnv) {
+    env.add_user_with_password("alice", "developer", "alice's long password");
+    env.add_user_with_password("bob", "developer", "bob's long password");
+    let laptop = env.json(&["create", "laptop", "--for", "alice"]);
+    let bobs = env.create(&["bobs", "--for", "bob"]);
+    let as_bob = |args: &[&str]| {
+        env.cmd(args)
+            .env("TOKENCTL_TOKEN", &bobs)
+            .output()
+            .expect("run")
+    };
+    let refused = as_bob(&["revoke", "--owner", "alice", "--all", "--yes"]);
+    assert_fails(&refused, 4, "may not revoke");
+    assert_eq!(status_of(env, &laptop["id"]), "active");
+
+    // Their own tokens: `tokens:manage` is enough (bob's token included).
+    let own = as_bob(&["revoke", "--owner", "bob", "--all", "--yes"]);
+    assert_eq!(code(&own), 0, "{}", stderr(&own));
+    assert_fails(&env.run_with_stdin(&["verify"], bobs.clone()), 4, "revoked");
+}
+
+contract!(
+    regenerate_expires_sets_a_new_expiry_within_the_policy,
+    |env| {
+        let created = env.json(&["create", "deploy", "--expires", "7d"]);
+        let regenerated = env.json(&["regenerate", "deploy", "--expires", "90d", "--yes"]);
+        assert_eq!(
+            days_between(&created["created_at"], &regenerated["expires_at"]),
+            90
+        );
+        let shown = env.json(&["show", "deploy"]);
+        assert_eq!(shown["expires_at"], regenerated["expires_at"]);
+        let entries = audited(env, "token.regenerate");
+        let entry = entries.last().expect("an entry");
+        assert!(
+            entry["detail"]
+                .as_str()
+                .expect("detail")
+                .contains(", expires "),
+            "{entry}"
+        );
+
+        let never = env.json(&["regenerate", "deploy", "--expires", "never", "--yes"]);
+        assert_eq!(never["expires_at"], Value::Null);
+
+        // Without --expires the expiry stays.
+        let kept = env.json(&["regenerate", "deploy", "--yes"]);
+        assert_eq!(kept["expires_at"], Value::Null);
+
+        // A past expiry is refused and changes nothing: the secret still works.
+        let secret = kept["secret"].as_str().expect("secret").to_owned();
+        assert_fails(
+            &env.run(&["regenerate", "deploy", "--expires", "2020-01-01", "--yes"]),
+            2,
+            "is in the past",
+        );
+        assert_eq!(code(&env.run_with_stdin(&["verify"], secret)), 0);
+        assert_fails(
+            &env.run(&["regenerate", "deploy", "--expires", "soon", "--yes"]),
+            2,
+            "is not an expiry",
+        );
+    }
+);
+
+pub(crate) fn tests() -> Vec<crate::harness::Test> {
+    [
+        revoke_keeps_its_reason_in_the_audit_entry::tests(),
+        revoke_owner_all_offboards_a_user_in_one_step::tests(),
+        vec![test!(offboarding_another_user_needs_revoke_all)],
+        regenerate_expires_sets_a_new_expiry_within_the_policy::tests(),
+    ]
+    .concat()
+}
