@@ -301,7 +301,7 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             break
         }
         'tokenctl;audit' {
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Only entries about this token (ID or name)')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Only entries about this token (ID or name), and those it made')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries newer than this, e.g. 24h or 7d')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only entries older than this, e.g. 30d')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Only entries made by this user')
@@ -327,7 +327,7 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             break
         }
         'tokenctl;audit;export' {
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Only entries about this token (ID or name)')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Only entries about this token (ID or name), and those it made')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries newer than this, e.g. 24h or 7d')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only entries older than this, e.g. 30d')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Only entries made by this user')

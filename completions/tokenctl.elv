@@ -286,7 +286,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tokenctl;audit'= {
-            cand --token 'Only entries about this token (ID or name)'
+            cand --token 'Only entries about this token (ID or name), and those it made'
             cand --since 'Only entries newer than this, e.g. 24h or 7d'
             cand --until 'Only entries older than this, e.g. 30d'
             cand --actor 'Only entries made by this user'
@@ -311,7 +311,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tokenctl;audit;export'= {
-            cand --token 'Only entries about this token (ID or name)'
+            cand --token 'Only entries about this token (ID or name), and those it made'
             cand --since 'Only entries newer than this, e.g. 24h or 7d'
             cand --until 'Only entries older than this, e.g. 30d'
             cand --actor 'Only entries made by this user'

@@ -247,7 +247,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -l json -d 'Prin
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l token -d 'Only entries about this token (ID or name)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l token -d 'Only entries about this token (ID or name), and those it made' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l since -d 'Only entries newer than this, e.g. 24h or 7d' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l until -d 'Only entries older than this, e.g. 30d' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -l actor -d 'Only entries made by this user' -r
@@ -268,7 +268,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -f -a "export" -d 'Write the audit log as JSON Lines, for an archive or a log pipeline'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -f -a "prune" -d 'Delete the audit entries from before a date (retention)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and not __fish_seen_subcommand_from export prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l token -d 'Only entries about this token (ID or name)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l token -d 'Only entries about this token (ID or name), and those it made' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l since -d 'Only entries newer than this, e.g. 24h or 7d' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l until -d 'Only entries older than this, e.g. 30d' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l actor -d 'Only entries made by this user' -r

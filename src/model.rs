@@ -417,6 +417,19 @@ pub struct AuditEntry {
     pub token_id: Option<Id>,
     pub detail: String,
     pub source: String,
+    /// The token whose secret (or an access token made from it) made the
+    /// request, when one did: what a token did is found by it, not only
+    /// what was done to it (`audit --token`).
+    #[serde(default)]
+    pub via_token: Option<ViaToken>,
+}
+
+/// A token named as the credential behind an act: its ID, and its hint
+/// at the time (the hint changes when the token is regenerated).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViaToken {
+    pub id: Id,
+    pub hint: String,
 }
 
 /// What a webhook hears of. Each is sent, as its own message, to every

@@ -79,6 +79,9 @@ pub struct Actor {
     /// admin reset it, or the server requires 2FA): it may enrol one and
     /// end itself, nothing else, and holds no permissions meanwhile.
     pub enrolment_only: bool,
+    /// The token this actor acts through: its own secret, or the token an
+    /// access token was exchanged from. Named in every audit entry it makes.
+    pub via_token: Option<crate::model::ViaToken>,
 }
 
 impl Actor {

@@ -29,6 +29,7 @@ fn actor(credential: Credential, permissions: &[Permission]) -> Actor {
         credential,
         source: "test".into(),
         enrolment_only: false,
+        via_token: None,
     }
 }
 

@@ -307,6 +307,7 @@ impl TokenService {
             token_id: None,
             detail: format!("created the first admin '{name}'"),
             source: "serve --init-admin".to_owned(),
+            via_token: None,
             event: None,
         };
         match self

@@ -13,7 +13,9 @@ use crate::exchange::{
     self, AccessClaims, ActingParty, ExchangeError, ExchangePolicy, ExchangeRequest, Exchanged,
     Introspection,
 };
-use crate::model::{Id, Permissions, Status, permissions_from_str, permissions_to_string};
+use crate::model::{
+    Id, Permissions, Status, Token, ViaToken, permissions_from_str, permissions_to_string,
+};
 use crate::policy::{self, Act, Actor, Credential};
 use crate::secret::Secret;
 use crate::store::AuditRecord;
@@ -135,6 +137,7 @@ impl TokenService {
                 None => exchange_detail(&claims),
             },
             source: source.to_owned(),
+            via_token: subject.actor.via_token.clone(),
             event: None,
         };
         if let Some(federated) = &subject.federated {
@@ -237,7 +240,29 @@ impl TokenService {
         actor
             .permissions
             .retain(|permission| scope.contains(permission));
+        if let Some(id) = claims.token_id
+            && let Some(parent) = self.parent_token(id).await
+        {
+            actor.via_token = Some(ViaToken {
+                id,
+                hint: parent.hint.clone(),
+            });
+        }
         Ok(actor)
+    }
+
+    /// The token an access token was exchanged from (through the cache:
+    /// introspection asks for it on every call).
+    async fn parent_token(&self, id: Id) -> Option<Arc<Token>> {
+        let load = || self.store.token(id);
+        self.cached(
+            |cache| &cache.tokens,
+            &id,
+            load,
+            credential_cache::keep_token,
+        )
+        .await
+        .ok()?
     }
 
     /// The claims of an access token this issuer signed whose parent token
@@ -249,16 +274,7 @@ impl TokenService {
             .policy
             .verify_access_token(&issuer.current().ok()?, token, now)?;
         if let Some(id) = claims.token_id {
-            let load = || self.store.token(id);
-            let parent = self
-                .cached(
-                    |cache| &cache.tokens,
-                    &id,
-                    load,
-                    credential_cache::keep_token,
-                )
-                .await
-                .ok()??;
+            let parent = self.parent_token(id).await?;
             if parent.status_at(now) != Status::Active {
                 return None;
             }

@@ -2,7 +2,7 @@
 //! a token's secret.
 
 use crate::error::{Error, Reason, Result};
-use crate::model::Token;
+use crate::model::{Token, ViaToken};
 use crate::policy::{Actor, Credential};
 use crate::requests::Identity;
 use crate::secret::Secret;
@@ -36,6 +36,7 @@ impl TokenService {
             credential,
             source: source.to_owned(),
             enrolment_only: false,
+            via_token: None,
         })
     }
 
@@ -72,6 +73,10 @@ impl TokenService {
             credential: Credential::Token(token.id),
             source: source.to_owned(),
             enrolment_only: false,
+            via_token: Some(ViaToken {
+                id: token.id,
+                hint: token.hint.clone(),
+            }),
         };
         Ok((token, actor))
     }

@@ -62,6 +62,7 @@ impl TokenService {
             token_id: None,
             detail,
             source: source.to_owned(),
+            via_token: None,
             event: None,
         })
         .await?;
@@ -83,6 +84,7 @@ impl TokenService {
             token_id: None,
             detail: format!("report rejected: {why}"),
             source: source.to_owned(),
+            via_token: None,
             event: None,
         })
         .await

@@ -196,6 +196,7 @@ impl TokenService {
             token_id: None,
             detail: login_detail(&credentials, &second_factor, new_password_hash.is_some()),
             source: source.to_owned(),
+            via_token: None,
             event: None,
         };
         let with_second_factor = second_factor.is_some();
@@ -205,6 +206,7 @@ impl TokenService {
             credential: Credential::Password,
             source: source.to_owned(),
             enrolment_only: false,
+            via_token: None,
         };
         policy::decide(&checked, &Act::OpenSession)?;
         let record = LoginRecord {
@@ -357,6 +359,7 @@ impl TokenService {
             token_id: None,
             detail: why.to_owned(),
             source: source.to_owned(),
+            via_token: None,
             event,
         };
         Ok(self.store.append_audit(audit).await?)

@@ -289,6 +289,7 @@ impl TokenService {
             token_id: None,
             detail,
             source: actor.source.clone(),
+            via_token: actor.via_token.clone(),
             event: None,
         }
     }

@@ -230,6 +230,7 @@ fn notice_record(
         token_id: Some(token.id),
         detail,
         source: "expiry notices".to_owned(),
+        via_token: None,
         event: Some(event),
     })
 }

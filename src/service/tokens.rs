@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::api::PrunedAudit;
 use crate::credential_cache;
 use crate::error::{Error, Reason, Result};
-use crate::model::{AuditEntry, EventKind, Permission, Status, Token};
+use crate::model::{AuditEntry, EventKind, Permission, Status, Token, ViaToken};
 use crate::paging::Page;
 use crate::policy::{self, Act, Actor, Operation};
 use crate::requests::{
@@ -85,6 +85,7 @@ impl TokenService {
                 expiry_text(expires_at)
             ),
             source: actor.source.clone(),
+            via_token: actor.via_token.clone(),
             event: Some(event),
         };
         let new = NewToken {
@@ -177,14 +178,8 @@ impl TokenService {
         let reason = checked_reason(reason)?;
         let token = self.find_token(actor, reference).await?;
         check_may_revoke(actor, &token)?;
-        self.revoke_found(
-            token,
-            &actor.user.name,
-            &actor.source,
-            "revoked",
-            reason.as_deref(),
-        )
-        .await
+        self.revoke_found(token, actor.into(), "revoked", reason.as_deref())
+            .await
     }
 
     /// Offboarding in one step: revokes every active token of one user
@@ -220,8 +215,7 @@ impl TokenService {
             revocations.push(
                 self.revoke_found(
                     token,
-                    &actor.user.name,
-                    &actor.source,
+                    actor.into(),
                     "revoked (all of the owner's)",
                     reason.as_deref(),
                 )
@@ -247,14 +241,13 @@ impl TokenService {
             .token_by_secret(&secret.hash(), self.now())
             .await?
             .ok_or_else(|| Error::not_found(format!("no token matches {}", secret.hint())))?;
-        self.revoke_found(
-            found.token,
-            &origin.who,
-            &origin.source,
-            "revoked by value",
-            reason.as_deref(),
-        )
-        .await
+        let by = RevokedBy {
+            who: &origin.who,
+            source: &origin.source,
+            via_token: None,
+        };
+        self.revoke_found(found.token, by, "revoked by value", reason.as_deref())
+            .await
     }
 
     /// The token a secret belongs to, whatever its status: anyone holding
@@ -271,24 +264,30 @@ impl TokenService {
     async fn revoke_found(
         &self,
         token: Token,
-        actor: &str,
-        source: &str,
+        by: RevokedBy<'_>,
         how: &str,
         reason: Option<&str>,
     ) -> Result<Revocation> {
         let because = reason.map_or_else(String::new, |reason| format!("; reason: {reason}"));
         let now = self.now();
-        let event = token_event(EventKind::TokenRevoked, (&token).into(), actor, reason, now)?;
+        let event = token_event(
+            EventKind::TokenRevoked,
+            (&token).into(),
+            by.who,
+            reason,
+            now,
+        )?;
         let audit = AuditRecord {
             at: now,
-            actor: actor.to_owned(),
+            actor: by.who.to_owned(),
             action: "token.revoke",
             token_id: Some(token.id),
             detail: format!(
                 "{how} token '{}' ({}) of {}{because}",
                 token.name, token.hint, token.owner
             ),
-            source: source.to_owned(),
+            source: by.source.to_owned(),
+            via_token: by.via_token.cloned(),
             event: Some(event),
         };
         let newly_revoked = self.store.revoke_token(token.id, audit).await?;
@@ -364,6 +363,7 @@ impl TokenService {
                 }
             ),
             source: actor.source.clone(),
+            via_token: actor.via_token.clone(),
             event: Some(event),
         };
         let replaced = self.store.replace_secret(token.id, change, audit).await?;
@@ -527,6 +527,24 @@ fn pick_one(
                 ids.join(", ")
             ))
             .with_hint("name the token by its ID instead")))
+        }
+    }
+}
+
+/// Who revokes, as the audit entry and the webhook name them.
+#[derive(Clone, Copy)]
+struct RevokedBy<'a> {
+    who: &'a str,
+    source: &'a str,
+    via_token: Option<&'a ViaToken>,
+}
+
+impl<'a> From<&'a Actor> for RevokedBy<'a> {
+    fn from(actor: &'a Actor) -> Self {
+        RevokedBy {
+            who: &actor.user.name,
+            source: &actor.source,
+            via_token: actor.via_token.as_ref(),
         }
     }
 }

@@ -293,6 +293,7 @@ impl TokenService {
                 credential: Credential::IdToken,
                 source: source.to_owned(),
                 enrolment_only: false,
+                via_token: None,
             },
             policy: trust,
             token: verified,
@@ -319,6 +320,7 @@ impl TokenService {
             token_id: None,
             detail: format!("ID token refused: {why}"),
             source: source.to_owned(),
+            via_token: None,
             event: None,
         })
         .await

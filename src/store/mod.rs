@@ -80,6 +80,8 @@ pub struct AuditRecord {
     pub token_id: Option<Id>,
     pub detail: String,
     pub source: String,
+    /// The token that made the request, when one did.
+    pub via_token: Option<crate::model::ViaToken>,
     /// The message this change sends to the webhooks that hear of it,
     /// written to their outbox in the same transaction.
     pub event: Option<Event>,

@@ -16,7 +16,7 @@ use super::{DueDelivery, DueMail, Lease};
 use crate::lockout::Failures;
 use crate::model::{
     AuditEntry, ClaimRule, Delivery, DeliveryState, EventKind, Role, Session, Token, TokenKind,
-    TrustPolicy, User, Webhook, permissions_from_str,
+    TrustPolicy, User, ViaToken, Webhook, permissions_from_str,
 };
 
 pub(super) const USER_COLUMNS: &str = "SELECT id, name, role, created_at, disabled_at,
@@ -58,7 +58,8 @@ pub(super) const DUE_MAIL_COLUMNS: &str = "SELECT id, message_id, attempts, crea
         recipient, subject, body
     FROM mail_outbox";
 pub(super) const AUDIT_COLUMNS: &str =
-    "SELECT id, at, actor, action, token_id, detail, source FROM audit";
+    "SELECT id, at, actor, action, token_id, detail, source, via_token_id, via_token_hint
+     FROM audit";
 
 /// The columns of a [`Token`], owner and creator names joined in, and the
 /// permissions of the owner's role now: a token's effective permissions are
@@ -246,6 +247,10 @@ pub(super) fn audit_from_row(row: &dyn Columns) -> StoreResult<AuditEntry> {
         token_id: row.optional_int(4)?,
         detail: row.text(5)?,
         source: row.text(6)?,
+        via_token: match (row.optional_int(7)?, row.optional_text(8)?) {
+            (Some(id), Some(hint)) => Some(ViaToken { id, hint }),
+            _ => None,
+        },
     })
 }
 

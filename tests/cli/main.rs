@@ -14,6 +14,7 @@ mod harness;
 mod common;
 
 mod accounts;
+mod attribution;
 mod authority;
 mod authority_property;
 mod bad_input;
@@ -59,6 +60,7 @@ fn main() {
     harness::run(
         [
             accounts::tests(),
+            attribution::tests(),
             authority::tests(),
             authority_property::tests(),
             bad_input::tests(),

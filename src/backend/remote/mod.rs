@@ -110,6 +110,9 @@ impl Backend for RemoteBackend {
             },
             source: self.base.to_string(),
             enrolment_only: me.enrolment_only,
+            // The server names the token in its audit entries; nothing
+            // here writes one.
+            via_token: None,
         };
         Ok(Identity {
             actor,

@@ -15,10 +15,11 @@ use crate::requests::{AuditRequest, TokenRef};
 /// Show the audit log
 ///
 /// Every change (create, revoke, regenerate, user and role changes) is
-/// recorded with who made it, when and from where; never a secret. Without the
-/// audit:read permission you see your own entries only. Oldest first; the
-/// first 1000 are shown (--limit N, or --all for every one), printed as they
-/// arrive.
+/// recorded with who made it, when and from where; never a secret. A change
+/// a token made names it ("alice via token 12"), and --token shows what a
+/// token did as well as what was done to it. Without the audit:read
+/// permission you see your own entries only. Oldest first; the first 1000
+/// are shown (--limit N, or --all for every one), printed as they arrive.
 ///
 /// Examples:
 ///   tokenctl audit --since 7d
@@ -47,7 +48,7 @@ pub enum Command {
 /// Which entries: what `audit` and `audit export` share.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Filters {
-    /// Only entries about this token (ID or name)
+    /// Only entries about this token (ID or name), and those it made
     #[arg(add = crate::cmd::complete::tokens(), long, value_name = "TOKEN")]
     pub token: Option<String>,
 
@@ -127,9 +128,13 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
 }
 
 fn row(entry: AuditEntry) -> Vec<String> {
+    let actor = match &entry.via_token {
+        Some(via) => format!("{} via token {}", entry.actor, via.id),
+        None => entry.actor,
+    };
     vec![
         entry.at.format("%Y-%m-%d %H:%M:%S").to_string(),
-        entry.actor,
+        actor,
         entry.action,
         entry
             .token_id

@@ -79,15 +79,18 @@ pub(super) async fn insert_audit_rows(
     tx: &mut PgConnection,
     audits: &[AuditRecord],
 ) -> StoreResult<()> {
-    let mut insert =
-        QueryBuilder::new("INSERT INTO audit (at, actor, action, token_id, detail, source) ");
+    let mut insert = QueryBuilder::new(
+        "INSERT INTO audit (at, actor, action, token_id, detail, source, via_token_id, via_token_hint) ",
+    );
     insert.push_values(audits, |mut row, audit| {
         row.push_bind(audit.at.timestamp())
             .push_bind(&audit.actor)
             .push_bind(audit.action)
             .push_bind(audit.token_id)
             .push_bind(&audit.detail)
-            .push_bind(&audit.source);
+            .push_bind(&audit.source)
+            .push_bind(audit.via_token.as_ref().map(|via| via.id))
+            .push_bind(audit.via_token.as_ref().map(|via| via.hint.as_str()));
     });
     insert.build().execute(&mut *tx).await?;
     for audit in audits {
@@ -227,7 +230,12 @@ pub(super) fn audit_query(
 ) -> QueryBuilder<Postgres> {
     query.push(" WHERE TRUE");
     if let Some(token_id) = filter.token_id {
-        query.push(" AND token_id = ").push_bind(token_id);
+        query
+            .push(" AND (token_id = ")
+            .push_bind(token_id)
+            .push(" OR via_token_id = ")
+            .push_bind(token_id)
+            .push(")");
     }
     if let Some(since) = filter.since {
         query

@@ -24,6 +24,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_webhooks.sql"),
     include_str!("migrations/0015_expiry_notices.sql"),
     include_str!("migrations/0016_mail.sql"),
+    include_str!("migrations/0017_audit_via_token.sql"),
 ];
 
 /// The advisory lock every replica takes to migrate ("tokenctl" in ASCII).

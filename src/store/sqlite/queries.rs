@@ -63,8 +63,8 @@ pub(super) fn query_one<T>(
 
 pub(super) fn insert_audit(tx: &Transaction<'_>, audit: &AuditRecord) -> StoreResult<()> {
     tx.prepare_cached(
-        "INSERT INTO audit (at, actor, action, token_id, detail, source)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO audit (at, actor, action, token_id, detail, source, via_token_id, via_token_hint)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute((
         audit.at.timestamp(),
@@ -73,6 +73,8 @@ pub(super) fn insert_audit(tx: &Transaction<'_>, audit: &AuditRecord) -> StoreRe
         audit.token_id,
         &audit.detail,
         &audit.source,
+        audit.via_token.as_ref().map(|via| via.id),
+        audit.via_token.as_ref().map(|via| via.hint.as_str()),
     ))?;
     if let Some(event) = &audit.event {
         super::webhooks::enqueue(tx, event, audit.at.timestamp())?;
@@ -189,7 +191,8 @@ pub(super) fn audit_query(filter: &AuditFilter) -> (String, Vec<Value>) {
     let mut sql = format!("{AUDIT_COLUMNS} WHERE 1 = 1");
     let mut params = Vec::new();
     if let Some(token_id) = filter.token_id {
-        sql.push_str(" AND token_id = ?");
+        sql.push_str(" AND (token_id = ? OR via_token_id = ?)");
+        params.push(Value::Integer(token_id));
         params.push(Value::Integer(token_id));
     }
     if let Some(since) = filter.since {

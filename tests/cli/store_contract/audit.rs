@@ -119,6 +119,7 @@ pub(crate) async fn the_audit_log_filters_by_time_actor_and_action_from_indexes(
         token_id: None,
         detail: format!("{}m ago", ago.num_minutes()),
         source: "test".to_owned(),
+        via_token: None,
         event: None,
     };
     f.store
@@ -239,6 +240,16 @@ pub(crate) async fn the_audit_log_filters_by_time_actor_and_action_from_indexes(
             "{filter:?} is not answered from {index}:\n{explained}"
         );
     }
+    // What a token did, beside what was done to it.
+    let by_token = AuditFilter {
+        token_id: Some(1),
+        ..AuditFilter::default()
+    };
+    let explained = plan(by_token).await;
+    assert!(
+        explained.contains("audit_by_via_token"),
+        "audit --token reads the entries a token made from audit_by_via_token:\n{explained}"
+    );
 
     // With a history in the log, a planner may find the first entry of a
     // time by walking the primary key from the oldest entry until one
@@ -284,6 +295,7 @@ pub(crate) async fn an_audit_prune_removes_only_older_entries_and_says_so(f: &Fi
         token_id: None,
         detail: detail.to_owned(),
         source: "test".to_owned(),
+        via_token: None,
         event: None,
     };
     f.store
@@ -337,6 +349,7 @@ pub(crate) async fn a_batch_of_audit_entries_is_written_whole_and_in_order(f: &F
             token_id: None,
             detail: format!("entry {n}"),
             source: "test".to_owned(),
+            via_token: None,
             event: None,
         })
         .collect();

@@ -448,6 +448,7 @@ fn direct_audit(action: &'static str) -> tokenctl::store::AuditRecord {
         token_id: None,
         detail: "a write past the service".to_owned(),
         source: "test".to_owned(),
+        via_token: None,
         event: None,
     }
 }

@@ -394,6 +394,7 @@ async fn replicas_exchange_an_id_token_once_and_add_a_policy_name_once() {
                 token_id: None,
                 detail: format!("worker {worker}"),
                 source: "test".to_owned(),
+                via_token: None,
                 event: None,
             };
             store.insert_trust_policy(&policy, audit).await

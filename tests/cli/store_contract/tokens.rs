@@ -449,6 +449,7 @@ pub(crate) async fn listing_filters_by_status_owner_kind_and_expiry(f: &Fixture)
         token_id: None,
         detail: "an expired token".to_owned(),
         source: "test".to_owned(),
+        via_token: None,
         event: None,
     };
     let expired = NewToken {

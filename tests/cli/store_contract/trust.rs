@@ -13,6 +13,7 @@ fn record(action: &'static str, detail: &str) -> AuditRecord {
         token_id: None,
         detail: detail.to_owned(),
         source: "test".to_owned(),
+        via_token: None,
         event: None,
     }
 }
