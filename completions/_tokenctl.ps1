@@ -94,6 +94,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
         'tokenctl;list' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Which tokens to show')
             [CompletionResult]::new('--expiring-within', '--expiring-within', [CompletionResultType]::ParameterName, 'Only active tokens that expire within this time, e.g. 7d')
+            [CompletionResult]::new('--used-since', '--used-since', [CompletionResultType]::ParameterName, 'Only tokens used within this time, e.g. 7d')
+            [CompletionResult]::new('--unused-for', '--unused-for', [CompletionResultType]::ParameterName, 'Only tokens unused (and not made) for at least this time, e.g. 90d')
             [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only tokens owned by this user')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only tokens of this type (personal or service)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N items [default: 1000]')
@@ -117,6 +119,8 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
         'tokenctl;ls' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Which tokens to show')
             [CompletionResult]::new('--expiring-within', '--expiring-within', [CompletionResultType]::ParameterName, 'Only active tokens that expire within this time, e.g. 7d')
+            [CompletionResult]::new('--used-since', '--used-since', [CompletionResultType]::ParameterName, 'Only tokens used within this time, e.g. 7d')
+            [CompletionResult]::new('--unused-for', '--unused-for', [CompletionResultType]::ParameterName, 'Only tokens unused (and not made) for at least this time, e.g. 90d')
             [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only tokens owned by this user')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only tokens of this type (personal or service)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N items [default: 1000]')

@@ -2935,7 +2935,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__list)
-            opts="-q -h --status --expiring-within --owner --type --fail-if-any --limit --all --jsonl --store --server --profile --config --json --jq --field --quiet --debug --help"
+            opts="-q -h --status --expiring-within --used-since --unused-for --owner --type --fail-if-any --limit --all --jsonl --store --server --profile --config --json --jq --field --quiet --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2946,6 +2946,14 @@ _tokenctl() {
                     return 0
                     ;;
                 --expiring-within)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --used-since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unused-for)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

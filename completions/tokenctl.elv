@@ -89,6 +89,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;list'= {
             cand --status 'Which tokens to show'
             cand --expiring-within 'Only active tokens that expire within this time, e.g. 7d'
+            cand --used-since 'Only tokens used within this time, e.g. 7d'
+            cand --unused-for 'Only tokens unused (and not made) for at least this time, e.g. 90d'
             cand --owner 'Only tokens owned by this user'
             cand --type 'Only tokens of this type (personal or service)'
             cand --limit 'Show at most N items [default: 1000]'
@@ -111,6 +113,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;ls'= {
             cand --status 'Which tokens to show'
             cand --expiring-within 'Only active tokens that expire within this time, e.g. 7d'
+            cand --used-since 'Only tokens used within this time, e.g. 7d'
+            cand --unused-for 'Only tokens unused (and not made) for at least this time, e.g. 90d'
             cand --owner 'Only tokens owned by this user'
             cand --type 'Only tokens of this type (personal or service)'
             cand --limit 'Show at most N items [default: 1000]'

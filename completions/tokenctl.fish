@@ -89,6 +89,8 @@ expired\t''
 revoked\t''
 all\t''"
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l expiring-within -d 'Only active tokens that expire within this time, e.g. 7d' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l used-since -d 'Only tokens used within this time, e.g. 7d' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l unused-for -d 'Only tokens unused (and not made) for at least this time, e.g. 90d' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l owner -d 'Only tokens owned by this user' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l type -d 'Only tokens of this type (personal or service)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l limit -d 'Show at most N items [default: 1000]' -r
@@ -110,6 +112,8 @@ expired\t''
 revoked\t''
 all\t''"
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l expiring-within -d 'Only active tokens that expire within this time, e.g. 7d' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l used-since -d 'Only tokens used within this time, e.g. 7d' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l unused-for -d 'Only tokens unused (and not made) for at least this time, e.g. 90d' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l owner -d 'Only tokens owned by this user' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l type -d 'Only tokens of this type (personal or service)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l limit -d 'Show at most N items [default: 1000]' -r

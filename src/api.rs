@@ -186,6 +186,12 @@ pub struct TokenQuery {
     pub kind: Option<TokenKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiring_within_seconds: Option<i64>,
+    /// Only tokens used within this many seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub used_within_seconds: Option<i64>,
+    /// Only tokens unused (and not made) for at least this many seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unused_for_seconds: Option<i64>,
     /// At most this many items (1 to 1000; default 100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<usize>,

@@ -377,6 +377,13 @@ pub struct Token {
     pub revoked_at: Option<DateTime<Utc>>,
     #[serde(default, with = "crate::time::rfc3339::option")]
     pub last_used_at: Option<DateTime<Utc>>,
+    /// Where it was last used from: the client's address (a server's peer),
+    /// or the source a local store names (`cli@host`).
+    #[serde(default)]
+    pub last_used_from: Option<String>,
+    /// The `User-Agent` it was last used with, made printable and cut short.
+    #[serde(default)]
+    pub last_used_agent: Option<String>,
     #[serde(default, with = "crate::time::rfc3339::option")]
     pub regenerated_at: Option<DateTime<Utc>>,
 }

@@ -133,6 +133,10 @@ pub struct ListRequest {
     pub status: Option<Status>,
     /// Only tokens that expire within this long from now (and haven't yet).
     pub expiring_within: Option<Duration>,
+    /// Only tokens used within this long (`list --used-since 7d`).
+    pub used_within: Option<Duration>,
+    /// Only tokens unused for at least this long (`list --unused-for 90d`).
+    pub unused_for: Option<Duration>,
     pub page: PageRequest,
 }
 
@@ -272,4 +276,28 @@ pub struct DeliveriesRequest {
     /// Only those not delivered whose last attempt failed.
     pub failed: bool,
     pub page: PageRequest,
+}
+
+/// Where a token is being used from: what `verify` records as its last
+/// use. Borrowed from the request, so the hot path copies nothing unless it
+/// writes.
+#[derive(Debug, Clone, Copy)]
+pub struct UsedFrom<'a> {
+    /// The client's address, when known (a server's peer).
+    pub address: Option<std::net::IpAddr>,
+    /// Where, as the audit log names it: `api@10.0.0.5`, `cli@host`.
+    pub source: &'a str,
+    /// The client's `User-Agent`, as sent.
+    pub agent: Option<&'a str>,
+}
+
+impl<'a> UsedFrom<'a> {
+    /// A use with nothing known but its source (a local store's CLI).
+    pub fn source(source: &'a str) -> UsedFrom<'a> {
+        UsedFrom {
+            address: None,
+            source,
+            agent: None,
+        }
+    }
 }

@@ -21,7 +21,7 @@ use crate::policy::{Actor, Credential, LifetimePolicy};
 use crate::requests::{
     AuditRequest, CreateRequest, CreatedToken, DeliveriesRequest, ExchangeOf, Identity,
     ListRequest, NewTrustPolicy, NewWebhookRequest, Origin, OwnedTokens, RegeneratedToken,
-    Regeneration, Revocation, TokenRef, TrustVerdicts, UsersRequest,
+    Regeneration, Revocation, TokenRef, TrustVerdicts, UsedFrom, UsersRequest,
 };
 use crate::secret::Secret;
 use crate::service::{Ending, ExchangeSubject, Issuer, TokenService};
@@ -125,7 +125,9 @@ impl Backend for LocalBackend {
     }
 
     async fn verify(&self, secret: &Secret) -> Result<Token> {
-        self.service.verify(secret).await
+        self.service
+            .verify(secret, &UsedFrom::source(&self.origin.source))
+            .await
     }
 
     async fn inspect_secret(&self, secret: &Secret) -> Result<Option<Token>> {
@@ -289,7 +291,7 @@ impl Backend for LocalBackend {
         };
         Ok(self
             .service
-            .exchange(subject, request, &self.origin.source)
+            .exchange(subject, request, &UsedFrom::source(&self.origin.source))
             .await?)
     }
 

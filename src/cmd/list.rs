@@ -34,6 +34,14 @@ pub struct Args {
     #[arg(long, value_name = "DURATION", value_parser = parse::duration)]
     pub expiring_within: Option<Duration>,
 
+    /// Only tokens used within this time, e.g. 7d
+    #[arg(long, value_name = "DURATION", value_parser = parse::duration)]
+    pub used_since: Option<Duration>,
+
+    /// Only tokens unused (and not made) for at least this time, e.g. 90d
+    #[arg(long, value_name = "DURATION", value_parser = parse::duration)]
+    pub unused_for: Option<Duration>,
+
     /// Only tokens owned by this user
     #[arg(add = crate::cmd::complete::users(), long, value_name = "USER")]
     pub owner: Option<String>,
@@ -87,6 +95,8 @@ async fn show(ctx: &Context, args: Args) -> Result<usize> {
         kind: args.kind,
         status: args.status.status(),
         expiring_within: args.expiring_within,
+        used_within: args.used_since,
+        unused_for: args.unused_for,
         page: Default::default(),
     };
     let backend = ctx.backend().await?;

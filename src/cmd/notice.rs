@@ -68,6 +68,7 @@ async fn expiring_tokens(backend: &dyn Backend) -> Option<ExpiringTokens> {
             status: Some(Status::Active),
             expiring_within: Some(Duration::days(EXPIRING_WITHIN_DAYS)),
             page: PageRequest::first(MAX_LIMIT),
+            ..ListRequest::default()
         })
         .await
         .ok()?

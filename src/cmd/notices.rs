@@ -132,6 +132,7 @@ async fn my_tokens(backend: &dyn Backend) -> Result<Vec<Token>> {
                     status: Some(status),
                     expiring_within,
                     page,
+                    ..ListRequest::default()
                 })
             },
             |page| {

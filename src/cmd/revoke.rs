@@ -132,8 +132,8 @@ async fn count_active(backend: &Arc<dyn Backend>, request: &OwnedTokens) -> Resu
             owner: Some(request.owner.clone()),
             kind: request.kind,
             status: Some(Status::Active),
-            expiring_within: None,
             page,
+            ..ListRequest::default()
         };
         let backend = backend.clone();
         async move { backend.list_tokens(request).await }

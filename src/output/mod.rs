@@ -392,6 +392,22 @@ pub fn instant_long(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
     )
 }
 
+/// When, from where and with what a token was last used: "2026-12-07
+/// 10:00 UTC (3m ago) from 10.0.0.5 with curl/8.5.0", or "never".
+pub fn last_use_long(token: &Token, now: DateTime<Utc>) -> String {
+    let Some(at) = token.last_used_at else {
+        return "never".to_owned();
+    };
+    let mut text = instant_long(at, now);
+    if let Some(from) = &token.last_used_from {
+        text.push_str(&format!(" from {from}"));
+    }
+    if let Some(agent) = &token.last_used_agent {
+        text.push_str(&format!(" with {agent}"));
+    }
+    text
+}
+
 /// [`instant_long`], or "never".
 pub fn expiry_long(expires_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
     expires_at.map_or_else(|| "never".to_owned(), |at| instant_long(at, now))

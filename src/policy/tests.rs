@@ -51,6 +51,8 @@ fn token(owner: &str, effective: &[Permission]) -> Token {
         expires_at: None,
         revoked_at: None,
         last_used_at: None,
+        last_used_from: None,
+        last_used_agent: None,
         regenerated_at: None,
     }
 }

@@ -5,7 +5,8 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
 use axum::extract::{ConnectInfo, FromRequestParts};
-use axum::http::header::AUTHORIZATION;
+use axum::http::HeaderValue;
+use axum::http::header::{AUTHORIZATION, USER_AGENT};
 use axum::http::request::Parts;
 
 use super::AppState;
@@ -14,6 +15,7 @@ use super::error::ApiError;
 use crate::auth::{self, SessionClaims};
 use crate::error::{Error, Reason};
 use crate::policy::Actor;
+use crate::requests::UsedFrom;
 use crate::secret::{self, Secret};
 use crate::time;
 
@@ -45,11 +47,51 @@ impl<S: Sync> FromRequestParts<S> for Source {
     }
 }
 
+/// Who is at the other end of a request, for a token's last use: the
+/// client's address, the source the audit log names, and its `User-Agent`
+/// (a cheap copy: a header value shares the request's buffer).
+pub(super) struct Client {
+    address: Option<IpAddr>,
+    source: String,
+    agent: Option<HeaderValue>,
+}
+
+impl Client {
+    pub(super) fn of(parts: &Parts) -> Client {
+        Client {
+            address: client_ip(parts),
+            source: source(parts),
+            agent: parts.headers.get(USER_AGENT).cloned(),
+        }
+    }
+
+    pub(super) fn used_from(&self) -> UsedFrom<'_> {
+        UsedFrom {
+            address: self.address,
+            source: &self.source,
+            agent: self.agent.as_ref().and_then(|agent| agent.to_str().ok()),
+        }
+    }
+
+    pub(super) fn source(&self) -> &str {
+        &self.source
+    }
+}
+
+impl<S: Sync> FromRequestParts<S> for Client {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Client, Self::Rejection> {
+        Ok(Client::of(parts))
+    }
+}
+
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let source = source(parts);
+        let client = Client::of(parts);
+        let source = client.source();
         let whose = parts.extensions.get::<access_log::Whose>().cloned();
         let credential = bearer(parts)?;
         let actor = if looks_like_token(credential) {
@@ -59,15 +101,18 @@ impl FromRequestParts<AppState> for Caller {
             if let Some(whose) = &whose {
                 whose.presented(&secret);
             }
-            state.service.actor_for_token(&secret, &source).await?
+            state
+                .service
+                .actor_for_token(&secret, &client.used_from())
+                .await?
         } else if crate::exchange::is_access_token(credential) {
             state
                 .service
-                .actor_for_access_token(credential, &source)
+                .actor_for_access_token(credential, source)
                 .await?
         } else {
             let claims = verify_session(state, credential).await?;
-            state.service.actor_for_session(&claims, &source).await?
+            state.service.actor_for_session(&claims, source).await?
         };
         if let Some(whose) = &whose {
             whose.authenticated(&actor);

@@ -17,6 +17,7 @@ use crate::model::{
     Id, Permissions, Status, Token, ViaToken, permissions_from_str, permissions_to_string,
 };
 use crate::policy::{self, Act, Actor, Credential};
+use crate::requests::UsedFrom;
 use crate::secret::Secret;
 use crate::store::AuditRecord;
 
@@ -69,12 +70,13 @@ impl TokenService {
         &self,
         subject: ExchangeSubject<'_>,
         request: ExchangeRequest,
-        source: &str,
+        from: &UsedFrom<'_>,
     ) -> std::result::Result<Exchanged, ExchangeError> {
+        let source = from.source;
         let now = self.now();
         let issuer = self.issuer()?;
         let policy = &issuer.policy;
-        let subject = self.exchange_subject(subject, source).await?;
+        let subject = self.exchange_subject(subject, from).await?;
         self.count_exchange(&subject)?;
         let audience = policy.audience(request.audience.as_deref())?;
         let requested = requested_scope(&request.scopes)?;
@@ -164,12 +166,15 @@ impl TokenService {
     /// RFC 7662 introspection of a personal/service token or of an access
     /// token this issuer signed. An access token is active only while the
     /// token it was exchanged from (or its user, for a login) still is.
-    pub async fn introspect(&self, token: &str) -> Introspection {
+    ///
+    /// A token's secret introspected counts as a use of it, from the
+    /// resource server that asks (`from`).
+    pub async fn introspect(&self, token: &str, from: &UsedFrom<'_>) -> Introspection {
         let Ok(issuer) = self.issuer() else {
             return Introspection::inactive();
         };
         let active = if crate::secret::has_token_prefix(token) {
-            self.introspect_secret(token, &issuer.policy).await
+            self.introspect_secret(token, &issuer.policy, from).await
         } else {
             self.introspect_access_token(token).await
         };
@@ -180,9 +185,10 @@ impl TokenService {
         &self,
         token: &str,
         policy: &ExchangePolicy,
+        from: &UsedFrom<'_>,
     ) -> Option<Introspection> {
         let secret = Secret::parse(token).ok()?;
-        let token = self.verify(&secret).await.ok()?;
+        let token = self.verify(&secret, from).await.ok()?;
         Some(Introspection {
             active: true,
             scope: Some(permissions_to_string(&token.effective_permissions)),
@@ -316,8 +322,9 @@ impl TokenService {
     async fn exchange_subject(
         &self,
         subject: ExchangeSubject<'_>,
-        source: &str,
+        from: &UsedFrom<'_>,
     ) -> std::result::Result<Subject, ExchangeError> {
+        let source = from.source;
         let invalid_grant = |error: Error| match error.kind {
             ErrorKind::Internal => ExchangeError::Server(error),
             _ => ExchangeError::InvalidGrant(error.message),
@@ -325,7 +332,7 @@ impl TokenService {
         match subject {
             ExchangeSubject::Token(secret) => {
                 let (token, actor) = self
-                    .token_actor(secret, source)
+                    .token_actor(secret, from)
                     .await
                     .map_err(invalid_grant)?;
                 Ok(Subject {

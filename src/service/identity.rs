@@ -4,7 +4,7 @@
 use crate::error::{Error, Reason, Result};
 use crate::model::{Token, ViaToken};
 use crate::policy::{Actor, Credential};
-use crate::requests::Identity;
+use crate::requests::{Identity, UsedFrom};
 use crate::secret::Secret;
 
 use super::TokenService;
@@ -51,8 +51,8 @@ impl TokenService {
 
     /// The actor a token's secret stands for: its owner, limited to the
     /// token's permissions. Fails like [`TokenService::verify`].
-    pub async fn actor_for_token(&self, secret: &Secret, source: &str) -> Result<Actor> {
-        Ok(self.token_actor(secret, source).await?.1)
+    pub async fn actor_for_token(&self, secret: &Secret, used: &UsedFrom<'_>) -> Result<Actor> {
+        Ok(self.token_actor(secret, used).await?.1)
     }
 
     /// The token a secret names and the actor it stands for, from one
@@ -60,9 +60,9 @@ impl TokenService {
     pub(super) async fn token_actor(
         &self,
         secret: &Secret,
-        source: &str,
+        used: &UsedFrom<'_>,
     ) -> Result<(Token, Actor)> {
-        let token = self.verify(secret).await?;
+        let token = self.verify(secret, used).await?;
         let user = self
             .active_user(&token.owner)
             .await
@@ -71,7 +71,7 @@ impl TokenService {
             user,
             permissions: token.effective_permissions.clone(),
             credential: Credential::Token(token.id),
-            source: source.to_owned(),
+            source: used.source.to_owned(),
             enrolment_only: false,
             via_token: Some(ViaToken {
                 id: token.id,

@@ -13,12 +13,12 @@ use crate::paging::Page;
 use crate::policy::{self, Act, Actor, Operation};
 use crate::requests::{
     AuditRequest, CreateRequest, CreatedToken, ListRequest, Origin, OwnedTokens, RegeneratedToken,
-    Regeneration, Revocation, TokenRef,
+    Regeneration, Revocation, TokenRef, UsedFrom,
 };
 use crate::scan;
 use crate::secret::{Secret, SecretHash};
 use crate::store::{
-    AuditFilter, AuditRecord, NewToken, Rows, SecretChange, SecretMatch, TokenFilter,
+    AuditFilter, AuditRecord, LastUse, NewToken, Rows, SecretChange, SecretMatch, TokenFilter,
 };
 use crate::time;
 use crate::webhook::TokenFacts;
@@ -123,6 +123,10 @@ impl TokenService {
             expiring_before: request
                 .expiring_within
                 .map(|within| now + time::bounded(within)),
+            used_since: request
+                .used_within
+                .map(|within| now - time::bounded(within)),
+            unused_since: request.unused_for.map(|unused| now - time::bounded(unused)),
         };
         if !actor.has(Permission::TokensReadAll) {
             actor.require(Permission::TokensRead, "list tokens")?;
@@ -384,9 +388,10 @@ impl TokenService {
         })
     }
 
-    /// The token a secret authenticates as, or why it doesn't. Records use at
-    /// most once per minute per token, so a hot loop does not write.
-    pub async fn verify(&self, secret: &Secret) -> Result<Token> {
+    /// The token a secret authenticates as, or why it doesn't. Records use
+    /// (when, from where, with which client) at most once per minute per
+    /// token, so a hot loop does not write.
+    pub async fn verify(&self, secret: &Secret, used: &UsedFrom<'_>) -> Result<Token> {
         let now = self.now();
         let invalid = |why: String| {
             Error::unauthenticated(format!("token {} is not valid: {why}", secret.hint()))
@@ -411,17 +416,20 @@ impl TokenService {
             // disk) must not stop valid tokens from working. The use goes
             // unrecorded, the log says so, and the cache still notes it so
             // that the write is not retried on every request.
+            let last_use = last_use(used, now);
             if let Err(error) = self
                 .store
-                .touch_last_used(token.id, now, stale_before)
+                .touch_last_used(token.id, last_use.clone(), stale_before)
                 .await
             {
                 tracing::warn!(%error, token = token.id, "cannot record a token's use; verifying read-only");
             }
             if let Some(cache) = &self.cache {
-                cache
-                    .secrets
-                    .update(&hash, |found| found.token.last_used_at = Some(now));
+                cache.secrets.update(&hash, |found| {
+                    found.token.last_used_at = Some(now);
+                    found.token.last_used_from = Some(last_use.from.clone());
+                    found.token.last_used_agent = last_use.agent.clone();
+                });
             }
         }
         Ok(token)
@@ -546,6 +554,32 @@ impl<'a> From<&'a Actor> for RevokedBy<'a> {
             source: &actor.source,
             via_token: actor.via_token.as_ref(),
         }
+    }
+}
+
+/// The longest `User-Agent` kept of a token's last use.
+const MAX_AGENT_CHARS: usize = 200;
+
+/// A use as the store records it: the address when known, else the source;
+/// the client's `User-Agent` printable and cut short (anyone may send one).
+fn last_use(used: &UsedFrom<'_>, now: DateTime<Utc>) -> LastUse {
+    let from = used
+        .address
+        .map_or_else(|| used.source.to_owned(), |address| address.to_string());
+    let agent = used
+        .agent
+        .map(|agent| {
+            agent
+                .chars()
+                .filter(|c| !c.is_control() && !policy::is_deceptive(*c))
+                .take(MAX_AGENT_CHARS)
+                .collect::<String>()
+        })
+        .filter(|agent| !agent.trim().is_empty());
+    LastUse {
+        at: now,
+        from,
+        agent,
     }
 }
 

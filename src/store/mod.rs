@@ -241,6 +241,16 @@ pub struct SecretChange {
     pub expires_at: Option<DateTime<Utc>>,
 }
 
+/// A token's use, as `verify` records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastUse {
+    pub at: DateTime<Utc>,
+    /// The client's address, or the source that names it (`cli@host`).
+    pub from: String,
+    /// The client's `User-Agent`, made printable and cut short.
+    pub agent: Option<String>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct TokenFilter {
     pub owner: Option<String>,
@@ -249,6 +259,11 @@ pub struct TokenFilter {
     pub status: Option<Status>,
     /// Only tokens that expire at or before this instant (and haven't yet).
     pub expiring_before: Option<DateTime<Utc>>,
+    /// Only tokens used at or after this instant.
+    pub used_since: Option<DateTime<Utc>>,
+    /// Only tokens not used since this instant (nor made since: a token
+    /// made yesterday has not been unused for 90 days).
+    pub unused_since: Option<DateTime<Utc>>,
     pub rows: Rows,
 }
 
@@ -641,7 +656,7 @@ pub trait Store: Send + Sync {
     async fn touch_last_used(
         &self,
         id: Id,
-        now: DateTime<Utc>,
+        used: LastUse,
         stale_before: DateTime<Utc>,
     ) -> StoreResult<()>;
 

@@ -28,6 +28,7 @@ mod finality;
 mod generated;
 mod keyring;
 mod keys;
+mod last_use;
 mod layout;
 mod leaks;
 mod lifecycle;
@@ -74,6 +75,7 @@ fn main() {
             generated::tests(),
             keyring::tests(),
             keys::tests(),
+            last_use::tests(),
             layout::tests(),
             leaks::tests(),
             webhooks::tests(),

@@ -143,6 +143,8 @@ impl Backend for RemoteBackend {
             owner: request.owner,
             kind: request.kind,
             expiring_within_seconds: request.expiring_within.map(|within| within.num_seconds()),
+            used_within_seconds: request.used_within.map(|within| within.num_seconds()),
+            unused_for_seconds: request.unused_for.map(|unused| unused.num_seconds()),
             limit: request.page.limit,
             cursor: request.page.cursor.map(|cursor| cursor.as_str().to_owned()),
         };

@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::exchange::{ExchangeError, ExchangeRequest};
 use crate::secret::Secret;
 use crate::server::AppState;
-use crate::server::auth::source;
+use crate::server::auth::Client;
 use crate::service::ExchangeSubject;
 
 /// The header the seed's clients send the PAT in.
@@ -67,7 +67,7 @@ async fn authentication_token(State(state): State<AppState>, parts: Parts) -> Re
         .exchange(
             ExchangeSubject::Token(&secret),
             ExchangeRequest::default(),
-            &source(&parts),
+            &Client::of(&parts).used_from(),
         )
         .await;
     match exchanged {

@@ -23,7 +23,7 @@ use crate::model::Permission;
 use crate::secret::Secret;
 use crate::server::AppState;
 use crate::server::access_log::Whose;
-use crate::server::auth::{Caller, Source, looks_like_token, verify_session};
+use crate::server::auth::{Caller, Client, looks_like_token, verify_session};
 use crate::server::error::ApiError;
 use crate::server::form::{FormBody, FormError, Parameters};
 use crate::service::ExchangeSubject;
@@ -139,13 +139,13 @@ fn no_store() -> [(axum::http::HeaderName, &'static str); 2] {
 
 async fn token(
     State(state): State<AppState>,
-    Source(source): Source,
+    client: Client,
     whose: Whose,
     form: FormBody,
 ) -> Result<Response, OAuthError> {
     let parameters = form.parameters();
     let exchanged = match TokenForm::read(&parameters) {
-        Ok(form) => exchange(&state, &source, &whose, form).await,
+        Ok(form) => exchange(&state, &client, &whose, form).await,
         Err(error) => Err(error),
     };
     let outcome = exchanged
@@ -158,7 +158,7 @@ async fn token(
 
 async fn exchange(
     state: &AppState,
-    source: &str,
+    client: &Client,
     whose: &Whose,
     form: TokenForm<'_>,
 ) -> Result<Exchanged, ExchangeError> {
@@ -228,7 +228,10 @@ async fn exchange(
         }
         None => return Err(invalid("subject_token_type is missing")),
     };
-    state.service.exchange(subject, request, source).await
+    state
+        .service
+        .exchange(subject, request, &client.used_from())
+        .await
 }
 
 /// RFC 7662: any authenticated caller (a resource server holding a token of
@@ -238,6 +241,7 @@ async fn exchange(
 async fn introspect(
     State(state): State<AppState>,
     Caller(_caller): Caller,
+    client: Client,
     form: FormBody,
 ) -> Result<Response, OAuthError> {
     let parameters = form.parameters();
@@ -250,7 +254,7 @@ async fn introspect(
                 "the form must name the token to introspect".to_owned(),
             ))
         })?;
-    let introspection = state.service.introspect(token).await;
+    let introspection = state.service.introspect(token, &client.used_from()).await;
     let outcome = if introspection.active {
         "active"
     } else {

@@ -15,7 +15,7 @@ use crate::requests::{CreateRequest, ListRequest, Origin, OwnedTokens, Regenerat
 use crate::secret::Secret;
 use crate::server::AppState;
 use crate::server::access_log::Whose;
-use crate::server::auth::{Caller, Source};
+use crate::server::auth::{Caller, Client, Source};
 use crate::server::error::ApiResult;
 use crate::time::{self, Expiry};
 
@@ -40,16 +40,19 @@ async fn list(
         None => Some(Status::Active),
         Some(text) => Status::parse_filter(text).map_err(Error::invalid)?,
     };
-    let expiring_within = query
-        .expiring_within_seconds
-        .map(|seconds| time::client_seconds("expiring_within_seconds", seconds))
-        .transpose()
-        .map_err(Error::invalid)?;
+    let seconds = |name: &str, seconds: Option<i64>| {
+        seconds
+            .map(|seconds| time::client_seconds(name, seconds))
+            .transpose()
+            .map_err(Error::invalid)
+    };
     let request = ListRequest {
         owner: query.owner.clone(),
         kind: query.kind,
         status,
-        expiring_within,
+        expiring_within: seconds("expiring_within_seconds", query.expiring_within_seconds)?,
+        used_within: seconds("used_within_seconds", query.used_within_seconds)?,
+        unused_for: seconds("unused_for_seconds", query.unused_for_seconds)?,
         page: api::page_request(query.limit, query.cursor.as_deref()),
     };
     let page = state.service.list_tokens(&actor, request).await?;
@@ -159,13 +162,14 @@ async fn regenerate(
 /// Anyone holding a secret may check it.
 async fn verify(
     State(state): State<AppState>,
+    client: Client,
     whose: Whose,
     Json(request): Json<SecretRequest>,
 ) -> ApiResult<Json<Token>> {
     let verified = async {
         let secret = Secret::parse(&request.token).map_err(Error::from)?;
         whose.presented(&secret);
-        state.service.verify(&secret).await
+        state.service.verify(&secret, &client.used_from()).await
     }
     .await;
     state

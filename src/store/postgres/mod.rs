@@ -45,9 +45,10 @@ use super::rows::{
 };
 use super::{
     Attempt, AuditFilter, AuditRecord, ChangeSignal, ClaimingAudit, Credentials, DeliveryFilter,
-    DueDelivery, DueMail, ExpiringToken, ListQuery, LoginRecord, NewToken, NewUser, NewWebhook,
-    PoolWaitCounter, PoolWaits, PruneAudit, Removal, RoleRemoval, SchemaVersions, SecretChange,
-    SecretMatch, Store, StoreError, StoreResult, StoredPassword, TokenFilter, UserFilter,
+    DueDelivery, DueMail, ExpiringToken, LastUse, ListQuery, LoginRecord, NewToken, NewUser,
+    NewWebhook, PoolWaitCounter, PoolWaits, PruneAudit, Removal, RoleRemoval, SchemaVersions,
+    SecretChange, SecretMatch, Store, StoreError, StoreResult, StoredPassword, TokenFilter,
+    UserFilter,
 };
 use crate::lockout::{self, Admission};
 use crate::model::{
@@ -840,16 +841,18 @@ impl Store for PgStore {
     async fn touch_last_used(
         &self,
         id: Id,
-        now: DateTime<Utc>,
+        used: LastUse,
         stale_before: DateTime<Utc>,
     ) -> StoreResult<()> {
         sqlx::query(
-            "UPDATE tokens SET last_used_at = $1
+            "UPDATE tokens SET last_used_at = $1, last_used_from = $4, last_used_agent = $5
              WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)",
         )
-        .bind(now.timestamp())
+        .bind(used.at.timestamp())
         .bind(id)
         .bind(stale_before.timestamp())
+        .bind(&used.from)
+        .bind(&used.agent)
         .execute(&mut *self.connection().await?)
         .await?;
         Ok(())

@@ -210,6 +210,16 @@ pub(super) fn tokens_query(
             .push(" AND t.expires_at <= ")
             .push_bind(before.timestamp());
     }
+    if let Some(since) = filter.used_since {
+        query
+            .push(" AND t.last_used_at >= ")
+            .push_bind(since.timestamp());
+    }
+    if let Some(since) = filter.unused_since {
+        query
+            .push(" AND coalesce(t.last_used_at, t.created_at) < ")
+            .push_bind(since.timestamp());
+    }
     push_rows(&mut query, "t.id", filter.rows);
     query
 }

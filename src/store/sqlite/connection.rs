@@ -30,6 +30,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0015_expiry_notices.sql"),
     include_str!("migrations/0016_mail.sql"),
     include_str!("migrations/0017_audit_via_token.sql"),
+    include_str!("migrations/0018_last_use.sql"),
 ];
 
 /// How long a process waits for another one's write before giving up.

@@ -37,9 +37,10 @@ use super::rows::{
 };
 use super::{
     Attempt, AuditFilter, AuditRecord, ChangeSignal, ClaimingAudit, Credentials, DeliveryFilter,
-    DueDelivery, DueMail, ExpiringToken, ListQuery, LoginRecord, NewToken, NewUser, NewWebhook,
-    PoolWaitCounter, PoolWaits, PruneAudit, Removal, RoleRemoval, SchemaVersions, SecretChange,
-    SecretMatch, Store, StoreError, StoreResult, StoredPassword, TokenFilter, UserFilter,
+    DueDelivery, DueMail, ExpiringToken, LastUse, ListQuery, LoginRecord, NewToken, NewUser,
+    NewWebhook, PoolWaitCounter, PoolWaits, PruneAudit, Removal, RoleRemoval, SchemaVersions,
+    SecretChange, SecretMatch, Store, StoreError, StoreResult, StoredPassword, TokenFilter,
+    UserFilter,
 };
 use crate::lockout::{self, Admission};
 use crate::model::{
@@ -740,14 +741,20 @@ impl Store for SqliteStore {
     async fn touch_last_used(
         &self,
         id: Id,
-        now: DateTime<Utc>,
+        used: LastUse,
         stale_before: DateTime<Utc>,
     ) -> StoreResult<()> {
         self.run(move |connection| {
             connection.execute(
-                "UPDATE tokens SET last_used_at = ?1
+                "UPDATE tokens SET last_used_at = ?1, last_used_from = ?4, last_used_agent = ?5
                  WHERE id = ?2 AND (last_used_at IS NULL OR last_used_at < ?3)",
-                (now.timestamp(), id, stale_before.timestamp()),
+                (
+                    used.at.timestamp(),
+                    id,
+                    stale_before.timestamp(),
+                    &used.from,
+                    &used.agent,
+                ),
             )?;
             Ok(())
         })

@@ -177,6 +177,14 @@ pub(super) fn tokens_query(filter: &TokenFilter, now: i64) -> (String, Vec<Value
         sql.push_str(" AND t.expires_at <= ?");
         params.push(Value::Integer(before.timestamp()));
     }
+    if let Some(since) = filter.used_since {
+        sql.push_str(" AND t.last_used_at >= ?");
+        params.push(Value::Integer(since.timestamp()));
+    }
+    if let Some(since) = filter.unused_since {
+        sql.push_str(" AND coalesce(t.last_used_at, t.created_at) < ?");
+        params.push(Value::Integer(since.timestamp()));
+    }
     push_rows(&mut sql, &mut params, "t.id", filter.rows);
     (sql, params)
 }

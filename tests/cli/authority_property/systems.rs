@@ -109,7 +109,9 @@ impl InProcess {
             }
             Kind::Token => {
                 let secret = Secret::parse(&credential.value).map_err(|e| e.to_string())?;
-                self.service.actor_for_token(&secret, "test").await
+                self.service
+                    .actor_for_token(&secret, &tokenctl::requests::UsedFrom::source("test"))
+                    .await
             }
             Kind::AccessToken => {
                 self.service
@@ -262,7 +264,11 @@ impl System for InProcess {
         };
         let exchanged = self
             .service
-            .exchange(subject, request, "test")
+            .exchange(
+                subject,
+                request,
+                &tokenctl::requests::UsedFrom::source("test"),
+            )
             .await
             .map_err(|error| error.to_string())?;
         let scope = tokenctl::model::permissions_from_str(&exchanged.scope)?;

@@ -53,3 +53,15 @@ pub fn assert_fails(output: &Output, exit_code: i32, message_part: &str) {
         "stderr lacks {message_part:?}: {err}"
     );
 }
+
+/// A token list with the record of each token's last use blanked: a use
+/// is not a change, so a test that compares states before and after looks
+/// past it.
+pub fn without_uses(mut tokens: Value) -> Value {
+    for token in tokens.as_array_mut().expect("a token list") {
+        for field in ["last_used_at", "last_used_from", "last_used_agent"] {
+            token[field] = Value::Null;
+        }
+    }
+    tokens
+}

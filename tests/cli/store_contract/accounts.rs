@@ -223,7 +223,7 @@ pub(crate) async fn users_are_added_disabled_and_enabled(f: &Fixture) {
         "the account 'bob' is disabled",
     );
     expect_error(
-        f.service.verify(&bobs.secret).await,
+        f.service.verify(&bobs.secret, &HERE).await,
         ErrorKind::Unauthenticated,
         "its owner bob is disabled",
     );
@@ -243,7 +243,10 @@ pub(crate) async fn users_are_added_disabled_and_enabled(f: &Fixture) {
         .await
         .expect("enable");
     assert!(enabled.disabled_at.is_none());
-    f.service.verify(&bobs.secret).await.expect("valid again");
+    f.service
+        .verify(&bobs.secret, &HERE)
+        .await
+        .expect("valid again");
     f.actor("bob").await;
 
     expect_error(

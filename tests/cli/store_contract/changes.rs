@@ -28,7 +28,10 @@ pub(crate) async fn another_handle_is_told_of_credential_changes_but_not_of_uses
 
     assert!(signal.is_current());
     let quiet = signal.generation();
-    f.service.verify(&created.secret).await.expect("verify");
+    f.service
+        .verify(&created.secret, &HERE)
+        .await
+        .expect("verify");
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert!(signal.is_current());
     assert_eq!(signal.generation(), quiet, "a recorded use woke the watch");

@@ -308,7 +308,7 @@ pub(crate) async fn a_removed_user_loses_tokens_and_sessions_and_the_last_admin_
     assert_eq!(removed.sessions_ended, 1);
     assert!(removed.user.is_removed() && removed.user.is_disabled());
     expect_error(
-        f.service.verify(&token.secret).await,
+        f.service.verify(&token.secret, &HERE).await,
         ErrorKind::Unauthenticated,
         "",
     );
@@ -473,7 +473,11 @@ pub(crate) async fn a_role_edit_or_removal_moves_its_holders_and_their_tokens_at
     let session = open_session(&f.service, "bob", BOB_PASSWORD).await;
     let holders = async || {
         let session = f.service.actor_for_session(&session, "test").await;
-        let token = f.service.verify(&token.secret).await.expect("verify");
+        let token = f
+            .service
+            .verify(&token.secret, &HERE)
+            .await
+            .expect("verify");
         (
             session.expect("session").permissions,
             token.effective_permissions,
@@ -556,7 +560,11 @@ pub(crate) async fn a_role_edit_or_removal_moves_its_holders_and_their_tokens_at
         (permissions(&[FilesUpload]), Permissions::new()),
         "the token kept its grant, and connector has none of it"
     );
-    let moved = f.service.verify(&token.secret).await.expect("verify");
+    let moved = f
+        .service
+        .verify(&token.secret, &HERE)
+        .await
+        .expect("verify");
     assert_eq!(moved.role, "connector");
     assert_eq!(moved.permissions, permissions(&[ApiRead, ApiWrite]));
     assert_eq!(f.actor("bob").await.user.role, "connector");

@@ -25,7 +25,7 @@ use tokenctl::model::{AuditEntry, Permission, Permissions, Status, Token, TokenK
 use tokenctl::policy::{Actor, Credential, LifetimePolicy};
 use tokenctl::requests::{
     AuditRequest, CreateRequest, CreatedToken, ListRequest, Origin, Regeneration, RoleChange,
-    TokenRef,
+    TokenRef, UsedFrom,
 };
 use tokenctl::secret::Secret;
 use tokenctl::service::{Issuer, Proof, TokenService};
@@ -226,6 +226,22 @@ impl Place {
 
 fn service(store: Arc<dyn Store>) -> TokenService {
     TokenService::new(store, LifetimePolicy::default()).with_issuer(Arc::clone(issuer()))
+}
+
+/// Where the contract's uses of tokens come from.
+const HERE: UsedFrom<'static> = UsedFrom {
+    address: None,
+    source: "test",
+    agent: None,
+};
+
+/// A use at `at` from [`HERE`], as the store records it.
+fn used_at(at: chrono::DateTime<chrono::Utc>) -> tokenctl::store::LastUse {
+    tokenctl::store::LastUse {
+        at,
+        from: "test".to_owned(),
+        agent: None,
+    }
 }
 
 /// A service on `f`'s store reading a clock pinned at now, and its admin.
@@ -527,6 +543,7 @@ contract!(
     a_store_from_a_newer_tokenctl_is_refused_untouched,
     another_handle_is_told_of_credential_changes_but_not_of_uses,
     migration_3_gives_the_admin_role_keys_manage,
+    listing_finds_tokens_by_their_last_use,
     time_rules_hold_to_the_second_on_a_pinned_clock,
     passwords_are_changed_with_the_current_one_and_reset_by_a_holder_of_all,
     a_reset_needs_every_permission_of_the_users_role,

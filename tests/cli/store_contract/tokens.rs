@@ -71,12 +71,12 @@ pub(crate) async fn created_tokens_are_listed_found_and_verified(f: &Fixture) {
 
     for created in [&deploy, &ci] {
         let secret = Secret::parse(created.secret.expose()).expect("secret parses");
-        let verified = f.service.verify(&secret).await.expect("verify");
+        let verified = f.service.verify(&secret, &HERE).await.expect("verify");
         assert_eq!(verified.id, created.token.id);
     }
     let stranger = Secret::generate(TokenKind::Personal).expect("secret");
     expect_error(
-        f.service.verify(&stranger).await,
+        f.service.verify(&stranger, &HERE).await,
         ErrorKind::Unauthenticated,
         "no such token",
     );
@@ -146,7 +146,7 @@ pub(crate) async fn revoking_kills_the_secret_and_is_audited_once(f: &Fixture) {
     let deploy = f.create(&admin, request("deploy")).await;
     let leaked = f.create(&admin, request("leaked")).await;
     f.service
-        .verify(&deploy.secret)
+        .verify(&deploy.secret, &HERE)
         .await
         .expect("valid before");
 
@@ -159,7 +159,7 @@ pub(crate) async fn revoking_kills_the_secret_and_is_audited_once(f: &Fixture) {
     assert_eq!(revoked.token.status_at(time::now()), Status::Revoked);
     assert!(revoked.token.revoked_at.is_some());
     expect_error(
-        f.service.verify(&deploy.secret).await,
+        f.service.verify(&deploy.secret, &HERE).await,
         ErrorKind::Unauthenticated,
         "is not valid: revoked",
     );
@@ -191,7 +191,7 @@ pub(crate) async fn revoking_kills_the_secret_and_is_audited_once(f: &Fixture) {
     assert!(by_value.newly_revoked);
     assert_eq!(by_value.token.id, leaked.token.id);
     expect_error(
-        f.service.verify(&leaked.secret).await,
+        f.service.verify(&leaked.secret, &HERE).await,
         ErrorKind::Unauthenticated,
         "revoked",
     );
@@ -274,7 +274,7 @@ pub(crate) async fn regenerating_with_grace_keeps_the_old_secret_until_the_grace
 
     // Both secrets work during the grace period, and only the new one after it.
     for secret in [&original.secret, &graced.secret] {
-        let verified = f.service.verify(secret).await.expect("verify");
+        let verified = f.service.verify(secret, &HERE).await.expect("verify");
         assert_eq!(verified.id, original.token.id);
     }
     let after_grace = until + Duration::seconds(1);
@@ -300,13 +300,13 @@ pub(crate) async fn regenerating_with_grace_keeps_the_old_secret_until_the_grace
     assert_eq!(immediate.previous_valid_until, None);
     for dead in [&original.secret, &graced.secret] {
         expect_error(
-            f.service.verify(dead).await,
+            f.service.verify(dead, &HERE).await,
             ErrorKind::Unauthenticated,
             "no such token",
         );
     }
     f.service
-        .verify(&immediate.secret)
+        .verify(&immediate.secret, &HERE)
         .await
         .expect("new secret");
 
@@ -371,23 +371,29 @@ pub(crate) async fn verifying_records_use_at_most_once_a_minute(f: &Fixture) {
     };
 
     let start = time::now();
-    f.service.verify(&created.secret).await.expect("verify");
+    f.service
+        .verify(&created.secret, &HERE)
+        .await
+        .expect("verify");
     let first = last_used().await.expect("first use recorded");
     assert!(first >= start);
 
     // Pretend that use was 30 s ago: a verification now must not write.
     let thirty_ago = start - Duration::seconds(30);
     f.store
-        .touch_last_used(id, thirty_ago, first + Duration::seconds(1))
+        .touch_last_used(id, used_at(thirty_ago), first + Duration::seconds(1))
         .await
         .expect("backdate");
     assert_eq!(last_used().await, Some(thirty_ago));
-    f.service.verify(&created.secret).await.expect("verify");
+    f.service
+        .verify(&created.secret, &HERE)
+        .await
+        .expect("verify");
     assert_eq!(last_used().await, Some(thirty_ago), "wrote within a minute");
 
     // The store itself refuses a write when the value is not stale.
     f.store
-        .touch_last_used(id, time::now(), thirty_ago)
+        .touch_last_used(id, used_at(time::now()), thirty_ago)
         .await
         .expect("touch");
     assert_eq!(last_used().await, Some(thirty_ago));
@@ -395,10 +401,13 @@ pub(crate) async fn verifying_records_use_at_most_once_a_minute(f: &Fixture) {
     // Two minutes ago is stale: the next verification records the use.
     let two_minutes_ago = start - Duration::minutes(2);
     f.store
-        .touch_last_used(id, two_minutes_ago, start)
+        .touch_last_used(id, used_at(two_minutes_ago), start)
         .await
         .expect("backdate");
-    f.service.verify(&created.secret).await.expect("verify");
+    f.service
+        .verify(&created.secret, &HERE)
+        .await
+        .expect("verify");
     assert!(last_used().await.is_some_and(|used| used >= start));
 }
 
@@ -571,7 +580,7 @@ pub(crate) async fn time_rules_hold_to_the_second_on_a_pinned_clock(f: &Fixture)
     );
     clock.advance(Duration::hours(1) - second);
     service
-        .verify(&hourly.secret)
+        .verify(&hourly.secret, &HERE)
         .await
         .expect("valid in its last second");
     let active = ListRequest {
@@ -585,7 +594,10 @@ pub(crate) async fn time_rules_hold_to_the_second_on_a_pinned_clock(f: &Fixture)
         .items;
     assert!(listed.iter().any(|token| token.id == hourly.token.id));
     clock.advance(second);
-    assert!(service.verify(&hourly.secret).await.is_err(), "expired");
+    assert!(
+        service.verify(&hourly.secret, &HERE).await.is_err(),
+        "expired"
+    );
     let listed = service
         .list_tokens(&admin, active)
         .await
@@ -607,16 +619,16 @@ pub(crate) async fn time_rules_hold_to_the_second_on_a_pinned_clock(f: &Fixture)
     assert_eq!(regenerated.previous_valid_until, Some(clock.now() + grace));
     clock.advance(grace - second);
     service
-        .verify(&rotating.secret)
+        .verify(&rotating.secret, &HERE)
         .await
         .expect("the old secret in its grace");
     clock.advance(second);
     assert!(
-        service.verify(&rotating.secret).await.is_err(),
+        service.verify(&rotating.secret, &HERE).await.is_err(),
         "grace over"
     );
     service
-        .verify(&regenerated.secret)
+        .verify(&regenerated.secret, &HERE)
         .await
         .expect("the new secret");
 
@@ -638,4 +650,76 @@ pub(crate) async fn time_rules_hold_to_the_second_on_a_pinned_clock(f: &Fixture)
         .login("bob", PASSWORD, None, "api@10.0.0.9")
         .await
         .expect("the lock has lifted");
+}
+
+/// `list --used-since` and `--unused-for`: by the last use, and for a
+/// token never used by when it was made, on a pinned clock. Each use also
+/// records where from and with what.
+pub(crate) async fn listing_finds_tokens_by_their_last_use(f: &Fixture) {
+    let (clock, service, admin) = on_a_pinned_clock(f).await;
+    let request = |name: &str| CreateRequest {
+        expires: Some(Expiry::Never),
+        ..request(name)
+    };
+    let old = service
+        .create_token(&admin, request("old-use"))
+        .await
+        .expect("create");
+    let recent = service
+        .create_token(&admin, request("recent-use"))
+        .await
+        .expect("create");
+    service
+        .create_token(&admin, request("never-used-old"))
+        .await
+        .expect("create");
+    let bot = UsedFrom {
+        address: Some("10.1.2.3".parse().expect("address")),
+        source: "api@10.1.2.3",
+        agent: Some("bot/1.0\u{202e}"),
+    };
+    clock.advance(Duration::days(100));
+    service.verify(&old.secret, &bot).await.expect("verify");
+    clock.advance(Duration::days(98));
+    service.verify(&recent.secret, &HERE).await.expect("verify");
+    service
+        .create_token(&admin, request("new"))
+        .await
+        .expect("create");
+    clock.advance(Duration::days(2));
+
+    let by = |used_within: Option<i64>, unused_for: Option<i64>| ListRequest {
+        used_within: used_within.map(Duration::days),
+        unused_for: unused_for.map(Duration::days),
+        ..ListRequest::default()
+    };
+    let list = |request: ListRequest| {
+        let (service, admin) = (&service, &admin);
+        async move {
+            let tokens = service.list_tokens(admin, request).await.expect("list");
+            tokens.items.into_iter().map(|t| t.name).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        list(by(None, Some(90))).await,
+        ["old-use", "never-used-old"]
+    );
+    assert_eq!(list(by(Some(7), None)).await, ["recent-use"]);
+    assert_eq!(list(by(Some(150), Some(50))).await, ["old-use"]);
+    let shown = service
+        .find_token(&admin, &TokenRef::Id(old.token.id))
+        .await
+        .expect("show");
+    assert_eq!(shown.last_used_from.as_deref(), Some("10.1.2.3"));
+    assert_eq!(
+        shown.last_used_agent.as_deref(),
+        Some("bot/1.0"),
+        "made printable"
+    );
+    let shown = service
+        .find_token(&admin, &TokenRef::Id(recent.token.id))
+        .await
+        .expect("show");
+    assert_eq!(shown.last_used_from.as_deref(), Some("test"));
+    assert_eq!(shown.last_used_agent, None);
 }
