@@ -74,6 +74,7 @@ Register-ArgumentCompleter -Native -CommandName 'tokenctl' -ScriptBlock {
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Role whose permissions the token gets [default: the owner''s role]')
             [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'When it expires: 30d, 12h, 2027-01-31 or never [default: 30d]')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What the token is for')
+            [CompletionResult]::new('--max-idle', '--max-idle', [CompletionResultType]::ParameterName, 'Stop working after this long unused, e.g. 90d (regenerate revives it)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Issue the token to another user (needs users:manage)')
             [CompletionResult]::new('--clipboard-clear-after', '--clipboard-clear-after', [CompletionResultType]::ParameterName, 'Clear the clipboard after this long; 0 keeps it [default: 45s]')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Token store file (SQLite) [default: in your data directory]')

@@ -1455,7 +1455,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__create)
-            opts="-q -h --type --role --expires --description --for --no-clipboard --clipboard-clear-after --store --server --profile --config --json --jq --field --quiet --debug --help"
+            opts="-q -h --type --role --expires --description --max-idle --for --no-clipboard --clipboard-clear-after --store --server --profile --config --json --jq --field --quiet --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1474,6 +1474,10 @@ _tokenctl() {
                     return 0
                     ;;
                 --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-idle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2942,7 +2946,7 @@ _tokenctl() {
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -W "active expired revoked all" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "active expired revoked idle all" -- "${cur}"))
                     return 0
                     ;;
                 --expiring-within)

@@ -70,6 +70,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --role 'Role whose permissions the token gets [default: the owner''s role]'
             cand --expires 'When it expires: 30d, 12h, 2027-01-31 or never [default: 30d]'
             cand --description 'What the token is for'
+            cand --max-idle 'Stop working after this long unused, e.g. 90d (regenerate revives it)'
             cand --for 'Issue the token to another user (needs users:manage)'
             cand --clipboard-clear-after 'Clear the clipboard after this long; 0 keeps it [default: 45s]'
             cand --store 'Token store file (SQLite) [default: in your data directory]'

@@ -71,6 +71,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l type -d 'Ki
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l role -d 'Role whose permissions the token gets [default: the owner\'s role]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l expires -d 'When it expires: 30d, 12h, 2027-01-31 or never [default: 30d]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l description -d 'What the token is for' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l max-idle -d 'Stop working after this long unused, e.g. 90d (regenerate revives it)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l for -d 'Issue the token to another user (needs users:manage)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l clipboard-clear-after -d 'Clear the clipboard after this long; 0 keeps it [default: 45s]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
@@ -87,6 +88,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -s h -l help -
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l status -d 'Which tokens to show' -r -f -a "active\t''
 expired\t''
 revoked\t''
+idle\t'Unused past their --max-idle'
 all\t''"
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l expiring-within -d 'Only active tokens that expire within this time, e.g. 7d' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -l used-since -d 'Only tokens used within this time, e.g. 7d' -r
@@ -110,6 +112,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand list" -s h -l help -d 
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l status -d 'Which tokens to show' -r -f -a "active\t''
 expired\t''
 revoked\t''
+idle\t'Unused past their --max-idle'
 all\t''"
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l expiring-within -d 'Only active tokens that expire within this time, e.g. 7d' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand ls" -l used-since -d 'Only tokens used within this time, e.g. 7d' -r

@@ -79,6 +79,9 @@ pub struct CreateTokenRequest {
     /// Owner, when issuing to another user.
     #[serde(rename = "for", default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
+    /// Seconds it may go unused before it stops working.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_idle_seconds: Option<i64>,
 }
 
 fn personal() -> TokenKind {

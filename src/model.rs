@@ -58,14 +58,25 @@ pub enum Status {
     Active,
     Expired,
     Revoked,
+    /// Unused for longer than its `max_idle_seconds` (`create --max-idle`):
+    /// it does not work until `regenerate` revives it.
+    Idle,
 }
 
 impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Active,
+        Status::Expired,
+        Status::Revoked,
+        Status::Idle,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Active => "active",
             Status::Expired => "expired",
             Status::Revoked => "revoked",
+            Status::Idle => "idle",
         }
     }
 }
@@ -77,9 +88,10 @@ impl Status {
             "active" => Ok(Some(Status::Active)),
             "expired" => Ok(Some(Status::Expired)),
             "revoked" => Ok(Some(Status::Revoked)),
+            "idle" => Ok(Some(Status::Idle)),
             "all" => Ok(None),
             other => Err(format!(
-                "unknown status '{other}' (expected active, expired, revoked or all)"
+                "unknown status '{other}' (expected active, expired, revoked, idle or all)"
             )),
         }
     }
@@ -386,6 +398,10 @@ pub struct Token {
     pub last_used_agent: Option<String>,
     #[serde(default, with = "crate::time::rfc3339::option")]
     pub regenerated_at: Option<DateTime<Utc>>,
+    /// How long it may go unused before it stops working (`create
+    /// --max-idle`); `None`: as long as it likes.
+    #[serde(default)]
+    pub max_idle_seconds: Option<i64>,
 }
 
 impl Token {
@@ -407,9 +423,23 @@ impl Token {
             Status::Revoked
         } else if self.expires_at.is_some_and(|expiry| expiry <= now) {
             Status::Expired
+        } else if self.idle_from().is_some_and(|idle| idle <= now) {
+            Status::Idle
         } else {
             Status::Active
         }
+    }
+
+    /// When it goes idle, with a `max_idle_seconds`: that long after its
+    /// last sign of life — its last use, its regeneration, its creation.
+    /// The store's status filters say the same in SQL.
+    pub fn idle_from(&self) -> Option<DateTime<Utc>> {
+        let max_idle = chrono::Duration::try_seconds(self.max_idle_seconds?)?;
+        let alive = [self.last_used_at, self.regenerated_at]
+            .into_iter()
+            .flatten()
+            .fold(self.created_at, DateTime::max);
+        alive.checked_add_signed(max_idle)
     }
 }
 

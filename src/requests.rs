@@ -55,6 +55,8 @@ pub struct CreateRequest {
     pub description: String,
     /// `None`: the creator.
     pub owner: Option<String>,
+    /// How long it may go unused before it stops working (`--max-idle`).
+    pub max_idle: Option<Duration>,
 }
 
 /// A new token and its secret, which exists nowhere else.

@@ -46,6 +46,10 @@ pub struct Args {
     #[arg(long, default_value = "")]
     pub description: String,
 
+    /// Stop working after this long unused, e.g. 90d (regenerate revives it)
+    #[arg(long, value_name = "DURATION", value_parser = parse::duration)]
+    pub max_idle: Option<chrono::Duration>,
+
     /// Issue the token to another user (needs users:manage)
     #[arg(add = crate::cmd::complete::users(), long = "for", value_name = "USER")]
     pub owner: Option<String>,
@@ -72,6 +76,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             expires: args.expires,
             description: args.description,
             owner: args.owner,
+            max_idle: args.max_idle,
         })
         .await?;
     let token = &created.token;

@@ -63,6 +63,8 @@ pub enum StatusArg {
     Active,
     Expired,
     Revoked,
+    /// Unused past their --max-idle
+    Idle,
     All,
 }
 
@@ -72,6 +74,7 @@ impl StatusArg {
             StatusArg::Active => Some(Status::Active),
             StatusArg::Expired => Some(Status::Expired),
             StatusArg::Revoked => Some(Status::Revoked),
+            StatusArg::Idle => Some(Status::Idle),
             StatusArg::All => None,
         }
     }

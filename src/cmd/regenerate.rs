@@ -4,6 +4,7 @@ use chrono::Duration;
 
 use super::{ClipboardArgs, Context, parse, reveal_secret};
 use crate::error::Result;
+use crate::model::Status;
 use crate::output;
 use crate::requests::{Regeneration, TokenRef};
 use crate::time::{self, Expiry};
@@ -65,10 +66,10 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             _ => "stops working now".to_owned(),
         }
     );
-    // Only an active token can be regenerated; for any other the service's
+    // Only an active or idle token can be regenerated; for any other the service's
     // refusal (exit 5) says why, with no question asked first.
-    let active = token.status_at(time::now()) == crate::model::Status::Active;
-    if active {
+    let status = token.status_at(time::now());
+    if matches!(status, Status::Active | Status::Idle) {
         ctx.confirm_or_cancel(&question, args.yes, "Nothing changed.")?;
     }
     let regenerated = backend

@@ -121,25 +121,30 @@ async fn revoke_owned(ctx: &Context, request: OwnedTokens, yes: bool) -> Result<
     report(ctx, &done)
 }
 
+/// The owner's live tokens: active, and idle (which a regeneration
+/// would revive), as the service revokes them.
 async fn count_active(backend: &Arc<dyn Backend>, request: &OwnedTokens) -> Result<usize> {
     let every = ListingArgs {
         limit: None,
         all: true,
         jsonl: false,
     };
-    let fetch = |page| {
-        let request = ListRequest {
-            owner: Some(request.owner.clone()),
-            kind: request.kind,
-            status: Some(Status::Active),
-            page,
-            ..ListRequest::default()
+    let mut count = 0;
+    for status in [Status::Active, Status::Idle] {
+        let fetch = |page| {
+            let request = ListRequest {
+                owner: Some(request.owner.clone()),
+                kind: request.kind,
+                status: Some(status),
+                page,
+                ..ListRequest::default()
+            };
+            let backend = backend.clone();
+            async move { backend.list_tokens(request).await }
         };
-        let backend = backend.clone();
-        async move { backend.list_tokens(request).await }
-    };
-    let walked = listing::walk(&every, fetch, |_| Ok(())).await?;
-    Ok(walked.shown)
+        count += listing::walk(&every, fetch, |_| Ok(())).await?.shown;
+    }
+    Ok(count)
 }
 
 /// Resolves every name first, so one typo revokes nothing.

@@ -408,6 +408,19 @@ pub fn last_use_long(token: &Token, now: DateTime<Utc>) -> String {
     text
 }
 
+/// How long a token may go unused and when it goes (or went) idle:
+/// "90d unused: 2027-03-07 10:00 UTC (in 90d)", or "-".
+pub fn idle_long(token: &Token, now: DateTime<Utc>) -> String {
+    match (token.max_idle_seconds, token.idle_from()) {
+        (Some(seconds), Some(idle)) => format!(
+            "{} unused: {}",
+            time::compact(chrono::Duration::seconds(seconds)),
+            instant_long(idle, now)
+        ),
+        _ => "-".to_owned(),
+    }
+}
+
 /// [`instant_long`], or "never".
 pub fn expiry_long(expires_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
     expires_at.map_or_else(|| "never".to_owned(), |at| instant_long(at, now))

@@ -851,6 +851,24 @@ impl LifetimePolicy {
     }
 }
 
+/// The shortest `--max-idle`: last use is written once a minute, and a
+/// token idle within the hour would be one nobody can keep alive.
+pub const MIN_MAX_IDLE: Duration = Duration::hours(1);
+/// The longest: ten years, the longest duration tokenctl takes.
+pub const MAX_MAX_IDLE: Duration = Duration::days(3650);
+
+/// How long a token may go unused (`create --max-idle`).
+pub fn check_max_idle(max_idle: Duration) -> Result<()> {
+    if max_idle < MIN_MAX_IDLE || max_idle > MAX_MAX_IDLE {
+        return Err(Error::invalid(format!(
+            "the maximum idle time must be between {} and {}",
+            time::compact(MIN_MAX_IDLE),
+            time::compact(MAX_MAX_IDLE)
+        )));
+    }
+    Ok(())
+}
+
 pub const MAX_NAME_LEN: usize = 64;
 pub const MAX_DESCRIPTION_LEN: usize = 512;
 /// Long enough for "leaked: found by scan in" and a deep path.

@@ -163,6 +163,9 @@ pub enum Verdict {
     Active,
     Expired,
     Revoked,
+    /// Unused past its `--max-idle`: refused now, but a regeneration with
+    /// `--grace` would let this very secret work again for a while.
+    Idle,
     /// The store or server asked does not know it: it may belong to another.
     NotFound,
     /// No store or server could be asked.
@@ -176,6 +179,7 @@ impl Verdict {
             Some(Status::Active) => Verdict::Active,
             Some(Status::Expired) => Verdict::Expired,
             Some(Status::Revoked) => Verdict::Revoked,
+            Some(Status::Idle) => Verdict::Idle,
             None => Verdict::NotFound,
         }
     }
@@ -183,7 +187,10 @@ impl Verdict {
     /// Whether the secret may still work somewhere: a leak gate fails
     /// closed, so a secret that can't be shown dead counts as live.
     pub fn is_live(self) -> bool {
-        matches!(self, Verdict::Active | Verdict::NotFound | Verdict::Unknown)
+        matches!(
+            self,
+            Verdict::Active | Verdict::Idle | Verdict::NotFound | Verdict::Unknown
+        )
     }
 
     pub fn as_str(self) -> &'static str {
@@ -191,6 +198,7 @@ impl Verdict {
             Verdict::Active => "active",
             Verdict::Expired => "expired",
             Verdict::Revoked => "revoked",
+            Verdict::Idle => "idle",
             Verdict::NotFound => "not_found",
             Verdict::Unknown => "unknown",
         }

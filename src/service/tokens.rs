@@ -40,6 +40,9 @@ impl TokenService {
     ) -> Result<CreatedToken> {
         policy::check_name("token", &request.name)?;
         policy::check_description(&request.description)?;
+        if let Some(max_idle) = request.max_idle {
+            policy::check_max_idle(max_idle)?;
+        }
         let owner_name = request.owner.as_deref().unwrap_or(&actor.user.name);
         let for_other = owner_name != actor.user.name;
         policy::check(actor, Operation::CreateToken { for_other })?;
@@ -101,6 +104,7 @@ impl TokenService {
             hint: secret.hint(),
             created_at: now,
             expires_at,
+            max_idle_seconds: request.max_idle.map(|idle| idle.num_seconds()),
         };
         let token = self.store.insert_token(new, audit).await?;
         Ok(CreatedToken {
@@ -186,8 +190,9 @@ impl TokenService {
             .await
     }
 
-    /// Offboarding in one step: revokes every active token of one user
-    /// (of one type, with `kind`). Every token is checked before any is
+    /// Offboarding in one step: revokes every live token of one user (of
+    /// one type, with `kind`): active ones, and idle ones, which a
+    /// regeneration would revive. Every token is checked before any is
     /// revoked, so a refusal revokes nothing.
     pub async fn revoke_owned(
         &self,
@@ -204,13 +209,17 @@ impl TokenService {
                 ),
             );
         }
-        let filter = TokenFilter {
-            owner: Some(request.owner),
-            kind: request.kind,
-            status: Some(Status::Active),
-            ..TokenFilter::default()
-        };
-        let tokens = self.store.tokens(&filter, self.now()).await?;
+        let mut tokens = Vec::new();
+        for status in [Status::Active, Status::Idle] {
+            let filter = TokenFilter {
+                owner: Some(request.owner.clone()),
+                kind: request.kind,
+                status: Some(status),
+                ..TokenFilter::default()
+            };
+            tokens.extend(self.store.tokens(&filter, self.now()).await?);
+        }
+        tokens.sort_by_key(|token| token.id);
         for token in &tokens {
             check_may_revoke(actor, token)?;
         }
@@ -406,6 +415,19 @@ impl TokenService {
             Status::Active => {}
             Status::Revoked => return Err(invalid(format!("revoked {}", date(token.revoked_at)))),
             Status::Expired => return Err(invalid(format!("expired {}", date(token.expires_at)))),
+            Status::Idle => {
+                return Err(invalid(format!(
+                    "idle {}, unused for longer than its limit of {}",
+                    date(token.idle_from()),
+                    time::compact(Duration::seconds(
+                        token.max_idle_seconds.unwrap_or_default()
+                    ))
+                ))
+                .with_hint(format!(
+                    "its owner can revive it with a new secret: tokenctl regenerate {}",
+                    token.id
+                )));
+            }
         }
         if found.owner_disabled {
             return Err(invalid(format!("its owner {} is disabled", token.owner)));
@@ -606,9 +628,11 @@ fn check_may_revoke(actor: &Actor, token: &Token) -> Result<()> {
     )))
 }
 
+/// Active and idle tokens can be regenerated: for an idle one that is
+/// how it is revived (a new secret, a new start of its idle time).
 fn check_regenerable(token: &Token, now: DateTime<Utc>) -> Result<()> {
     match token.status_at(now) {
-        Status::Active => Ok(()),
+        Status::Active | Status::Idle => Ok(()),
         Status::Revoked => Err(Error::conflict(format!(
             "token {} ('{}') is revoked; a revoked token can't be regenerated",
             token.id, token.name

@@ -227,6 +227,7 @@ pub struct NewToken {
     pub hint: String,
     pub created_at: DateTime<Utc>,
     pub expires_at: Option<DateTime<Utc>>,
+    pub max_idle_seconds: Option<i64>,
 }
 
 /// A regenerated secret, and how long the one it replaces keeps working.

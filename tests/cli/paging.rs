@@ -236,6 +236,7 @@ fn seed_local_tokens(env: &TestEnv, count: usize) {
                 expires: None,
                 description: String::new(),
                 owner: None,
+                max_idle: None,
             };
             service.create_token(&me, request).await.expect("create");
         }

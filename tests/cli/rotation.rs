@@ -227,12 +227,61 @@ contract!(
     }
 );
 
+contract!(max_idle_is_shown_and_checked, |env| {
+    assert_fails(
+        &env.run(&["create", "short", "--max-idle", "30m"]),
+        2,
+        "the maximum idle time must be between 1h and",
+    );
+    let created = env.json(&["create", "sleepy", "--max-idle", "90d"]);
+    assert_eq!(created["max_idle_seconds"], 90 * 86_400);
+    assert_eq!(created["status"], "active");
+    let shown = env.ok(&["show", "sleepy"]);
+    assert!(shown.contains("90d unused: "), "{shown}");
+    assert_eq!(
+        env.json(&["list", "--status", "idle"]),
+        Value::Array(vec![])
+    );
+});
+
+/// Idle on a real local store whose times are moved back in the file: the
+/// CLI's exit code and message, the listing, and the revival.
+fn an_idle_token_is_refused_until_regenerated() {
+    let env = TestEnv::new();
+    let secret = env.create(&["sleepy", "--max-idle", "30d", "--expires", "never"]);
+    let long_ago = (chrono::Utc::now() - chrono::Duration::days(31)).timestamp();
+    env.sql(
+        &format!("UPDATE tokens SET created_at = {long_ago} WHERE name = ?1"),
+        "sleepy",
+    );
+    let refused = env.run_with_stdin(&["verify"], secret.clone());
+    assert_fails(&refused, 4, "unused for longer than its limit of 30d");
+    assert!(
+        stderr(&refused).contains("tokenctl regenerate"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(env.json(&["show", "sleepy"])["status"], "idle");
+    let idle = env.json(&["list", "--status", "idle"]);
+    assert_eq!(idle.as_array().map(Vec::len), Some(1));
+    let table = env.ok(&["list", "--status", "all"]);
+    assert!(table.contains("idle"), "{table}");
+
+    let revived = env.json(&["regenerate", "sleepy", "--yes"]);
+    assert_eq!(revived["status"], "active");
+    let fresh = revived["secret"].as_str().expect("secret").to_owned();
+    assert_eq!(code(&env.run_with_stdin(&["verify"], fresh)), 0);
+    assert_eq!(code(&env.run_with_stdin(&["verify"], secret)), 4);
+}
+
 pub(crate) fn tests() -> Vec<crate::harness::Test> {
     [
         revoke_keeps_its_reason_in_the_audit_entry::tests(),
         revoke_owner_all_offboards_a_user_in_one_step::tests(),
         vec![test!(offboarding_another_user_needs_revoke_all)],
         regenerate_expires_sets_a_new_expiry_within_the_policy::tests(),
+        max_idle_is_shown_and_checked::tests(),
+        vec![test!(an_idle_token_is_refused_until_regenerated)],
     ]
     .concat()
 }

@@ -128,6 +128,7 @@ impl Backend for RemoteBackend {
             expires: request.expires.map(|expiry| expiry.to_string()),
             description: request.description,
             owner: request.owner,
+            max_idle_seconds: request.max_idle.map(|idle| idle.num_seconds()),
         };
         let created: api::CreatedToken = self.call(Method::POST, &["tokens"], Some(&body)).await?;
         Ok(CreatedToken {

@@ -79,6 +79,11 @@ async fn create(
                 expires,
                 description: request.description,
                 owner: request.owner,
+                max_idle: request
+                    .max_idle_seconds
+                    .map(|seconds| time::client_seconds("max_idle_seconds", seconds))
+                    .transpose()
+                    .map_err(Error::invalid)?,
             },
         )
         .await?;

@@ -270,13 +270,31 @@ pub(super) fn audit_query(
 }
 
 /// Adds "this token has status S at `now`" over the `t` alias.
+/// When a token with a `max_idle_seconds` goes idle, as
+/// [`crate::model::Token::idle_from`] works it out.
+const IDLE_FROM: &str =
+    "GREATEST(t.last_used_at, t.regenerated_at, t.created_at) + t.max_idle_seconds";
+
 pub(super) fn push_status(query: &mut QueryBuilder<Postgres>, status: Status, now: i64) {
     match status {
         Status::Active => {
             query
                 .push(" AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ")
                 .push_bind(now)
+                .push(format!(
+                    ") AND (t.max_idle_seconds IS NULL OR {IDLE_FROM} > "
+                ))
+                .push_bind(now)
                 .push(")");
+        }
+        Status::Idle => {
+            query
+                .push(" AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ")
+                .push_bind(now)
+                .push(format!(
+                    ") AND t.max_idle_seconds IS NOT NULL AND {IDLE_FROM} <= "
+                ))
+                .push_bind(now);
         }
         Status::Expired => {
             query

@@ -26,6 +26,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0016_mail.sql"),
     include_str!("migrations/0017_audit_via_token.sql"),
     include_str!("migrations/0018_last_use.sql"),
+    include_str!("migrations/0019_max_idle.sql"),
 ];
 
 /// The advisory lock every replica takes to migrate ("tokenctl" in ASCII).

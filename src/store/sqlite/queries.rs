@@ -170,10 +170,10 @@ pub(super) fn tokens_query(filter: &TokenFilter, now: i64) -> (String, Vec<Value
         params.push(Value::Text(kind.as_str().to_owned()));
     }
     if let Some(status) = filter.status {
-        sql.push_str(status_condition(status, now, &mut params));
+        sql.push_str(&status_condition(status, now, &mut params));
     }
     if let Some(before) = filter.expiring_before {
-        sql.push_str(status_condition(Status::Active, now, &mut params));
+        sql.push_str(&status_condition(Status::Active, now, &mut params));
         sql.push_str(" AND t.expires_at <= ?");
         params.push(Value::Integer(before.timestamp()));
     }
@@ -229,17 +229,33 @@ pub(super) fn audit_query(filter: &AuditFilter) -> (String, Vec<Value>) {
 }
 
 /// SQL for "this token has status S at `now`" over the `t` alias.
-pub(super) fn status_condition(status: Status, now: i64, params: &mut Vec<Value>) -> &'static str {
+/// When a token with a `max_idle_seconds` goes idle, as
+/// [`crate::model::Token::idle_from`] works it out.
+const IDLE_FROM: &str =
+    "max(coalesce(t.last_used_at, 0), coalesce(t.regenerated_at, 0), t.created_at)
+     + t.max_idle_seconds";
+
+pub(super) fn status_condition(status: Status, now: i64, params: &mut Vec<Value>) -> String {
     match status {
         Status::Active => {
-            params.push(Value::Integer(now));
-            " AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)"
+            params.extend([Value::Integer(now), Value::Integer(now)]);
+            format!(
+                " AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)
+                  AND (t.max_idle_seconds IS NULL OR {IDLE_FROM} > ?)"
+            )
+        }
+        Status::Idle => {
+            params.extend([Value::Integer(now), Value::Integer(now)]);
+            format!(
+                " AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)
+                  AND t.max_idle_seconds IS NOT NULL AND {IDLE_FROM} <= ?"
+            )
         }
         Status::Expired => {
             params.push(Value::Integer(now));
-            " AND t.revoked_at IS NULL AND t.expires_at <= ?"
+            " AND t.revoked_at IS NULL AND t.expires_at <= ?".to_owned()
         }
-        Status::Revoked => " AND t.revoked_at IS NOT NULL",
+        Status::Revoked => " AND t.revoked_at IS NOT NULL".to_owned(),
     }
 }
 

@@ -213,6 +213,7 @@ impl System for InProcess {
             expires: None,
             description: String::new(),
             owner: owner.map(str::to_owned),
+            max_idle: None,
         };
         let created = message(self.service.create_token(&actor, request).await)?;
         let handle = Handle {

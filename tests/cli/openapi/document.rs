@@ -207,7 +207,7 @@ fn enums_match_the_rust_types() {
     assert_eq!(enum_values(&doc, "TokenKind"), token_kinds);
 
     use tokenctl::model::Status;
-    let statuses: BTreeSet<String> = [Status::Active, Status::Expired, Status::Revoked]
+    let statuses: BTreeSet<String> = Status::ALL
         .iter()
         .map(|status| status.as_str().to_owned())
         .collect();
@@ -315,6 +315,7 @@ fn request_schemas_match_the_api_types() {
                 expires: Some("30d".into()),
                 description: "deploys".into(),
                 owner: Some("bob".into()),
+                max_idle_seconds: Some(7_776_000),
             }),
         ),
         (

@@ -24,8 +24,8 @@ use tokenctl::jose::LiveKeys;
 use tokenctl::model::{AuditEntry, Permission, Permissions, Status, Token, TokenKind};
 use tokenctl::policy::{Actor, Credential, LifetimePolicy};
 use tokenctl::requests::{
-    AuditRequest, CreateRequest, CreatedToken, ListRequest, Origin, Regeneration, RoleChange,
-    TokenRef, UsedFrom,
+    AuditRequest, CreateRequest, CreatedToken, ListRequest, Origin, OwnedTokens, Regeneration,
+    RoleChange, TokenRef, UsedFrom,
 };
 use tokenctl::secret::Secret;
 use tokenctl::service::{Issuer, Proof, TokenService};
@@ -455,6 +455,7 @@ fn request(name: &str) -> CreateRequest {
         expires: None,
         description: String::new(),
         owner: None,
+        max_idle: None,
     }
 }
 
@@ -543,6 +544,7 @@ contract!(
     a_store_from_a_newer_tokenctl_is_refused_untouched,
     another_handle_is_told_of_credential_changes_but_not_of_uses,
     migration_3_gives_the_admin_role_keys_manage,
+    an_idle_token_stops_working_until_regenerated,
     listing_finds_tokens_by_their_last_use,
     time_rules_hold_to_the_second_on_a_pinned_clock,
     passwords_are_changed_with_the_current_one_and_reset_by_a_holder_of_all,

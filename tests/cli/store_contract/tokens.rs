@@ -474,6 +474,7 @@ pub(crate) async fn listing_filters_by_status_owner_kind_and_expiry(f: &Fixture)
         hint: secret.hint(),
         created_at: now - Duration::hours(2),
         expires_at: Some(now - Duration::hours(1)),
+        max_idle_seconds: None,
     };
     f.store.insert_token(expired, audit).await.expect("insert");
 
@@ -722,4 +723,115 @@ pub(crate) async fn listing_finds_tokens_by_their_last_use(f: &Fixture) {
         .expect("show");
     assert_eq!(shown.last_used_from.as_deref(), Some("test"));
     assert_eq!(shown.last_used_agent, None);
+}
+
+/// `create --max-idle`: a token unused for that long is `idle` — refused,
+/// listed as idle, not as active — until `regenerate` revives it; each use
+/// starts its idle time again. On a pinned clock, to the second.
+pub(crate) async fn an_idle_token_stops_working_until_regenerated(f: &Fixture) {
+    let (clock, service, admin) = on_a_pinned_clock(f).await;
+    let day = Duration::days(1);
+    let second = Duration::seconds(1);
+    let idle_after = |name: &str, max_idle: Duration| CreateRequest {
+        expires: Some(Expiry::Never),
+        max_idle: Some(max_idle),
+        ..request(name)
+    };
+    for (max_idle, why) in [
+        (Duration::minutes(59), "too short"),
+        (Duration::days(3651), "too long"),
+    ] {
+        let refused = service
+            .create_token(&admin, idle_after("bad", max_idle))
+            .await;
+        assert!(
+            refused.is_err_and(|error| error.message.contains("maximum idle time")),
+            "{why}"
+        );
+    }
+    let token = service
+        .create_token(&admin, idle_after("sleepy", day))
+        .await
+        .expect("create");
+    let status = |name: &'static str| {
+        let (service, admin, clock) = (&service, &admin, &clock);
+        async move {
+            let found = service
+                .find_token(admin, &TokenRef::parse(name))
+                .await
+                .expect("find");
+            found.status_at(clock.now())
+        }
+    };
+    clock.advance(day - second);
+    service
+        .verify(&token.secret, &HERE)
+        .await
+        .expect("still active");
+    clock.advance(day - second);
+    assert_eq!(status("sleepy").await, Status::Active, "a use restarts it");
+    clock.advance(second);
+    assert_eq!(status("sleepy").await, Status::Idle);
+    let refused = service
+        .verify(&token.secret, &HERE)
+        .await
+        .expect_err("idle");
+    assert!(refused.message.contains("idle"), "{}", refused.message);
+    assert!(
+        refused
+            .hint
+            .as_deref()
+            .is_some_and(|hint| hint.contains("regenerate")),
+        "{refused:?}"
+    );
+    let listed = |status: Status| ListRequest {
+        status: Some(status),
+        ..ListRequest::default()
+    };
+    let names = |request: ListRequest| {
+        let (service, admin) = (&service, &admin);
+        async move {
+            let page = service.list_tokens(admin, request).await.expect("list");
+            page.items.into_iter().map(|t| t.name).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(names(listed(Status::Idle)).await, ["sleepy"]);
+    assert!(
+        !names(listed(Status::Active))
+            .await
+            .contains(&"sleepy".to_owned())
+    );
+
+    let revived = service
+        .regenerate(
+            &admin,
+            &TokenRef::Id(token.token.id),
+            Regeneration::default(),
+        )
+        .await
+        .expect("regenerate revives it");
+    service
+        .verify(&revived.secret, &HERE)
+        .await
+        .expect("active again");
+    assert!(
+        service.verify(&token.secret, &HERE).await.is_err(),
+        "the old secret is gone"
+    );
+    clock.advance(day);
+    assert_eq!(status("sleepy").await, Status::Idle, "idle again, a day on");
+
+    // Offboarding revokes idle tokens too: a regeneration would revive them.
+    let revoked = service
+        .revoke_owned(
+            &admin,
+            OwnedTokens {
+                owner: ADMIN.to_owned(),
+                ..OwnedTokens::default()
+            },
+        )
+        .await
+        .expect("revoke owned");
+    assert!(revoked.iter().any(|r| r.token.name == "sleepy"));
+    assert_eq!(status("sleepy").await, Status::Revoked);
 }
