@@ -21,6 +21,15 @@ fn days_between(from: &Value, to: &Value) -> i64 {
     (instant(to) - instant(from)).num_days()
 }
 
+/// The names in a `--json` list of tokens or revocations.
+fn names_of(list: &Value) -> Vec<&str> {
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .map(|item| item["name"].as_str().expect("name"))
+        .collect()
+}
+
 fn status_of(env: &TestEnv, id: &Value) -> Value {
     env.json(&["show", &id.to_string()])["status"].clone()
 }
@@ -89,13 +98,7 @@ contract!(revoke_owner_all_offboards_a_user_in_one_step, |env| {
     let services = env.json(&[
         "revoke", "--owner", "alice", "--all", "--type", "service", "--yes",
     ]);
-    let names: Vec<&str> = services
-        .as_array()
-        .expect("revoked list")
-        .iter()
-        .map(|revoked| revoked["name"].as_str().expect("name"))
-        .collect();
-    assert_eq!(names, ["ci"]);
+    assert_eq!(names_of(&services), ["ci"]);
 
     let rest = env.json(&[
         "revoke",
@@ -106,13 +109,7 @@ contract!(revoke_owner_all_offboards_a_user_in_one_step, |env| {
         "left the company",
         "--yes",
     ]);
-    let names: Vec<&str> = rest
-        .as_array()
-        .expect("revoked list")
-        .iter()
-        .map(|revoked| revoked["name"].as_str().expect("name"))
-        .collect();
-    assert_eq!(names, ["laptop"], "only the active ones, once");
+    assert_eq!(names_of(&rest), ["laptop"], "only the active ones, once");
     assert_eq!(
         env.json(&["list", "--owner", "alice"]),
         Value::Array(vec![])

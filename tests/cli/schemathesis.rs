@@ -160,8 +160,10 @@ fn an_admin_session_finds_nothing_and_reaches_every_kind_of_change() {
     ] {
         assert!(
             actions.contains(action),
-            "no {action} in the audit log: {actions:?}\n{}",
-            String::from_utf8_lossy(&output.stdout)
+            "no {action} in the audit log: {actions:?}\n{}{}\nserver log:\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr),
+            env.server_log()
         );
     }
 }
