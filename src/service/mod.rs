@@ -267,11 +267,8 @@ impl TokenService {
     /// records that name it.
     async fn user_named(&self, name: &str) -> Result<Arc<User>> {
         let user = self.user_record(name).await?;
-        user.filter(|user| !user.is_removed()).ok_or_else(|| {
-            Error::not_found(format!("no user named '{name}'")).because(Reason::NoSuchUser {
-                user: name.to_owned(),
-            })
-        })
+        user.filter(|user| !user.is_removed())
+            .ok_or_else(|| no_such_user(name))
     }
 
     async fn reload(&self, id: Id) -> Result<Token> {
@@ -293,4 +290,11 @@ impl TokenService {
             event: None,
         }
     }
+}
+
+/// That `name` is nobody's: a typo, not "nothing to do".
+fn no_such_user(name: &str) -> Error {
+    Error::not_found(format!("no user named '{name}'")).because(Reason::NoSuchUser {
+        user: name.to_owned(),
+    })
 }

@@ -149,11 +149,7 @@ impl TokenService {
         if let Some(owner) = &filter.owner
             && self.user_record(owner).await?.is_none()
         {
-            return Err(
-                Error::not_found(format!("no user named '{owner}'")).because(Reason::NoSuchUser {
-                    user: owner.clone(),
-                }),
-            );
+            return Err(super::no_such_user(owner));
         }
         let tokens = self.store.tokens(&filter, now).await?;
         Ok(Page::of(tokens, limit, |token| token.id))
@@ -201,13 +197,7 @@ impl TokenService {
     ) -> Result<Vec<Revocation>> {
         let reason = checked_reason(request.reason.as_deref())?;
         if self.user_record(&request.owner).await?.is_none() {
-            return Err(
-                Error::not_found(format!("no user named '{}'", request.owner)).because(
-                    Reason::NoSuchUser {
-                        user: request.owner.clone(),
-                    },
-                ),
-            );
+            return Err(super::no_such_user(&request.owner));
         }
         let mut tokens = Vec::new();
         for status in [Status::Active, Status::Idle] {
