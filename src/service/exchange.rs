@@ -207,7 +207,7 @@ impl TokenService {
     async fn introspect_access_token(&self, token: &str) -> Option<Introspection> {
         self.active_access_token(token)
             .await
-            .map(|claims| Introspection::of_access_token(&claims))
+            .map(|(claims, _)| Introspection::of_access_token(&claims))
     }
 
     /// Checks an access token offline, as a resource server would: this
@@ -232,10 +232,10 @@ impl TokenService {
     /// its user against this API.
     pub async fn actor_for_access_token(&self, token: &str, source: &str) -> Result<Actor> {
         let ours = &self.issuer()?.policy.issuer;
-        let claims = self
+        let (claims, parent) = self
             .active_access_token(token)
             .await
-            .filter(|claims| claims.aud == *ours)
+            .filter(|(claims, _)| claims.aud == *ours)
             .ok_or_else(|| {
                 Error::unauthenticated("the access token is not valid here or has expired")
             })?;
@@ -246,19 +246,15 @@ impl TokenService {
         actor
             .permissions
             .retain(|permission| scope.contains(permission));
-        if let Some(id) = claims.token_id
-            && let Some(parent) = self.parent_token(id).await
-        {
-            actor.via_token = Some(ViaToken {
-                id,
-                hint: parent.hint.clone(),
-            });
-        }
+        actor.via_token = parent.map(|parent| ViaToken {
+            id: parent.id,
+            hint: parent.hint.clone(),
+        });
         Ok(actor)
     }
 
     /// The token an access token was exchanged from (through the cache:
-    /// introspection asks for it on every call).
+    /// every introspection and Bearer use asks for it).
     async fn parent_token(&self, id: Id) -> Option<Arc<Token>> {
         let load = || self.store.token(id);
         self.cached(
@@ -272,18 +268,24 @@ impl TokenService {
     }
 
     /// The claims of an access token this issuer signed whose parent token
-    /// and user are still valid.
-    async fn active_access_token(&self, token: &str) -> Option<Arc<AccessClaims>> {
+    /// and user are still valid, and that parent token (none for one made
+    /// from a login session or an ID token).
+    async fn active_access_token(
+        &self,
+        token: &str,
+    ) -> Option<(Arc<AccessClaims>, Option<Arc<Token>>)> {
         let now = self.now();
         let issuer = self.issuer().ok()?;
         let claims = issuer
             .policy
             .verify_access_token(&issuer.current().ok()?, token, now)?;
+        let mut parent = None;
         if let Some(id) = claims.token_id {
-            let parent = self.parent_token(id).await?;
-            if parent.status_at(now) != Status::Active {
+            let token = self.parent_token(id).await?;
+            if token.status_at(now) != Status::Active {
                 return None;
             }
+            parent = Some(token);
         }
         if let Some(trust) = &claims.trust_policy
             && !self.trust_still_stands(trust, claims.iat).await
@@ -291,7 +293,7 @@ impl TokenService {
             return None;
         }
         let user = self.active_user(&claims.sub).await.ok()?;
-        (claims.epoch == user.session_epoch).then_some(claims)
+        (claims.epoch == user.session_epoch).then_some((claims, parent))
     }
 
     /// Who an exchange acts for. A subject that is not (or no longer)
