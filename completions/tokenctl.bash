@@ -1455,7 +1455,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__create)
-            opts="-q -h --type --role --expires --description --max-idle --for --no-clipboard --clipboard-clear-after --store --server --profile --config --json --jq --field --quiet --debug --help"
+            opts="-q -h --type --role --expires --description --max-idle --allow-ip --for --no-clipboard --clipboard-clear-after --store --server --profile --config --json --jq --field --quiet --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1478,6 +1478,10 @@ _tokenctl() {
                     return 0
                     ;;
                 --max-idle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-ip)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4189,7 +4193,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__regenerate)
-            opts="-y -q -h --grace --expires --yes --no-clipboard --clipboard-clear-after --store --server --profile --config --json --jq --field --quiet --debug --help"
+            opts="-y -q -h --self --grace --expires --yes --no-clipboard --clipboard-clear-after --store --server --profile --config --json --jq --field --quiet --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4681,7 +4685,7 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__serve)
-            opts="-q -h --listen --database --access-log --metrics-listen --signing-key --init-admin --init-admin-password-file --tls-cert --tls-key --require-2fa --login-attempts-per-minute --exchanges-per-minute --issuer --audience --request-timeout --leak-keys --allow-private-webhooks --expiry-notices --smtp --smtp-from --max-exchange-ttl --header-timeout --max-connections --max-connections-per-address --login-concurrency --login-queue --store --server --profile --config --json --jq --field --quiet --debug --help"
+            opts="-q -h --listen --database --access-log --trusted-proxy --proxy-header --metrics-listen --signing-key --init-admin --init-admin-password-file --tls-cert --tls-key --require-2fa --login-attempts-per-minute --exchanges-per-minute --issuer --audience --request-timeout --leak-keys --allow-private-webhooks --expiry-notices --smtp --smtp-from --max-exchange-ttl --header-timeout --max-connections --max-connections-per-address --login-concurrency --login-queue --store --server --profile --config --json --jq --field --quiet --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4693,6 +4697,14 @@ _tokenctl() {
                     ;;
                 --database)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trusted-proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy-header)
+                    COMPREPLY=($(compgen -W "x-forwarded-for forwarded" -- "${cur}"))
                     return 0
                     ;;
                 --metrics-listen)
@@ -6049,13 +6061,17 @@ _tokenctl() {
             return 0
             ;;
         tokenctl__subcmd__verify)
-            opts="-q -h --audience --store --server --profile --config --json --jq --field --quiet --debug --help"
+            opts="-q -h --audience --from --store --server --profile --config --json --jq --field --quiet --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -52,7 +52,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand status 'Show the backend in use, the user, and the session''s expiry and storage'
             cand 2fa 'Manage two-factor authentication (TOTP) for your server account'
             cand password 'Manage the password of your account'
-            cand serve 'Run the token API server'
+            cand serve 'Boxed: its many flags would make every command this size'
             cand session 'See and end login sessions (yours, or with --user another user''s)'
             cand profile 'List, switch and remove saved logins (profiles)'
             cand role 'Manage roles (named sets of permissions)'
@@ -71,6 +71,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --expires 'When it expires: 30d, 12h, 2027-01-31 or never [default: 30d]'
             cand --description 'What the token is for'
             cand --max-idle 'Stop working after this long unused, e.g. 90d (regenerate revives it)'
+            cand --allow-ip 'Work only from these addresses: CIDR blocks or single addresses, IPv4 or IPv6 (repeat it, or separate them with commas)'
             cand --for 'Issue the token to another user (needs users:manage)'
             cand --clipboard-clear-after 'Clear the clipboard after this long; 0 keeps it [default: 45s]'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
@@ -201,6 +202,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --config 'Config file [default: config.toml in your config directory]'
             cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
             cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --self 'Regenerate the token this command authenticates with (TOKENCTL_TOKEN)'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
             cand --no-clipboard 'Don''t copy the new secret to the clipboard'
@@ -221,6 +223,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --config 'Config file [default: config.toml in your config directory]'
             cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
             cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --self 'Regenerate the token this command authenticates with (TOKENCTL_TOKEN)'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
             cand --no-clipboard 'Don''t copy the new secret to the clipboard'
@@ -233,6 +236,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         }
         &'tokenctl;verify'= {
             cand --audience 'The audience an access token must be for [default: its issuer]'
+            cand --from 'Check it as used from this address, against its allow-list (a local store only; a server checks the address it sees)'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
             cand --profile 'Saved login (server + user) to use [default: the last login]'
@@ -592,6 +596,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;serve'= {
             cand --listen 'Address to listen on (port 0 picks a free port)'
             cand --database 'sqlite:PATH or postgres://… [default: the store named by --store, else sqlite:<data dir>/server.db]'
+            cand --trusted-proxy 'Believe the client address these proxies (CIDR blocks, repeatable or comma-separated) write in --proxy-header: the rightmost hop that is not one of them is the client, for allow-lists, the login limit and the audit log [default: none; the socket''s peer is the client]'
+            cand --proxy-header 'The header the trusted proxies write the client''s address in; only this one is read'
             cand --metrics-listen 'Serve /metrics on this address only (plain HTTP, for a private network), not with the API [default: with the API]'
             cand --signing-key 'Signing key set (JSON, or a bare Ed25519 PKCS#8 key); created if missing [default: <data dir>/signing-keys.json]'
             cand --init-admin 'Create this admin account if the store has no users yet'
@@ -873,8 +879,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tokenctl;role;add'= {
-            cand -p 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage'
-            cand --permission 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage'
+            cand -p 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage, tokens:rotate-self'
+            cand --permission 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage, tokens:rotate-self'
             cand --description 'What the role is for'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
@@ -890,7 +896,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tokenctl;role;edit'= {
-            cand --add-permission 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage'
+            cand --add-permission 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage, tokens:rotate-self'
             cand --remove-permission 'A permission the role no longer grants (repeat for several)'
             cand --description 'What the role is for'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
@@ -1925,7 +1931,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand status 'Show the backend in use, the user, and the session''s expiry and storage'
             cand 2fa 'Manage two-factor authentication (TOTP) for your server account'
             cand password 'Manage the password of your account'
-            cand serve 'Run the token API server'
+            cand serve 'Boxed: its many flags would make every command this size'
             cand session 'See and end login sessions (yours, or with --user another user''s)'
             cand profile 'List, switch and remove saved logins (profiles)'
             cand role 'Manage roles (named sets of permissions)'

@@ -55,7 +55,7 @@ complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "notices" -d 'Say 
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "status" -d 'Show the backend in use, the user, and the session\'s expiry and storage'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "2fa" -d 'Manage two-factor authentication (TOTP) for your server account'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "password" -d 'Manage the password of your account'
-complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "serve" -d 'Run the token API server'
+complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "serve" -d 'Boxed: its many flags would make every command this size'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "session" -d 'See and end login sessions (yours, or with --user another user\'s)'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "profile" -d 'List, switch and remove saved logins (profiles)'
 complete -c tokenctl -n "__fish_tokenctl_needs_command" -f -a "role" -d 'Manage roles (named sets of permissions)'
@@ -72,6 +72,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l role -d 'Ro
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l expires -d 'When it expires: 30d, 12h, 2027-01-31 or never [default: 30d]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l description -d 'What the token is for' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l max-idle -d 'Stop working after this long unused, e.g. 90d (regenerate revives it)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l allow-ip -d 'Work only from these addresses: CIDR blocks or single addresses, IPv4 or IPv6 (repeat it, or separate them with commas)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l for -d 'Issue the token to another user (needs users:manage)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l clipboard-clear-after -d 'Clear the clipboard after this long; 0 keeps it [default: 45s]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand create" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
@@ -184,6 +185,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l profile
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l self -d 'Regenerate the token this command authenticates with (TOKENCTL_TOKEN)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -s y -l yes -d 'Do not ask for confirmation'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l no-clipboard -d 'Don\'t copy the new secret to the clipboard'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand regenerate" -l json -d 'Print machine-readable JSON on stdout'
@@ -199,6 +201,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l profile -d 
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l config -d 'Config file [default: config.toml in your config directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l jq -d 'Print what this jq filter selects from the JSON, strings bare (e.g. \'.[].name\')' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l field -d 'Print one field of the JSON bare, a line per item of a list (e.g. id)' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l self -d 'Regenerate the token this command authenticates with (TOKENCTL_TOKEN)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -s y -l yes -d 'Do not ask for confirmation'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l no-clipboard -d 'Don\'t copy the new secret to the clipboard'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l json -d 'Print machine-readable JSON on stdout'
@@ -206,6 +209,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -s q -l quiet 
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand rotate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l audience -d 'The audience an access token must be for [default: its issuer]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l from -d 'Check it as used from this address, against its allow-list (a local store only; a server checks the address it sees)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l server -d 'Token server to use instead of the local store' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand verify" -l profile -d 'Saved login (server + user) to use [default: the last login]' -r
@@ -459,6 +463,9 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and __fish_s
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l listen -d 'Address to listen on (port 0 picks a free port)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l database -d 'sqlite:PATH or postgres://… [default: the store named by --store, else sqlite:<data dir>/server.db]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l trusted-proxy -d 'Believe the client address these proxies (CIDR blocks, repeatable or comma-separated) write in --proxy-header: the rightmost hop that is not one of them is the client, for allow-lists, the login limit and the audit log [default: none; the socket\'s peer is the client]' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l proxy-header -d 'The header the trusted proxies write the client\'s address in; only this one is read' -r -f -a "x-forwarded-for\t'`X-Forwarded-For: client, proxy1, proxy2` (nginx, HAProxy, most load balancers)'
+forwarded\t'`Forwarded: for=client, for=proxy1` (RFC 7239)'"
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l metrics-listen -d 'Serve /metrics on this address only (plain HTTP, for a private network), not with the API [default: with the API]' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l signing-key -d 'Signing key set (JSON, or a bare Ed25519 PKCS#8 key); created if missing [default: <data dir>/signing-keys.json]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand serve" -l init-admin -d 'Create this admin account if the store has no users yet' -r
@@ -662,7 +669,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -s p -l permission -d 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -s p -l permission -d 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage, tokens:rotate-self' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l description -d 'What the role is for' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l server -d 'Token server to use instead of the local store' -r
@@ -674,7 +681,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -l debug -d 'Log what tokenctl does on stderr (never a secret)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from edit" -l add-permission -d 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage' -r
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from edit" -l add-permission -d 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage, tokens:rotate-self' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from edit" -l remove-permission -d 'A permission the role no longer grants (repeat for several)' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from edit" -l description -d 'What the role is for' -r
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand role; and __fish_seen_subcommand_from edit" -l store -d 'Token store file (SQLite) [default: in your data directory]' -r -F
@@ -1397,7 +1404,7 @@ complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_s
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami notices status 2fa password serve session profile role user trust webhook keys oauth completions clipboard-hold help" -f -a "status" -d 'Show the backend in use, the user, and the session\'s expiry and storage'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami notices status 2fa password serve session profile role user trust webhook keys oauth completions clipboard-hold help" -f -a "2fa" -d 'Manage two-factor authentication (TOTP) for your server account'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami notices status 2fa password serve session profile role user trust webhook keys oauth completions clipboard-hold help" -f -a "password" -d 'Manage the password of your account'
-complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami notices status 2fa password serve session profile role user trust webhook keys oauth completions clipboard-hold help" -f -a "serve" -d 'Run the token API server'
+complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami notices status 2fa password serve session profile role user trust webhook keys oauth completions clipboard-hold help" -f -a "serve" -d 'Boxed: its many flags would make every command this size'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami notices status 2fa password serve session profile role user trust webhook keys oauth completions clipboard-hold help" -f -a "session" -d 'See and end login sessions (yours, or with --user another user\'s)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami notices status 2fa password serve session profile role user trust webhook keys oauth completions clipboard-hold help" -f -a "profile" -d 'List, switch and remove saved logins (profiles)'
 complete -c tokenctl -n "__fish_tokenctl_using_subcommand help; and not __fish_seen_subcommand_from create list show revoke regenerate verify exchange scan audit login logout auth whoami notices status 2fa password serve session profile role user trust webhook keys oauth completions clipboard-hold help" -f -a "role" -d 'Manage roles (named sets of permissions)'

@@ -82,6 +82,9 @@ pub struct CreateTokenRequest {
     /// Seconds it may go unused before it stops working.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_idle_seconds: Option<i64>,
+    /// CIDR blocks it may be used from; none: anywhere.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowed_ips: Vec<String>,
 }
 
 fn personal() -> TokenKind {

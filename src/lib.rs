@@ -30,6 +30,7 @@ pub mod lockout;
 pub mod mail;
 pub mod metrics;
 pub mod model;
+pub mod network;
 pub mod oauth;
 pub mod outbox;
 pub mod output;

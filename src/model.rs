@@ -121,10 +121,12 @@ pub enum Permission {
     AuditPrune,
     TrustManage,
     WebhooksManage,
+    /// A token may give itself a new secret (`regenerate --self`).
+    TokensRotateSelf,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 13] = [
+    pub const ALL: [Permission; 14] = [
         Permission::ApiRead,
         Permission::ApiWrite,
         Permission::FilesUpload,
@@ -138,6 +140,7 @@ impl Permission {
         Permission::AuditPrune,
         Permission::TrustManage,
         Permission::WebhooksManage,
+        Permission::TokensRotateSelf,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -155,6 +158,7 @@ impl Permission {
             Permission::AuditPrune => "audit:prune",
             Permission::TrustManage => "trust:manage",
             Permission::WebhooksManage => "webhooks:manage",
+            Permission::TokensRotateSelf => "tokens:rotate-self",
         }
     }
 
@@ -180,6 +184,9 @@ impl Permission {
             }
             Permission::WebhooksManage => {
                 "add and remove the webhooks that hear of token and account events"
+            }
+            Permission::TokensRotateSelf => {
+                "let a token with it give itself a new secret (regenerate --self), no login needed"
             }
         }
     }
@@ -402,6 +409,10 @@ pub struct Token {
     /// --max-idle`); `None`: as long as it likes.
     #[serde(default)]
     pub max_idle_seconds: Option<i64>,
+    /// The only addresses it may be used from (`create --allow-ip`); empty:
+    /// anywhere. Holds for what it is exchanged for too.
+    #[serde(default)]
+    pub allowed_ips: Vec<crate::network::AddressRange>,
 }
 
 impl Token {
@@ -428,6 +439,15 @@ impl Token {
         } else {
             Status::Active
         }
+    }
+
+    /// Whether it may be used from `address`: anywhere without an
+    /// allow-list; with one, only from an address it names — never from an
+    /// unknown address, so a restriction is not lost where none is seen.
+    pub fn allows_address(&self, address: Option<std::net::IpAddr>) -> bool {
+        self.allowed_ips.is_empty()
+            || address
+                .is_some_and(|address| crate::network::any_contains(&self.allowed_ips, address))
     }
 
     /// When it goes idle, with a `max_idle_seconds`: that long after its

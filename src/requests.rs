@@ -57,6 +57,8 @@ pub struct CreateRequest {
     pub owner: Option<String>,
     /// How long it may go unused before it stops working (`--max-idle`).
     pub max_idle: Option<Duration>,
+    /// The only addresses it may be used from (`--allow-ip`); empty: anywhere.
+    pub allowed_ips: Vec<crate::network::AddressRange>,
 }
 
 /// A new token and its secret, which exists nowhere else.

@@ -124,10 +124,19 @@ impl Backend for LocalBackend {
             .await
     }
 
-    async fn verify(&self, secret: &Secret) -> Result<Token> {
-        self.service
-            .verify(secret, &UsedFrom::source(&self.origin.source))
-            .await
+    async fn rotate_self(&self, _options: Regeneration) -> Result<RegeneratedToken> {
+        Err(Error::invalid(
+            "--self regenerates the token a server request is made with (TOKENCTL_TOKEN); a local store takes no token as its caller",
+        )
+        .with_hint("name the token instead: tokenctl regenerate NAME"))
+    }
+
+    async fn verify(&self, secret: &Secret, from: Option<std::net::IpAddr>) -> Result<Token> {
+        let used = UsedFrom {
+            address: from,
+            ..UsedFrom::source(&self.origin.source)
+        };
+        self.service.verify(secret, &used).await
     }
 
     async fn inspect_secret(&self, secret: &Secret) -> Result<Option<Token>> {

@@ -43,7 +43,13 @@ pub trait Backend: Send + Sync {
         reference: &TokenRef,
         options: Regeneration,
     ) -> Result<RegeneratedToken>;
-    async fn verify(&self, secret: &Secret) -> Result<Token>;
+    /// A new secret for the token the caller is (`regenerate --self` with
+    /// TOKENCTL_TOKEN).
+    async fn rotate_self(&self, options: Regeneration) -> Result<RegeneratedToken>;
+    /// The token a secret authenticates as, used from `from` when the
+    /// caller says where (`verify --from`, a local store only: a server
+    /// checks the address it sees).
+    async fn verify(&self, secret: &Secret, from: Option<std::net::IpAddr>) -> Result<Token>;
     /// The token a secret belongs to, whatever its status; `None` when no
     /// token has it. Needs no account, like revoking by value.
     async fn inspect_secret(&self, secret: &Secret) -> Result<Option<Token>>;

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::{ClipboardArgs, Context, parse, reveal_secret};
 use crate::error::Result;
 use crate::model::{Permissions, TokenKind};
+use crate::network::AddressRange;
 use crate::output::{self, TokenView};
 use crate::requests::CreateRequest;
 use crate::time::{self, Expiry};
@@ -24,6 +25,7 @@ use crate::time::{self, Expiry};
 ///   tokenctl create deploy --expires 7d
 ///   tokenctl create uploader --type service --role connector --expires 2030-01-31
 ///   tokenctl create vendor-x --for alice --role developer --json
+///   tokenctl create ci --type service --allow-ip 10.0.0.0/8 --allow-ip 2001:db8::/32
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -49,6 +51,11 @@ pub struct Args {
     /// Stop working after this long unused, e.g. 90d (regenerate revives it)
     #[arg(long, value_name = "DURATION", value_parser = parse::duration)]
     pub max_idle: Option<chrono::Duration>,
+
+    /// Work only from these addresses: CIDR blocks or single addresses,
+    /// IPv4 or IPv6 (repeat it, or separate them with commas)
+    #[arg(long = "allow-ip", value_name = "CIDR", value_parser = parse::address_range, value_delimiter = ',')]
+    pub allowed_ips: Vec<AddressRange>,
 
     /// Issue the token to another user (needs users:manage)
     #[arg(add = crate::cmd::complete::users(), long = "for", value_name = "USER")]
@@ -77,6 +84,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             description: args.description,
             owner: args.owner,
             max_idle: args.max_idle,
+            allowed_ips: args.allowed_ips,
         })
         .await?;
     let token = &created.token;

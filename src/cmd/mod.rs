@@ -81,7 +81,8 @@ pub enum Command {
     TwoFactor(two_factor::Command),
     #[command(subcommand)]
     Password(password::Command),
-    Serve(serve::Args),
+    /// Boxed: its many flags would make every command this size.
+    Serve(Box<serve::Args>),
     #[command(subcommand)]
     Session(session::Command),
     #[command(subcommand)]
@@ -272,7 +273,7 @@ async fn dispatch(cli: Cli, out: Output) -> Result<ExitStatus> {
         Command::Status(args) => status::run(&ctx, args).await.map(done),
         Command::TwoFactor(command) => two_factor::run(&ctx, command).await.map(done),
         Command::Password(command) => password::run(&ctx, command).await.map(done),
-        Command::Serve(args) => serve::run(&ctx, args).await.map(done),
+        Command::Serve(args) => serve::run(&ctx, *args).await.map(done),
         Command::Session(command) => session::run(&ctx, command).await.map(done),
         Command::Profile(command) => profile::run(&ctx, command).await.map(done),
         Command::Role(command) => role::run(&ctx, command).await.map(done),

@@ -18,6 +18,10 @@ pub fn delay_or_zero(text: &str) -> Result<Duration, String> {
     time::parse_duration(text)
 }
 
+pub fn address_range(text: &str) -> Result<crate::network::AddressRange, String> {
+    text.parse()
+}
+
 pub fn expiry(text: &str) -> Result<Expiry, String> {
     Expiry::parse(text)
 }

@@ -16,16 +16,25 @@ use crate::time::{self, Expiry};
 /// stops working at once, or after --grace for a rolling deploy. Revoked and
 /// expired tokens can't be regenerated: create a new one.
 ///
+/// With --self, the token in TOKENCTL_TOKEN regenerates itself, no login
+/// needed, where its permissions include tokens:rotate-self: a CI job can
+/// renew its own credential before it expires.
+///
 /// Examples:
 ///   tokenctl regenerate deploy
 ///   tokenctl regenerate 42 --grace 10m --yes
 ///   tokenctl regenerate deploy --expires 90d --yes
+///   TOKENCTL_TOKEN=$PAT tokenctl regenerate --self --expires 30d --yes --json
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// ID or name of the token [default on a terminal: pick one]
     #[arg(add = crate::cmd::complete::tokens())]
     pub token: Option<String>,
+
+    /// Regenerate the token this command authenticates with (TOKENCTL_TOKEN)
+    #[arg(long = "self", conflicts_with = "token")]
+    pub itself: bool,
 
     /// Keep the old secret working this long, e.g. 10m (at most 7d)
     #[arg(long, value_name = "DURATION", value_parser = parse::duration)]
@@ -52,35 +61,35 @@ struct Regenerated<'a> {
 }
 
 pub async fn run(ctx: &Context, args: Args) -> Result<()> {
-    let named = super::pick::token_argument(ctx, args.token, "regenerate").await?;
+    let options = Regeneration {
+        grace: args.grace,
+        expires: args.expires,
+    };
+    let stops = match args.grace {
+        Some(grace) if !grace.is_zero() => format!("stops working in {}", time::compact(grace)),
+        _ => "stops working now".to_owned(),
+    };
     let backend = ctx.backend().await?;
-    let reference = TokenRef::parse(&named);
-    let token = backend.show_token(&reference).await?;
-    let question = format!(
-        "Regenerate token {} '{}' of {}? Its current secret {}",
-        token.id,
-        token.name,
-        token.owner,
-        match args.grace {
-            Some(grace) if !grace.is_zero() => format!("stops working in {}", time::compact(grace)),
-            _ => "stops working now".to_owned(),
-        }
-    );
-    // Only an active or idle token can be regenerated; for any other the service's
-    // refusal (exit 5) says why, with no question asked first.
-    let status = token.status_at(time::now());
-    if matches!(status, Status::Active | Status::Idle) {
+    let regenerated = if args.itself {
+        let question =
+            format!("Regenerate the token this command runs as? Its current secret {stops}");
         ctx.confirm_or_cancel(&question, args.yes, "Nothing changed.")?;
-    }
-    let regenerated = backend
-        .regenerate(
-            &TokenRef::Id(token.id),
-            Regeneration {
-                grace: args.grace,
-                expires: args.expires,
-            },
-        )
-        .await?;
+        backend.rotate_self(options).await?
+    } else {
+        let named = super::pick::token_argument(ctx, args.token, "regenerate").await?;
+        let token = backend.show_token(&TokenRef::parse(&named)).await?;
+        let question = format!(
+            "Regenerate token {} '{}' of {}? Its current secret {stops}",
+            token.id, token.name, token.owner,
+        );
+        // Only an active or idle token can be regenerated; for any other the service's
+        // refusal (exit 5) says why, with no question asked first.
+        let status = token.status_at(time::now());
+        if matches!(status, Status::Active | Status::Idle) {
+            ctx.confirm_or_cancel(&question, args.yes, "Nothing changed.")?;
+        }
+        backend.regenerate(&TokenRef::Id(token.id), options).await?
+    };
     let now = time::now();
     if ctx.out.json {
         let lost = format!(

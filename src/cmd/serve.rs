@@ -55,6 +55,24 @@ pub struct Args {
     #[arg(long)]
     pub access_log: bool,
 
+    /// Believe the client address these proxies (CIDR blocks, repeatable or
+    /// comma-separated) write in --proxy-header: the rightmost hop that is
+    /// not one of them is the client, for allow-lists, the login limit and
+    /// the audit log [default: none; the socket's peer is the client]
+    #[arg(long = "trusted-proxy", value_name = "CIDR", value_parser = parse::address_range, value_delimiter = ',')]
+    pub trusted_proxies: Vec<crate::network::AddressRange>,
+
+    /// The header the trusted proxies write the client's address in; only
+    /// this one is read
+    #[arg(
+        long,
+        value_enum,
+        default_value_t,
+        value_name = "HEADER",
+        requires = "trusted_proxies"
+    )]
+    pub proxy_header: crate::server::ProxyHeader,
+
     /// Serve /metrics on this address only (plain HTTP, for a private
     /// network), not with the API [default: with the API]
     #[arg(long, value_name = "ADDR")]
@@ -321,6 +339,10 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         access_log: args.access_log,
         metrics_on_api: metrics_listener.is_none(),
         leak_keys,
+        trusted_proxies: Arc::new(crate::server::TrustedProxies {
+            ranges: crate::network::normalize(args.trusted_proxies).map_err(Error::invalid)?,
+            header: args.proxy_header,
+        }),
     });
     server::serve(listener, state, tls, connections, metrics_listener).await
 }

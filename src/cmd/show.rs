@@ -62,6 +62,7 @@ pub fn render(ctx: &Context, token: &Token) -> Result<()> {
         ("Expires", output::expiry_long(token.expires_at, now)),
         ("Last used", output::last_use_long(token, now)),
         ("Idle after", output::idle_long(token, now)),
+        ("Allowed from", output::allowed_from(token)),
         ("Regenerated", optional(token.regenerated_at)),
         ("Revoked", optional(token.revoked_at)),
         ("Hint", token.hint.clone()),

@@ -26,12 +26,18 @@ use crate::time;
 ///   echo "$TOKEN" | tokenctl verify
 ///   tokenctl verify --json < token.txt
 ///   echo "$ACCESS_TOKEN" | tokenctl verify --audience https://files.example
+///   echo "$TOKEN" | tokenctl verify --from 10.1.2.3
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// The audience an access token must be for [default: its issuer]
     #[arg(long, value_name = "AUD")]
     pub audience: Option<String>,
+
+    /// Check it as used from this address, against its allow-list (a local
+    /// store only; a server checks the address it sees)
+    #[arg(long, value_name = "ADDR")]
+    pub from: Option<std::net::IpAddr>,
 }
 
 #[derive(Serialize)]
@@ -44,10 +50,15 @@ struct Verified<'a> {
 pub async fn run(ctx: &Context, args: Args) -> Result<()> {
     let value = read_token(ctx)?;
     if !crate::secret::has_token_prefix(&value) && value.contains('.') {
+        if args.from.is_some() {
+            return Err(Error::invalid(
+                "--from checks a token's allow-list; an access token is checked offline, where its token's allow-list is introspection's to apply",
+            ));
+        }
         return verify_access_token(ctx, &value, args.audience.as_deref()).await;
     }
     let secret = Secret::parse(&value)?;
-    let token = ctx.backend().await?.verify(&secret).await?;
+    let token = ctx.backend().await?.verify(&secret, args.from).await?;
     let now = time::now();
     if ctx.out.json {
         return ctx.out.json(&Verified {

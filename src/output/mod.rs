@@ -350,11 +350,21 @@ pub fn token_row(token: &Token, now: DateTime<Utc>) -> Vec<String> {
         token
             .last_used_at
             .map_or_else(|| "never".to_owned(), |at| time::relative(at, now)),
+        allowed_from_short(token),
         token.status_at(now).to_string(),
     ]
 }
 
-pub const TOKEN_HEADER: [&str; 9] = [
+/// [`allowed_from`] in a table cell: the first range and how many more.
+fn allowed_from_short(token: &Token) -> String {
+    match token.allowed_ips.as_slice() {
+        [] => "anywhere".to_owned(),
+        [only] => only.to_string(),
+        [first, rest @ ..] => format!("{first} +{}", rest.len()),
+    }
+}
+
+pub const TOKEN_HEADER: [&str; 10] = [
     "ID",
     "NAME",
     "TYPE",
@@ -363,6 +373,7 @@ pub const TOKEN_HEADER: [&str; 9] = [
     "CREATED",
     "EXPIRES",
     "LAST USED",
+    "FROM",
     "STATUS",
 ];
 
@@ -419,6 +430,14 @@ pub fn idle_long(token: &Token, now: DateTime<Utc>) -> String {
         ),
         _ => "-".to_owned(),
     }
+}
+
+/// Where a token may be used from: its allow-list, or "anywhere".
+pub fn allowed_from(token: &Token) -> String {
+    if token.allowed_ips.is_empty() {
+        return "anywhere".to_owned();
+    }
+    crate::network::join(&token.allowed_ips)
 }
 
 /// [`instant_long`], or "never".

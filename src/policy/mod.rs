@@ -141,6 +141,11 @@ pub enum Operation {
     RegenerateToken {
         own: bool,
     },
+    /// A token giving itself a new secret (`regenerate --self`): the one
+    /// act besides the exchange a token may do for itself, as it hands out
+    /// nothing new — the same token, its authority and restrictions, a
+    /// lifetime within the policy, and revoking it still ends it.
+    RotateSelf,
     /// A short-lived access token from the asking credential.
     Exchange,
     /// A login session from a checked password.
@@ -206,11 +211,12 @@ const PERSON: &[CredentialKind] = &[CredentialKind::Person];
 
 impl Operation {
     /// Every operation, for the README's matrix and its test.
-    pub const ALL: [Operation; 27] = [
+    pub const ALL: [Operation; 28] = [
         Operation::CreateToken { for_other: false },
         Operation::CreateToken { for_other: true },
         Operation::RegenerateToken { own: true },
         Operation::RegenerateToken { own: false },
+        Operation::RotateSelf,
         Operation::Exchange,
         Operation::OpenSession,
         Operation::AddUser,
@@ -244,7 +250,8 @@ impl Operation {
     /// shorter-lived, narrower one.
     pub fn needs(self) -> Needs {
         use Permission::{
-            AuditPrune, KeysManage, TokensManage, TrustManage, UsersManage, WebhooksManage,
+            AuditPrune, KeysManage, TokensManage, TokensRotateSelf, TrustManage, UsersManage,
+            WebhooksManage,
         };
         let person = |permissions| Needs {
             credentials: PERSON,
@@ -278,6 +285,10 @@ impl Operation {
             Operation::EnrollSecondFactor
             | Operation::ChangeOwnPassword
             | Operation::EndOwnSessions => person(&[]),
+            Operation::RotateSelf => Needs {
+                credentials: &[CredentialKind::Token],
+                permissions: &[TokensRotateSelf],
+            },
             Operation::Exchange => Needs {
                 credentials: &[CredentialKind::Person, CredentialKind::Token],
                 permissions: &[],
@@ -295,6 +306,7 @@ impl Operation {
             Operation::CreateToken { for_other: false } => "create tokens",
             Operation::CreateToken { for_other: true } => "issue tokens to other users",
             Operation::RegenerateToken { .. } => "regenerate tokens",
+            Operation::RotateSelf => "regenerate itself",
             Operation::Exchange => "be exchanged",
             Operation::OpenSession => "open a login session",
             Operation::AddUser => "add users",
@@ -384,6 +396,10 @@ pub enum Act<'a> {
     /// A new secret for `token`: whoever receives it holds the token's
     /// authority.
     RegenerateToken {
+        token: &'a Token,
+    },
+    /// A new secret for `token`, asked for by the token itself.
+    RotateSelf {
         token: &'a Token,
     },
     /// An access token with `scope`; empty means everything the actor has.
@@ -481,6 +497,7 @@ impl Act<'_> {
             Act::RegenerateToken { token } => Operation::RegenerateToken {
                 own: actor.owns(token) && actor.has(Permission::TokensManage),
             },
+            Act::RotateSelf { .. } => Operation::RotateSelf,
             Act::Exchange { .. } => Operation::Exchange,
             Act::OpenSession => Operation::OpenSession,
             Act::AddUser { .. } => Operation::AddUser,
@@ -569,6 +586,15 @@ pub fn decide(actor: &Actor, act: &Act<'_>) -> Result<Grant> {
                 token.owner,
                 list(&lacking)
             )))
+        }
+        Act::RotateSelf { token } => {
+            if actor.credential != Credential::Token(token.id) {
+                return Err(Error::denied(format!(
+                    "{name}'s credential is not token {}: a token may regenerate only itself",
+                    token.id
+                )));
+            }
+            Ok(Grant::exactly(&token.effective_permissions))
         }
         Act::Exchange { scope } => {
             if scope.is_empty() {

@@ -55,6 +55,7 @@ fn token(owner: &str, effective: &[Permission]) -> Token {
         last_used_agent: None,
         regenerated_at: None,
         max_idle_seconds: None,
+        allowed_ips: Vec::new(),
     }
 }
 

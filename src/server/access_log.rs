@@ -103,10 +103,14 @@ pub(super) async fn record(request: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = request.method().clone();
     let path = loggable(request.uri().path());
-    let client = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or_else(|| "-".to_owned(), |info| info.0.to_string());
+    // The client behind a trusted proxy, else the peer with its port.
+    let extensions = request.extensions();
+    let client = match extensions.get::<super::client_address::ClientAddress>() {
+        Some(resolved) => resolved.0.to_string(),
+        None => extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map_or_else(|| "-".to_owned(), |info| info.0.to_string()),
+    };
     let whose = Whose::recording();
     let mut request = request;
     request.extensions_mut().insert(whose.clone());

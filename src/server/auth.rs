@@ -11,6 +11,7 @@ use axum::http::request::Parts;
 
 use super::AppState;
 use super::access_log;
+use super::client_address::ClientAddress;
 use super::error::ApiError;
 use crate::auth::{self, SessionClaims};
 use crate::error::{Error, Reason};
@@ -22,12 +23,20 @@ use crate::time;
 /// The authenticated caller of a request.
 pub(super) struct Caller(pub Actor);
 
-/// The client's address, when the server was started with it.
+/// The client's address: the one behind a trusted proxy (see
+/// [`super::client_address`]), else the socket's peer.
 pub(super) fn client_ip(parts: &Parts) -> Option<IpAddr> {
-    parts
-        .extensions
+    client_address(&parts.extensions)
+}
+
+/// [`client_ip`] from a request's extensions.
+pub(super) fn client_address(extensions: &axum::http::Extensions) -> Option<IpAddr> {
+    if let Some(resolved) = extensions.get::<ClientAddress>() {
+        return Some(resolved.0);
+    }
+    extensions
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|info| info.0.ip())
+        .map(|info| crate::network::canonical(info.0.ip()))
 }
 
 /// Where a request came from, for the audit log.
@@ -108,7 +117,7 @@ impl FromRequestParts<AppState> for Caller {
         } else if crate::exchange::is_access_token(credential) {
             state
                 .service
-                .actor_for_access_token(credential, source)
+                .actor_for_access_token(credential, &client.used_from())
                 .await?
         } else {
             let claims = verify_session(state, credential).await?;

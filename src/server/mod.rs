@@ -4,6 +4,7 @@
 
 mod access_log;
 mod auth;
+mod client_address;
 mod connections;
 mod error;
 pub mod form;
@@ -28,6 +29,7 @@ use crate::error::{Error, Result};
 use crate::jose::{LiveKeys, VerifiedTokens};
 use crate::service::TokenService;
 
+pub use client_address::{ProxyHeader, TrustedProxies};
 pub use connections::ConnectionLimits;
 pub use limits::LoginLimiter;
 
@@ -76,6 +78,9 @@ pub struct Shared {
     /// The keys leak reports are signed with (`serve --leak-keys`); none:
     /// this server takes no reports.
     pub leak_keys: Option<Arc<crate::leak_report::ReportKeys>>,
+    /// The proxies whose forwarding header names the client (`serve
+    /// --trusted-proxy`); none: the socket's peer is the client.
+    pub trusted_proxies: Arc<TrustedProxies>,
 }
 
 /// The whole API, with body-size and time limits. Separate from binding a
@@ -88,27 +93,34 @@ pub fn router(state: AppState) -> Router {
     let request_timeout = state.request_timeout;
     let access_log = state.access_log;
     let counted = state.clone();
+    let proxies = (!state.trusted_proxies.ranges.is_empty()).then(|| state.trusted_proxies.clone());
     let routes = routes::routes()
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .with_state(state);
-    let api = tower::ServiceBuilder::new()
-        // Outermost, so that a request cut off by the time limit is counted
-        // and logged too.
-        .layer(axum::middleware::from_fn_with_state(
-            counted,
-            metrics::record,
-        ))
-        .option_layer(access_log.then(|| axum::middleware::from_fn(access_log::record)))
-        .layer(axum::middleware::from_fn_with_state(
-            request_timeout,
-            limits::time_limit,
-        ))
-        // One span and one line per request with method, path and status —
-        // never headers (Authorization) or bodies (secrets).
-        .layer(TraceLayer::new_for_http())
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .service(routes);
+    let api =
+        tower::ServiceBuilder::new()
+            // First of all, so that everything after sees the client behind a
+            // trusted proxy.
+            .option_layer(proxies.map(|proxies| {
+                axum::middleware::from_fn_with_state(proxies, client_address::resolve)
+            }))
+            // Outermost but that, so that a request cut off by the time limit is
+            // counted and logged too.
+            .layer(axum::middleware::from_fn_with_state(
+                counted,
+                metrics::record,
+            ))
+            .option_layer(access_log.then(|| axum::middleware::from_fn(access_log::record)))
+            .layer(axum::middleware::from_fn_with_state(
+                request_timeout,
+                limits::time_limit,
+            ))
+            // One span and one line per request with method, path and status —
+            // never headers (Authorization) or bodies (secrets).
+            .layer(TraceLayer::new_for_http())
+            .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+            .service(routes);
     Router::new().fallback_service(api)
 }
 

@@ -176,7 +176,7 @@ impl TokenService {
         let active = if crate::secret::has_token_prefix(token) {
             self.introspect_secret(token, &issuer.policy, from).await
         } else {
-            self.introspect_access_token(token).await
+            self.introspect_access_token(token, from).await
         };
         active.unwrap_or_else(Introspection::inactive)
     }
@@ -204,8 +204,12 @@ impl TokenService {
         })
     }
 
-    async fn introspect_access_token(&self, token: &str) -> Option<Introspection> {
-        self.active_access_token(token)
+    async fn introspect_access_token(
+        &self,
+        token: &str,
+        from: &UsedFrom<'_>,
+    ) -> Option<Introspection> {
+        self.active_access_token(token, from)
             .await
             .map(|(claims, _)| Introspection::of_access_token(&claims))
     }
@@ -230,10 +234,10 @@ impl TokenService {
     /// for another audience: a token meant for another resource server
     /// must not work here (RFC 9068 §4), or any such server could act as
     /// its user against this API.
-    pub async fn actor_for_access_token(&self, token: &str, source: &str) -> Result<Actor> {
+    pub async fn actor_for_access_token(&self, token: &str, from: &UsedFrom<'_>) -> Result<Actor> {
         let ours = &self.issuer()?.policy.issuer;
         let (claims, parent) = self
-            .active_access_token(token)
+            .active_access_token(token, from)
             .await
             .filter(|(claims, _)| claims.aud == *ours)
             .ok_or_else(|| {
@@ -241,7 +245,7 @@ impl TokenService {
             })?;
         let scope = permissions_from_str(&claims.scope).map_err(Error::internal)?;
         let mut actor = self
-            .actor(&claims.sub, Credential::AccessToken, source)
+            .actor(&claims.sub, Credential::AccessToken, from.source)
             .await?;
         actor
             .permissions
@@ -273,6 +277,7 @@ impl TokenService {
     async fn active_access_token(
         &self,
         token: &str,
+        from: &UsedFrom<'_>,
     ) -> Option<(Arc<AccessClaims>, Option<Arc<Token>>)> {
         let now = self.now();
         let issuer = self.issuer().ok()?;
@@ -283,6 +288,10 @@ impl TokenService {
         if let Some(id) = claims.token_id {
             let token = self.parent_token(id).await?;
             if token.status_at(now) != Status::Active {
+                return None;
+            }
+            if !token.allows_address(from.address) {
+                self.refuse_address(&token, from).await;
                 return None;
             }
             parent = Some(token);

@@ -9,8 +9,9 @@ use crate::api::PrunedAudit;
 use crate::credential_cache;
 use crate::error::{Error, Reason, Result};
 use crate::model::{AuditEntry, EventKind, Permission, Status, Token, ViaToken};
+use crate::network;
 use crate::paging::Page;
-use crate::policy::{self, Act, Actor, Operation};
+use crate::policy::{self, Act, Actor, Credential, Operation};
 use crate::requests::{
     AuditRequest, CreateRequest, CreatedToken, ListRequest, Origin, OwnedTokens, RegeneratedToken,
     Regeneration, Revocation, TokenRef, UsedFrom,
@@ -20,7 +21,7 @@ use crate::secret::{Secret, SecretHash};
 use crate::store::{
     AuditFilter, AuditRecord, LastUse, NewToken, Rows, SecretChange, SecretMatch, TokenFilter,
 };
-use crate::time;
+use crate::time::{self, Expiry};
 use crate::webhook::TokenFacts;
 
 use super::TokenService;
@@ -43,6 +44,7 @@ impl TokenService {
         if let Some(max_idle) = request.max_idle {
             policy::check_max_idle(max_idle)?;
         }
+        let allowed_ips = network::normalize(request.allowed_ips).map_err(Error::invalid)?;
         let owner_name = request.owner.as_deref().unwrap_or(&actor.user.name);
         let for_other = owner_name != actor.user.name;
         policy::check(actor, Operation::CreateToken { for_other })?;
@@ -105,6 +107,7 @@ impl TokenService {
             created_at: now,
             expires_at,
             max_idle_seconds: request.max_idle.map(|idle| idle.num_seconds()),
+            allowed_ips,
         };
         let token = self.store.insert_token(new, audit).await?;
         Ok(CreatedToken {
@@ -311,10 +314,42 @@ impl TokenService {
         reference: &TokenRef,
         options: Regeneration,
     ) -> Result<RegeneratedToken> {
-        let grace = options.grace;
         policy::check_credential(actor, Operation::RegenerateToken { own: true })?;
         let token = self.find_token(actor, reference).await?;
         policy::decide(actor, &Act::RegenerateToken { token: &token })?;
+        self.replace_secret(actor, token, options).await
+    }
+
+    /// `regenerate --self`: the token the actor authenticated with gives
+    /// itself a new secret, where its permissions include
+    /// `tokens:rotate-self` — as [`TokenService::regenerate`] otherwise.
+    pub async fn rotate_self(
+        &self,
+        actor: &Actor,
+        options: Regeneration,
+    ) -> Result<RegeneratedToken> {
+        policy::check(actor, Operation::RotateSelf)?;
+        let Credential::Token(id) = actor.credential else {
+            return Err(Error::denied("only a token can regenerate itself"));
+        };
+        let token = self.reload(id).await?;
+        policy::decide(actor, &Act::RotateSelf { token: &token })?;
+        if options.expires == Some(Expiry::Never) {
+            return Err(Error::invalid(
+                "a token may not make itself never expire; its owner can, with tokenctl regenerate",
+            ));
+        }
+        self.replace_secret(actor, token, options).await
+    }
+
+    /// The shared part of a regeneration, its authority already decided.
+    async fn replace_secret(
+        &self,
+        actor: &Actor,
+        token: Token,
+        options: Regeneration,
+    ) -> Result<RegeneratedToken> {
+        let grace = options.grace;
         if let Some(grace) = grace
             && (grace > MAX_GRACE || grace < Duration::zero())
         {
@@ -422,6 +457,9 @@ impl TokenService {
         if found.owner_disabled {
             return Err(invalid(format!("its owner {} is disabled", token.owner)));
         }
+        if !token.allows_address(used.address) {
+            return Err(self.refuse_address(&token, used).await);
+        }
         let stale_before = now - LAST_USED_RESOLUTION;
         if token.last_used_at.is_none_or(|used| used < stale_before) {
             // Verifying only reads: a store that cannot be written (a full
@@ -445,6 +483,41 @@ impl TokenService {
             }
         }
         Ok(token)
+    }
+
+    /// Why a use of `token` (or of an access token exchanged from it) from
+    /// outside its allow-list fails, after auditing it with the address —
+    /// as a refusal anyone could provoke, so within the exchange limit.
+    pub(super) async fn refuse_address(&self, token: &Token, used: &UsedFrom<'_>) -> Error {
+        let from = used.address.map_or_else(
+            || "an unknown address".to_owned(),
+            |address| network::canonical(address).to_string(),
+        );
+        let audit = AuditRecord {
+            at: self.now(),
+            actor: format!("holder of {}", token.hint),
+            action: "token.use.refused",
+            token_id: Some(token.id),
+            detail: format!("use from {from} refused: not in the token's allow-list"),
+            source: used.source.to_owned(),
+            via_token: None,
+            event: None,
+        };
+        if let Err(error) = self.audit_refusal(audit).await {
+            tracing::warn!(%error, token = token.id, "cannot audit a refused use");
+        }
+        let error = Error::unauthenticated(format!(
+            "token {} is not valid from {from}: its allow-list does not include it",
+            token.hint
+        ));
+        match used.address {
+            Some(_) => error.with_hint(
+                "use it from an address it allows; `tokenctl show` lists them to its owner",
+            ),
+            None => error.with_hint(
+                "it works only from the addresses it allows; on a local store say where from with --from ADDR",
+            ),
+        }
     }
 
     /// The token a secret names (through the cache: a valid answer is

@@ -228,6 +228,7 @@ pub struct NewToken {
     pub created_at: DateTime<Utc>,
     pub expires_at: Option<DateTime<Utc>>,
     pub max_idle_seconds: Option<i64>,
+    pub allowed_ips: Vec<crate::network::AddressRange>,
 }
 
 /// A regenerated secret, and how long the one it replaces keeps working.

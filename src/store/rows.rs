@@ -70,7 +70,7 @@ pub(super) const TOKEN_COLUMNS: &str = "SELECT t.id, t.name, t.kind, t.role, t.p
         t.expires_at, t.revoked_at, t.last_used_at, t.regenerated_at,
         o.disabled_at IS NOT NULL AS owner_disabled, t.previous_valid_until,
         r.permissions AS owner_permissions, t.stripped_permissions,
-        t.last_used_from, t.last_used_agent, t.max_idle_seconds
+        t.last_used_from, t.last_used_agent, t.max_idle_seconds, t.allowed_ips
     FROM tokens t
     JOIN users o ON o.id = t.owner_id
     JOIN users c ON c.id = t.created_by
@@ -226,6 +226,7 @@ pub(super) fn token_from_row(row: &dyn Columns) -> StoreResult<Token> {
         last_used_agent: row.optional_text(19)?,
         regenerated_at: row.optional_time(13)?,
         max_idle_seconds: row.optional_int(20)?,
+        allowed_ips: crate::network::split(&row.text(21)?).map_err(|e| corrupt("token", &e))?,
     })
 }
 

@@ -14,6 +14,7 @@ mod harness;
 mod common;
 
 mod accounts;
+mod allow_list;
 mod attribution;
 mod authority;
 mod authority_property;
@@ -75,6 +76,7 @@ fn main() {
             generated::tests(),
             keyring::tests(),
             keys::tests(),
+            allow_list::tests(),
             last_use::tests(),
             layout::tests(),
             leaks::tests(),

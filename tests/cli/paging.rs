@@ -237,6 +237,7 @@ fn seed_local_tokens(env: &TestEnv, count: usize) {
                 description: String::new(),
                 owner: None,
                 max_idle: None,
+                allowed_ips: Vec::new(),
             };
             service.create_token(&me, request).await.expect("create");
         }

@@ -271,6 +271,106 @@ fn an_idle_token_is_refused_until_regenerated() {
     assert_eq!(code(&env.run_with_stdin(&["verify"], secret)), 4);
 }
 
+fn as_token(env: &TestEnv, secret: &str, args: &[&str]) -> std::process::Output {
+    env.cmd(args)
+        .env("TOKENCTL_TOKEN", secret)
+        .output()
+        .expect("run")
+}
+
+/// `regenerate --self`: a token with tokens:rotate-self gives itself a new
+/// secret — same ID, name and restrictions, the old secret dead at once or
+/// after --grace, a new expiry only within the policy — and the entry names
+/// it; a token without the permission, and a login session, may not.
+fn a_token_regenerates_itself() {
+    for env in TestEnv::servers() {
+        // The admin role holds tokens:rotate-self, so its tokens do.
+        let ci = env.json(&["create", "ci", "--allow-ip", "127.0.0.1"]);
+        let id = ci["id"].clone();
+        let old = ci["secret"].as_str().expect("secret").to_owned();
+        let rotate = as_token(&env, &old, &["regenerate", "--self", "--yes", "--json"]);
+        assert_eq!(code(&rotate), 0, "{}", stderr(&rotate));
+        let rotated: Value = serde_json::from_slice(&rotate.stdout).expect("json");
+        assert_eq!((&rotated["id"], &rotated["name"]), (&id, &ci["name"]));
+        assert_eq!(rotated["allowed_ips"], ci["allowed_ips"]);
+        assert_eq!(rotated["expires_at"], ci["expires_at"], "the expiry stays");
+        let new = rotated["secret"].as_str().expect("secret").to_owned();
+        assert_eq!(code(&env.run_with_stdin(&["verify"], old.clone())), 4);
+        assert_eq!(code(&env.run_with_stdin(&["verify"], new.clone())), 0);
+
+        let graced = as_token(
+            &env,
+            &new,
+            &[
+                "regenerate",
+                "--self",
+                "--grace",
+                "10m",
+                "--expires",
+                "7d",
+                "--yes",
+                "--json",
+            ],
+        );
+        assert_eq!(code(&graced), 0, "{}", stderr(&graced));
+        let graced: Value = serde_json::from_slice(&graced.stdout).expect("json");
+        assert!(graced["previous_valid_until"].is_string());
+        assert_ne!(graced["expires_at"], rotated["expires_at"]);
+        assert_eq!(
+            code(&env.run_with_stdin(&["verify"], new.clone())),
+            0,
+            "graced"
+        );
+        let newest = graced["secret"].as_str().expect("secret").to_owned();
+        assert_fails(
+            &as_token(
+                &env,
+                &newest,
+                &["regenerate", "--self", "--expires", "never", "--yes"],
+            ),
+            2,
+            "may not make itself never expire",
+        );
+        let entries = audited(&env, "token.regenerate");
+        assert!(
+            entries.len() >= 2
+                && entries
+                    .iter()
+                    .all(|entry| entry["via_token"]["id"] == id && entry["token_id"] == id),
+            "{entries:#?}"
+        );
+
+        let plain = env.create(&["plain", "--role", "developer"]);
+        assert_fails(
+            &as_token(&env, &plain, &["regenerate", "--self", "--yes"]),
+            4,
+            "tokens:rotate-self",
+        );
+        assert_fails(
+            &env.run(&["regenerate", "--self", "--yes"]),
+            4,
+            "regenerate itself",
+        );
+        env.ok(&["revoke", "ci", "--yes"]);
+        assert_eq!(
+            code(&env.run_with_stdin(&["verify"], newest)),
+            4,
+            "revocation is final"
+        );
+    }
+    let local = TestEnv::new();
+    assert_fails(
+        &local.run(&["regenerate", "--self", "--yes"]),
+        2,
+        "a local store takes no token",
+    );
+    assert_fails(
+        &local.run(&["regenerate", "x", "--self"]),
+        2,
+        "cannot be used with",
+    );
+}
+
 pub(crate) fn tests() -> Vec<crate::harness::Test> {
     [
         revoke_keeps_its_reason_in_the_audit_entry::tests(),
@@ -279,6 +379,7 @@ pub(crate) fn tests() -> Vec<crate::harness::Test> {
         regenerate_expires_sets_a_new_expiry_within_the_policy::tests(),
         max_idle_is_shown_and_checked::tests(),
         vec![test!(an_idle_token_is_refused_until_regenerated)],
+        vec![test!(a_token_regenerates_itself)],
     ]
     .concat()
 }

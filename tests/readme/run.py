@@ -355,6 +355,11 @@ COMMANDS = {
         check="jsonpy 'd[\"user\"][\"name\"] == \"alice\"' < \"$OUT\"",
     ),
     "TOKENCTL_TOKEN=$PAT tokenctl list --json": Rule(why="JSON", json=True),
+    "TOKENCTL_TOKEN=$PAT tokenctl regenerate --self": Rule(
+        why="the token renews itself: its new secret is the $PAT from here on",
+        capture="PAT",
+        check='grep -Eq "^tcpat_[A-Za-z0-9]{36}$" "$OUT"',
+    ),
     # Exchange
     'eval "$(tokenctl exchange --output env)"': Rule(
         why="eval hides tokenctl's exit code: the variable must be set",

@@ -72,6 +72,24 @@ impl RemoteBackend {
     pub fn server(&self) -> &Url {
         &self.base
     }
+
+    /// A regeneration through `path` (a token's, or the caller's own).
+    async fn regenerate_at(
+        &self,
+        path: &[&str],
+        options: Regeneration,
+    ) -> Result<RegeneratedToken> {
+        let body = api::RegenerateRequest {
+            grace_seconds: options.grace.map(|grace| grace.num_seconds()),
+            expires: options.expires.map(|expiry| expiry.to_string()),
+        };
+        let regenerated: api::RegeneratedToken = self.call(Method::POST, path, Some(&body)).await?;
+        Ok(RegeneratedToken {
+            secret: secret_from_wire(&regenerated.secret)?,
+            token: regenerated.token,
+            previous_valid_until: regenerated.previous_valid_until,
+        })
+    }
 }
 
 fn status_name(status: Option<Status>) -> &'static str {
@@ -129,6 +147,11 @@ impl Backend for RemoteBackend {
             description: request.description,
             owner: request.owner,
             max_idle_seconds: request.max_idle.map(|idle| idle.num_seconds()),
+            allowed_ips: request
+                .allowed_ips
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
         };
         let created: api::CreatedToken = self.call(Method::POST, &["tokens"], Some(&body)).await?;
         Ok(CreatedToken {
@@ -201,18 +224,13 @@ impl Backend for RemoteBackend {
         options: Regeneration,
     ) -> Result<RegeneratedToken> {
         let path = token_path(reference);
-        let body = api::RegenerateRequest {
-            grace_seconds: options.grace.map(|grace| grace.num_seconds()),
-            expires: options.expires.map(|expiry| expiry.to_string()),
-        };
-        let regenerated: api::RegeneratedToken = self
-            .call(Method::POST, &["tokens", &path, "regenerate"], Some(&body))
-            .await?;
-        Ok(RegeneratedToken {
-            secret: secret_from_wire(&regenerated.secret)?,
-            token: regenerated.token,
-            previous_valid_until: regenerated.previous_valid_until,
-        })
+        self.regenerate_at(&["tokens", &path, "regenerate"], options)
+            .await
+    }
+
+    async fn rotate_self(&self, options: Regeneration) -> Result<RegeneratedToken> {
+        self.regenerate_at(&["me", "token", "regenerate"], options)
+            .await
     }
 
     /// Through the standard RFC 8693 token endpoint, as any client would.
@@ -283,7 +301,12 @@ impl Backend for RemoteBackend {
             .ok_or_else(invalid_access_token)
     }
 
-    async fn verify(&self, secret: &Secret) -> Result<Token> {
+    async fn verify(&self, secret: &Secret, from: Option<std::net::IpAddr>) -> Result<Token> {
+        if from.is_some() {
+            return Err(Error::invalid(
+                "--from works only on a local store: a server checks the address it sees the request come from",
+            ));
+        }
         self.call(
             Method::POST,
             &["tokens", "verify"],

@@ -5,6 +5,8 @@
 //! Errors here are RFC 6749 §5.2 bodies (`error`, `error_description`), not
 //! the API's own error shape, because OAuth clients expect them.
 
+use std::net::IpAddr;
+
 use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -20,6 +22,7 @@ use crate::exchange::{
     JWT_TOKEN_TYPE, OAuthErrorBody, TOKEN_EXCHANGE_GRANT, TOKEN_PATH,
 };
 use crate::model::Permission;
+use crate::requests::UsedFrom;
 use crate::secret::Secret;
 use crate::server::AppState;
 use crate::server::access_log::Whose;
@@ -238,6 +241,11 @@ async fn exchange(
 /// its own, or a login) may ask whether a token is active. Its form names
 /// the `token`; a `token_type_hint` is accepted (once) and ignored, as
 /// tokenctl tells its token kinds apart itself.
+///
+/// `client_ip` (our extension) is the address the resource server saw the
+/// token come from. A token with an allow-list — or an access token
+/// exchanged from one — is active only when that address is in it: without
+/// `client_ip` the use cannot be placed, so it is not active.
 async fn introspect(
     State(state): State<AppState>,
     Caller(_caller): Caller,
@@ -254,7 +262,21 @@ async fn introspect(
                 "the form must name the token to introspect".to_owned(),
             ))
         })?;
-    let introspection = state.service.introspect(token, &client.used_from()).await;
+    let client_ip = parameters
+        .one("client_ip")?
+        .map(|text| {
+            text.parse::<IpAddr>().map_err(|_| {
+                OAuthError(ExchangeError::InvalidRequest(
+                    "client_ip must be an IPv4 or IPv6 address".to_owned(),
+                ))
+            })
+        })
+        .transpose()?;
+    let used = UsedFrom {
+        address: client_ip,
+        ..client.used_from()
+    };
+    let introspection = state.service.introspect(token, &used).await;
     let outcome = if introspection.active {
         "active"
     } else {

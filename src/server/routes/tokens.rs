@@ -29,6 +29,7 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/v1/tokens/{token}", get(show))
         .route("/v1/tokens/{token}/revoke", post(revoke))
         .route("/v1/tokens/{token}/regenerate", post(regenerate))
+        .route("/v1/me/token/regenerate", post(regenerate_self))
 }
 
 async fn list(
@@ -83,6 +84,8 @@ async fn create(
                     .max_idle_seconds
                     .map(|seconds| time::client_seconds("max_idle_seconds", seconds))
                     .transpose()
+                    .map_err(Error::invalid)?,
+                allowed_ips: crate::network::parse_list(&request.allowed_ips)
                     .map_err(Error::invalid)?,
             },
         )
@@ -143,25 +146,46 @@ async fn regenerate(
     Path(reference): Path<String>,
     JsonOrEmpty(request): JsonOrEmpty<RegenerateRequest>,
 ) -> ApiResult<Json<RegeneratedToken>> {
+    let regenerated = state
+        .service
+        .regenerate(
+            &actor,
+            &TokenRef::parse(&reference),
+            regeneration(&request)?,
+        )
+        .await?;
+    Ok(regenerated_answer(regenerated))
+}
+
+/// `regenerate --self`: the token the request is authenticated with.
+async fn regenerate_self(
+    State(state): State<AppState>,
+    Caller(actor): Caller,
+    JsonOrEmpty(request): JsonOrEmpty<RegenerateRequest>,
+) -> ApiResult<Json<RegeneratedToken>> {
+    let regenerated = state
+        .service
+        .rotate_self(&actor, regeneration(&request)?)
+        .await?;
+    Ok(regenerated_answer(regenerated))
+}
+
+fn regeneration(request: &RegenerateRequest) -> ApiResult<Regeneration> {
     let grace = request
         .grace_seconds
         .map(|seconds| time::client_seconds("grace_seconds", seconds))
         .transpose()
         .map_err(Error::invalid)?;
     let expires = expiry(request.expires.as_deref())?;
-    let regenerated = state
-        .service
-        .regenerate(
-            &actor,
-            &TokenRef::parse(&reference),
-            Regeneration { grace, expires },
-        )
-        .await?;
-    Ok(Json(RegeneratedToken {
+    Ok(Regeneration { grace, expires })
+}
+
+fn regenerated_answer(regenerated: crate::requests::RegeneratedToken) -> Json<RegeneratedToken> {
+    Json(RegeneratedToken {
         token: regenerated.token,
         previous_valid_until: regenerated.previous_valid_until,
         secret: regenerated.secret.expose().to_owned(),
-    }))
+    })
 }
 
 /// Anyone holding a secret may check it.

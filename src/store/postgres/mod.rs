@@ -706,8 +706,8 @@ impl Store for PgStore {
             let id: Id = sqlx::query_scalar(
                 "INSERT INTO tokens (name, kind, role, permissions, stripped_permissions,
                      description, owner_id, created_by, secret_hash, hint, created_at,
-                     expires_at, max_idle_seconds)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+                     expires_at, max_idle_seconds, allowed_ips)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
             )
             .bind(&token.name)
             .bind(token.kind.as_str())
@@ -722,6 +722,7 @@ impl Store for PgStore {
             .bind(now)
             .bind(token.expires_at.map(|at| at.timestamp()))
             .bind(token.max_idle_seconds)
+            .bind(crate::network::join(&token.allowed_ips))
             .fetch_one(&mut *tx)
             .await
             .map_err(|error| {

@@ -27,6 +27,8 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0017_audit_via_token.sql"),
     include_str!("migrations/0018_last_use.sql"),
     include_str!("migrations/0019_max_idle.sql"),
+    include_str!("migrations/0020_allowed_ips.sql"),
+    include_str!("migrations/0021_rotate_self.sql"),
 ];
 
 /// The advisory lock every replica takes to migrate ("tokenctl" in ASCII).

@@ -612,8 +612,8 @@ impl Store for SqliteStore {
             let id: Id = tx.query_row(
                 "INSERT INTO tokens (name, kind, role, permissions, stripped_permissions,
                      description, owner_id, created_by, secret_hash, hint, created_at,
-                     expires_at, max_idle_seconds)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id",
+                     expires_at, max_idle_seconds, allowed_ips)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING id",
                 rusqlite::params![
                     token.name,
                     token.kind.as_str(),
@@ -628,6 +628,7 @@ impl Store for SqliteStore {
                     now,
                     token.expires_at.map(|at| at.timestamp()),
                     token.max_idle_seconds,
+                    crate::network::join(&token.allowed_ips),
                 ],
                 |row| row.get(0),
             )?;

@@ -61,6 +61,15 @@ fn every_cell_of_the_credential_matrix_holds() {
                     let path = format!("/v1/tokens/{}/regenerate", id_of(&api, &victim));
                     api.status("POST", &path, credential, None)
                 }
+                "a token regenerates itself (`regenerate --self`, needs `tokens:rotate-self`)" => {
+                    // A token of its own: the matrix's PAT must keep its secret.
+                    let own = if column == 1 {
+                        api.token(&api.admin, &unique("itself"))
+                    } else {
+                        credential.clone()
+                    };
+                    api.status("POST", "/v1/me/token/regenerate", &own, None)
+                }
                 "exchange for an access token (`exchange`)" => {
                     http_exchange(&api.url, credential, None, None).status
                 }
@@ -233,6 +242,9 @@ fn every_cell_of_the_credential_matrix_holds() {
                 "issue a token to another user (`create --for`)"
             }
             Operation::RegenerateToken { .. } => "regenerate a token (`regenerate`)",
+            Operation::RotateSelf => {
+                "a token regenerates itself (`regenerate --self`, needs `tokens:rotate-self`)"
+            }
             Operation::Exchange => "exchange for an access token (`exchange`)",
             Operation::OpenSession => continue,
             Operation::AddUser => "add a user (`user add`)",

@@ -115,7 +115,10 @@ impl InProcess {
             }
             Kind::AccessToken => {
                 self.service
-                    .actor_for_access_token(&credential.value, "test")
+                    .actor_for_access_token(
+                        &credential.value,
+                        &tokenctl::requests::UsedFrom::source("test"),
+                    )
                     .await
             }
         };
@@ -214,6 +217,7 @@ impl System for InProcess {
             description: String::new(),
             owner: owner.map(str::to_owned),
             max_idle: None,
+            allowed_ips: Vec::new(),
         };
         let created = message(self.service.create_token(&actor, request).await)?;
         let handle = Handle {

@@ -90,12 +90,23 @@ impl TestEnv {
 
     /// Starts `tokenctl serve` on a free loopback port, with `extra` flags.
     pub fn start_server(&self, database: &str, schema: Option<String>, extra: &[&str]) -> Server {
+        self.start_server_on("127.0.0.1:0", database, schema, extra)
+    }
+
+    /// [`TestEnv::start_server`], listening on `listen`.
+    fn start_server_on(
+        &self,
+        listen: &str,
+        database: &str,
+        schema: Option<String>,
+        extra: &[&str],
+    ) -> Server {
         let me = ::whoami::username();
         let key = self.signing_key_path();
         let mut args = vec![
             "serve",
             "--listen",
-            "127.0.0.1:0",
+            listen,
             "--database",
             database,
             "--signing-key",
@@ -161,8 +172,13 @@ impl TestEnv {
     /// A second `tokenctl serve` on the same database and signing key: a
     /// replica. It drops no schema when it stops; the first server does.
     pub fn start_replica(&self) -> Server {
+        self.start_replica_on("127.0.0.1:0")
+    }
+
+    /// [`TestEnv::start_replica`], listening on `listen` (`[::1]:0`).
+    pub fn start_replica_on(&self, listen: &str) -> Server {
         let primary = self.server.as_ref().expect("a remote environment");
-        self.start_server(&primary.database, None, &[])
+        self.start_server_on(listen, &primary.database, None, &[])
     }
 
     /// The logged-in session token, as `login` stored it.

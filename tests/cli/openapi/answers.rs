@@ -547,6 +547,27 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
     assert!(answer["previous_valid_until"].is_null());
     let fresh = answer["secret"].as_str().expect("secret").to_owned();
 
+    // A token regenerates itself; a login session has no token to.
+    let answer = step!(
+        "post",
+        "/v1/me/token/regenerate",
+        "/v1/me/token/regenerate",
+        me,
+        None,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(answer["error"]["kind"], "permission_denied");
+    let answer = step!(
+        "post",
+        "/v1/me/token/regenerate",
+        "/v1/me/token/regenerate",
+        Some(fresh.as_str()),
+        Some(json!({ "grace_seconds": 0 })),
+        ok
+    );
+    assert_eq!(answer["token"]["id"], id);
+    let fresh = answer["secret"].as_str().expect("secret").to_owned();
+
     let answer = step!(
         "post",
         "/v1/tokens/{token}/revoke",

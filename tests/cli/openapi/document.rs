@@ -316,6 +316,7 @@ fn request_schemas_match_the_api_types() {
                 description: "deploys".into(),
                 owner: Some("bob".into()),
                 max_idle_seconds: Some(7_776_000),
+                allowed_ips: vec!["10.0.0.0/8".into(), "2001:db8::/32".into()],
             }),
         ),
         (

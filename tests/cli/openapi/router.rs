@@ -58,6 +58,7 @@ pub(crate) async fn api() -> Api {
             tokenctl::leak_report::KeySource::File(dir.path().join("leak-keys.json")),
             reqwest::Client::new(),
         ))),
+        trusted_proxies: Default::default(),
     });
     Api {
         app: router(state),

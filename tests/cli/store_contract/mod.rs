@@ -456,6 +456,7 @@ fn request(name: &str) -> CreateRequest {
         description: String::new(),
         owner: None,
         max_idle: None,
+        allowed_ips: Vec::new(),
     }
 }
 
@@ -545,6 +546,7 @@ contract!(
     another_handle_is_told_of_credential_changes_but_not_of_uses,
     migration_3_gives_the_admin_role_keys_manage,
     an_idle_token_stops_working_until_regenerated,
+    an_allow_list_holds_for_every_use_of_a_token,
     listing_finds_tokens_by_their_last_use,
     time_rules_hold_to_the_second_on_a_pinned_clock,
     passwords_are_changed_with_the_current_one_and_reset_by_a_holder_of_all,

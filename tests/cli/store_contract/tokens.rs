@@ -475,6 +475,7 @@ pub(crate) async fn listing_filters_by_status_owner_kind_and_expiry(f: &Fixture)
         created_at: now - Duration::hours(2),
         expires_at: Some(now - Duration::hours(1)),
         max_idle_seconds: None,
+        allowed_ips: Vec::new(),
     };
     f.store.insert_token(expired, audit).await.expect("insert");
 
@@ -834,4 +835,184 @@ pub(crate) async fn an_idle_token_stops_working_until_regenerated(f: &Fixture) {
         .expect("revoke owned");
     assert!(revoked.iter().any(|r| r.token.name == "sleepy"));
     assert_eq!(status("sleepy").await, Status::Revoked);
+}
+
+/// `create --allow-ip`: the list is kept canonical, survives a rotation,
+/// and holds for every use — the token itself and an access token it was
+/// exchanged for, as Bearer and in introspection; a use from elsewhere, or
+/// from an unknown address, is refused and audited with the address.
+pub(crate) async fn an_allow_list_holds_for_every_use_of_a_token(f: &Fixture) {
+    let admin = f.admin().await;
+    let from = |address: &str| UsedFrom {
+        address: Some(address.parse().expect("address")),
+        ..HERE
+    };
+    let too_many: Vec<String> = (0..33).map(|i| format!("10.0.{i}.0/24")).collect();
+    let refused = f
+        .service
+        .create_token(
+            &admin,
+            CreateRequest {
+                allowed_ips: too_many.iter().map(|r| r.parse().expect("range")).collect(),
+                ..request("wide")
+            },
+        )
+        .await
+        .expect_err("33 ranges");
+    assert!(
+        refused.message.contains("at most 32"),
+        "{}",
+        refused.message
+    );
+    let ranges = ["2001:db8::/32", "10.0.0.0/8", "10.0.0.0/8"];
+    let created = f
+        .create(
+            &admin,
+            CreateRequest {
+                allowed_ips: ranges.iter().map(|r| r.parse().expect("range")).collect(),
+                ..request("fenced")
+            },
+        )
+        .await;
+    let shown = f
+        .service
+        .find_token(&admin, &TokenRef::Id(created.token.id))
+        .await
+        .expect("show");
+    assert_eq!(
+        tokenctl::network::join(&shown.allowed_ips),
+        "10.0.0.0/8 2001:db8::/32",
+        "sorted, without the duplicate, as stored"
+    );
+    for allowed in ["10.1.2.3", "::ffff:10.9.9.9", "2001:db8:1::7"] {
+        f.service
+            .verify(&created.secret, &from(allowed))
+            .await
+            .unwrap_or_else(|error| panic!("{allowed}: {error}"));
+    }
+    let elsewhere = f
+        .service
+        .verify(&created.secret, &from("192.0.2.1"))
+        .await
+        .expect_err("outside");
+    assert_eq!(elsewhere.kind, ErrorKind::Unauthenticated);
+    assert!(
+        elsewhere.message.contains("not valid from 192.0.2.1"),
+        "{}",
+        elsewhere.message
+    );
+    assert!(
+        !elsewhere.message.contains("10.0.0.0"),
+        "the list is not told"
+    );
+    let unknown = f
+        .service
+        .verify(&created.secret, &HERE)
+        .await
+        .expect_err("no address");
+    assert!(
+        unknown.message.contains("an unknown address"),
+        "{unknown:?}"
+    );
+    assert!(unknown.hint.unwrap_or_default().contains("--from"));
+
+    let exchanged = f
+        .service
+        .exchange(
+            tokenctl::service::ExchangeSubject::Token(&created.secret),
+            tokenctl::exchange::ExchangeRequest::default(),
+            &from("10.0.0.1"),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("exchange from an allowed address"));
+    let refused_exchange = f
+        .service
+        .exchange(
+            tokenctl::service::ExchangeSubject::Token(&created.secret),
+            tokenctl::exchange::ExchangeRequest::default(),
+            &from("192.0.2.2"),
+        )
+        .await;
+    assert!(refused_exchange.is_err(), "the token endpoint is a use too");
+    let access = exchanged.access_token.as_str();
+    assert!(
+        f.service
+            .actor_for_access_token(access, &from("10.4.4.4"))
+            .await
+            .is_ok()
+    );
+    assert!(
+        f.service
+            .actor_for_access_token(access, &from("192.0.2.3"))
+            .await
+            .is_err(),
+        "an access token carries its token's allow-list"
+    );
+    assert!(f.service.introspect(access, &from("10.4.4.4")).await.active);
+    assert!(
+        !f.service
+            .introspect(access, &from("192.0.2.4"))
+            .await
+            .active
+    );
+    assert!(!f.service.introspect(access, &HERE).await.active);
+    let secret = created.secret.expose();
+    assert!(f.service.introspect(secret, &from("10.4.4.4")).await.active);
+    assert!(
+        !f.service
+            .introspect(secret, &from("192.0.2.5"))
+            .await
+            .active
+    );
+
+    let rotated = f
+        .service
+        .regenerate(
+            &admin,
+            &TokenRef::Id(created.token.id),
+            Regeneration::default(),
+        )
+        .await
+        .expect("regenerate");
+    assert_eq!(rotated.token.allowed_ips, shown.allowed_ips, "kept");
+    assert!(
+        f.service
+            .verify(&rotated.secret, &from("192.0.2.1"))
+            .await
+            .is_err()
+    );
+
+    let audit = f
+        .service
+        .audit(
+            &admin,
+            AuditRequest {
+                token: Some(TokenRef::Id(created.token.id)),
+                action: Some("token.use.refused".to_owned()),
+                ..AuditRequest::default()
+            },
+        )
+        .await
+        .expect("audit")
+        .items;
+    let details: Vec<&str> = audit.iter().map(|entry| entry.detail.as_str()).collect();
+    for address in [
+        "192.0.2.1",
+        "an unknown address",
+        "192.0.2.2",
+        "192.0.2.3",
+        "192.0.2.4",
+    ] {
+        assert!(
+            details
+                .iter()
+                .any(|detail| detail.contains(&format!("use from {address} refused"))),
+            "{address} in {details:#?}"
+        );
+    }
+    assert!(
+        audit
+            .iter()
+            .all(|entry| entry.actor.starts_with("holder of tcpat_"))
+    );
 }
