@@ -596,7 +596,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;serve'= {
             cand --listen 'Address to listen on (port 0 picks a free port)'
             cand --database 'sqlite:PATH or postgres://… [default: the store named by --store, else sqlite:<data dir>/server.db]'
-            cand --trusted-proxy 'Believe the client address these proxies (CIDR blocks, repeatable or comma-separated) write in --proxy-header: the rightmost hop that is not one of them is the client, for allow-lists, the login limit and the audit log [default: none; the socket''s peer is the client]'
+            cand --trusted-proxy 'Believe the client address these proxies (CIDR blocks, repeatable or comma-separated) write in --proxy-header: the rightmost hop that is not one of them is the client, for allow-lists, the login limit and the audit log; their connections count only toward --max-connections [default: none; the socket''s peer is the client]'
             cand --proxy-header 'The header the trusted proxies write the client''s address in; only this one is read'
             cand --metrics-listen 'Serve /metrics on this address only (plain HTTP, for a private network), not with the API [default: with the API]'
             cand --signing-key 'Signing key set (JSON, or a bare Ed25519 PKCS#8 key); created if missing [default: <data dir>/signing-keys.json]'

@@ -58,7 +58,8 @@ pub struct Args {
     /// Believe the client address these proxies (CIDR blocks, repeatable or
     /// comma-separated) write in --proxy-header: the rightmost hop that is
     /// not one of them is the client, for allow-lists, the login limit and
-    /// the audit log [default: none; the socket's peer is the client]
+    /// the audit log; their connections count only toward --max-connections
+    /// [default: none; the socket's peer is the client]
     #[arg(long = "trusted-proxy", value_name = "CIDR", value_parser = parse::address_range, value_delimiter = ',')]
     pub trusted_proxies: Vec<crate::network::AddressRange>,
 

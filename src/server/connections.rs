@@ -28,6 +28,9 @@ pub struct ConnectionLimits {
     capacity: usize,
     total: Arc<Semaphore>,
     per_address: usize,
+    /// Addresses the per-address limit does not apply to: the trusted
+    /// proxies (`serve --trusted-proxy`), each carrying many clients.
+    exempt: Vec<crate::network::AddressRange>,
     open: Mutex<HashMap<IpAddr, usize>>,
 }
 
@@ -37,14 +40,25 @@ impl ConnectionLimits {
             capacity: total,
             total: Arc::new(Semaphore::new(total)),
             per_address,
+            exempt: Vec::new(),
             open: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The same limits, with connections from `proxies` held only to the
+    /// overall one: behind a load balancer every client's connection comes
+    /// from its address.
+    pub fn exempting(mut self, proxies: &[crate::network::AddressRange]) -> ConnectionLimits {
+        self.exempt = proxies.to_vec();
+        self
     }
 
     /// A place for one more connection from `address`, if both limits
     /// allow it; the place is given back when the [`Slot`] drops.
     pub fn admit(self: &Arc<Self>, address: Option<IpAddr>) -> Option<Slot> {
         let permit = Arc::clone(&self.total).try_acquire_owned().ok()?;
+        let address =
+            address.filter(|address| !crate::network::any_contains(&self.exempt, *address));
         if let Some(address) = address {
             let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
             let count = open.entry(address).or_default();

@@ -190,23 +190,19 @@ pub async fn serve(
     metrics_listener: Option<tokio::net::TcpListener>,
 ) -> Result<()> {
     watch_key_file(state.keys.clone());
-    let limits = || {
-        Arc::new(ConnectionLimits::new(
-            policy.max_connections,
-            policy.max_connections_per_address,
-        ))
-    };
+    let limits =
+        || ConnectionLimits::new(policy.max_connections, policy.max_connections_per_address);
     if let Some(metrics_listener) = metrics_listener {
         tokio::spawn(http1::serve(
             metrics_listener,
             metrics::router(state.clone()),
-            limits(),
+            Arc::new(limits()),
             policy.header_timeout,
             shutdown_signal(),
             SHUTDOWN_GRACE,
         ));
     }
-    let limits = limits();
+    let limits = Arc::new(limits().exempting(&state.trusted_proxies.ranges));
     let Some(tls) = tls else {
         http1::serve(
             listener,

@@ -201,6 +201,37 @@ fn connections_over_the_limits_get_a_503_at_once() {
     });
 }
 
+/// Behind a load balancer every client connects from its address: a
+/// trusted proxy is held to the overall limit only, everyone else still to
+/// the per-address one.
+fn a_trusted_proxy_is_not_held_to_the_per_address_limit() {
+    let _turn = one_at_a_time();
+    let env = TestEnv::with_server_flags(
+        Backend::RemoteSqlite,
+        &[
+            "--max-connections-per-address",
+            "2",
+            "--trusted-proxy",
+            "127.0.0.9",
+            "--header-timeout",
+            "30s",
+        ],
+    );
+    let server = socket_address(&env);
+    runtime().block_on(async {
+        let mut held = Vec::new();
+        for _ in 0..6 {
+            held.push(admitted_from(9, server).await);
+        }
+        for _ in 0..2 {
+            held.push(admitted_from(1, server).await);
+        }
+        let mut stream = connect_from(1, server).await;
+        let (answer, closed) = read_until_closed(&mut stream, Duration::from_secs(5)).await;
+        assert!(closed && answer.starts_with("HTTP/1.1 503"), "{answer}");
+    });
+}
+
 /// The attack report's slowloris, bounded: 3,000 clients each sending a
 /// header line every half second for 12 s, from 8 addresses, against a
 /// server allowed 1,000 connections and 100 per address — so the slow
@@ -293,6 +324,7 @@ pub(crate) fn tests() -> Vec<crate::harness::Test> {
     vec![
         test!(a_client_that_sends_nothing_or_trickles_its_headers_is_cut_off).alone(),
         test!(connections_over_the_limits_get_a_503_at_once).alone(),
+        test!(a_trusted_proxy_is_not_held_to_the_per_address_limit).alone(),
         test!(three_thousand_slow_clients_neither_stop_the_server_nor_stay).alone(),
     ]
 }

@@ -473,7 +473,10 @@ pub(crate) async fn migration_3_gives_the_admin_role_keys_manage(f: &Fixture) {
             .filter(|permission| {
                 !matches!(
                     permission,
-                    Permission::AuditPrune | Permission::TrustManage | Permission::WebhooksManage
+                    Permission::AuditPrune
+                        | Permission::TrustManage
+                        | Permission::WebhooksManage
+                        | Permission::TokensRotateSelf
                 )
             })
             .collect();
