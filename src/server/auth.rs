@@ -149,6 +149,22 @@ pub(super) async fn verify_session(
     }
 }
 
+/// The token secret a request is authenticated with, if that is what it
+/// carries: `regenerate --self` acts on the very secret presented.
+pub(super) struct BearerSecret(pub Option<Secret>);
+
+impl<S: Sync> FromRequestParts<S> for BearerSecret {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<BearerSecret, Self::Rejection> {
+        let secret = bearer(parts)
+            .ok()
+            .filter(|credential| looks_like_token(credential))
+            .and_then(|credential| Secret::parse(credential).ok());
+        Ok(BearerSecret(secret))
+    }
+}
+
 pub(super) fn looks_like_token(credential: &str) -> bool {
     secret::has_token_prefix(credential)
 }

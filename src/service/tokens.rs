@@ -320,18 +320,36 @@ impl TokenService {
         self.replace_secret(actor, token, options).await
     }
 
-    /// `regenerate --self`: the token the actor authenticated with gives
-    /// itself a new secret, where its permissions include
+    /// `regenerate --self`: the token the actor authenticated with (its
+    /// `secret`) gives itself a new secret, where its permissions include
     /// `tokens:rotate-self` — as [`TokenService::regenerate`] otherwise.
+    ///
+    /// Not while an earlier secret's grace period runs: that old secret
+    /// authenticates as the token too, and its holder — whoever it leaked
+    /// to — could otherwise rotate the new one away and keep the token.
     pub async fn rotate_self(
         &self,
         actor: &Actor,
+        secret: Option<&Secret>,
         options: Regeneration,
     ) -> Result<RegeneratedToken> {
         policy::check(actor, Operation::RotateSelf)?;
-        let Credential::Token(id) = actor.credential else {
+        let (Credential::Token(id), Some(secret)) = (actor.credential, secret) else {
             return Err(Error::denied("only a token can regenerate itself"));
         };
+        let now = self.now();
+        let found = self
+            .secret_match(&secret.hash(), now)
+            .await?
+            .filter(|found| found.token.id == id)
+            .ok_or_else(|| Error::unauthenticated("the token is no longer valid"))?;
+        if let Some(until) = found.previous_valid_until.filter(|until| *until > now) {
+            return Err(Error::conflict(format!(
+                "token {id} can't regenerate itself while its previous secret still works (until {}): either secret could",
+                until.format("%Y-%m-%d %H:%M:%S UTC")
+            ))
+            .with_hint("try again after the grace period, or have its owner run tokenctl regenerate"));
+        }
         let token = self.reload(id).await?;
         policy::decide(actor, &Act::RotateSelf { token: &token })?;
         if options.expires == Some(Expiry::Never) {

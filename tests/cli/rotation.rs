@@ -297,6 +297,15 @@ fn a_token_regenerates_itself() {
         let new = rotated["secret"].as_str().expect("secret").to_owned();
         assert_eq!(code(&env.run_with_stdin(&["verify"], old.clone())), 4);
         assert_eq!(code(&env.run_with_stdin(&["verify"], new.clone())), 0);
+        assert_fails(
+            &as_token(
+                &env,
+                &new,
+                &["regenerate", "--self", "--expires", "never", "--yes"],
+            ),
+            2,
+            "may not make itself never expire",
+        );
 
         let graced = as_token(
             &env,
@@ -322,15 +331,16 @@ fn a_token_regenerates_itself() {
             "graced"
         );
         let newest = graced["secret"].as_str().expect("secret").to_owned();
-        assert_fails(
-            &as_token(
-                &env,
-                &newest,
-                &["regenerate", "--self", "--expires", "never", "--yes"],
-            ),
-            2,
-            "may not make itself never expire",
-        );
+        // While the old secret works, neither may rotate: whoever holds the
+        // old one could otherwise take the token from the new one's holder.
+        for secret in [&new, &newest] {
+            assert_fails(
+                &as_token(&env, secret, &["regenerate", "--self", "--yes"]),
+                5,
+                "while its previous secret still works",
+            );
+        }
+        assert_eq!(code(&env.run_with_stdin(&["verify"], newest.clone())), 0);
         let entries = audited(&env, "token.regenerate");
         assert!(
             entries.len() >= 2

@@ -15,7 +15,7 @@ use crate::requests::{CreateRequest, ListRequest, Origin, OwnedTokens, Regenerat
 use crate::secret::Secret;
 use crate::server::AppState;
 use crate::server::access_log::Whose;
-use crate::server::auth::{Caller, Client, Source};
+use crate::server::auth::{BearerSecret, Caller, Client, Source};
 use crate::server::error::ApiResult;
 use crate::time::{self, Expiry};
 
@@ -161,11 +161,12 @@ async fn regenerate(
 async fn regenerate_self(
     State(state): State<AppState>,
     Caller(actor): Caller,
+    BearerSecret(secret): BearerSecret,
     JsonOrEmpty(request): JsonOrEmpty<RegenerateRequest>,
 ) -> ApiResult<Json<RegeneratedToken>> {
     let regenerated = state
         .service
-        .rotate_self(&actor, regeneration(&request)?)
+        .rotate_self(&actor, secret.as_ref(), regeneration(&request)?)
         .await?;
     Ok(regenerated_answer(regenerated))
 }
