@@ -58,6 +58,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
             cand trust 'Manage trust policies: CI jobs that may exchange their OIDC ID token'
+            cand policy 'Show, change or check the token policy'
             cand webhook 'Manage webhooks: endpoints told of token and account events'
             cand keys 'Manage the signing keys (list and rotate need keys:manage)'
             cand oauth 'Manage OAuth2 tokens of third-party providers (Google, Microsoft, custom)'
@@ -879,8 +880,8 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tokenctl;role;add'= {
-            cand -p 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage, tokens:rotate-self'
-            cand --permission 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage, tokens:rotate-self'
+            cand -p 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage, tokens:rotate-self, policy:manage'
+            cand --permission 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage, tokens:rotate-self, policy:manage'
             cand --description 'What the role is for'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
             cand --server 'Token server to use instead of the local store'
@@ -896,7 +897,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tokenctl;role;edit'= {
-            cand --add-permission 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage, tokens:rotate-self'
+            cand --add-permission 'A permission the role grants (repeat for several): api:read, api:write, files:upload, tokens:read, tokens:manage, tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage, tokens:rotate-self, policy:manage'
             cand --remove-permission 'A permission the role no longer grants (repeat for several)'
             cand --description 'What the role is for'
             cand --store 'Token store file (SQLite) [default: in your data directory]'
@@ -1363,6 +1364,87 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;trust;help;test'= {
         }
         &'tokenctl;trust;help;help'= {
+        }
+        &'tokenctl;policy'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand show 'Show the token policy in force'
+            cand set 'Change the token policy (needs policy:manage and a login)'
+            cand check 'List the tokens and users the token policy would not allow now'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;policy;show'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;policy;set'= {
+            cand --default-lifetime 'Lifetime of a token created without --expires (30d, 12h, …)'
+            cand --allow-never 'Whether --expires never is allowed (yes/no)'
+            cand --require-2fa 'Whether creating or regenerating a token needs a login with 2FA (yes/no)'
+            cand --max-active-tokens 'Most active tokens one user may own, or `none`'
+            cand --max-lifetime 'Longest lifetime (90d, 1y), or `none` to lift the limit'
+            cand --type 'With --max-lifetime: only tokens of this type (personal or service)'
+            cand --role 'With --max-lifetime: only tokens of this role'
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;policy;check'= {
+            cand --store 'Token store file (SQLite) [default: in your data directory]'
+            cand --server 'Token server to use instead of the local store'
+            cand --profile 'Saved login (server + user) to use [default: the last login]'
+            cand --config 'Config file [default: config.toml in your config directory]'
+            cand --jq 'Print what this jq filter selects from the JSON, strings bare (e.g. ''.[].name'')'
+            cand --field 'Print one field of the JSON bare, a line per item of a list (e.g. id)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --quiet 'Print only IDs (names for users, roles, OAuth entries, profiles), or a new secret alone'
+            cand --debug 'Log what tokenctl does on stderr (never a secret)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'tokenctl;policy;help'= {
+            cand show 'Show the token policy in force'
+            cand set 'Change the token policy (needs policy:manage and a login)'
+            cand check 'List the tokens and users the token policy would not allow now'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tokenctl;policy;help;show'= {
+        }
+        &'tokenctl;policy;help;set'= {
+        }
+        &'tokenctl;policy;help;check'= {
+        }
+        &'tokenctl;policy;help;help'= {
         }
         &'tokenctl;webhook'= {
             cand --store 'Token store file (SQLite) [default: in your data directory]'
@@ -1937,6 +2019,7 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
             cand role 'Manage roles (named sets of permissions)'
             cand user 'Manage users (accounts that own tokens)'
             cand trust 'Manage trust policies: CI jobs that may exchange their OIDC ID token'
+            cand policy 'Show, change or check the token policy'
             cand webhook 'Manage webhooks: endpoints told of token and account events'
             cand keys 'Manage the signing keys (list and rotate need keys:manage)'
             cand oauth 'Manage OAuth2 tokens of third-party providers (Google, Microsoft, custom)'
@@ -2085,6 +2168,17 @@ set edit:completion:arg-completer[tokenctl] = {|@words|
         &'tokenctl;help;trust;remove'= {
         }
         &'tokenctl;help;trust;test'= {
+        }
+        &'tokenctl;help;policy'= {
+            cand show 'Show the token policy in force'
+            cand set 'Change the token policy (needs policy:manage and a login)'
+            cand check 'List the tokens and users the token policy would not allow now'
+        }
+        &'tokenctl;help;policy;show'= {
+        }
+        &'tokenctl;help;policy;set'= {
+        }
+        &'tokenctl;help;policy;check'= {
         }
         &'tokenctl;help;webhook'= {
             cand list 'List webhooks (needs webhooks:manage)'

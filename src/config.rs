@@ -10,7 +10,8 @@ use directories::ProjectDirs;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::policy::LifetimePolicy;
+use crate::policy::TokenPolicy;
+use crate::policy::token_policy::{LimitChange, PolicyChange};
 use crate::time::parse_duration;
 
 /// The config file, `config.toml` in the platform's config directory.
@@ -27,11 +28,12 @@ pub struct ConfigFile {
     pub clipboard: Option<bool>,
     /// How long to wait for the OS keyring, e.g. `10s`.
     pub keyring_timeout: Option<String>,
-    #[serde(default)]
-    pub policy: PolicySection,
+    pub policy: Option<PolicySection>,
 }
 
-/// `[policy]`: limits on the lifetime of new tokens in the local store.
+/// `[policy]`: limits on the lifetime of new tokens. The token policy is
+/// the store's now (`tokenctl policy`); this section is copied into a store
+/// that has none yet, and otherwise ignored.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PolicySection {
@@ -55,8 +57,16 @@ pub struct Settings {
     pub ca_cert: Option<PathBuf>,
     /// Whether new secrets may be copied to the clipboard (config `clipboard`).
     pub clipboard: bool,
-    pub lifetime: LifetimePolicy,
+    /// The config file's `[policy]`, to copy into a store without one.
+    pub config_policy: Option<ConfigPolicy>,
     pub keyring_timeout: std::time::Duration,
+}
+
+/// A config file's `[policy]` section, and the file it is in.
+#[derive(Debug, Clone)]
+pub struct ConfigPolicy {
+    pub policy: TokenPolicy,
+    pub file: PathBuf,
 }
 
 /// Flags (with their environment variables folded in by clap).
@@ -82,10 +92,11 @@ pub fn data_dir() -> Result<PathBuf> {
 /// Loads the config file and resolves every setting. `store` and
 /// `config` come from clap, so they already hold flag-or-env values.
 pub fn resolve(overrides: Overrides<'_>) -> Result<Settings> {
-    let file = match overrides.config {
-        Some(path) => read(path, true)?,
-        None => read(&project_dirs()?.config_dir().join("config.toml"), false)?,
+    let config_path = match overrides.config {
+        Some(path) => path.to_path_buf(),
+        None => project_dirs()?.config_dir().join("config.toml"),
     };
+    let file = read(&config_path, overrides.config.is_some())?;
     let named_store = overrides.store.map(Path::to_path_buf).or(file.store);
     let store_named = named_store.is_some();
     let store = match named_store {
@@ -110,7 +121,13 @@ pub fn resolve(overrides: Overrides<'_>) -> Result<Settings> {
             .map(PathBuf::from)
             .or(file.ca_cert),
         clipboard: file.clipboard.unwrap_or(true),
-        lifetime: lifetime_policy(&file.policy)?,
+        config_policy: match &file.policy {
+            Some(section) => Some(ConfigPolicy {
+                policy: token_policy(section)?,
+                file: config_path,
+            }),
+            None => None,
+        },
         keyring_timeout,
     })
 }
@@ -147,21 +164,30 @@ fn read(path: &Path, must_exist: bool) -> Result<ConfigFile> {
     })
 }
 
-fn lifetime_policy(section: &PolicySection) -> Result<LifetimePolicy> {
-    let defaults = LifetimePolicy::default();
+/// The token policy a `[policy]` section stands for: its default lifetime,
+/// one limit for every token, and whether `never` is allowed.
+fn token_policy(section: &PolicySection) -> Result<TokenPolicy> {
     let duration = |key: &str, text: &str| {
         parse_duration(text)
             .map_err(|error| Error::invalid(format!("config [policy] {key}: {error}")))
     };
-    Ok(LifetimePolicy {
-        default_lifetime: match &section.default_lifetime {
-            Some(text) => duration("default_lifetime", text)?,
-            None => defaults.default_lifetime,
+    let change = PolicyChange {
+        default_lifetime_seconds: match &section.default_lifetime {
+            Some(text) => Some(duration("default_lifetime", text)?.num_seconds()),
+            None => None,
         },
-        max_lifetime: match &section.max_lifetime {
-            Some(text) => Some(duration("max_lifetime", text)?),
-            None => defaults.max_lifetime,
+        allow_never: section.allow_never,
+        max_lifetimes: match &section.max_lifetime {
+            Some(text) => vec![LimitChange {
+                kind: None,
+                role: None,
+                max_seconds: Some(duration("max_lifetime", text)?.num_seconds()),
+            }],
+            None => Vec::new(),
         },
-        allow_never: section.allow_never.unwrap_or(defaults.allow_never),
-    })
+        ..PolicyChange::default()
+    };
+    TokenPolicy::default()
+        .changed(&change)
+        .map_err(|error| Error::invalid(format!("config [policy]: {}", error.message)))
 }

@@ -112,6 +112,9 @@ pub enum Reason {
     LastAdmin,
     /// The session may only enrol a second factor.
     SecondFactorEnrolmentRequired,
+    /// The token policy needs a login session opened with a second factor
+    /// to create or regenerate a token.
+    SecondFactorRequired,
     /// The credential lacks a permission that the operation needs.
     PermissionMissing,
     /// The operation needs a person's login session, not a token.

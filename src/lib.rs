@@ -25,6 +25,7 @@ pub mod files;
 pub mod hashing;
 pub mod http;
 pub mod jose;
+pub mod json_object;
 pub mod leak_report;
 pub mod lockout;
 pub mod mail;

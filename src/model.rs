@@ -123,10 +123,12 @@ pub enum Permission {
     WebhooksManage,
     /// A token may give itself a new secret (`regenerate --self`).
     TokensRotateSelf,
+    /// Change the token policy (`tokenctl policy set`).
+    PolicyManage,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 14] = [
+    pub const ALL: [Permission; 15] = [
         Permission::ApiRead,
         Permission::ApiWrite,
         Permission::FilesUpload,
@@ -141,6 +143,7 @@ impl Permission {
         Permission::TrustManage,
         Permission::WebhooksManage,
         Permission::TokensRotateSelf,
+        Permission::PolicyManage,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -159,6 +162,7 @@ impl Permission {
             Permission::TrustManage => "trust:manage",
             Permission::WebhooksManage => "webhooks:manage",
             Permission::TokensRotateSelf => "tokens:rotate-self",
+            Permission::PolicyManage => "policy:manage",
         }
     }
 
@@ -187,6 +191,9 @@ impl Permission {
             }
             Permission::TokensRotateSelf => {
                 "let a token with it give itself a new secret (regenerate --self), no login needed"
+            }
+            Permission::PolicyManage => {
+                "set the token policy: lifetimes, never-expiring tokens, 2FA to create, tokens per user"
             }
         }
     }

@@ -195,7 +195,7 @@ pub struct NewTrustPolicy {
     pub name: String,
     pub issuer: String,
     pub audience: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::json_object::objects")]
     pub claims: Vec<crate::model::ClaimRule>,
     /// The permissions of this role, as they are now…
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -17,7 +17,8 @@ use crate::model::{
     AuditEntry, Delivery, Id, Permissions, Role, Token, TrustPolicy, User, Webhook,
 };
 use crate::paging::Page;
-use crate::policy::{Actor, Credential, LifetimePolicy};
+use crate::policy::token_policy::{PolicyChange, PolicyCheck};
+use crate::policy::{Actor, Credential, TokenPolicy};
 use crate::requests::{
     AuditRequest, CreateRequest, CreatedToken, DeliveriesRequest, ExchangeOf, Identity,
     ListRequest, NewTrustPolicy, NewWebhookRequest, Origin, OwnedTokens, RegeneratedToken,
@@ -37,11 +38,7 @@ pub struct LocalBackend {
 
 impl LocalBackend {
     /// Opens the store; the first user to open a new store becomes its admin.
-    pub async fn open(
-        path: &Path,
-        lifetime: LifetimePolicy,
-        origin: Origin,
-    ) -> Result<LocalBackend> {
+    pub async fn open(path: &Path, origin: Origin) -> Result<LocalBackend> {
         let opened = SqliteStore::open(path, Some(&origin.who)).await?;
         if opened.fresh {
             tracing::info!(user = %origin.who, "new store created with this user as its admin");
@@ -52,9 +49,14 @@ impl LocalBackend {
             crate::jose::file_for_store(path),
             ExchangePolicy::new(LOCAL_ISSUER.to_owned(), Vec::new(), DEFAULT_MAX_TTL),
         );
-        let service =
-            TokenService::new(Arc::new(opened.store), lifetime).with_issuer(Arc::new(issuer));
+        let service = TokenService::new(Arc::new(opened.store)).with_issuer(Arc::new(issuer));
         Ok(LocalBackend { service, origin })
+    }
+
+    /// The service over the store, for what happens on opening it (a
+    /// config file's `[policy]` copied in).
+    pub fn service(&self) -> &TokenService {
+        &self.service
     }
 
     async fn actor(&self) -> Result<Actor> {
@@ -149,6 +151,21 @@ impl Backend for LocalBackend {
 
     async fn prune_audit(&self, before: DateTime<Utc>) -> Result<crate::api::PrunedAudit> {
         self.service.prune_audit(&self.actor().await?, before).await
+    }
+
+    async fn token_policy(&self) -> Result<TokenPolicy> {
+        self.actor().await?;
+        self.service.token_policy().await
+    }
+
+    async fn set_token_policy(&self, change: &PolicyChange) -> Result<TokenPolicy> {
+        self.service
+            .set_token_policy(&self.actor().await?, change.clone())
+            .await
+    }
+
+    async fn check_token_policy(&self) -> Result<PolicyCheck> {
+        self.service.check_token_policy(&self.actor().await?).await
     }
 
     async fn roles(&self) -> Result<Vec<Role>> {

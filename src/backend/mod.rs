@@ -14,6 +14,8 @@ use crate::exchange::{AccessClaims, ExchangeRequest, Exchanged};
 use crate::jose::{KeyInfo, Rotation};
 use crate::model::{AuditEntry, Permissions, Role, Token, TrustPolicy, User};
 use crate::paging::Page;
+use crate::policy::TokenPolicy;
+use crate::policy::token_policy::{PolicyChange, PolicyCheck};
 use crate::requests::{
     AuditRequest, CreateRequest, CreatedToken, ExchangeOf, Identity, ListRequest, NewTrustPolicy,
     OwnedTokens, RegeneratedToken, Regeneration, Revocation, TokenRef, TrustVerdicts, UsersRequest,
@@ -57,6 +59,13 @@ pub trait Backend: Send + Sync {
     async fn audit(&self, request: AuditRequest) -> Result<Page<AuditEntry>>;
     /// Deletes the audit entries from before `before` (needs `audit:prune`).
     async fn prune_audit(&self, before: DateTime<Utc>) -> Result<crate::api::PrunedAudit>;
+    /// The token policy in force.
+    async fn token_policy(&self) -> Result<TokenPolicy>;
+    /// Changes the token policy (needs `policy:manage`); the policy after.
+    async fn set_token_policy(&self, change: &PolicyChange) -> Result<TokenPolicy>;
+    /// The tokens and owners the policy would not allow now (needs
+    /// `tokens:read-all`).
+    async fn check_token_policy(&self) -> Result<PolicyCheck>;
     async fn roles(&self) -> Result<Vec<Role>>;
     async fn role(&self, name: &str) -> Result<Role>;
     async fn add_role(

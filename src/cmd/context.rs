@@ -190,12 +190,15 @@ impl Context {
 
     async fn local_backend(&self) -> Result<LocalBackend> {
         tracing::debug!(store = %self.settings.store.display(), "opening local store");
-        LocalBackend::open(
-            &self.settings.store,
-            self.settings.lifetime.clone(),
-            self.origin.clone(),
-        )
-        .await
+        let backend = LocalBackend::open(&self.settings.store, self.origin.clone()).await?;
+        if let Some(config) = &self.settings.config_policy {
+            let imported = backend
+                .service()
+                .import_token_policy(&config.policy, &config.file.display().to_string())
+                .await;
+            super::policy::report_import(&self.out, config, imported);
+        }
+        Ok(backend)
     }
 }
 

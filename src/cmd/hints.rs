@@ -33,6 +33,10 @@ fn for_reason(reason: &Reason) -> Option<String> {
         Reason::SecondFactorEnrolmentRequired => {
             "run tokenctl 2fa enable, then log in again with a code".to_owned()
         }
+        Reason::SecondFactorRequired => {
+            "log in again with your authenticator code (tokenctl login); no 2FA yet? tokenctl 2fa enable first"
+                .to_owned()
+        }
         Reason::LastAdmin => {
             "give another user a role with users:manage first (tokenctl user set-role)".to_owned()
         }

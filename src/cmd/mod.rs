@@ -15,6 +15,7 @@ pub mod notice;
 pub mod notices;
 pub mod oauth;
 pub mod password;
+pub mod policy;
 pub mod profile;
 pub mod regenerate;
 pub mod revoke;
@@ -93,6 +94,8 @@ pub enum Command {
     User(user::Command),
     #[command(subcommand)]
     Trust(trust::Command),
+    #[command(subcommand)]
+    Policy(policy::Command),
     #[command(subcommand)]
     Webhook(webhook::Command),
     #[command(subcommand)]
@@ -208,6 +211,7 @@ fn document(command: &Command) -> Document {
         Command::Exchange(_) => Document::Unnamed("exchange"),
         Command::Keys(keys::Command::Jwks(_)) => Document::Unnamed("keys jwks"),
         Command::Trust(trust::Command::Test(_)) => Document::Unnamed("trust test"),
+        Command::Policy(_) => Document::Unnamed("policy"),
         Command::TwoFactor(two_factor::Command::Status(_)) => Document::Unnamed("2fa status"),
         Command::Whoami(_) => Document::Records("user"),
         Command::User(_)
@@ -278,6 +282,7 @@ async fn dispatch(cli: Cli, out: Output) -> Result<ExitStatus> {
         Command::Profile(command) => profile::run(&ctx, command).await.map(done),
         Command::Role(command) => role::run(&ctx, command).await.map(done),
         Command::Trust(command) => trust::run(&ctx, command).await.map(done),
+        Command::Policy(command) => policy::run(&ctx, command).await,
         Command::Webhook(command) => webhook::run(&ctx, command).await.map(done),
         Command::User(command) => user::run(&ctx, command).await.map(done),
         Command::Keys(command) => keys::run(&ctx, command).await.map(done),

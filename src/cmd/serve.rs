@@ -293,7 +293,7 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
             .unwrap_or_else(crate::hashing::default_concurrency),
         args.login_queue,
     );
-    let service = TokenService::new(store, ctx.settings.lifetime.clone())
+    let service = TokenService::new(store)
         .with_password_work(passwords)
         .with_exchange_limit(args.exchanges_per_minute)
         .with_issuer(Arc::new(issuer))
@@ -307,6 +307,12 @@ pub async fn run(ctx: &Context, args: Args) -> Result<()> {
         .for_server()
         .await?;
     service.start_senders(smtp)?;
+    if let Some(config) = &ctx.settings.config_policy {
+        let imported = service
+            .import_token_policy(&config.policy, &config.file.display().to_string())
+            .await;
+        super::policy::report_import(&ctx.out, config, imported);
+    }
     if let Some(name) = &args.init_admin {
         init_admin(ctx, &service, name, initial_password).await?;
     }

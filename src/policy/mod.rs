@@ -3,11 +3,14 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 
 use crate::error::{Error, ErrorKind, Reason, Result};
 use crate::model::{Permission, Permissions, Role, Token, User};
-use crate::time::{self, Expiry};
+use crate::time;
+
+pub mod token_policy;
+pub use token_policy::TokenPolicy;
 
 /// How the actor proved who they are. What a credential may do depends on
 /// its kind as well as its permissions: creating credentials or accounts
@@ -79,6 +82,9 @@ pub struct Actor {
     /// admin reset it, or the server requires 2FA): it may enrol one and
     /// end itself, nothing else, and holds no permissions meanwhile.
     pub enrolment_only: bool,
+    /// The login session was opened with a second factor (its `amr` says
+    /// so); what the token policy's `create_requires_2fa` asks for.
+    pub second_factor: bool,
     /// The token this actor acts through: its own secret, or the token an
     /// access token was exchanged from. Named in every audit entry it makes.
     pub via_token: Option<crate::model::ViaToken>,
@@ -196,6 +202,9 @@ pub enum Operation {
     AddWebhook,
     /// Removing a webhook: its receiver hears nothing more.
     RemoveWebhook,
+    /// Changing the token policy: how long new tokens may live, and what
+    /// making one needs, for every user of the store.
+    SetPolicy,
 }
 
 /// What an [`Operation`] needs of the credential that asks for it.
@@ -211,7 +220,7 @@ const PERSON: &[CredentialKind] = &[CredentialKind::Person];
 
 impl Operation {
     /// Every operation, for the README's matrix and its test.
-    pub const ALL: [Operation; 28] = [
+    pub const ALL: [Operation; 29] = [
         Operation::CreateToken { for_other: false },
         Operation::CreateToken { for_other: true },
         Operation::RegenerateToken { own: true },
@@ -240,6 +249,7 @@ impl Operation {
         Operation::RemoveTrustPolicy,
         Operation::AddWebhook,
         Operation::RemoveWebhook,
+        Operation::SetPolicy,
     ];
 
     /// The credential matrix (DESIGN.md, "Authority"): creating credentials
@@ -250,8 +260,8 @@ impl Operation {
     /// shorter-lived, narrower one.
     pub fn needs(self) -> Needs {
         use Permission::{
-            AuditPrune, KeysManage, TokensManage, TokensRotateSelf, TrustManage, UsersManage,
-            WebhooksManage,
+            AuditPrune, KeysManage, PolicyManage, TokensManage, TokensRotateSelf, TrustManage,
+            UsersManage, WebhooksManage,
         };
         let person = |permissions| Needs {
             credentials: PERSON,
@@ -282,6 +292,7 @@ impl Operation {
             // Like issuing a token to someone else.
             Operation::AddTrustPolicy { for_other: true } => person(&[TrustManage, UsersManage]),
             Operation::AddWebhook | Operation::RemoveWebhook => person(&[WebhooksManage]),
+            Operation::SetPolicy => person(&[PolicyManage]),
             Operation::EnrollSecondFactor
             | Operation::ChangeOwnPassword
             | Operation::EndOwnSessions => person(&[]),
@@ -332,6 +343,7 @@ impl Operation {
             Operation::RemoveTrustPolicy => "remove trust policies",
             Operation::AddWebhook => "add webhooks",
             Operation::RemoveWebhook => "remove webhooks",
+            Operation::SetPolicy => "change the token policy",
         }
     }
 }
@@ -821,60 +833,6 @@ pub fn list(permissions: &Permissions) -> String {
 
 fn plural(permissions: &Permissions) -> &'static str {
     if permissions.len() == 1 { "" } else { "s" }
-}
-
-/// Limits on token lifetimes, set by whoever runs the store or server.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LifetimePolicy {
-    pub default_lifetime: Duration,
-    pub max_lifetime: Option<Duration>,
-    pub allow_never: bool,
-}
-
-impl Default for LifetimePolicy {
-    fn default() -> Self {
-        LifetimePolicy {
-            default_lifetime: Duration::days(30),
-            max_lifetime: None,
-            allow_never: true,
-        }
-    }
-}
-
-impl LifetimePolicy {
-    /// The expiry instant for a new token, or why the request is refused.
-    pub fn expiry(
-        &self,
-        requested: Option<Expiry>,
-        now: DateTime<Utc>,
-    ) -> Result<Option<DateTime<Utc>>> {
-        let requested = requested.unwrap_or(Expiry::After(self.default_lifetime));
-        let Some(expires_at) = requested.resolve(now) else {
-            if self.allow_never {
-                return Ok(None);
-            }
-            return Err(Error::invalid("tokens without expiry are not allowed here")
-                .because(Reason::ExpiryRequired));
-        };
-        if expires_at <= now {
-            return Err(Error::invalid(format!(
-                "the expiry {} is in the past",
-                expires_at.format("%Y-%m-%d %H:%M:%S UTC")
-            )));
-        }
-        if let Some(max) = self.max_lifetime
-            && expires_at - now > max
-        {
-            return Err(Error::invalid(format!(
-                "tokens may live at most {} here",
-                time::compact(max)
-            ))
-            .because(Reason::LifetimeTooLong {
-                max_seconds: max.num_seconds(),
-            }));
-        }
-        Ok(Some(expires_at))
-    }
 }
 
 /// The shortest `--max-idle`: last use is written once a minute, and a

@@ -1,7 +1,6 @@
 //! The authority rules, example by example and as properties.
 
 use super::*;
-use crate::time::parse_duration;
 
 fn role(permissions: &[Permission]) -> Role {
     Role {
@@ -29,11 +28,14 @@ fn actor(credential: Credential, permissions: &[Permission]) -> Actor {
         credential,
         source: "test".into(),
         enrolment_only: false,
+        second_factor: false,
         via_token: None,
     }
 }
 
-fn token(owner: &str, effective: &[Permission]) -> Token {
+/// A token of `owner` with `effective` permissions; also the token
+/// policy's tests' sample.
+pub(super) fn token(owner: &str, effective: &[Permission]) -> Token {
     let effective: Permissions = effective.iter().copied().collect();
     Token {
         id: 7,
@@ -417,22 +419,6 @@ fn role_changes_keep_someone_able_to_manage_users() {
         other_admins: 0,
     };
     assert!(decide(&actor, &added).is_ok());
-}
-
-#[test]
-fn lifetime_rules() {
-    let now = time::now();
-    let policy = LifetimePolicy {
-        max_lifetime: Some(Duration::days(90)),
-        allow_never: false,
-        ..LifetimePolicy::default()
-    };
-    assert_eq!(policy.expiry(None, now), Ok(Some(now + Duration::days(30))));
-    assert!(policy.expiry(Some(Expiry::Never), now).is_err());
-    let too_long = Expiry::After(parse_duration("91d").expect("duration"));
-    assert!(policy.expiry(Some(too_long), now).is_err());
-    let past = Expiry::At(now - Duration::seconds(1));
-    assert!(policy.expiry(Some(past), now).is_err());
 }
 
 #[test]

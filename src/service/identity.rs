@@ -36,6 +36,7 @@ impl TokenService {
             credential,
             source: source.to_owned(),
             enrolment_only: false,
+            second_factor: false,
             via_token: None,
         })
     }
@@ -73,6 +74,7 @@ impl TokenService {
             credential: Credential::Token(token.id),
             source: used.source.to_owned(),
             enrolment_only: false,
+            second_factor: false,
             via_token: Some(ViaToken {
                 id: token.id,
                 hint: token.hint.clone(),

@@ -206,6 +206,7 @@ impl TokenService {
             credential: Credential::Password,
             source: source.to_owned(),
             enrolment_only: false,
+            second_factor: with_second_factor,
             via_token: None,
         };
         policy::decide(&checked, &Act::OpenSession)?;

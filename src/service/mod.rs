@@ -13,6 +13,7 @@ mod leaks;
 mod login;
 mod notices;
 mod passwords;
+mod policy;
 mod sessions;
 mod tokens;
 mod trust;
@@ -32,7 +33,7 @@ use crate::error::{Error, Reason, Result};
 use crate::hashing::PasswordWork;
 use crate::metrics::Metrics;
 use crate::model::{Id, Token, User};
-use crate::policy::{Actor, LifetimePolicy};
+use crate::policy::Actor;
 use crate::rate_limit::Windows;
 use crate::store::{AuditRecord, ChangeSignal, ClaimingAudit, IdTokenUse, Store, StoreResult};
 use crate::time::Clock;
@@ -44,12 +45,12 @@ pub use login::{Login, Proof, SecondFactor, SignedIn};
 pub use notices::{
     EXPIRED_SHOWN_FOR, ExpiryNotices, Notice, TokenNotice, needing_attention, start_expiry_notices,
 };
+pub use policy::PolicyImport;
 pub use sessions::Ending;
 pub use trust::DEFAULT_TRUST_TTL;
 
 pub struct TokenService {
     store: Arc<dyn Store>,
-    lifetime: LifetimePolicy,
     /// Only long-running processes (the server) keep one.
     cache: Option<CredentialCache>,
     /// Only the server batches: a one-shot command writes one entry.
@@ -80,10 +81,9 @@ pub struct TokenService {
 }
 
 impl TokenService {
-    pub fn new(store: Arc<dyn Store>, lifetime: LifetimePolicy) -> TokenService {
+    pub fn new(store: Arc<dyn Store>) -> TokenService {
         TokenService {
             store,
-            lifetime,
             cache: None,
             audit_batcher: None,
             passwords: PasswordWork::default(),

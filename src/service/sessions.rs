@@ -52,6 +52,7 @@ impl TokenService {
         if claims.epoch != actor.user.session_epoch {
             return Err(auth::invalid_session());
         }
+        actor.second_factor = auth::used_second_factor(claims);
         let second_factor_needed =
             actor.user.two_factor_enrolment_required || self.require_second_factor;
         if second_factor_needed && !auth::used_second_factor(claims) {

@@ -62,8 +62,10 @@ impl TokenService {
                 role: &role,
             },
         )?;
+        let token_policy = self.token_policy().await?;
+        token_policy.check_creator(actor)?;
         let now = self.now();
-        let expires_at = self.lifetime.expiry(request.expires, now)?;
+        let expires_at = token_policy.expiry(request.expires, request.kind, &role.name, now)?;
         let secret = Secret::generate(request.kind)?;
         let facts = TokenFacts {
             id: 0,
@@ -108,6 +110,7 @@ impl TokenService {
             expires_at,
             max_idle_seconds: request.max_idle.map(|idle| idle.num_seconds()),
             allowed_ips,
+            max_active: token_policy.max_active_tokens_per_user,
         };
         let token = self.store.insert_token(new, audit).await?;
         Ok(CreatedToken {
@@ -375,11 +378,15 @@ impl TokenService {
                 "the grace period must be between 0 and 7 days",
             ));
         }
+        let token_policy = self.token_policy().await?;
+        if actor.credential != Credential::Token(token.id) {
+            token_policy.check_creator(actor)?;
+        }
         let now = self.now();
         check_regenerable(&token, now)?;
         let expires_at = match options.expires {
             None => token.expires_at,
-            Some(expires) => self.lifetime.expiry(Some(expires), now)?,
+            Some(expires) => token_policy.expiry(Some(expires), token.kind, &token.role, now)?,
         };
         let secret = Secret::generate(token.kind)?;
         let previous_valid_until = grace.filter(|g| !g.is_zero()).map(|g| now + g);

@@ -293,6 +293,7 @@ impl TokenService {
                 credential: Credential::IdToken,
                 source: source.to_owned(),
                 enrolment_only: false,
+                second_factor: false,
                 via_token: None,
             },
             policy: trust,

@@ -229,6 +229,30 @@ pub struct NewToken {
     pub expires_at: Option<DateTime<Utc>>,
     pub max_idle_seconds: Option<i64>,
     pub allowed_ips: Vec<crate::network::AddressRange>,
+    /// The token policy's most active tokens per user: the insert is
+    /// refused (`Conflict`) when the owner already holds that many, counted
+    /// in the same transaction, so concurrent creates can't overshoot.
+    pub max_active: Option<u32>,
+}
+
+/// The token policy as the store keeps it: a JSON document, and the
+/// revision every change moves (0: never set).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredPolicy {
+    pub document: String,
+    pub revision: i64,
+}
+
+/// The refusal of an insert over [`NewToken::max_active`].
+pub fn too_many_active(max: u32) -> StoreError {
+    StoreError::Conflict(format!(
+        "the owner already has {max} active tokens, the most the token policy allows: revoke one first"
+    ))
+}
+
+/// The refusal of a policy write that another change overtook.
+pub fn policy_overtaken() -> StoreError {
+    StoreError::Conflict("the token policy changed meanwhile".to_owned())
 }
 
 /// A regenerated secret, and how long the one it replaces keeps working.
@@ -663,6 +687,18 @@ pub trait Store: Send + Sync {
     ) -> StoreResult<()>;
 
     /// Writes the entries in one transaction: all of them or none.
+    /// The token policy, if one was ever set.
+    async fn token_policy(&self) -> StoreResult<Option<StoredPolicy>>;
+    /// Writes the token policy over the one at `revision` (0: none yet),
+    /// with its audit entry, and returns the new revision;
+    /// [`policy_overtaken`] when another change came first.
+    async fn replace_token_policy(
+        &self,
+        revision: i64,
+        document: String,
+        at: DateTime<Utc>,
+        audit: AuditRecord,
+    ) -> StoreResult<i64>;
     /// Trust policies by name; with `issuer`, only those naming it.
     async fn trust_policies(&self, issuer: Option<&str>) -> StoreResult<Vec<TrustPolicy>>;
     async fn trust_policy(&self, name: &str) -> StoreResult<Option<TrustPolicy>>;

@@ -146,14 +146,14 @@ fn config_policy_caps_lifetimes_and_can_forbid_never() {
         &env,
         &["create", "x", "--expires", "91d"],
         2,
-        "tokens may live at most 90d here",
+        "tokens may live at most 90d",
     );
     // Rotation is held to the same rules: refused, never shortened.
     assert_rejected_without_change(
         &env,
         &["regenerate", "existing", "--expires", "91d", "--yes"],
         2,
-        "tokens may live at most 90d here",
+        "tokens may live at most 90d",
     );
     let created = env.json(&["create", "x"]);
     let created_at =

@@ -56,6 +56,7 @@ mod snapshots;
 mod store;
 mod store_contract;
 mod tls;
+mod token_policy;
 mod webhooks;
 
 fn main() {
@@ -105,6 +106,7 @@ fn main() {
             store::tests(),
             store_contract::tests(),
             tls::tests(),
+            token_policy::tests(),
         ]
         .concat(),
     )

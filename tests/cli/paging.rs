@@ -216,14 +216,14 @@ fn the_cli_pages_through_more_than_a_page_within_its_limit() {
 /// process: a thousand `tokenctl create` runs would take a minute.
 fn seed_local_tokens(env: &TestEnv, count: usize) {
     use tokenctl::model::TokenKind;
-    use tokenctl::policy::{Credential, LifetimePolicy};
+    use tokenctl::policy::Credential;
     use tokenctl::requests::CreateRequest;
     use tokenctl::service::TokenService;
     use tokenctl::store::sqlite::SqliteStore;
 
     common::current_thread_runtime().block_on(async {
         let opened = SqliteStore::open(&env.store(), None).await.expect("store");
-        let service = TokenService::new(Arc::new(opened.store), LifetimePolicy::default());
+        let service = TokenService::new(Arc::new(opened.store));
         let me = service
             .actor(&::whoami::username(), Credential::Local, "test")
             .await

@@ -208,12 +208,13 @@ fn a_token_never_gets_more_than_its_creator_and_the_rest_is_reported() {
             "audit:prune",
             "trust:manage",
             "webhooks:manage",
-            "tokens:rotate-self"
+            "tokens:rotate-self",
+            "policy:manage"
         ])
     );
     let warning = common::stderr(&output);
     assert!(
-        warning.contains("role admin includes tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage, tokens:rotate-self, which you don't have"),
+        warning.contains("role admin includes tokens:read-all, tokens:revoke-all, audit:read, users:manage, keys:manage, audit:prune, trust:manage, webhooks:manage, tokens:rotate-self, policy:manage, which you don't have"),
         "{warning}"
     );
     // A developer may not issue tokens to others, nor see or revoke them.

@@ -241,6 +241,16 @@ COMMANDS = {
         why="the quick start's demo token expires in 7 days: a token matches, exit 1",
         expect=1,
     ),
+    # Token policy
+    "tokenctl create build --type service --role developer --expires 1y": Rule(
+        why="the policy just set refuses it, naming the rule: exit 2",
+        expect=2,
+        check="grep -q 'service tokens of role developer may live at most 90d' \"$ERR\"",
+    ),
+    "tokenctl policy check": Rule(
+        why="no token of the README's breaks the limit just set: exit 0",
+        check="grep -q 'Every token is within the token policy' \"$ERR\"",
+    ),
     "tokenctl notices --json > notices.json || mail": Rule(
         why="the demo token expires in 7 days: `notices` exits 1 (its `error:` line "
         "expected) and `mail` (a stand-in) is sent the JSON naming it",

@@ -47,10 +47,10 @@ STATE_DEPENDENT_REFUSALS = {
         r"^no user named ",
         # Dates and instants are compared with the clock and the policy.
         r" is in the past$",
-        r"^tokens may live at most ",
+        r"tokens (of role .* )?may live at most ",
     ],
     # A new expiry on rotation is checked as at creation.
-    "regenerateToken": [r" is in the past$", r"^tokens may live at most "],
+    "regenerateToken": [r" is in the past$", r"tokens (of role .* )?may live at most "],
     "addUser": [r"^no role named "],
     "setUserRole": [r"^no role named "],
     # Whether a code matches the pending secret depends on that secret and on
@@ -234,6 +234,23 @@ def before_call(ctx, case, **kwargs):
     if operation == "createToken" and positive and isinstance(case.body, dict):
         if isinstance(case.body.get("allowed_ips"), list) and case.body["allowed_ips"]:
             case.body["allowed_ips"] = ["127.0.0.0/8", "::1"]
+    # A policy change the run can live with: a generated one would as
+    # likely need 2FA to create, or allow one token per user, and refuse
+    # every later create of the stateful phase. The shapes stay, with the
+    # values of the defaults; a limit it names is lifted.
+    if operation == "changeTokenPolicy" and positive and isinstance(case.body, dict):
+        harmless = {
+            "default_lifetime_seconds": 30 * 86400,
+            "allow_never": True,
+            "create_requires_2fa": False,
+            "max_active_tokens_per_user": None,
+        }
+        for field, value in harmless.items():
+            if field in case.body:
+                case.body[field] = value
+        for limit in case.body.get("max_lifetimes") or []:
+            if isinstance(limit, dict):
+                limit["max_seconds"] = None
     if operation == "revokeOwnedTokens" and positive and isinstance(case.body, dict):
         if isinstance(case.body.get("owner"), str):
             case.body["owner"] = OFFBOARDED

@@ -30,7 +30,8 @@ use crate::model::{
     AuditEntry, Delivery, Id, Permissions, Role, Status, Token, TrustPolicy, User, Webhook,
 };
 use crate::paging::Page;
-use crate::policy::{Actor, Credential};
+use crate::policy::token_policy::{PolicyChange, PolicyCheck};
+use crate::policy::{Actor, Credential, TokenPolicy};
 use crate::requests::{
     AuditRequest, CreateRequest, CreatedToken, DeliveriesRequest, ExchangeOf, Identity,
     ListRequest, NewTrustPolicy, NewWebhookRequest, OwnedTokens, RegeneratedToken, Regeneration,
@@ -128,6 +129,7 @@ impl Backend for RemoteBackend {
             },
             source: self.base.to_string(),
             enrolment_only: me.enrolment_only,
+            second_factor: false,
             // The server names the token in its audit entries; nothing
             // here writes one.
             via_token: None,
@@ -346,6 +348,19 @@ impl Backend for RemoteBackend {
     async fn prune_audit(&self, before: DateTime<Utc>) -> Result<api::PrunedAudit> {
         let body = api::PruneAuditRequest { before };
         self.call(Method::POST, &["audit", "prune"], Some(&body))
+            .await
+    }
+
+    async fn token_policy(&self) -> Result<TokenPolicy> {
+        self.call(Method::GET, &["policy"], None::<&()>).await
+    }
+
+    async fn set_token_policy(&self, change: &PolicyChange) -> Result<TokenPolicy> {
+        self.call(Method::PATCH, &["policy"], Some(change)).await
+    }
+
+    async fn check_token_policy(&self) -> Result<PolicyCheck> {
+        self.call(Method::GET, &["policy", "check"], None::<&()>)
             .await
     }
 

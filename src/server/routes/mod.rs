@@ -7,6 +7,7 @@ mod authorization_server;
 mod keys;
 mod leaks;
 mod meta;
+mod policy;
 mod roles;
 mod session;
 mod sessions;
@@ -16,14 +17,11 @@ mod two_factor;
 mod users;
 mod webhooks;
 
-use std::fmt;
-use std::marker::PhantomData;
-
 use axum::Router;
 use axum::extract::{FromRequest, FromRequestParts};
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{DeserializeOwned, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use serde::de::DeserializeOwned;
+
+use crate::json_object::Object;
 
 pub(super) use meta::{OPENAPI, render_metrics};
 
@@ -37,6 +35,7 @@ pub(super) fn routes() -> Router<AppState> {
         .merge(sessions::routes())
         .merge(tokens::routes())
         .merge(audit::routes())
+        .merge(policy::routes())
         .merge(roles::routes())
         .merge(trust::routes())
         .merge(users::routes())
@@ -62,32 +61,9 @@ where
     type Rejection = ApiError;
 
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, ApiError> {
-        let axum::Json(JsonObject(value)) =
-            axum::Json::<JsonObject<T>>::from_request(request, state).await?;
+        let axum::Json(Object(value)) =
+            axum::Json::<Object<T>>::from_request(request, state).await?;
         Ok(Json(value))
-    }
-}
-
-/// A `T` read only from a JSON object (see [`Json`]).
-struct JsonObject<T>(T);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for JsonObject<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor(PhantomData))
-    }
-}
-
-struct ObjectVisitor<T>(PhantomData<T>);
-
-impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
-    type Value = JsonObject<T>;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        formatter.write_str("a JSON object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        T::deserialize(MapAccessDeserializer::new(map)).map(JsonObject)
     }
 }
 

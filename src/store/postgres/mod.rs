@@ -20,6 +20,7 @@
 mod accounts;
 mod mail;
 mod notices;
+mod policy;
 mod queries;
 mod replicas;
 mod roles;
@@ -47,8 +48,8 @@ use super::{
     Attempt, AuditFilter, AuditRecord, ChangeSignal, ClaimingAudit, Credentials, DeliveryFilter,
     DueDelivery, DueMail, ExpiringToken, LastUse, ListQuery, LoginRecord, NewToken, NewUser,
     NewWebhook, PoolWaitCounter, PoolWaits, PruneAudit, Removal, RoleRemoval, SchemaVersions,
-    SecretChange, SecretMatch, Store, StoreError, StoreResult, StoredPassword, TokenFilter,
-    UserFilter,
+    SecretChange, SecretMatch, Store, StoreError, StoreResult, StoredPassword, StoredPolicy,
+    TokenFilter, UserFilter, too_many_active,
 };
 use crate::lockout::{self, Admission};
 use crate::model::{
@@ -703,6 +704,21 @@ impl Store for PgStore {
                     token.name
                 )));
             }
+            // The owner's row, locked above, serialises this count with
+            // every other insert for the same owner on any replica.
+            if let Some(max) = token.max_active {
+                let active: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM tokens WHERE owner_id = $1
+                       AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)",
+                )
+                .bind(token.owner_id)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                if active >= i64::from(max) {
+                    return Err(too_many_active(max));
+                }
+            }
             let id: Id = sqlx::query_scalar(
                 "INSERT INTO tokens (name, kind, role, permissions, stripped_permissions,
                      description, owner_id, created_by, secret_hash, hint, created_at,
@@ -858,6 +874,23 @@ impl Store for PgStore {
         .execute(&mut *self.connection().await?)
         .await?;
         Ok(())
+    }
+
+    async fn token_policy(&self) -> StoreResult<Option<StoredPolicy>> {
+        policy::read(&mut *self.connection().await?).await
+    }
+
+    async fn replace_token_policy(
+        &self,
+        revision: i64,
+        document: String,
+        at: DateTime<Utc>,
+        audit: AuditRecord,
+    ) -> StoreResult<i64> {
+        self.write(async |tx| {
+            policy::replace(tx, revision, &document, at.timestamp(), &audit).await
+        })
+        .await
     }
 
     async fn trust_policies(&self, issuer: Option<&str>) -> StoreResult<Vec<TrustPolicy>> {

@@ -29,6 +29,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0019_max_idle.sql"),
     include_str!("migrations/0020_allowed_ips.sql"),
     include_str!("migrations/0021_rotate_self.sql"),
+    include_str!("migrations/0022_token_policy.sql"),
 ];
 
 /// The advisory lock every replica takes to migrate ("tokenctl" in ASCII).

@@ -34,6 +34,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0019_max_idle.sql"),
     include_str!("migrations/0020_allowed_ips.sql"),
     include_str!("migrations/0021_rotate_self.sql"),
+    include_str!("migrations/0022_token_policy.sql"),
 ];
 
 /// How long a process waits for another one's write before giving up.

@@ -17,6 +17,7 @@ mod change_probe;
 mod connection;
 mod mail;
 mod notices;
+mod policy;
 mod queries;
 mod roles;
 mod sessions;
@@ -39,8 +40,8 @@ use super::{
     Attempt, AuditFilter, AuditRecord, ChangeSignal, ClaimingAudit, Credentials, DeliveryFilter,
     DueDelivery, DueMail, ExpiringToken, LastUse, ListQuery, LoginRecord, NewToken, NewUser,
     NewWebhook, PoolWaitCounter, PoolWaits, PruneAudit, Removal, RoleRemoval, SchemaVersions,
-    SecretChange, SecretMatch, Store, StoreError, StoreResult, StoredPassword, TokenFilter,
-    UserFilter,
+    SecretChange, SecretMatch, Store, StoreError, StoreResult, StoredPassword, StoredPolicy,
+    TokenFilter, UserFilter, too_many_active,
 };
 use crate::lockout::{self, Admission};
 use crate::model::{
@@ -609,6 +610,17 @@ impl Store for SqliteStore {
                     token.name
                 )));
             }
+            if let Some(max) = token.max_active {
+                let active: i64 = tx.query_row(
+                    "SELECT COUNT(*) FROM tokens WHERE owner_id = ?1
+                       AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?2)",
+                    (token.owner_id, now),
+                    |row| row.get(0),
+                )?;
+                if active >= i64::from(max) {
+                    return Err(too_many_active(max));
+                }
+            }
             let id: Id = tx.query_row(
                 "INSERT INTO tokens (name, kind, role, permissions, stripped_permissions,
                      description, owner_id, created_by, secret_hash, hint, created_at,
@@ -761,6 +773,21 @@ impl Store for SqliteStore {
             Ok(())
         })
         .await
+    }
+
+    async fn token_policy(&self) -> StoreResult<Option<StoredPolicy>> {
+        self.lookup(policy::read).await
+    }
+
+    async fn replace_token_policy(
+        &self,
+        revision: i64,
+        document: String,
+        at: DateTime<Utc>,
+        audit: AuditRecord,
+    ) -> StoreResult<i64> {
+        self.write(move |tx| policy::replace(tx, revision, &document, at.timestamp(), &audit))
+            .await
     }
 
     async fn trust_policies(&self, issuer: Option<&str>) -> StoreResult<Vec<TrustPolicy>> {

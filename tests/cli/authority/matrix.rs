@@ -141,6 +141,12 @@ fn every_cell_of_the_credential_matrix_holds() {
                     let body = json!({ "before": "2001-01-01T00:00:00Z" });
                     api.status("POST", "/v1/audit/prune", credential, Some(body))
                 }
+                "change the token policy (`policy set`)" => {
+                    // A change to what it is already: the other rows'
+                    // tokens are made under the same policy.
+                    let body = json!({ "allow_never": true });
+                    api.status("PATCH", "/v1/policy", credential, Some(body))
+                }
                 "add a trust policy (`trust add`)" => {
                     let body = trust_policy(&unique("trust"), None);
                     api.status("POST", "/v1/trust/policies", credential, Some(body))
@@ -272,6 +278,7 @@ fn every_cell_of_the_credential_matrix_holds() {
             Operation::RemoveTrustPolicy => "remove a trust policy (`trust remove`)",
             Operation::AddWebhook => "add a webhook (`webhook add`)",
             Operation::RemoveWebhook => "remove a webhook (`webhook remove`)",
+            Operation::SetPolicy => "change the token policy (`policy set`)",
         };
         let (_, marks) = rows
             .iter()

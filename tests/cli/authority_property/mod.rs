@@ -31,7 +31,7 @@ use tokenctl::auth;
 use tokenctl::exchange::{ExchangePolicy, ExchangeRequest};
 use tokenctl::jose::LiveKeys;
 use tokenctl::model::{Permission, Permissions};
-use tokenctl::policy::{Actor, LifetimePolicy};
+use tokenctl::policy::Actor;
 use tokenctl::requests::{CreateRequest, TokenRef};
 use tokenctl::secret::Secret;
 use tokenctl::service::{ExchangeSubject, Issuer, Proof, TokenService};

@@ -81,7 +81,7 @@ impl InProcess {
                 chrono::Duration::hours(1),
             ),
         );
-        let service = TokenService::new(Arc::clone(&store), LifetimePolicy::default())
+        let service = TokenService::new(Arc::clone(&store))
             .with_issuer(Arc::new(issuer))
             .for_server()
             .await

@@ -714,6 +714,42 @@ async fn every_success_and_sample_errors_match_the_documented_schemas() {
     );
     assert_eq!(answer["pruned"], 0);
 
+    // The token policy: read, changed, checked, and put back.
+    let policy = step!("get", "/v1/policy", "/v1/policy", me, None, ok);
+    assert_eq!(policy["allow_never"], true, "{policy}");
+    let tightened = json!({
+        "max_lifetimes": [{"type": "service", "role": "admin", "max_seconds": 86_400}],
+        "max_active_tokens_per_user": 1000,
+    });
+    let changed = step!("patch", "/v1/policy", "/v1/policy", me, Some(tightened), ok);
+    assert_eq!(
+        changed["max_lifetimes"][0]["max_seconds"], 86_400,
+        "{changed}"
+    );
+    step!(
+        "patch",
+        "/v1/policy",
+        "/v1/policy",
+        me,
+        Some(json!({ "max_lifetimes": [{"role": "no-such-role", "max_seconds": 86_400}] })),
+        StatusCode::NOT_FOUND
+    );
+    step!(
+        "patch",
+        "/v1/policy",
+        "/v1/policy",
+        me,
+        Some(json!({ "default_lifetime_seconds": 1 })),
+        StatusCode::BAD_REQUEST
+    );
+    step!("get", "/v1/policy/check", "/v1/policy/check", me, None, ok);
+    let restored = json!({
+        "max_lifetimes": [{"type": "service", "role": "admin", "max_seconds": null}],
+        "max_active_tokens_per_user": null,
+    });
+    let back = step!("patch", "/v1/policy", "/v1/policy", me, Some(restored), ok);
+    assert_eq!(back, policy);
+
     // Trust policies, and an ID token from a real issuer judged by them.
     let issuer = crate::federation::Issuer::start();
     let policy = json!({

@@ -232,6 +232,7 @@ fn error_reasons_match_the_rust_type() {
         | Reason::NoSecondFactor
         | Reason::LastAdmin
         | Reason::SecondFactorEnrolmentRequired
+        | Reason::SecondFactorRequired
         | Reason::PermissionMissing
         | Reason::SessionRequired
         | Reason::SessionExpired
@@ -258,6 +259,7 @@ fn error_reasons_match_the_rust_type() {
         Reason::NoSecondFactor,
         Reason::LastAdmin,
         Reason::SecondFactorEnrolmentRequired,
+        Reason::SecondFactorRequired,
         Reason::PermissionMissing,
         Reason::SessionRequired,
         Reason::SessionExpired,

@@ -18,7 +18,6 @@ use tower::ServiceExt;
 
 use tokenctl::error::ErrorKind;
 use tokenctl::model::{Permission, TokenKind};
-use tokenctl::policy::LifetimePolicy;
 use tokenctl::server::{AppState, LoginLimiter, Shared, router};
 use tokenctl::service::TokenService;
 

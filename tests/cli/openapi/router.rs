@@ -41,8 +41,7 @@ pub(crate) async fn api() -> Api {
             tokenctl::exchange::DEFAULT_MAX_TTL,
         ),
     );
-    let service =
-        Arc::new(TokenService::new(store, LifetimePolicy::default()).with_issuer(Arc::new(issuer)));
+    let service = Arc::new(TokenService::new(store).with_issuer(Arc::new(issuer)));
     let state = AppState::new(Shared {
         service: Arc::clone(&service),
         keys,

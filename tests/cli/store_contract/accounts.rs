@@ -477,6 +477,7 @@ pub(crate) async fn migration_3_gives_the_admin_role_keys_manage(f: &Fixture) {
                         | Permission::TrustManage
                         | Permission::WebhooksManage
                         | Permission::TokensRotateSelf
+                        | Permission::PolicyManage
                 )
             })
             .collect();

@@ -22,7 +22,7 @@ use tokenctl::error::{ErrorKind, Result};
 use tokenctl::exchange::ExchangePolicy;
 use tokenctl::jose::LiveKeys;
 use tokenctl::model::{AuditEntry, Permission, Permissions, Status, Token, TokenKind};
-use tokenctl::policy::{Actor, Credential, LifetimePolicy};
+use tokenctl::policy::{Actor, Credential};
 use tokenctl::requests::{
     AuditRequest, CreateRequest, CreatedToken, ListRequest, Origin, OwnedTokens, Regeneration,
     RoleChange, TokenRef, UsedFrom,
@@ -42,6 +42,7 @@ mod audit;
 mod changes;
 mod lifecycle;
 mod passwords;
+mod policy;
 mod postgres_replicas;
 mod sessions;
 mod tokens;
@@ -53,6 +54,7 @@ use audit::*;
 use changes::*;
 use lifecycle::*;
 use passwords::*;
+use policy::*;
 use sessions::*;
 use tokens::*;
 use trust::*;
@@ -225,7 +227,7 @@ impl Place {
 }
 
 fn service(store: Arc<dyn Store>) -> TokenService {
-    TokenService::new(store, LifetimePolicy::default()).with_issuer(Arc::clone(issuer()))
+    TokenService::new(store).with_issuer(Arc::clone(issuer()))
 }
 
 /// Where the contract's uses of tokens come from.
@@ -547,6 +549,8 @@ contract!(
     migration_3_gives_the_admin_role_keys_manage,
     an_idle_token_stops_working_until_regenerated,
     an_allow_list_holds_for_every_use_of_a_token,
+    concurrent_policy_changes_all_land,
+    the_most_active_tokens_holds_against_concurrent_creates,
     listing_finds_tokens_by_their_last_use,
     time_rules_hold_to_the_second_on_a_pinned_clock,
     passwords_are_changed_with_the_current_one_and_reset_by_a_holder_of_all,

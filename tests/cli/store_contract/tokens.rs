@@ -476,6 +476,7 @@ pub(crate) async fn listing_filters_by_status_owner_kind_and_expiry(f: &Fixture)
         expires_at: Some(now - Duration::hours(1)),
         max_idle_seconds: None,
         allowed_ips: Vec::new(),
+        max_active: None,
     };
     f.store.insert_token(expired, audit).await.expect("insert");
 
